@@ -1,0 +1,10 @@
+//! Shipshape: production-readiness workbooks that a team fills in, argues
+//! over in a meeting, prints, and keeps in git.
+//!
+//! The library holds everything so that tests and benchmarks use the real
+//! code; `main.rs` only chooses between the CLI and the GUI. See
+//! `ARCHITECTURE.md` for how the modules fit together.
+
+pub mod cli;
+pub mod model;
+pub mod storage;

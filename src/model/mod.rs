@@ -1,0 +1,28 @@
+//! The workbook and its rules, with no screen and no files.
+//!
+//! A [`Workbook`] is one project's production-readiness checklist: categories of
+//! [`Item`]s, each with a [`Status`], an owner, a due date and a [`Mitigation`].
+//! [`Workbook::verdict`] applies the launch rule as of a date: every item is done,
+//! or ships with a written mitigation accepted until a date that has not passed,
+//! or is not applicable with a written reason — otherwise it is red and the
+//! workbook is only demo-ready.
+//!
+//! Everything here is pure so that the GUI, the CLI and the exporters share one
+//! definition of "ready" and so that the rules are tested without any I/O.
+
+mod ids;
+mod status;
+mod template;
+mod verdict;
+pub(crate) mod workbook;
+
+pub use ids::{closest_ids, slugify};
+pub use status::{Status, StatusCounts};
+pub use template::TemplateOptions;
+pub use verdict::{ItemCheck, RedReason, Verdict, Warning};
+pub use workbook::{
+    Category, Conflict, INVALID_DATE, Item, ItemLocation, Mitigation, ModelError, Person, Workbook,
+};
+
+/// How far before launch the walkthrough review happens by default.
+pub const DEFAULT_REVIEW_LEAD_DAYS: i64 = 28;

@@ -1,0 +1,331 @@
+use chrono::NaiveDate;
+
+use super::{Category, Item, Status, StatusCounts, Workbook};
+
+/// Why an item blocks the launch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedReason {
+    /// Not done and nothing written to let it ship.
+    NotDone(Status),
+    /// Marked mitigated but the mitigation text is empty.
+    MitigationMissing,
+    /// The mitigation was accepted only until this date, which has passed.
+    MitigationExpired(NaiveDate),
+    /// Marked not applicable without a written reason.
+    ReasonMissing,
+    /// A merge left conflicting values that nobody has picked between yet.
+    Conflict,
+}
+
+impl std::fmt::Display for RedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotDone(s) => write!(f, "{} without a mitigation", s.label().to_lowercase()),
+            Self::MitigationMissing => f.write_str("mitigated, but no mitigation is written"),
+            Self::MitigationExpired(d) => write!(f, "mitigation expired on {d}"),
+            Self::ReasonMissing => f.write_str("not applicable, but no reason is written"),
+            Self::Conflict => f.write_str("unresolved merge conflict"),
+        }
+    }
+}
+
+/// Something worth saying that does not by itself block the launch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A mitigation accepted only until a date before the launch date: it
+    /// passes today but will have lapsed by launch.
+    MitigationExpiresBeforeLaunch {
+        id: String,
+        until: NaiveDate,
+        launch: NaiveDate,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MitigationExpiresBeforeLaunch { id, until, launch } => write!(
+                f,
+                "{id}: mitigation accepted until {until}, before launch on {launch}"
+            ),
+        }
+    }
+}
+
+/// The verdict's finding about one item.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemCheck<'a> {
+    pub category: &'a Category,
+    pub item: &'a Item,
+    /// `None` when the item passes.
+    pub red: Option<RedReason>,
+    pub overdue: bool,
+}
+
+impl ItemCheck<'_> {
+    pub fn passes(&self) -> bool {
+        self.red.is_none()
+    }
+}
+
+/// The launch rule applied to a workbook as of a date.
+#[derive(Debug, Clone)]
+pub struct Verdict<'a> {
+    pub as_of: NaiveDate,
+    /// One entry per item, in file order.
+    pub checks: Vec<ItemCheck<'a>>,
+    pub counts: StatusCounts,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Verdict<'a> {
+    /// Production-ready: nothing is red. An empty workbook is not ready —
+    /// there is nothing to say it is.
+    pub fn ready(&self) -> bool {
+        !self.checks.is_empty() && self.checks.iter().all(ItemCheck::passes)
+    }
+
+    pub fn red(&self) -> impl Iterator<Item = &ItemCheck<'a>> {
+        self.checks.iter().filter(|c| !c.passes())
+    }
+
+    pub fn red_count(&self) -> usize {
+        self.red().count()
+    }
+
+    pub fn overdue(&self) -> impl Iterator<Item = &ItemCheck<'a>> {
+        self.checks.iter().filter(|c| c.overdue)
+    }
+
+    /// "Production-ready" or "Demo-ready: N red".
+    pub fn headline(&self) -> String {
+        if self.ready() {
+            "Production-ready".to_owned()
+        } else if self.checks.is_empty() {
+            "Demo-ready: no items".to_owned()
+        } else {
+            format!("Demo-ready: {} red", self.red_count())
+        }
+    }
+
+    /// Passing and total items of category `index`.
+    pub fn category_progress(&self, category: &Category) -> (usize, usize) {
+        let in_cat = self
+            .checks
+            .iter()
+            .filter(|c| std::ptr::eq(c.category, category));
+        in_cat.fold((0, 0), |(pass, total), c| (pass + usize::from(c.passes()), total + 1))
+    }
+}
+
+impl Item {
+    /// Why this item blocks the launch as of `as_of`, or `None` if it passes.
+    pub fn red_reason(&self, as_of: NaiveDate) -> Option<RedReason> {
+        if !self.conflicts.is_empty() {
+            return Some(RedReason::Conflict);
+        }
+        match self.status {
+            Status::Done => None,
+            Status::Mitigated if !self.has_mitigation() => Some(RedReason::MitigationMissing),
+            Status::Mitigated => match self.mitigation.until {
+                Some(until) if until < as_of => Some(RedReason::MitigationExpired(until)),
+                _ => None,
+            },
+            Status::NotApplicable if !self.has_mitigation() => Some(RedReason::ReasonMissing),
+            Status::NotApplicable => None,
+            s @ (Status::NotStarted | Status::InProgress) => Some(RedReason::NotDone(s)),
+        }
+    }
+
+    pub fn passes(&self, as_of: NaiveDate) -> bool {
+        self.red_reason(as_of).is_none()
+    }
+
+    /// Due before `as_of` and not passing.
+    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
+        self.due.is_some_and(|d| d < as_of) && !self.passes(as_of)
+    }
+}
+
+impl Workbook {
+    /// Applies the launch rule as of `as_of`.
+    pub fn verdict(&self, as_of: NaiveDate) -> Verdict<'_> {
+        let mut counts = StatusCounts::default();
+        let mut warnings = Vec::new();
+        let checks = self
+            .items()
+            .map(|(category, item)| {
+                counts.add(item.status);
+                let red = item.red_reason(as_of);
+                if let (Status::Mitigated, Some(until), Some(launch)) =
+                    (item.status, item.mitigation.until, self.launch)
+                    && until < launch
+                    && item.has_mitigation()
+                {
+                    warnings.push(Warning::MitigationExpiresBeforeLaunch {
+                        id: item.id.clone(),
+                        until,
+                        launch,
+                    });
+                }
+                ItemCheck {
+                    category,
+                    item,
+                    red,
+                    overdue: item.due.is_some_and(|d| d < as_of) && red.is_some(),
+                }
+            })
+            .collect();
+        Verdict {
+            as_of,
+            checks,
+            counts,
+            warnings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn item(status: Status) -> Item {
+        Item {
+            id: "x".into(),
+            title: "X".into(),
+            status,
+            ..Item::default()
+        }
+    }
+
+    fn mitigated(text: &str, until: Option<&str>) -> Item {
+        let mut i = item(Status::Mitigated);
+        i.mitigation.text = text.into();
+        i.mitigation.until = until.map(d);
+        i
+    }
+
+    fn workbook(items: Vec<Item>) -> Workbook {
+        let mut wb = Workbook::new("P");
+        wb.categories.push(Category {
+            id: "c".into(),
+            name: "C".into(),
+            items,
+        });
+        wb
+    }
+
+    const TODAY: &str = "2026-03-10";
+
+    #[test]
+    fn done_passes_and_open_items_are_red() {
+        let today = d(TODAY);
+        assert!(item(Status::Done).passes(today));
+        assert_eq!(
+            item(Status::NotStarted).red_reason(today),
+            Some(RedReason::NotDone(Status::NotStarted))
+        );
+        assert_eq!(
+            item(Status::InProgress).red_reason(today),
+            Some(RedReason::NotDone(Status::InProgress))
+        );
+    }
+
+    #[test]
+    fn mitigated_needs_written_text() {
+        let today = d(TODAY);
+        assert_eq!(mitigated("", None).red_reason(today), Some(RedReason::MitigationMissing));
+        assert_eq!(mitigated("   ", None).red_reason(today), Some(RedReason::MitigationMissing));
+        assert!(mitigated("manual failover", None).passes(today));
+    }
+
+    #[test]
+    fn mitigation_until_boundary_is_inclusive() {
+        let today = d(TODAY);
+        assert!(mitigated("m", Some("2026-03-11")).passes(today));
+        assert!(mitigated("m", Some(TODAY)).passes(today), "accepted until today still passes");
+        assert_eq!(
+            mitigated("m", Some("2026-03-09")).red_reason(today),
+            Some(RedReason::MitigationExpired(d("2026-03-09")))
+        );
+    }
+
+    #[test]
+    fn not_applicable_needs_a_reason() {
+        let today = d(TODAY);
+        let mut na = item(Status::NotApplicable);
+        assert_eq!(na.red_reason(today), Some(RedReason::ReasonMissing));
+        na.mitigation.text = "no static assets".into();
+        assert!(na.passes(today));
+        // An end date on a reason does not expire it: only mitigations expire.
+        na.mitigation.until = Some(d("2020-01-01"));
+        assert!(na.passes(today));
+    }
+
+    #[test]
+    fn mitigation_text_on_open_item_does_not_pass() {
+        let mut open = item(Status::InProgress);
+        open.mitigation.text = "we will".into();
+        assert!(!open.passes(d(TODAY)));
+    }
+
+    #[test]
+    fn conflicts_are_red_whatever_the_status() {
+        let mut i = item(Status::Done);
+        i.conflicts.push(crate::model::Conflict {
+            field: "owner".into(),
+            ours: "a".into(),
+            theirs: "b".into(),
+        });
+        assert_eq!(i.red_reason(d(TODAY)), Some(RedReason::Conflict));
+    }
+
+    #[test]
+    fn overdue_boundary() {
+        let today = d(TODAY);
+        let mut i = item(Status::InProgress);
+        i.due = Some(today);
+        assert!(!i.is_overdue(today), "due today is not yet overdue");
+        i.due = Some(d("2026-03-09"));
+        assert!(i.is_overdue(today));
+        i.status = Status::Done;
+        assert!(!i.is_overdue(today), "a passing item is never overdue");
+    }
+
+    #[test]
+    fn ready_only_when_nothing_is_red() {
+        let today = d(TODAY);
+        let wb = workbook(vec![item(Status::Done), mitigated("m", None)]);
+        let v = wb.verdict(today);
+        assert!(v.ready());
+        assert_eq!(v.headline(), "Production-ready");
+
+        let wb = workbook(vec![item(Status::Done), item(Status::InProgress)]);
+        let v = wb.verdict(today);
+        assert!(!v.ready());
+        assert_eq!(v.red_count(), 1);
+        assert_eq!(v.headline(), "Demo-ready: 1 red");
+        assert_eq!(v.counts.get(Status::Done), 1);
+        assert_eq!(v.category_progress(&wb.categories[0]), (1, 2));
+    }
+
+    #[test]
+    fn empty_workbook_is_not_ready() {
+        assert!(!Workbook::new("P").verdict(d(TODAY)).ready());
+    }
+
+    #[test]
+    fn warns_when_mitigation_lapses_before_launch() {
+        let mut wb = workbook(vec![mitigated("m", Some("2026-03-20"))]);
+        wb.launch = Some(d("2026-04-01"));
+        let v = wb.verdict(d(TODAY));
+        assert!(v.ready());
+        assert_eq!(v.warnings.len(), 1);
+        wb.launch = Some(d("2026-03-20"));
+        assert!(wb.verdict(d(TODAY)).warnings.is_empty(), "until = launch day is fine");
+    }
+}

@@ -1,0 +1,391 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{DEFAULT_REVIEW_LEAD_DAYS, Status, slugify};
+
+/// One project's readiness checklist. Field order here is the field order in
+/// the file, so it is part of the format: append, never reorder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub project: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, with = "date_opt")]
+    pub launch: Option<NaiveDate>,
+    /// The walkthrough date; `None` means the default, [`DEFAULT_REVIEW_LEAD_DAYS`]
+    /// before launch (see [`Workbook::review_date`]).
+    #[serde(default, with = "date_opt")]
+    pub review: Option<NaiveDate>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// Stable slug, the prefix of its items' IDs when they were made.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// Unique in the workbook and never changed by a rename.
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub status: Status,
+    /// Empty means unassigned.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, with = "date_opt")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub mitigation: Mitigation,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Unresolved merge conflicts (both values kept); an item with any is red.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Why an item may ship although it is not done — or, for a not-applicable
+/// item, why it does not apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mitigation {
+    pub text: String,
+    #[serde(default)]
+    pub accepted_by: String,
+    /// Last day the mitigation is accepted; `None` means no end date.
+    #[serde(default, with = "date_opt")]
+    pub until: Option<NaiveDate>,
+}
+
+/// A field that two branches changed differently, recorded by the merge
+/// driver so the file stays valid and the conflict stays visible.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The field's name as in the file (`owner`, `mitigation.text`, …).
+    pub field: String,
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// Where an item sits: category index and item index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemLocation {
+    pub category: usize,
+    pub item: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("item ID `{0}` appears more than once")]
+    DuplicateItemId(String),
+    #[error("category ID `{0}` appears more than once")]
+    DuplicateCategoryId(String),
+    #[error("an item has an empty ID (title: {0:?})")]
+    EmptyItemId(String),
+}
+
+impl Workbook {
+    /// An empty workbook for `project`.
+    pub fn new(project: impl Into<String>) -> Self {
+        Self {
+            project: project.into(),
+            description: String::new(),
+            launch: None,
+            review: None,
+            people: Vec::new(),
+            categories: Vec::new(),
+        }
+    }
+
+    /// The walkthrough date: the one set, else four weeks before launch.
+    pub fn review_date(&self) -> Option<NaiveDate> {
+        self.review.or_else(|| {
+            self.launch
+                .and_then(|l| l.checked_sub_signed(chrono::Duration::days(DEFAULT_REVIEW_LEAD_DAYS)))
+        })
+    }
+
+    /// Every item with its category, in file order.
+    pub fn items(&self) -> impl Iterator<Item = (&Category, &Item)> {
+        self.categories
+            .iter()
+            .flat_map(|c| c.items.iter().map(move |i| (c, i)))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.categories.iter().map(|c| c.items.len()).sum()
+    }
+
+    pub fn locate(&self, id: &str) -> Option<ItemLocation> {
+        self.categories.iter().enumerate().find_map(|(ci, c)| {
+            c.items
+                .iter()
+                .position(|i| i.id == id)
+                .map(|ii| ItemLocation { category: ci, item: ii })
+        })
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.locate(id).map(|l| &self.categories[l.category].items[l.item])
+    }
+
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.locate(id)
+            .map(|l| &mut self.categories[l.category].items[l.item])
+    }
+
+    pub fn item_at(&self, loc: ItemLocation) -> Option<&Item> {
+        self.categories.get(loc.category)?.items.get(loc.item)
+    }
+
+    /// Checks the invariants a loaded file must hold: unique, non-empty IDs.
+    pub fn validate(&self) -> Result<(), ModelError> {
+        let mut items = std::collections::HashSet::with_capacity(self.item_count());
+        let mut cats = std::collections::HashSet::new();
+        for c in &self.categories {
+            if !cats.insert(c.id.as_str()) {
+                return Err(ModelError::DuplicateCategoryId(c.id.clone()));
+            }
+            for i in &c.items {
+                if i.id.trim().is_empty() {
+                    return Err(ModelError::EmptyItemId(i.title.clone()));
+                }
+                if !items.insert(i.id.as_str()) {
+                    return Err(ModelError::DuplicateItemId(i.id.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Names to offer when assigning an owner: the workbook's people, then
+    /// every owner already used, without duplicates, in first-seen order.
+    pub fn known_owners(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.people
+            .iter()
+            .map(|p| p.name.trim())
+            .chain(self.items().map(|(_, i)| i.owner.trim()))
+            .filter(|n| !n.is_empty() && seen.insert(n.to_lowercase()))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// A fresh item ID for `title` in category `category_id`, unique in this
+    /// workbook (`ops.runbooks`, `ops.runbooks-2`, …).
+    pub fn new_item_id(&self, category_id: &str, title: &str) -> String {
+        let slug = slugify(title);
+        let stem = if slug.is_empty() { "item".to_owned() } else { slug };
+        let base = if category_id.is_empty() {
+            stem
+        } else {
+            format!("{category_id}.{stem}")
+        };
+        unique(base, |id| self.locate(id).is_some())
+    }
+
+    /// A fresh category ID for `name`, unique in this workbook.
+    pub fn new_category_id(&self, name: &str) -> String {
+        let slug = slugify(name);
+        let base = if slug.is_empty() { "category".to_owned() } else { slug };
+        unique(base, |id| self.categories.iter().any(|c| c.id == id))
+    }
+
+    /// Adds a category at the end and returns its index.
+    pub fn add_category(&mut self, name: &str) -> usize {
+        let id = self.new_category_id(name);
+        self.categories.push(Category {
+            id,
+            name: name.to_owned(),
+            items: Vec::new(),
+        });
+        self.categories.len() - 1
+    }
+
+    /// Adds a new item titled `title` at the end of category `category` and
+    /// returns its location, or `None` if there is no such category.
+    pub fn add_item(&mut self, category: usize, title: &str) -> Option<ItemLocation> {
+        let cat_id = self.categories.get(category)?.id.clone();
+        let id = self.new_item_id(&cat_id, title);
+        let items = &mut self.categories[category].items;
+        items.push(Item {
+            id,
+            title: title.to_owned(),
+            ..Item::default()
+        });
+        Some(ItemLocation {
+            category,
+            item: items.len() - 1,
+        })
+    }
+
+    /// Removes and returns the item at `loc`.
+    pub fn remove_item(&mut self, loc: ItemLocation) -> Option<Item> {
+        let items = &mut self.categories.get_mut(loc.category)?.items;
+        (loc.item < items.len()).then(|| items.remove(loc.item))
+    }
+
+    /// Moves an item up (`delta < 0`) or down within its category; returns its
+    /// new location, or `None` when it cannot move that way.
+    pub fn move_item(&mut self, loc: ItemLocation, delta: isize) -> Option<ItemLocation> {
+        let items = &mut self.categories.get_mut(loc.category)?.items;
+        let to = loc.item.checked_add_signed(delta)?;
+        if loc.item >= items.len() || to >= items.len() {
+            return None;
+        }
+        let item = items.remove(loc.item);
+        items.insert(to, item);
+        Some(ItemLocation {
+            category: loc.category,
+            item: to,
+        })
+    }
+
+    /// Number of items with unresolved merge conflicts.
+    pub fn conflict_count(&self) -> usize {
+        self.items().filter(|(_, i)| !i.conflicts.is_empty()).count()
+    }
+}
+
+impl Item {
+    /// The owner for display: the name, or "unassigned".
+    pub fn owner_or_unassigned(&self) -> &str {
+        let o = self.owner.trim();
+        if o.is_empty() { "unassigned" } else { o }
+    }
+
+    /// Whether a mitigation (or not-applicable reason) is written down.
+    pub fn has_mitigation(&self) -> bool {
+        !self.mitigation.text.trim().is_empty()
+    }
+}
+
+/// Dates as `Some("YYYY-MM-DD")`, with an error that names the bad value
+/// (chrono's own says only "input is out of range").
+pub(crate) mod date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    /// The prefix storage uses to tell a bad date from other errors.
+    pub const INVALID_DATE: &str = "invalid date";
+
+    // `&&Option` too, for the borrowed file writer in storage.
+    pub fn serialize<S, D>(date: &D, s: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+        D: std::borrow::Borrow<Option<NaiveDate>>,
+    {
+        match date.borrow() {
+            Some(d) => s.serialize_some(&d.format("%Y-%m-%d").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(Some)
+            .map_err(|e| D::Error::custom(format!("{INVALID_DATE} {text:?}: {e} (expected YYYY-MM-DD)")))
+    }
+}
+
+pub use date_opt::INVALID_DATE;
+
+fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Workbook {
+        let mut wb = Workbook::new("Payments");
+        let c = wb.add_category("Reliability");
+        wb.add_item(c, "SLOs published");
+        wb.add_item(c, "Backups");
+        wb
+    }
+
+    #[test]
+    fn new_ids_are_unique_and_readable() {
+        let mut wb = sample();
+        assert_eq!(wb.categories[0].items[0].id, "reliability.slos-published");
+        let loc = wb.add_item(0, "SLOs published").unwrap();
+        assert_eq!(wb.item_at(loc).unwrap().id, "reliability.slos-published-2");
+        assert_eq!(wb.add_category("Reliability"), 1);
+        assert_eq!(wb.categories[1].id, "reliability-2");
+        assert!(wb.validate().is_ok());
+    }
+
+    #[test]
+    fn validate_rejects_duplicate_ids() {
+        let mut wb = sample();
+        wb.categories[0].items[1].id = wb.categories[0].items[0].id.clone();
+        assert_eq!(
+            wb.validate(),
+            Err(ModelError::DuplicateItemId("reliability.slos-published".into()))
+        );
+    }
+
+    #[test]
+    fn move_item_stays_within_bounds() {
+        let mut wb = sample();
+        let first = ItemLocation { category: 0, item: 0 };
+        assert_eq!(wb.move_item(first, -1), None);
+        let moved = wb.move_item(first, 1).unwrap();
+        assert_eq!(moved.item, 1);
+        assert_eq!(wb.categories[0].items[1].title, "SLOs published");
+        assert_eq!(wb.move_item(moved, 1), None);
+    }
+
+    #[test]
+    fn review_date_defaults_to_four_weeks_before_launch() {
+        let mut wb = sample();
+        assert_eq!(wb.review_date(), None);
+        wb.launch = NaiveDate::from_ymd_opt(2026, 3, 1);
+        assert_eq!(wb.review_date(), NaiveDate::from_ymd_opt(2026, 2, 1));
+        wb.review = NaiveDate::from_ymd_opt(2026, 2, 10);
+        assert_eq!(wb.review_date(), wb.review);
+    }
+
+    #[test]
+    fn known_owners_merges_people_and_owners() {
+        let mut wb = sample();
+        wb.people.push(Person {
+            name: "Zoë".into(),
+            ..Person::default()
+        });
+        wb.categories[0].items[0].owner = "Ali".into();
+        wb.categories[0].items[1].owner = "zoë".into();
+        assert_eq!(wb.known_owners(), vec!["Zoë".to_owned(), "Ali".to_owned()]);
+    }
+}

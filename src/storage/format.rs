@@ -1,0 +1,281 @@
+//! The workbook file format: RON, versioned, one field per line.
+//!
+//! A file is one RON struct whose first two fields are the format marker and
+//! the schema version, then the workbook's own fields in model order:
+//!
+//! ```ron
+//! (
+//!     format: "shipshape-workbook",
+//!     version: 1,
+//!     project: "Payments API",
+//!     ...
+//! )
+//! ```
+//!
+//! Writing is canonical (fixed field order, four-space indent, LF, escaped
+//! strings so every field stays on one line, a final newline), which is what
+//! makes a re-save byte-identical and git diffs and merges line-based.
+//!
+//! Migrations: a file whose version is older than [`VERSION`] is parsed with
+//! that version's schema and converted; there is only version 1 so far. A
+//! newer version is refused, never guessed at.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::{LoadError, LoadErrorKind, SaveError};
+use crate::model::{Category, INVALID_DATE, Person, Workbook};
+
+/// The value of the `format` field.
+pub const FORMAT_MARKER: &str = "shipshape-workbook";
+/// The schema version this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// Conventional file-name suffix.
+pub const FILE_SUFFIX: &str = ".shipshape.ron";
+
+/// What a file held besides the workbook itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub workbook: Workbook,
+    /// Paths of fields this build does not know (written by a newer one),
+    /// e.g. `categories.0.items.3.risk`. Saving over the file would drop them.
+    pub unknown_fields: Vec<String>,
+}
+
+/// Version 1 as written: borrowed so saving copies nothing.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    project: &'a str,
+    description: &'a str,
+    #[serde(with = "crate::model::workbook::date_opt")]
+    launch: &'a Option<chrono::NaiveDate>,
+    #[serde(with = "crate::model::workbook::date_opt")]
+    review: &'a Option<chrono::NaiveDate>,
+    people: &'a [Person],
+    categories: &'a [Category],
+}
+
+/// Version 1 as read. `format` and `version` default (to "" and 0) so that
+/// their absence gets its own message rather than serde's "missing field". (No
+/// `#[serde(flatten)]` of [`Workbook`]: RON structs do not flatten.)
+#[derive(Deserialize)]
+struct FileIn {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u32,
+    project: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default, with = "crate::model::workbook::date_opt")]
+    launch: Option<chrono::NaiveDate>,
+    #[serde(default, with = "crate::model::workbook::date_opt")]
+    review: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    people: Vec<Person>,
+    #[serde(default)]
+    categories: Vec<Category>,
+}
+
+impl FileIn {
+    fn into_workbook(self) -> Workbook {
+        Workbook {
+            project: self.project,
+            description: self.description,
+            launch: self.launch,
+            review: self.review,
+            people: self.people,
+            categories: self.categories,
+        }
+    }
+}
+
+/// Just the header, for telling "newer version" and "not a workbook" apart
+/// from a syntax error when the full parse fails.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u32,
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(true)
+}
+
+/// The canonical text of `workbook`.
+pub fn to_string(workbook: &Workbook) -> Result<String, SaveError> {
+    let file = FileOut {
+        format: FORMAT_MARKER,
+        version: VERSION,
+        project: &workbook.project,
+        description: &workbook.description,
+        launch: &workbook.launch,
+        review: &workbook.review,
+        people: &workbook.people,
+        categories: &workbook.categories,
+    };
+    let mut text =
+        ron::ser::to_string_pretty(&file, pretty()).map_err(|e| SaveError::Encode(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses workbook bytes. Errors carry a line and column where there is one
+/// but no path; [`super::load`] adds it.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::new(LoadErrorKind::Empty));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
+        LoadError::new(LoadErrorKind::NotUtf8).at(line, col)
+    })?;
+    // CR can only be a line ending here: strings are written escaped.
+    let text: Cow<'_, str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    check_conflict_markers(&text)?;
+    check_no_extensions(&text)?;
+
+    let mut unknown_fields = Vec::new();
+    let options = ron::Options::default();
+    let parsed: Result<FileIn, _> = (|| {
+        let mut de = ron::Deserializer::from_str_with_options(&text, &options)?;
+        let file = serde_ignored::deserialize(&mut de, |path| unknown_fields.push(path.to_string()))
+            .map_err(|e| de.span_error(e))?;
+        de.end().map_err(|e| de.span_error(e))?;
+        Ok::<_, ron::error::SpannedError>(file)
+    })();
+
+    let file = match parsed {
+        Ok(file) => file,
+        Err(err) => return Err(explain_parse_failure(&text, err)),
+    };
+    check_header(&file.format, file.version)?;
+    let workbook = file.into_workbook();
+    workbook.validate().map_err(|e| {
+        let (line, col) = duplicate_position(&text, &e).unwrap_or((0, 0));
+        let err = LoadError::new(e.into());
+        if line > 0 { err.at(line, col) } else { err }
+    })?;
+    Ok(Parsed {
+        workbook,
+        unknown_fields,
+    })
+}
+
+fn check_header(format: &str, version: u32) -> Result<(), LoadError> {
+    let kind = match (format, version) {
+        (FORMAT_MARKER, v) if v > VERSION => LoadErrorKind::NewerVersion {
+            found: v,
+            supported: VERSION,
+        },
+        (FORMAT_MARKER, 1..) => return Ok(()),
+        (FORMAT_MARKER, 0) => LoadErrorKind::NotAWorkbook("the `version` field is missing".into()),
+        ("", _) => LoadErrorKind::NotAWorkbook(format!(
+            "the `format: {FORMAT_MARKER:?}` marker is missing"
+        )),
+        (other, _) => LoadErrorKind::NotAWorkbook(format!(
+            "its format is {other:?}, not {FORMAT_MARKER:?}"
+        )),
+    };
+    Err(LoadError::new(kind).at(1, 1))
+}
+
+/// Turns a failed full parse into the most useful message: a newer version or
+/// a foreign file says so; otherwise the parser's own error, at its position.
+fn explain_parse_failure(text: &str, err: ron::error::SpannedError) -> LoadError {
+    if let Ok(header) = ron::Options::default().from_str::<Header>(text) {
+        if let Err(e) = check_header(&header.format, header.version) {
+            return e;
+        }
+    } else if !text.trim_start().starts_with('(') && !starts_with_comment(text) {
+        return LoadError::new(LoadErrorKind::NotAWorkbook(
+            "a workbook file starts with `(`".into(),
+        ))
+        .at(err.span.start.line, err.span.start.col);
+    }
+    let message = err.code.to_string();
+    let kind = if message.starts_with(INVALID_DATE) {
+        LoadErrorKind::InvalidDate(message)
+    } else {
+        LoadErrorKind::Syntax(message)
+    };
+    LoadError::new(kind).at(err.span.start.line, err.span.start.col)
+}
+
+fn starts_with_comment(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("//") || t.starts_with("/*")
+}
+
+fn check_conflict_markers(text: &str) -> Result<(), LoadError> {
+    for (n, line) in text.lines().enumerate() {
+        let is_marker = ["<<<<<<<", ">>>>>>>", "|||||||"]
+            .iter()
+            .any(|m| line.starts_with(m))
+            || line.trim_end() == "=======";
+        if is_marker {
+            return Err(LoadError::new(LoadErrorKind::ConflictMarkers).at(n + 1, 1));
+        }
+    }
+    Ok(())
+}
+
+/// Rejects `#![enable(...)]`: the app never writes one, and an extension
+/// such as `implicit_some` would make the same file mean different things.
+fn check_no_extensions(text: &str) -> Result<(), LoadError> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    if rest.starts_with("#!") {
+        let offset = text.len() - rest.len();
+        let (line, col) = line_col(text, offset);
+        return Err(LoadError::new(LoadErrorKind::ExtensionsHeader).at(line, col));
+    }
+    Ok(())
+}
+
+/// Where the second occurrence of a duplicated ID is written.
+fn duplicate_position(text: &str, err: &crate::model::ModelError) -> Option<(usize, usize)> {
+    use crate::model::ModelError;
+    let id = match err {
+        ModelError::DuplicateItemId(id) | ModelError::DuplicateCategoryId(id) => id,
+        ModelError::EmptyItemId(_) => {
+            let offset = text.find("id: \"\"")?;
+            return Some(line_col(text, offset));
+        }
+    };
+    let needle = format!("id: {}", ron::to_string(id).ok()?);
+    let first = text.find(&needle)?;
+    let second = first + needle.len() + text[first + needle.len()..].find(&needle)?;
+    Some(line_col(text, second))
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
