@@ -6,5 +6,6 @@
 //! `ARCHITECTURE.md` for how the modules fit together.
 
 pub mod cli;
+pub mod fonts;
 pub mod model;
 pub mod storage;
