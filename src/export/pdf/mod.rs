@@ -1,0 +1,317 @@
+//! The printable PDFs: the walkthrough checklist a team writes on in the
+//! review meeting, and the status report sent to people without the app.
+//!
+//! [`render`] is a pure function from a workbook to PDF bytes. Layout, line
+//! breaking and font fallback are done here ([`canvas`], [`glyphs`]) because
+//! printpdf does none of them; printpdf only writes the operations and subsets
+//! the embedded fonts. The output is byte-identical for the same workbook,
+//! options and as-of date: no clock, no random IDs.
+
+mod canvas;
+mod glyphs;
+mod parts;
+mod report;
+mod walkthrough;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use printpdf::{PdfDocument, PdfSaveOptions};
+
+use crate::model::Workbook;
+
+/// What to render and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    pub kind: PdfKind,
+    pub paper: Paper,
+    /// The date the verdict is computed for and printed as "as of".
+    pub as_of: NaiveDate,
+}
+
+/// Which document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PdfKind {
+    /// The checklist to print and write on in the walkthrough meeting.
+    Walkthrough,
+    /// The status report: the verdict first, then every item in full.
+    #[default]
+    Report,
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+/// Territories whose default paper is US Letter (as in glibc's `LC_PAPER`).
+const LETTER_TERRITORIES: [&str; 15] = [
+    "US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "NI", "DO", "BZ",
+];
+
+impl Paper {
+    pub const ALL: [Self; 2] = [Self::A4, Self::Letter];
+
+    /// Width and height in PDF points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            // 210 × 297 mm at 72/25.4 points per mm.
+            Self::A4 => (595.2756, 841.8898),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Letter => "letter",
+        }
+    }
+
+    /// The paper the user's locale prints on: Letter for the Americas'
+    /// Letter countries and the Philippines, A4 everywhere else and when
+    /// the locale says nothing.
+    pub fn from_locale() -> Self {
+        let var = |name: &str| std::env::var(name).ok();
+        Self::from_locale_vars(var("LC_ALL"), var("LC_PAPER"), var("LANG"))
+    }
+
+    /// [`Paper::from_locale`] for given values of `LC_ALL`, `LC_PAPER` and
+    /// `LANG`; the first one set and non-empty decides, as in POSIX.
+    pub fn from_locale_vars(lc_all: Option<String>, lc_paper: Option<String>, lang: Option<String>) -> Self {
+        let locale = [lc_all, lc_paper, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.trim().is_empty());
+        let Some(locale) = locale else {
+            return Self::A4;
+        };
+        // language[_TERRITORY][.codeset][@modifier]
+        let base = locale.split(['.', '@']).next().unwrap_or("");
+        let territory = base.split_once(['_', '-']).map(|(_, t)| t.to_ascii_uppercase());
+        match territory {
+            Some(t) if LETTER_TERRITORIES.contains(&t.as_str()) => Self::Letter,
+            _ => Self::A4,
+        }
+    }
+}
+
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Paper {
+    type Err = ParseOptionError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Self::A4),
+            "letter" | "us-letter" | "usletter" => Ok(Self::Letter),
+            _ => Err(ParseOptionError {
+                what: "paper",
+                value: s.to_owned(),
+                expected: "a4, letter",
+            }),
+        }
+    }
+}
+
+impl PdfKind {
+    pub const ALL: [Self; 2] = [Self::Walkthrough, Self::Report];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Walkthrough => "walkthrough",
+            Self::Report => "report",
+        }
+    }
+
+    /// The title printed in the page header.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Walkthrough => "Walkthrough checklist",
+            Self::Report => "Readiness report",
+        }
+    }
+}
+
+impl fmt::Display for PdfKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for PdfKind {
+    type Err = ParseOptionError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "walkthrough" | "checklist" => Ok(Self::Walkthrough),
+            "report" | "status" => Ok(Self::Report),
+            _ => Err(ParseOptionError {
+                what: "PDF kind",
+                value: s.to_owned(),
+                expected: "walkthrough, report",
+            }),
+        }
+    }
+}
+
+/// An unknown paper or kind name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {value:?} (expected one of: {expected})")]
+pub struct ParseOptionError {
+    what: &'static str,
+    value: String,
+    expected: &'static str,
+}
+
+/// A rendered PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Characters none of the embedded fonts has. Each is printed as a
+    /// replacement mark (U+FFFD) so that the gap is visible on paper.
+    pub missing_glyphs: Vec<MissingGlyph>,
+}
+
+/// A character that no embedded font covers, and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    pub character: char,
+    /// Human-readable place, e.g. `item reliability.slos (owner)`.
+    pub location: String,
+}
+
+impl fmt::Display for MissingGlyph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no embedded font has {:?} (U+{:04X}) in {}; it is printed as \u{FFFD}",
+            self.character, self.character as u32, self.location
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the embedded font {0} could not be read")]
+    Font(&'static str),
+    #[error("could not write the PDF: {0}")]
+    Write(String),
+}
+
+/// Renders `workbook` as the PDF `options` describe.
+pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
+    let glyphs = glyphs::Glyphs::new();
+    glyphs.check_primary()?;
+    let mut doc = canvas::Doc::new(options.paper, glyphs);
+    match options.kind {
+        PdfKind::Walkthrough => walkthrough::layout(&mut doc, workbook, options.as_of),
+        PdfKind::Report => report::layout(&mut doc, workbook, options.as_of),
+    }
+    let hash = crate::storage::content_hash(workbook);
+    let footer = format!("As of {} · content {hash}", options.as_of);
+    let (pages, mut glyphs) = doc.finish(&workbook.project, options.kind.title(), &footer);
+
+    let mut pdf = PdfDocument::new(&format!("{} — {}", workbook.project, options.kind.title()));
+    let info = &mut pdf.metadata.info;
+    info.creator = "Shipshape".to_owned();
+    info.producer = "Shipshape (printpdf)".to_owned();
+    info.subject = format!("{} as of {}, content {hash}", options.kind.title(), options.as_of);
+    // The as-of date, not the clock, so that output is reproducible.
+    let stamp = options
+        .as_of
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
+    glyphs.embed(&mut pdf)?;
+    let missing_glyphs = glyphs.take_missing();
+    pdf.pages = pages;
+
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
+    // Free the operations before compressing: at 10,000 items they are most
+    // of the memory in use.
+    drop(pdf);
+    // printpdf fills the trailer /ID with process-global pseudo-random
+    // strings; derive it from the content instead (it only has to identify
+    // the file).
+    let file_id = file_id(&hash, options);
+    if let Ok(ids) = lo.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
+        for id in ids.iter_mut() {
+            if let Ok(bytes) = id.as_str_mut() {
+                *bytes = file_id.clone().into_bytes();
+            }
+        }
+    }
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(Rendered { bytes, missing_glyphs })
+}
+
+/// 32 hex digits identifying this rendering of this content.
+fn file_id(content_hash: &str, options: &PdfOptions) -> String {
+    use sha2::{Digest, Sha256};
+    let key = format!("{content_hash}/{}/{}/{}", options.kind, options.paper, options.as_of);
+    Sha256::digest(key.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    #[test]
+    fn paper_follows_the_locale() {
+        assert_eq!(Paper::from_locale_vars(None, None, s("en_US.UTF-8")), Paper::Letter);
+        assert_eq!(Paper::from_locale_vars(None, None, s("fr_CA.UTF-8")), Paper::Letter);
+        assert_eq!(Paper::from_locale_vars(None, None, s("es_MX")), Paper::Letter);
+        assert_eq!(Paper::from_locale_vars(None, None, s("en_GB.UTF-8")), Paper::A4);
+        assert_eq!(Paper::from_locale_vars(None, None, s("C.UTF-8")), Paper::A4);
+        assert_eq!(Paper::from_locale_vars(None, None, None), Paper::A4);
+        // LC_PAPER beats LANG; LC_ALL beats both; empty values do not count.
+        assert_eq!(Paper::from_locale_vars(None, s("de_DE.UTF-8"), s("en_US.UTF-8")), Paper::A4);
+        assert_eq!(Paper::from_locale_vars(s("en_PH"), s("de_DE"), None), Paper::Letter);
+        assert_eq!(Paper::from_locale_vars(s(""), None, s("en_US")), Paper::Letter);
+    }
+
+    #[test]
+    fn names_parse_back() {
+        for p in Paper::ALL {
+            assert_eq!(p.name().parse::<Paper>(), Ok(p));
+        }
+        for k in PdfKind::ALL {
+            assert_eq!(k.name().parse::<PdfKind>(), Ok(k));
+        }
+        assert_eq!("Letter".parse::<Paper>(), Ok(Paper::Letter));
+        let err = "legal".parse::<Paper>().unwrap_err().to_string();
+        assert_eq!(err, "unknown paper \"legal\" (expected one of: a4, letter)");
+    }
+}

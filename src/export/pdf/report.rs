@@ -1,0 +1,432 @@
+//! The status report: a first page that answers "can we launch?" — the
+//! verdict, counts, progress per category, what is red, overdue or about to
+//! lapse — then every item in full for whoever wants the detail.
+
+use chrono::NaiveDate;
+
+use super::canvas::{BODY, Block, Doc, H1, LABEL, Row, SMALL, Style, TITLE, ink};
+use super::glyphs::Origin;
+use super::parts::{self, Table};
+use crate::model::{ItemCheck, Status, Verdict, Warning, Workbook};
+
+/// Lists on the first pages stop after this many rows; the full checklist
+/// that follows has every item, so a 10,000-item report keeps a summary
+/// that is still a summary.
+const SUMMARY_LIMIT: usize = 40;
+
+pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
+    let verdict = wb.verdict(as_of);
+    title(doc, wb, as_of);
+    banner(doc, &verdict);
+    counts(doc, &verdict);
+    progress(doc, wb, &verdict);
+    red_items(doc, &verdict, as_of);
+    overdue(doc, &verdict, as_of);
+    expiring(doc, wb, &verdict);
+    checklist(doc, wb, &verdict, as_of);
+}
+
+fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
+    let geo = doc.geo;
+    let mut block = Block::default();
+    let mut label = Row::new(LABEL.leading() + 2.0);
+    doc.text_at(
+        &mut label,
+        (geo.left, 0.0),
+        geo.text_width(),
+        "READINESS REPORT",
+        LABEL,
+        Origin::Fixed,
+    );
+    block.push(label);
+    block.extend(doc.paragraph(geo.left, geo.text_width(), &wb.project, H1, Origin::Workbook("project name")));
+    let launch = match wb.launch {
+        Some(l) => {
+            let days = (l - as_of).num_days();
+            let when = match days {
+                0 => "today".to_owned(),
+                1 => "tomorrow".to_owned(),
+                d if d > 1 => format!("in {d} days"),
+                -1 => "yesterday".to_owned(),
+                d => format!("{} days ago", -d),
+            };
+            format!("Launch {l} ({when})")
+        }
+        None => "No launch date set".to_owned(),
+    };
+    let facts = format!("As of {as_of} · {launch} · {} items", wb.item_count());
+    block.gap(3.0);
+    block.extend(doc.paragraph(geo.left, geo.text_width(), &facts, BODY.with_color(ink::MUTED), Origin::Fixed));
+    if !wb.description.trim().is_empty() {
+        block.gap(4.0);
+        block.extend(doc.paragraph(
+            geo.left,
+            geo.text_width(),
+            &wb.description,
+            BODY,
+            Origin::Workbook("description"),
+        ));
+    }
+    block.gap(12.0);
+    doc.place(block);
+}
+
+fn banner(doc: &mut Doc, verdict: &Verdict<'_>) {
+    let geo = doc.geo;
+    let ready = verdict.ready();
+    let (fill, text) = if ready {
+        (ink::GREEN, format!("All {} items pass as of {}.", verdict.checks.len(), verdict.as_of))
+    } else if verdict.checks.is_empty() {
+        (ink::RED, "The workbook has no items, so nothing shows it is ready.".to_owned())
+    } else {
+        let red = verdict.red_count();
+        (
+            ink::RED,
+            format!(
+                "{red} of {} items block the launch; they are listed below.",
+                verdict.checks.len()
+            ),
+        )
+    };
+    let big = Style::new(true, 20.0, ink::WHITE);
+    let small = Style::new(false, 10.0, ink::WHITE);
+    let mut row = Row::new(56.0);
+    row.rect(geo.left, 0.0, geo.text_width(), 52.0, Some(fill), None);
+    doc.text_at(
+        &mut row,
+        (geo.left + 14.0, 8.0),
+        geo.text_width() - 28.0,
+        &verdict.headline(),
+        big,
+        Origin::Fixed,
+    );
+    doc.text_at(
+        &mut row,
+        (geo.left + 14.0, 33.0),
+        geo.text_width() - 28.0,
+        &text,
+        small,
+        Origin::Fixed,
+    );
+    let mut block = Block::default();
+    block.push(row);
+    block.gap(10.0);
+    doc.place(block);
+}
+
+fn counts(doc: &mut Doc, verdict: &Verdict<'_>) {
+    let geo = doc.geo;
+    let cell_w = geo.text_width() / 5.0;
+    let mut row = Row::new(44.0);
+    for (i, (status, n)) in verdict.counts.iter().enumerate() {
+        let x = geo.left + cell_w * i as f32;
+        row.rect(x + 2.0, 0.0, cell_w - 4.0, 38.0, Some(ink::TINT), None);
+        doc.text_at(
+            &mut row,
+            (x + 10.0, 4.0),
+            cell_w - 16.0,
+            &n.to_string(),
+            Style::new(true, 16.0, ink::TEXT),
+            Origin::Fixed,
+        );
+        doc.text_at(&mut row, (x + 10.0, 24.0), cell_w - 16.0, status.label(), SMALL, Origin::Fixed);
+    }
+    let mut block = Block::default();
+    block.push(row);
+    doc.place(block);
+}
+
+fn progress(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
+    let geo = doc.geo;
+    parts::heading(doc, "Progress by category", "items that pass (done, mitigated or not applicable)", 16.0);
+    let name_w = 150.0;
+    let count_w = 70.0;
+    let bar_x = geo.left + name_w;
+    let bar_w = geo.text_width() - name_w - count_w;
+    for cat in &wb.categories {
+        let (pass, total) = verdict.category_progress(cat);
+        let mut row = Row::new(17.0);
+        doc.text_at(&mut row, (geo.left, 2.0), name_w - 10.0, &cat.name, BODY, Origin::Category(&cat.id));
+        row.rect(bar_x, 4.0, bar_w, 9.0, Some(ink::TINT), Some((ink::RULE, 0.5)));
+        if total > 0 && pass > 0 {
+            let color = if pass == total { ink::GREEN } else { ink::AMBER };
+            row.rect(bar_x, 4.0, bar_w * pass as f32 / total as f32, 9.0, Some(color), None);
+        }
+        doc.text_right(&mut row, geo.right, 2.0, &format!("{pass} of {total}"), BODY);
+        let mut block = Block::default();
+        block.push(row);
+        doc.place(block);
+    }
+}
+
+fn more_note(doc: &mut Doc, shown: usize, total: usize, what: &str) {
+    if total > shown {
+        let geo = doc.geo;
+        let text = format!(
+            "… and {} more {what}: every item is in the full checklist below.",
+            total - shown
+        );
+        let mut block = Block::default();
+        block.gap(3.0);
+        block.extend(doc.paragraph(geo.left, geo.text_width(), &text, SMALL, Origin::Fixed));
+        doc.place(block);
+    }
+}
+
+fn none_note(doc: &mut Doc, text: &str) {
+    let geo = doc.geo;
+    let mut block = Block::default();
+    block.extend(doc.paragraph(geo.left, geo.text_width(), text, BODY.with_color(ink::MUTED), Origin::Fixed));
+    doc.place(block);
+}
+
+const CELL: Style = Style::new(false, 8.5, ink::TEXT);
+const CELL_BOLD: Style = Style::new(true, 8.5, ink::TEXT);
+
+fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
+    let total = verdict.red_count();
+    parts::heading(doc, &format!("Red items ({total})"), "what blocks the launch", 40.0);
+    if total == 0 {
+        none_note(doc, "None: every item is done, mitigated or not applicable.");
+        return;
+    }
+    let titles = ["Item", "Why it is red", "Owner", "Due"];
+    let mut table = Table::new(doc, &[34.0, 26.0, 20.0, 20.0], &[CELL_BOLD, CELL, CELL, CELL], &titles);
+    for check in verdict.red().take(SUMMARY_LIMIT) {
+        let item = check.item;
+        let title = format!("{} ({})", item.title, check.category.name);
+        let reason = check.red.map(parts::red_text).unwrap_or_default();
+        let due = parts::due_text(item.due, check, as_of);
+        table.row(
+            doc,
+            &[
+                (&title, Origin::Item(&item.id, "title")),
+                (&reason, Origin::Fixed),
+                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
+                (&due, Origin::Fixed),
+            ],
+            &[None, Some(ink::RED), None, check.overdue.then_some(ink::RED)],
+        );
+    }
+    more_note(doc, SUMMARY_LIMIT.min(total), total, "red items");
+}
+
+fn overdue(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
+    let total = verdict.overdue().count();
+    parts::heading(doc, &format!("Overdue ({total})"), "due before the as-of date and not passing", 40.0);
+    if total == 0 {
+        none_note(doc, "None.");
+        return;
+    }
+    let titles = ["Item", "Owner", "Due"];
+    let mut table = Table::new(doc, &[46.0, 24.0, 30.0], &[CELL_BOLD, CELL, CELL], &titles);
+    for check in verdict.overdue().take(SUMMARY_LIMIT) {
+        let item = check.item;
+        let due = parts::due_text(item.due, check, as_of);
+        table.row(
+            doc,
+            &[
+                (&item.title, Origin::Item(&item.id, "title")),
+                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
+                (&due, Origin::Fixed),
+            ],
+            &[None, None, Some(ink::RED)],
+        );
+    }
+    more_note(doc, SUMMARY_LIMIT.min(total), total, "overdue items");
+}
+
+fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
+    let expiring: Vec<(&ItemCheck<'_>, NaiveDate)> = verdict
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            Warning::MitigationExpiresBeforeLaunch { id, until, .. } => verdict
+                .checks
+                .iter()
+                .find(|c| &c.item.id == id)
+                .map(|c| (c, *until)),
+        })
+        .collect();
+    let total = expiring.len();
+    let aside = match wb.launch {
+        Some(l) => format!("they end before launch on {l}"),
+        None => String::new(),
+    };
+    parts::heading(doc, &format!("Mitigations expiring before launch ({total})"), &aside, 40.0);
+    if total == 0 {
+        none_note(
+            doc,
+            if wb.launch.is_some() {
+                "None."
+            } else {
+                "None (no launch date is set)."
+            },
+        );
+        return;
+    }
+    let titles = ["Item", "Until", "Accepted by", "Mitigation"];
+    let mut table = Table::new(doc, &[28.0, 14.0, 18.0, 40.0], &[CELL_BOLD, CELL, CELL, CELL], &titles);
+    for (check, until) in expiring.iter().take(SUMMARY_LIMIT) {
+        let item = check.item;
+        let until = until.to_string();
+        table.row(
+            doc,
+            &[
+                (&item.title, Origin::Item(&item.id, "title")),
+                (&until, Origin::Fixed),
+                (&item.mitigation.accepted_by, Origin::Item(&item.id, "accepted by")),
+                (&item.mitigation.text, Origin::Item(&item.id, "mitigation")),
+            ],
+            &[None, Some(ink::AMBER), None, None],
+        );
+    }
+    more_note(doc, SUMMARY_LIMIT.min(total), total, "expiring mitigations");
+}
+
+fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDate) {
+    doc.new_page();
+    let geo = doc.geo;
+    let mut block = Block::default();
+    let mut label = Row::new(LABEL.leading() + 2.0);
+    doc.text_at(&mut label, (geo.left, 0.0), geo.text_width(), "FULL CHECKLIST", LABEL, Origin::Fixed);
+    block.push(label);
+    let all = format!("All {} items", wb.item_count());
+    block.extend(doc.paragraph(geo.left, geo.text_width(), &all, H1, Origin::Fixed));
+    doc.place(block);
+    let mut checks = verdict.checks.iter().peekable();
+    for cat in &wb.categories {
+        let (pass, total) = verdict.category_progress(cat);
+        let mut first = true;
+        while let Some(check) = checks.next_if(|c| std::ptr::eq(c.category, cat)) {
+            let block = item_block(doc, check, as_of);
+            if first {
+                let next = parts::keep_with(doc, &block);
+                parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), &format!("{pass} of {total} pass"), next);
+                first = false;
+            }
+            doc.place(block);
+        }
+        if first {
+            parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), "no items", 0.0);
+        }
+    }
+}
+
+fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
+    let geo = doc.geo;
+    let item = check.item;
+    let indent = 84.0;
+    let x = geo.left + indent;
+    let w = geo.text_width() - indent;
+    let mut block = Block::default();
+    block.gap(8.0);
+
+    let title_rows = doc.paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"));
+    let status = if check.passes() || item.status == Status::NotStarted || item.status == Status::InProgress {
+        item.status.label().to_uppercase()
+    } else {
+        format!("{} ✗", item.status.label().to_uppercase())
+    };
+    for (i, mut row) in title_rows.into_iter().enumerate() {
+        if i == 0 {
+            parts::pill(doc, &mut row, (geo.left, 0.5), indent - 10.0, &status, parts::status_color(check));
+        }
+        block.push(row);
+    }
+
+    let mut meta = vec![format!("ID {}", item.id)];
+    meta.push(format!("Owner: {}", item.owner_or_unassigned()));
+    if item.due.is_some() {
+        meta.push(format!("Due: {}", parts::due_text(item.due, check, as_of)));
+    }
+    block.gap(1.5);
+    block.extend(doc.paragraph(x, w, &meta.join("   ·   "), SMALL, Origin::Item(&item.id, "owner")));
+    if let Some(reason) = check.red {
+        block.extend(doc.paragraph(
+            x,
+            w,
+            &format!("Blocks the launch: {}", reason),
+            Style::new(true, 8.5, ink::RED),
+            Origin::Fixed,
+        ));
+    }
+    if !item.description.trim().is_empty() {
+        block.gap(3.0);
+        block.extend(parts::body(doc, x, w, &item.description, BODY, Origin::Item(&item.id, "description")));
+    }
+
+    if item.has_mitigation() {
+        let label = if item.status == Status::NotApplicable {
+            "WHY NOT APPLICABLE"
+        } else {
+            "MITIGATION"
+        };
+        let mut accepted = Vec::new();
+        if !item.mitigation.accepted_by.trim().is_empty() {
+            accepted.push(format!("accepted by {}", item.mitigation.accepted_by.trim()));
+        }
+        if let Some(until) = item.mitigation.until {
+            accepted.push(format!("until {until}"));
+        }
+        let mut inner = Vec::new();
+        let mut head = Row::new(LABEL.leading());
+        doc.text_at(&mut head, (x + 10.0, 0.0), w - 20.0, label, LABEL, Origin::Fixed);
+        inner.push(head);
+        let mut rows = Vec::new();
+        if !accepted.is_empty() {
+            let text = accepted.join(" ");
+            rows.extend(doc.paragraph(x + 10.0, w - 20.0, &text, SMALL, Origin::Item(&item.id, "accepted by")));
+        }
+        rows.extend(doc.paragraph(x + 10.0, w - 20.0, &item.mitigation.text, BODY, Origin::Item(&item.id, "mitigation")));
+        inner.extend(rows);
+        let accent = if check.passes() { ink::AMBER } else { ink::RED };
+        block.gap(5.0);
+        block.extend(parts::tinted(inner, x, w, ink::AMBER_TINT, Some(accent), 5.0));
+    }
+
+    if !item.notes.trim().is_empty() {
+        block.gap(5.0);
+        let mut head = Row::new(LABEL.leading());
+        doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
+        block.push(head);
+        block.extend(parts::body(doc, x, w, &item.notes, BODY, Origin::Item(&item.id, "notes")));
+    }
+
+    if !item.evidence.is_empty() {
+        block.gap(5.0);
+        let mut head = Row::new(LABEL.leading());
+        doc.text_at(&mut head, (x, 0.0), w, "EVIDENCE", LABEL, Origin::Fixed);
+        block.push(head);
+        for link in &item.evidence {
+            block.extend(doc.paragraph(
+                x,
+                w,
+                &format!("• {link}"),
+                BODY.with_color([0.1, 0.25, 0.6]),
+                Origin::Item(&item.id, "evidence"),
+            ));
+        }
+    }
+
+    for conflict in &item.conflicts {
+        block.gap(3.0);
+        let text = format!(
+            "Merge conflict in {}: ours “{}”, theirs “{}”",
+            conflict.field, conflict.ours, conflict.theirs
+        );
+        block.extend(doc.paragraph(
+            x,
+            w,
+            &text,
+            Style::new(false, 8.5, ink::RED),
+            Origin::Item(&item.id, "conflict"),
+        ));
+    }
+
+    block.gap(8.0);
+    let mut rule = Row::new(0.5);
+    rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
+    block.push(rule);
+    block
+}

@@ -1,0 +1,291 @@
+//! The walkthrough checklist: printed before the review meeting and written
+//! on during it. What the workbook knows is printed; what it does not is a
+//! line or a box to fill in by hand.
+
+use chrono::NaiveDate;
+
+use super::canvas::{BODY, Block, Doc, H1, LABEL, Row, SMALL, Style, TITLE, ink};
+use super::glyphs::Origin;
+use super::parts;
+use crate::model::{ItemCheck, Status, Workbook};
+
+const ATTENDEE_LINES: usize = 10;
+
+pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
+    let verdict = wb.verdict(as_of);
+    cover(doc, wb, as_of, &verdict.headline());
+    doc.new_page();
+    let mut checks = verdict.checks.iter().peekable();
+    for cat in &wb.categories {
+        let mut first = true;
+        while let Some(check) = checks.next_if(|c| std::ptr::eq(c.category, cat)) {
+            let block = item_block(doc, check);
+            if first {
+                let next = parts::keep_with(doc, &block);
+                let n = cat.items.len();
+                let aside = format!("{n} item{}", if n == 1 { "" } else { "s" });
+                parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), &aside, next);
+                first = false;
+            }
+            doc.place(block);
+        }
+        if first {
+            parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), "no items", 0.0);
+        }
+    }
+    sign_off(doc);
+}
+
+/// "Label: value" with a line under the value, or just the line; the value
+/// starts at least `min_label_w` after `x`, so stacked fields align.
+fn field(
+    doc: &mut Doc,
+    row: &mut Row,
+    (x, top): (f32, f32),
+    w: f32,
+    (label, min_label_w): (&str, f32),
+    value: &str,
+    origin: Origin<'_>,
+) {
+    let lw = doc.text_at(row, (x, top + 2.0), w, label, LABEL, Origin::Fixed).max(min_label_w);
+    let vx = x + lw + 6.0;
+    if !value.trim().is_empty() {
+        doc.text_at(row, (vx + 2.0, top), w - lw - 8.0, value, BODY, origin);
+    }
+    parts::write_line(row, vx, (w - lw - 12.0).max(10.0), top + BODY.leading() + 1.0);
+}
+
+fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
+    let geo = doc.geo;
+    let w = geo.text_width();
+    let mut block = Block::default();
+    let mut label = Row::new(LABEL.leading() + 2.0);
+    doc.text_at(
+        &mut label,
+        (geo.left, 0.0),
+        w,
+        "PRODUCTION-READINESS WALKTHROUGH",
+        LABEL,
+        Origin::Fixed,
+    );
+    block.push(label);
+    block.extend(doc.paragraph(geo.left, w, &wb.project, H1, Origin::Workbook("project name")));
+    if !wb.description.trim().is_empty() {
+        block.gap(4.0);
+        block.extend(doc.paragraph(geo.left, w, &wb.description, BODY, Origin::Workbook("description")));
+    }
+    block.gap(18.0);
+
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let facts: [(&str, String); 4] = [
+        ("Launch date", date(wb.launch)),
+        ("Review date", date(wb.review_date())),
+        ("Printed as of", as_of.to_string()),
+        (
+            "Checklist",
+            format!("{} items in {} categories — {headline}", wb.item_count(), wb.categories.len()),
+        ),
+    ];
+    for (name, value) in facts {
+        let mut row = Row::new(24.0);
+        field(doc, &mut row, (geo.left, 4.0), w * 0.75, (name, 62.0), &value, Origin::Fixed);
+        block.push(row);
+    }
+    doc.place(block);
+
+    parts::heading(doc, "Attendees", "tick who is present", 30.0);
+    let col_name = w * 0.45;
+    let col_role = w * 0.40;
+    let n = (wb.people.len() + 3).max(ATTENDEE_LINES);
+    for i in 0..n {
+        let person = wb.people.get(i);
+        let mut row = Row::new(24.0);
+        row.checkbox(geo.left, 9.0, 10.0, false, ink::TEXT);
+        let (name, role) = person.map_or(("", ""), |p| (p.name.as_str(), p.role.as_str()));
+        field(doc, &mut row, (geo.left + 18.0, 6.0), col_name - 24.0, ("Name", 0.0), name, Origin::Workbook("people"));
+        field(doc, &mut row, (geo.left + col_name, 6.0), col_role, ("Role", 0.0), role, Origin::Workbook("people"));
+        let mut block = Block::default();
+        block.push(row);
+        doc.place(block);
+    }
+
+    parts::heading(doc, "How to use this checklist", "", 40.0);
+    let rule = "Tick an item only when it passes: it is done, or it ships with a written mitigation \
+                accepted until a date, or it does not apply and the reason is written down. \
+                Anything else is red and keeps the project demo-ready, not production-ready. \
+                Write the owner and due date of every red item, and the mitigation and who \
+                accepted it in the box. Boxes already ticked passed as of the date printed above.";
+    let mut block = Block::default();
+    block.extend(doc.paragraph(geo.left, w, rule, BODY, Origin::Fixed));
+    doc.place(block);
+}
+
+fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
+    let geo = doc.geo;
+    let item = check.item;
+    let indent = 22.0;
+    let x = geo.left + indent;
+    let w = geo.text_width() - indent;
+    let mut block = Block::default();
+    block.gap(8.0);
+
+    for (i, mut row) in doc
+        .paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"))
+        .into_iter()
+        .enumerate()
+    {
+        if i == 0 {
+            let color = if check.passes() { ink::GREEN } else { ink::TEXT };
+            row.checkbox(geo.left, 0.5, 12.0, check.passes(), color);
+        }
+        block.push(row);
+    }
+    block.extend(parts::body(
+        doc,
+        x,
+        w,
+        &item.description,
+        BODY.with_color(ink::MUTED),
+        Origin::Item(&item.id, "description"),
+    ));
+
+    // Owner and due date: printed when known, a line to write on when not.
+    let mut row = Row::new(22.0);
+    let due = item.due.map(|d| d.to_string()).unwrap_or_default();
+    field(doc, &mut row, (x, 6.0), w * 0.62, ("Owner", 0.0), item.owner.trim(), Origin::Item(&item.id, "owner"));
+    field(doc, &mut row, (x + w * 0.66, 6.0), w * 0.34, ("Due", 0.0), &due, Origin::Fixed);
+    block.push(row);
+
+    // Status: every choice with a box, the current one ticked.
+    let mut row = Row::new(20.0);
+    let lw = doc.text_at(&mut row, (x, 6.0), w, "Status", LABEL, Origin::Fixed);
+    let mut sx = x + lw + 10.0;
+    for status in Status::ALL {
+        let ticked = status == item.status;
+        row.checkbox(sx, 5.5, 9.0, ticked, ink::TEXT);
+        let style = if ticked { Style::new(true, 8.5, ink::TEXT) } else { Style::new(false, 8.5, ink::MUTED) };
+        let tw = doc.text_at(&mut row, (sx + 13.0, 5.5), 120.0, status.label(), style, Origin::Fixed);
+        sx += 13.0 + tw + 16.0;
+    }
+    block.push(row);
+
+    // The mitigation box: what is written, then room to write more.
+    let mut inner = Vec::new();
+    let mut head = Row::new(LABEL.leading() + 2.0);
+    doc.text_at(
+        &mut head,
+        (x + 8.0, 0.0),
+        w - 16.0,
+        "MITIGATION, OR WHY IT DOES NOT APPLY",
+        LABEL,
+        Origin::Fixed,
+    );
+    inner.push(head);
+    inner.extend(parts::body(
+        doc,
+        x + 8.0,
+        w - 16.0,
+        &item.mitigation.text,
+        BODY,
+        Origin::Item(&item.id, "mitigation"),
+    ));
+    let blank_lines = if item.has_mitigation() { 1 } else { 2 };
+    for _ in 0..blank_lines {
+        let mut line = Row::new(20.0);
+        parts::write_line(&mut line, x + 8.0, w - 16.0, 17.0);
+        inner.push(line);
+    }
+    let mut accepted = Row::new(24.0);
+    let until = item.mitigation.until.map(|d| d.to_string()).unwrap_or_default();
+    field(
+        doc,
+        &mut accepted,
+        (x + 8.0, 6.0),
+        (w - 16.0) * 0.6,
+        ("Accepted by", 0.0),
+        item.mitigation.accepted_by.trim(),
+        Origin::Item(&item.id, "accepted by"),
+    );
+    field(
+        doc,
+        &mut accepted,
+        (x + 8.0 + (w - 16.0) * 0.64, 6.0),
+        (w - 16.0) * 0.36,
+        ("Until", 0.0),
+        &until,
+        Origin::Fixed,
+    );
+    inner.push(accepted);
+    block.gap(6.0);
+    block.extend(parts::outlined(inner, x, w, ink::RULE, 5.0));
+
+    if !item.notes.trim().is_empty() {
+        block.gap(4.0);
+        let mut head = Row::new(LABEL.leading());
+        doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
+        block.push(head);
+        block.extend(parts::body(doc, x, w, &item.notes, SMALL.with_color(ink::TEXT), Origin::Item(&item.id, "notes")));
+    }
+    block.gap(8.0);
+    let mut rule = Row::new(0.5);
+    rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
+    block.push(rule);
+    block
+}
+
+fn sign_off(doc: &mut Doc) {
+    let geo = doc.geo;
+    let w = geo.text_width();
+    let mut block = Block::default();
+    block.extend(doc.paragraph(
+        geo.left,
+        w,
+        "We walked through every item above. Verdict agreed at the review:",
+        BODY,
+        Origin::Fixed,
+    ));
+    let mut row = Row::new(22.0);
+    row.checkbox(geo.left, 6.0, 10.0, false, ink::TEXT);
+    let tw = doc.text_at(&mut row, (geo.left + 16.0, 6.0), w, "Production-ready", TITLE, Origin::Fixed);
+    let x2 = geo.left + 16.0 + tw + 30.0;
+    row.checkbox(x2, 6.0, 10.0, false, ink::TEXT);
+    doc.text_at(&mut row, (x2 + 16.0, 6.0), w / 2.0, "Demo-ready", TITLE, Origin::Fixed);
+    block.push(row);
+    block.extend(doc.paragraph(
+        geo.left,
+        w,
+        "Production-ready only if no item is red. Demo-ready: every red item above has an owner and a due date written on it.",
+        SMALL,
+        Origin::Fixed,
+    ));
+    block.gap(8.0);
+    let cols = [("Name", 0.30), ("Role", 0.24), ("Date", 0.16), ("Signature", 0.30)];
+    let mut header = Row::new(LABEL.leading() + 2.0);
+    let mut cx = geo.left;
+    for (name, frac) in cols {
+        doc.text_at(&mut header, (cx, 0.0), w * frac, name, LABEL, Origin::Fixed);
+        cx += w * frac;
+    }
+    block.push(header);
+    for _ in 0..4 {
+        let mut row = Row::new(30.0);
+        let mut cx = geo.left;
+        for (_, frac) in cols {
+            parts::write_line(&mut row, cx, w * frac - 12.0, 26.0);
+            cx += w * frac;
+        }
+        block.push(row);
+    }
+    block.gap(6.0);
+    block.extend(doc.paragraph(
+        geo.left,
+        w,
+        "Keep this sheet with the workbook file; the content code in the footer identifies the file version it was printed from.",
+        SMALL,
+        Origin::Fixed,
+    ));
+    // The heading and the block belong together.
+    let h = block.height();
+    parts::heading(doc, "Sign-off", "", h);
+    doc.place(block);
+}
