@@ -269,7 +269,12 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
     let mut table = Table::new(doc, &[28.0, 14.0, 18.0, 40.0], &[CELL_BOLD, CELL, CELL, CELL], &titles);
     for (check, until) in expiring.iter().take(SUMMARY_LIMIT) {
         let item = check.item;
-        let until = until.to_string();
+        let expired = *until < verdict.as_of;
+        let until = if expired {
+            format!("{until} (expired)")
+        } else {
+            until.to_string()
+        };
         table.row(
             doc,
             &[
@@ -278,7 +283,7 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
                 (&item.mitigation.accepted_by, Origin::Item(&item.id, "accepted by")),
                 (&item.mitigation.text, Origin::Item(&item.id, "mitigation")),
             ],
-            &[None, Some(ink::AMBER), None, None],
+            &[None, Some(if expired { ink::RED } else { ink::AMBER }), None, None],
         );
     }
     more_note(doc, SUMMARY_LIMIT.min(total), total, "expiring mitigations");

@@ -140,6 +140,15 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         }
         block.push(row);
     }
+    if let Some(reason) = check.red {
+        block.extend(doc.paragraph(
+            x,
+            w,
+            &format!("Red as of printing: {reason}"),
+            Style::new(true, 8.0, ink::RED),
+            Origin::Fixed,
+        ));
+    }
     block.extend(parts::body(
         doc,
         x,

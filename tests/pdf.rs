@@ -1,0 +1,415 @@
+//! The printable PDFs, checked the way a reader of the paper would: the text
+//! that must be there is there (extracted with lopdf through the fonts'
+//! ToUnicode maps), nothing is drawn outside the page's text area, pages are
+//! numbered, and the same input gives the same bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use lopdf::{Document, Object, content::Content};
+use shipshape::export::pdf::{self, Paper, PdfKind, PdfOptions, Rendered};
+use shipshape::model::{Category, Item, Status, Workbook};
+use shipshape::storage;
+
+const SAMPLE: &str = include_str!("../docs/pdf/sample.shipshape.ron");
+
+fn sample() -> Workbook {
+    storage::parse(SAMPLE.as_bytes()).expect("sample parses").workbook
+}
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
+}
+
+fn options(kind: PdfKind, paper: Paper) -> PdfOptions {
+    PdfOptions { kind, paper, as_of: as_of() }
+}
+
+fn render(wb: &Workbook, kind: PdfKind) -> Rendered {
+    pdf::render(wb, &options(kind, Paper::A4)).expect("renders")
+}
+
+/// All text of the document, whitespace collapsed to single spaces.
+fn text(bytes: &[u8]) -> String {
+    let doc = Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let raw = doc.extract_text(&pages).expect("text extracts");
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn page_count(bytes: &[u8]) -> usize {
+    Document::load_mem(bytes).unwrap().get_pages().len()
+}
+
+/// One shown string: page number, origin, width in points, and the page size.
+#[derive(Debug)]
+struct Run {
+    page: u32,
+    x: f32,
+    y: f32,
+    width: f32,
+    page_w: f32,
+    page_h: f32,
+}
+
+fn num(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => panic!("not a number: {o:?}"),
+    }
+}
+
+/// Glyph widths (per 1000 em) of a Type0 font, from its descendant's /W.
+fn widths(doc: &Document, font: &lopdf::Dictionary) -> (BTreeMap<u16, f32>, f32) {
+    let descendants = doc.dereference(font.get(b"DescendantFonts").unwrap()).unwrap().1;
+    let cid_font = doc.dereference(&descendants.as_array().unwrap()[0]).unwrap().1;
+    let cid_font = cid_font.as_dict().unwrap();
+    let dw = cid_font.get(b"DW").map(num).unwrap_or(1000.0);
+    let mut map = BTreeMap::new();
+    if let Ok(w) = cid_font.get(b"W") {
+        let w = doc.dereference(w).unwrap().1.as_array().unwrap();
+        let mut i = 0;
+        while i < w.len() {
+            let first = num(&w[i]) as u16;
+            match &w[i + 1] {
+                Object::Array(list) => {
+                    for (k, v) in list.iter().enumerate() {
+                        map.insert(first + k as u16, num(v));
+                    }
+                    i += 2;
+                }
+                last => {
+                    for c in first..=(num(last) as u16) {
+                        map.insert(c, num(&w[i + 2]));
+                    }
+                    i += 3;
+                }
+            }
+        }
+    }
+    (map, dw)
+}
+
+/// Every text string shown, with where it starts and how wide it is.
+fn runs(bytes: &[u8]) -> Vec<Run> {
+    let doc = Document::load_mem(bytes).unwrap();
+    let mut out = Vec::new();
+    for (page_no, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+        let (page_w, page_h) = (num(&mb[2]), num(&mb[3]));
+        let fonts: BTreeMap<Vec<u8>, _> = doc
+            .get_page_fonts(page_id)
+            .unwrap()
+            .into_iter()
+            .map(|(name, dict)| (name, widths(&doc, dict)))
+            .collect();
+        let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
+        let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0, 0.0, 0.0);
+        for op in content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    font = op.operands[0].as_name().unwrap().to_vec();
+                    size = num(&op.operands[1]);
+                }
+                "Tm" => {
+                    x = num(&op.operands[4]);
+                    y = num(&op.operands[5]);
+                }
+                "Tj" => {
+                    let bytes = op.operands[0].as_str().unwrap();
+                    let (w, dw) = &fonts[&font];
+                    let width: f32 = bytes
+                        .chunks(2)
+                        .map(|c| *w.get(&u16::from_be_bytes([c[0], c[1]])).unwrap_or(dw))
+                        .sum::<f32>()
+                        * size
+                        / 1000.0;
+                    out.push(Run {
+                        page: page_no,
+                        x,
+                        y,
+                        width,
+                        page_w,
+                        page_h,
+                    });
+                }
+                "TJ" | "'" | "\"" => panic!("unexpected text operator {}", op.operator),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Every string lies inside the margins (50 pt at the sides, header and
+/// footer bands included at top and bottom).
+fn assert_inside_page(bytes: &[u8]) {
+    let runs = runs(bytes);
+    assert!(!runs.is_empty());
+    for r in &runs {
+        assert!(r.x >= 49.9, "page {}: starts left of the margin: {r:?}", r.page);
+        assert!(r.x + r.width <= r.page_w - 49.9, "runs past the right margin: {r:?}");
+        assert!(r.y > 20.0 && r.y < r.page_h - 20.0, "off the page vertically: {r:?}");
+    }
+}
+
+#[test]
+fn report_has_every_title_owner_and_mitigation() {
+    let wb = sample();
+    let text = text(&render(&wb, PdfKind::Report).bytes);
+    assert_eq!(wb.item_count(), 25);
+    for (_, item) in wb.items() {
+        assert!(text.contains(&item.title), "title missing: {}", item.title);
+        if !item.owner.is_empty() {
+            assert!(text.contains(&item.owner), "owner missing: {}", item.owner);
+        }
+        if item.has_mitigation() {
+            assert!(text.contains(&item.mitigation.text), "mitigation missing: {}", item.mitigation.text);
+        }
+    }
+}
+
+#[test]
+fn walkthrough_has_every_title_owner_and_mitigation_and_sign_off() {
+    let wb = sample();
+    let text = text(&render(&wb, PdfKind::Walkthrough).bytes);
+    for (_, item) in wb.items() {
+        assert!(text.contains(&item.title), "title missing: {}", item.title);
+        assert!(text.contains(&item.owner), "owner missing: {}", item.owner);
+        assert!(text.contains(&item.mitigation.text), "mitigation missing: {}", item.mitigation.text);
+    }
+    for heading in ["Attendees", "Launch date 2026-04-01", "Review date 2026-03-04", "Sign-off", "Signature"] {
+        assert!(text.contains(heading), "{heading:?} missing");
+    }
+}
+
+#[test]
+fn unicode_names_and_symbols_print() {
+    let wb = sample();
+    for kind in PdfKind::ALL {
+        let rendered = render(&wb, kind);
+        assert!(rendered.missing_glyphs.is_empty(), "{:?}", rendered.missing_glyphs);
+        let text = text(&rendered.bytes);
+        for s in ["Zoë Łukasz", "李雷", "Ayşe Öztürk", "Ω", "✓", "Zürich"] {
+            assert!(text.contains(s), "{kind}: {s:?} missing");
+        }
+    }
+}
+
+#[test]
+fn report_states_the_verdict() {
+    let wb = sample();
+    let v = wb.verdict(as_of());
+    assert_eq!(v.headline(), "Demo-ready: 9 red");
+    let text = text(&render(&wb, PdfKind::Report).bytes);
+    assert!(text.contains("Demo-ready: 9 red"));
+    assert!(text.contains("Red items (9)"));
+    assert!(text.contains("Overdue (3)"));
+    assert!(text.contains("Mitigations expiring before launch (2)"));
+
+    let mut ready = wb.clone();
+    for item in ready.categories.iter_mut().flat_map(|c| c.items.iter_mut()) {
+        item.status = Status::Done;
+    }
+    let text = self::text(&render(&ready, PdfKind::Report).bytes);
+    assert!(text.contains("Production-ready"));
+    assert!(text.contains("All 25 items pass as of 2026-03-10"));
+    assert!(!text.contains("Demo-ready"));
+}
+
+#[test]
+fn every_page_says_page_n_of_m_with_date_and_content_hash() {
+    let wb = sample();
+    let hash = storage::content_hash(&wb);
+    for kind in PdfKind::ALL {
+        let bytes = render(&wb, kind).bytes;
+        let n = page_count(&bytes);
+        assert!(n >= 3, "{kind}: {n} pages");
+        let doc = Document::load_mem(&bytes).unwrap();
+        for page in 1..=n as u32 {
+            let t = doc.extract_text(&[page]).unwrap();
+            assert!(t.contains(&format!("Page {page} of {n}")), "{kind} page {page}: {t}");
+            assert!(t.contains(&hash), "{kind} page {page} lacks the content hash");
+            assert!(t.contains("2026-03-10"), "{kind} page {page} lacks the as-of date");
+            assert!(t.contains("Payments API (Zürich)"), "{kind} page {page} lacks the project");
+        }
+    }
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let wb = sample();
+    for kind in PdfKind::ALL {
+        let a = render(&wb, kind).bytes;
+        let b = render(&wb, kind).bytes;
+        assert!(a == b, "{kind}: two renders differ");
+    }
+    let later = pdf::render(
+        &wb,
+        &PdfOptions {
+            as_of: NaiveDate::from_ymd_opt(2026, 3, 11).unwrap(),
+            ..options(PdfKind::Report, Paper::A4)
+        },
+    )
+    .unwrap();
+    assert_ne!(later.bytes, render(&wb, PdfKind::Report).bytes);
+    assert!(text(&later.bytes).contains("As of 2026-03-11"));
+}
+
+#[test]
+fn no_text_leaves_the_margins() {
+    let wb = sample();
+    for kind in PdfKind::ALL {
+        for paper in Paper::ALL {
+            assert_inside_page(&pdf::render(&wb, &options(kind, paper)).unwrap().bytes);
+        }
+    }
+}
+
+fn one_item(item: Item) -> Workbook {
+    let mut wb = Workbook::new("Edge cases");
+    wb.categories.push(Category {
+        id: "c".into(),
+        name: "Category".into(),
+        items: vec![item],
+    });
+    wb
+}
+
+#[test]
+fn five_thousand_characters_of_notes_stay_within_the_page() {
+    let sentence = "The failover drill ran at 02:00 UTC and every replica caught up within ninety seconds. ";
+    let notes: String = sentence.repeat(60).chars().take(5000).collect();
+    assert_eq!(notes.chars().count(), 5000);
+    let wb = one_item(Item {
+        id: "c.long".into(),
+        title: "Long notes".into(),
+        owner: "Zoë Łukasz".into(),
+        notes: notes.clone(),
+        ..Item::default()
+    });
+    for kind in PdfKind::ALL {
+        let bytes = render(&wb, kind).bytes;
+        assert_inside_page(&bytes);
+        // 5,000 characters are about two pages of 9.5 pt text, not a runaway.
+        let pages = page_count(&bytes);
+        assert!((1..=4).contains(&pages), "{kind}: {pages} pages");
+        let text = text(&bytes);
+        let words = notes.split_whitespace().count();
+        assert_eq!(text.matches("failover").count(), notes.matches("failover").count(), "{kind}");
+        assert!(text.split_whitespace().count() > words);
+    }
+}
+
+#[test]
+fn unbreakable_text_is_cut_into_lines_not_overflowing() {
+    let wb = one_item(Item {
+        id: "c.url".into(),
+        title: "x".repeat(400),
+        owner: "李".repeat(300),
+        description: "https://example.com/".to_owned() + &"a".repeat(3000),
+        mitigation: shipshape::model::Mitigation {
+            text: "\t\u{200b}tab\u{7}and control\r\n\r\nsecond paragraph".into(),
+            ..Default::default()
+        },
+        status: Status::Mitigated,
+        ..Item::default()
+    });
+    let mut wb = wb;
+    wb.project = "P".repeat(500);
+    for kind in PdfKind::ALL {
+        let rendered = render(&wb, kind);
+        assert!(rendered.missing_glyphs.is_empty(), "{:?}", rendered.missing_glyphs);
+        assert_inside_page(&rendered.bytes);
+    }
+}
+
+#[test]
+fn characters_no_font_has_are_reported_and_printed_as_a_mark() {
+    let wb = one_item(Item {
+        id: "c.emoji".into(),
+        title: "Launch party".into(),
+        owner: "Ann 🚀".into(),
+        notes: "Bring 🚀 and 🎉".into(),
+        ..Item::default()
+    });
+    for kind in PdfKind::ALL {
+        let rendered = render(&wb, kind);
+        let found: Vec<(char, &str)> = rendered
+            .missing_glyphs
+            .iter()
+            .map(|m| (m.character, m.location.as_str()))
+            .collect();
+        assert!(found.contains(&('🚀', "item c.emoji (owner)")), "{kind}: {found:?}");
+        if kind == PdfKind::Report {
+            assert!(found.contains(&('🎉', "item c.emoji (notes)")), "{found:?}");
+        }
+        let message = rendered.missing_glyphs[0].to_string();
+        assert!(message.contains("U+1F680"), "{message}");
+        assert!(text(&rendered.bytes).contains("Ann \u{FFFD}"), "{kind}: no visible mark");
+    }
+}
+
+#[test]
+fn paper_sets_the_media_box() {
+    let wb = sample();
+    for (paper, (w, h)) in [(Paper::A4, (595.28, 841.89)), (Paper::Letter, (612.0, 792.0))] {
+        let bytes = pdf::render(&wb, &options(PdfKind::Report, paper)).unwrap().bytes;
+        let doc = Document::load_mem(&bytes).unwrap();
+        for page_id in doc.get_pages().values() {
+            let mb = doc.get_dictionary(*page_id).unwrap().get(b"MediaBox").unwrap().as_array().unwrap();
+            let got: Vec<f32> = mb.iter().map(num).collect();
+            assert!((got[2] - w).abs() < 0.01 && (got[3] - h).abs() < 0.01, "{paper}: {got:?}");
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_the_report_is_small() {
+    let wb = sample();
+    let bytes = render(&wb, PdfKind::Report).bytes;
+    assert!(bytes.len() < 150 * 1024, "report is {} bytes", bytes.len());
+    let doc = Document::load_mem(&bytes).unwrap();
+    let mut names = Vec::new();
+    for page_id in doc.get_pages().values() {
+        for (_, font) in doc.get_page_fonts(*page_id).unwrap() {
+            let base = font.get(b"BaseFont").unwrap().as_name().unwrap();
+            let descendants = doc.dereference(font.get(b"DescendantFonts").unwrap()).unwrap().1;
+            let cid_font = doc.dereference(&descendants.as_array().unwrap()[0]).unwrap().1.as_dict().unwrap();
+            let descriptor = doc.dereference(cid_font.get(b"FontDescriptor").unwrap()).unwrap().1.as_dict().unwrap();
+            assert!(descriptor.has(b"FontFile2"), "{} is not embedded", String::from_utf8_lossy(base));
+            names.push(String::from_utf8_lossy(base).into_owned());
+        }
+    }
+    names.sort();
+    names.dedup();
+    assert_eq!(
+        names,
+        ["DJVSNB+DejaVuSans-Bold", "DJVSNR+DejaVuSans", "DROIDF+DroidSansFallback"]
+    );
+}
+
+#[test]
+fn latin_only_workbook_does_not_embed_the_cjk_font() {
+    let wb = one_item(Item {
+        id: "c.a".into(),
+        title: "Plain".into(),
+        ..Item::default()
+    });
+    let bytes = render(&wb, PdfKind::Report).bytes;
+    assert!(!String::from_utf8_lossy(&bytes).contains("DroidSansFallback"));
+}
+
+#[test]
+fn empty_workbook_renders_and_is_not_ready() {
+    let wb = Workbook::new("Nothing yet");
+    for kind in PdfKind::ALL {
+        let bytes = render(&wb, kind).bytes;
+        assert!(bytes.starts_with(b"%PDF-"));
+        if kind == PdfKind::Report {
+            assert!(text(&bytes).contains("Demo-ready: no items"));
+        }
+    }
+}
