@@ -18,7 +18,14 @@ const FILLER: [&str; 6] = [
     "Automated verification runs nightly; failures open a ticket for the owning team and are reviewed in the weekly operations meeting.",
     "A temporary workaround is in place and documented in the runbook, but it relies on manual steps during business hours.",
 ];
-const OWNERS: [&str; 6] = ["Zoë Łukasz", "李雷", "Ayşe Öztürk", "Marta García", "Kenji Watanabe", "Ω Ops"];
+const OWNERS: [&str; 6] = [
+    "Zoë Łukasz",
+    "李雷",
+    "Ayşe Öztürk",
+    "Marta García",
+    "Kenji Watanabe",
+    "Ω Ops",
+];
 
 fn workbook(items: usize) -> Workbook {
     let template = shipshape::storage::builtin_template();
@@ -38,8 +45,10 @@ fn workbook(items: usize) -> Workbook {
                 item.id = format!("{}-{p}", item.id);
                 if copies > 1 {
                     let extra = 3 + n % 3;
-                    let filler: Vec<&str> = (0..extra).map(|k| FILLER[(n + k) % FILLER.len()]).collect();
-                    item.description = format!("[Project {p}] {} {}", item.description, filler.join(" "));
+                    let filler: Vec<&str> =
+                        (0..extra).map(|k| FILLER[(n + k) % FILLER.len()]).collect();
+                    item.description =
+                        format!("[Project {p}] {} {}", item.description, filler.join(" "));
                 }
                 item.status = Status::ALL[n % 5];
                 item.owner = OWNERS[n % OWNERS.len()].to_owned();

@@ -12,7 +12,9 @@ use shipshape::export::pdf::{self, Paper, PdfKind, PdfOptions};
 fn run() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let (Some(input), Some(output)) = (args.next(), args.next()) else {
-        anyhow::bail!("usage: export_pdf FILE OUT.pdf [walkthrough|report] [a4|letter] [YYYY-MM-DD]");
+        anyhow::bail!(
+            "usage: export_pdf FILE OUT.pdf [walkthrough|report] [a4|letter] [YYYY-MM-DD]"
+        );
     };
     let kind: PdfKind = args.next().as_deref().unwrap_or("report").parse()?;
     let paper = match args.next() {

@@ -14,7 +14,9 @@ use shipshape::storage;
 const SAMPLE: &str = include_str!("../docs/pdf/sample.shipshape.ron");
 
 fn sample() -> Workbook {
-    storage::parse(SAMPLE.as_bytes()).expect("sample parses").workbook
+    storage::parse(SAMPLE.as_bytes())
+        .expect("sample parses")
+        .workbook
 }
 
 fn as_of() -> NaiveDate {
@@ -22,7 +24,11 @@ fn as_of() -> NaiveDate {
 }
 
 fn options(kind: PdfKind, paper: Paper) -> PdfOptions {
-    PdfOptions { kind, paper, as_of: as_of() }
+    PdfOptions {
+        kind,
+        paper,
+        as_of: as_of(),
+    }
 }
 
 fn render(wb: &Workbook, kind: PdfKind) -> Rendered {
@@ -62,8 +68,14 @@ fn num(o: &Object) -> f32 {
 
 /// Glyph widths (per 1000 em) of a Type0 font, from its descendant's /W.
 fn widths(doc: &Document, font: &lopdf::Dictionary) -> (BTreeMap<u16, f32>, f32) {
-    let descendants = doc.dereference(font.get(b"DescendantFonts").unwrap()).unwrap().1;
-    let cid_font = doc.dereference(&descendants.as_array().unwrap()[0]).unwrap().1;
+    let descendants = doc
+        .dereference(font.get(b"DescendantFonts").unwrap())
+        .unwrap()
+        .1;
+    let cid_font = doc
+        .dereference(&descendants.as_array().unwrap()[0])
+        .unwrap()
+        .1;
     let cid_font = cid_font.as_dict().unwrap();
     let dw = cid_font.get(b"DW").map(num).unwrap_or(1000.0);
     let mut map = BTreeMap::new();
@@ -149,9 +161,19 @@ fn assert_inside_page(bytes: &[u8]) {
     let runs = runs(bytes);
     assert!(!runs.is_empty());
     for r in &runs {
-        assert!(r.x >= 49.9, "page {}: starts left of the margin: {r:?}", r.page);
-        assert!(r.x + r.width <= r.page_w - 49.9, "runs past the right margin: {r:?}");
-        assert!(r.y > 20.0 && r.y < r.page_h - 20.0, "off the page vertically: {r:?}");
+        assert!(
+            r.x >= 49.9,
+            "page {}: starts left of the margin: {r:?}",
+            r.page
+        );
+        assert!(
+            r.x + r.width <= r.page_w - 49.9,
+            "runs past the right margin: {r:?}"
+        );
+        assert!(
+            r.y > 20.0 && r.y < r.page_h - 20.0,
+            "off the page vertically: {r:?}"
+        );
     }
 }
 
@@ -166,7 +188,11 @@ fn report_has_every_title_owner_and_mitigation() {
             assert!(text.contains(&item.owner), "owner missing: {}", item.owner);
         }
         if item.has_mitigation() {
-            assert!(text.contains(&item.mitigation.text), "mitigation missing: {}", item.mitigation.text);
+            assert!(
+                text.contains(&item.mitigation.text),
+                "mitigation missing: {}",
+                item.mitigation.text
+            );
         }
     }
 }
@@ -178,9 +204,19 @@ fn walkthrough_has_every_title_owner_and_mitigation_and_sign_off() {
     for (_, item) in wb.items() {
         assert!(text.contains(&item.title), "title missing: {}", item.title);
         assert!(text.contains(&item.owner), "owner missing: {}", item.owner);
-        assert!(text.contains(&item.mitigation.text), "mitigation missing: {}", item.mitigation.text);
+        assert!(
+            text.contains(&item.mitigation.text),
+            "mitigation missing: {}",
+            item.mitigation.text
+        );
     }
-    for heading in ["Attendees", "Launch date 2026-04-01", "Review date 2026-03-04", "Sign-off", "Signature"] {
+    for heading in [
+        "Attendees",
+        "Launch date 2026-04-01",
+        "Review date 2026-03-04",
+        "Sign-off",
+        "Signature",
+    ] {
         assert!(text.contains(heading), "{heading:?} missing");
     }
 }
@@ -190,7 +226,11 @@ fn unicode_names_and_symbols_print() {
     let wb = sample();
     for kind in PdfKind::ALL {
         let rendered = render(&wb, kind);
-        assert!(rendered.missing_glyphs.is_empty(), "{:?}", rendered.missing_glyphs);
+        assert!(
+            rendered.missing_glyphs.is_empty(),
+            "{:?}",
+            rendered.missing_glyphs
+        );
         let text = text(&rendered.bytes);
         for s in ["Zoë Łukasz", "李雷", "Ayşe Öztürk", "Ω", "✓", "Zürich"] {
             assert!(text.contains(s), "{kind}: {s:?} missing");
@@ -230,10 +270,22 @@ fn every_page_says_page_n_of_m_with_date_and_content_hash() {
         let doc = Document::load_mem(&bytes).unwrap();
         for page in 1..=n as u32 {
             let t = doc.extract_text(&[page]).unwrap();
-            assert!(t.contains(&format!("Page {page} of {n}")), "{kind} page {page}: {t}");
-            assert!(t.contains(&hash), "{kind} page {page} lacks the content hash");
-            assert!(t.contains("2026-03-10"), "{kind} page {page} lacks the as-of date");
-            assert!(t.contains("Payments API (Zürich)"), "{kind} page {page} lacks the project");
+            assert!(
+                t.contains(&format!("Page {page} of {n}")),
+                "{kind} page {page}: {t}"
+            );
+            assert!(
+                t.contains(&hash),
+                "{kind} page {page} lacks the content hash"
+            );
+            assert!(
+                t.contains("2026-03-10"),
+                "{kind} page {page} lacks the as-of date"
+            );
+            assert!(
+                t.contains("Payments API (Zürich)"),
+                "{kind} page {page} lacks the project"
+            );
         }
     }
 }
@@ -280,7 +332,8 @@ fn one_item(item: Item) -> Workbook {
 
 #[test]
 fn five_thousand_characters_of_notes_stay_within_the_page() {
-    let sentence = "The failover drill ran at 02:00 UTC and every replica caught up within ninety seconds. ";
+    let sentence =
+        "The failover drill ran at 02:00 UTC and every replica caught up within ninety seconds. ";
     let notes: String = sentence.repeat(60).chars().take(5000).collect();
     assert_eq!(notes.chars().count(), 5000);
     let wb = one_item(Item {
@@ -298,7 +351,11 @@ fn five_thousand_characters_of_notes_stay_within_the_page() {
         assert!((1..=4).contains(&pages), "{kind}: {pages} pages");
         let text = text(&bytes);
         let words = notes.split_whitespace().count();
-        assert_eq!(text.matches("failover").count(), notes.matches("failover").count(), "{kind}");
+        assert_eq!(
+            text.matches("failover").count(),
+            notes.matches("failover").count(),
+            "{kind}"
+        );
         assert!(text.split_whitespace().count() > words);
     }
 }
@@ -321,7 +378,11 @@ fn unbreakable_text_is_cut_into_lines_not_overflowing() {
     wb.project = "P".repeat(500);
     for kind in PdfKind::ALL {
         let rendered = render(&wb, kind);
-        assert!(rendered.missing_glyphs.is_empty(), "{:?}", rendered.missing_glyphs);
+        assert!(
+            rendered.missing_glyphs.is_empty(),
+            "{:?}",
+            rendered.missing_glyphs
+        );
         assert_inside_page(&rendered.bytes);
     }
 }
@@ -342,26 +403,46 @@ fn characters_no_font_has_are_reported_and_printed_as_a_mark() {
             .iter()
             .map(|m| (m.character, m.location.as_str()))
             .collect();
-        assert!(found.contains(&('🚀', "item c.emoji (owner)")), "{kind}: {found:?}");
+        assert!(
+            found.contains(&('🚀', "item c.emoji (owner)")),
+            "{kind}: {found:?}"
+        );
         if kind == PdfKind::Report {
             assert!(found.contains(&('🎉', "item c.emoji (notes)")), "{found:?}");
         }
         let message = rendered.missing_glyphs[0].to_string();
         assert!(message.contains("U+1F680"), "{message}");
-        assert!(text(&rendered.bytes).contains("Ann \u{FFFD}"), "{kind}: no visible mark");
+        assert!(
+            text(&rendered.bytes).contains("Ann \u{FFFD}"),
+            "{kind}: no visible mark"
+        );
     }
 }
 
 #[test]
 fn paper_sets_the_media_box() {
     let wb = sample();
-    for (paper, (w, h)) in [(Paper::A4, (595.28, 841.89)), (Paper::Letter, (612.0, 792.0))] {
-        let bytes = pdf::render(&wb, &options(PdfKind::Report, paper)).unwrap().bytes;
+    for (paper, (w, h)) in [
+        (Paper::A4, (595.28, 841.89)),
+        (Paper::Letter, (612.0, 792.0)),
+    ] {
+        let bytes = pdf::render(&wb, &options(PdfKind::Report, paper))
+            .unwrap()
+            .bytes;
         let doc = Document::load_mem(&bytes).unwrap();
         for page_id in doc.get_pages().values() {
-            let mb = doc.get_dictionary(*page_id).unwrap().get(b"MediaBox").unwrap().as_array().unwrap();
+            let mb = doc
+                .get_dictionary(*page_id)
+                .unwrap()
+                .get(b"MediaBox")
+                .unwrap()
+                .as_array()
+                .unwrap();
             let got: Vec<f32> = mb.iter().map(num).collect();
-            assert!((got[2] - w).abs() < 0.01 && (got[3] - h).abs() < 0.01, "{paper}: {got:?}");
+            assert!(
+                (got[2] - w).abs() < 0.01 && (got[3] - h).abs() < 0.01,
+                "{paper}: {got:?}"
+            );
         }
     }
 }
@@ -376,10 +457,27 @@ fn fonts_are_embedded_subset_and_the_report_is_small() {
     for page_id in doc.get_pages().values() {
         for (_, font) in doc.get_page_fonts(*page_id).unwrap() {
             let base = font.get(b"BaseFont").unwrap().as_name().unwrap();
-            let descendants = doc.dereference(font.get(b"DescendantFonts").unwrap()).unwrap().1;
-            let cid_font = doc.dereference(&descendants.as_array().unwrap()[0]).unwrap().1.as_dict().unwrap();
-            let descriptor = doc.dereference(cid_font.get(b"FontDescriptor").unwrap()).unwrap().1.as_dict().unwrap();
-            assert!(descriptor.has(b"FontFile2"), "{} is not embedded", String::from_utf8_lossy(base));
+            let descendants = doc
+                .dereference(font.get(b"DescendantFonts").unwrap())
+                .unwrap()
+                .1;
+            let cid_font = doc
+                .dereference(&descendants.as_array().unwrap()[0])
+                .unwrap()
+                .1
+                .as_dict()
+                .unwrap();
+            let descriptor = doc
+                .dereference(cid_font.get(b"FontDescriptor").unwrap())
+                .unwrap()
+                .1
+                .as_dict()
+                .unwrap();
+            assert!(
+                descriptor.has(b"FontFile2"),
+                "{} is not embedded",
+                String::from_utf8_lossy(base)
+            );
             names.push(String::from_utf8_lossy(base).into_owned());
         }
     }
@@ -387,7 +485,11 @@ fn fonts_are_embedded_subset_and_the_report_is_small() {
     names.dedup();
     assert_eq!(
         names,
-        ["DJVSNB+DejaVuSans-Bold", "DJVSNR+DejaVuSans", "DROIDF+DroidSansFallback"]
+        [
+            "DJVSNB+DejaVuSans-Bold",
+            "DJVSNR+DejaVuSans",
+            "DROIDF+DroidSansFallback"
+        ]
     );
 }
 
@@ -411,5 +513,230 @@ fn empty_workbook_renders_and_is_not_ready() {
         if kind == PdfKind::Report {
             assert!(text(&bytes).contains("Demo-ready: no items"));
         }
+    }
+}
+
+// ---- shipshape export pdf (the real binary) ----------------------------------
+
+mod cli {
+    use std::path::PathBuf;
+    use std::process::{Command, Output};
+
+    struct Dir {
+        tmp: tempfile::TempDir,
+    }
+
+    impl Dir {
+        fn new() -> Self {
+            let dir = Self {
+                tmp: tempfile::tempdir().unwrap(),
+            };
+            std::fs::write(dir.path("w.shipshape.ron"), super::SAMPLE).unwrap();
+            dir
+        }
+
+        fn path(&self, name: &str) -> PathBuf {
+            self.tmp.path().join(name)
+        }
+
+        fn run(&self, args: &[&str]) -> Output {
+            self.run_env(args, &[])
+        }
+
+        fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_shipshape"));
+            cmd.args(args).current_dir(self.tmp.path());
+            for var in ["LC_ALL", "LC_PAPER", "LANG"] {
+                cmd.env_remove(var);
+            }
+            cmd.envs(env.iter().copied());
+            cmd.output().unwrap()
+        }
+    }
+
+    fn code(out: &Output) -> i32 {
+        out.status.code().expect("exited by signal")
+    }
+
+    fn stderr(out: &Output) -> String {
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    /// An error run: exit 2, `error: …` on stderr, no panic.
+    fn assert_error(out: &Output, needle: &str) {
+        assert_eq!(code(out), 2, "stderr: {}", stderr(out));
+        let err = stderr(out);
+        assert!(err.starts_with("error: "), "{err}");
+        assert!(err.contains(needle), "expected {needle:?} in {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+
+    fn media_width(bytes: &[u8]) -> f32 {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        let mb = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap();
+        super::num(&mb[2])
+    }
+
+    #[test]
+    fn export_pdf_writes_the_report_by_default() {
+        let dir = Dir::new();
+        let out = dir.run(&[
+            "export",
+            "pdf",
+            "w.shipshape.ron",
+            "-o",
+            "out.pdf",
+            "--as-of",
+            "2026-03-10",
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let bytes = std::fs::read(dir.path("out.pdf")).unwrap();
+        let text = super::text(&bytes);
+        assert!(text.contains("READINESS REPORT") && text.contains("Demo-ready: 9 red"));
+        // Byte-identical to the library's rendering for the same as-of date.
+        let lib = super::render(&super::sample(), super::PdfKind::Report).bytes;
+        assert!(bytes == lib, "the CLI and the library disagree");
+    }
+
+    #[test]
+    fn export_pdf_kind_and_paper_flags() {
+        let dir = Dir::new();
+        let out = dir.run(&[
+            "export",
+            "pdf",
+            "w.shipshape.ron",
+            "-o",
+            "walk.pdf",
+            "--kind",
+            "walkthrough",
+            "--paper",
+            "letter",
+            "--as-of",
+            "2026-03-10",
+        ]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let bytes = std::fs::read(dir.path("walk.pdf")).unwrap();
+        assert!(super::text(&bytes).contains("PRODUCTION-READINESS WALKTHROUGH"));
+        assert_eq!(media_width(&bytes), 612.0);
+    }
+
+    #[test]
+    fn export_pdf_paper_defaults_to_the_locale() {
+        let dir = Dir::new();
+        for (lang, width) in [("en_US.UTF-8", 612.0), ("de_DE.UTF-8", 595.28)] {
+            let out = dir.run_env(
+                &["export", "pdf", "w.shipshape.ron", "-o", "p.pdf"],
+                &[("LANG", lang)],
+            );
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            let w = media_width(&std::fs::read(dir.path("p.pdf")).unwrap());
+            assert!((w - width).abs() < 0.01, "{lang}: {w}");
+        }
+    }
+
+    #[test]
+    fn export_pdf_warns_about_characters_no_font_has() {
+        let dir = Dir::new();
+        let text = super::SAMPLE.replacen("owner: \"Marta García\"", "owner: \"Marta 🚀\"", 1);
+        std::fs::write(dir.path("w.shipshape.ron"), text).unwrap();
+        let out = dir.run(&["export", "pdf", "w.shipshape.ron", "-o", "out.pdf"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("warning: ") && err.contains("U+1F680"),
+            "{err}"
+        );
+        assert!(
+            err.contains("observability.structured-logs (owner)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn export_pdf_errors_exit_2_and_lose_nothing() {
+        let dir = Dir::new();
+        assert_error(
+            &dir.run(&["export", "pdf", "missing.ron", "-o", "x.pdf"]),
+            "missing.ron",
+        );
+        assert_error(
+            &dir.run(&[
+                "export",
+                "pdf",
+                "w.shipshape.ron",
+                "-o",
+                "x.pdf",
+                "--paper",
+                "legal",
+            ]),
+            "unknown paper \"legal\"",
+        );
+        assert_error(
+            &dir.run(&[
+                "export",
+                "pdf",
+                "w.shipshape.ron",
+                "-o",
+                "x.pdf",
+                "--kind",
+                "poster",
+            ]),
+            "unknown PDF kind",
+        );
+        assert_error(
+            &dir.run(&[
+                "export",
+                "pdf",
+                "w.shipshape.ron",
+                "-o",
+                "x.pdf",
+                "--as-of",
+                "2026-02-30",
+            ]),
+            "not a date",
+        );
+        assert_error(&dir.run(&["export", "pdf", "w.shipshape.ron"]), "--output");
+        assert_error(
+            &dir.run(&[
+                "export",
+                "pdf",
+                "w.shipshape.ron",
+                "-o",
+                "no/such/dir/x.pdf",
+            ]),
+            "cannot write no/such/dir/x.pdf",
+        );
+        // The workbook itself is never overwritten by its export.
+        assert_error(
+            &dir.run(&[
+                "export",
+                "pdf",
+                "w.shipshape.ron",
+                "-o",
+                "./w.shipshape.ron",
+            ]),
+            "overwrite the workbook",
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path("w.shipshape.ron")).unwrap(),
+            super::SAMPLE
+        );
+        std::fs::write(
+            dir.path("bad.ron"),
+            "(format: \"shipshape-workbook\", version: 1, project: ",
+        )
+        .unwrap();
+        assert_error(
+            &dir.run(&["export", "pdf", "bad.ron", "-o", "x.pdf"]),
+            "bad.ron",
+        );
+        assert!(!dir.path("x.pdf").exists());
     }
 }

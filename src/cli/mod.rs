@@ -14,6 +14,7 @@
 
 mod check;
 mod edit;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,8 @@ pub enum Command {
     Set(edit::SetArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
+    /// Write the workbook in another format (`export pdf FILE -o OUT.pdf`).
+    Export(export::ExportArgs),
 }
 
 /// `--as-of` shared by the commands that judge the workbook.
@@ -142,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List(args) => edit::list(args),
         Command::Set(args) => edit::set(args),
         Command::Check(args) => check::check(args),
+        Command::Export(args) => export::export(args),
     }
 }
 

@@ -103,11 +103,29 @@ pub(super) struct Row {
 
 impl Row {
     pub fn new(h: f32) -> Self {
-        Self { h, draws: Vec::new() }
+        Self {
+            h,
+            draws: Vec::new(),
+        }
     }
 
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb3>, stroke: Option<(Rgb3, f32)>) {
-        self.draws.push(Draw::Rect { x, y, w, h, fill, stroke });
+    pub fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb3>,
+        stroke: Option<(Rgb3, f32)>,
+    ) {
+        self.draws.push(Draw::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        });
     }
 
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), color: Rgb3, width: f32) {
@@ -402,7 +420,10 @@ impl Doc {
             self.new_page();
         }
         let (dy, page_h) = (self.y, self.geo.height);
-        let page = self.pages.last_mut().unwrap_or_else(|| unreachable!("a Doc always has a page"));
+        let page = self
+            .pages
+            .last_mut()
+            .unwrap_or_else(|| unreachable!("a Doc always has a page"));
         for draw in row.draws {
             page.draw(draw, dy, page_h);
         }
@@ -477,7 +498,14 @@ impl Doc {
 
     /// `text` wrapped to `width`: one row per line (paragraph breaks kept),
     /// each `style.leading()` high, the text starting at `x`.
-    pub fn paragraph(&mut self, x: f32, width: f32, text: &str, style: Style, origin: Origin<'_>) -> Vec<Row> {
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        width: f32,
+        text: &str,
+        style: Style,
+        origin: Origin<'_>,
+    ) -> Vec<Row> {
         let mut rows = Vec::new();
         for line in self.wrap(width, text, style, origin) {
             let mut row = Row::new(style.leading());
@@ -488,7 +516,13 @@ impl Doc {
     }
 
     /// The lines of `text` wrapped to `width` points.
-    pub fn wrap(&mut self, width: f32, text: &str, style: Style, origin: Origin<'_>) -> Vec<Vec<Glyph>> {
+    pub fn wrap(
+        &mut self,
+        width: f32,
+        text: &str,
+        style: Style,
+        origin: Origin<'_>,
+    ) -> Vec<Vec<Glyph>> {
         let mut lines = Vec::new();
         let text = text.trim_end();
         for para in text.split('\n') {
@@ -505,7 +539,12 @@ impl Doc {
     }
 
     /// Adds header and footer to every page and returns the printpdf pages.
-    pub fn finish(mut self, header_left: &str, header_right: &str, footer_left: &str) -> (Vec<PdfPage>, Glyphs) {
+    pub fn finish(
+        mut self,
+        header_left: &str,
+        header_right: &str,
+        footer_left: &str,
+    ) -> (Vec<PdfPage>, Glyphs) {
         let total = self.pages.len();
         let geo = self.geo;
         let pages = std::mem::take(&mut self.pages);
@@ -523,12 +562,35 @@ impl Doc {
                 Origin::Workbook("project name"),
             );
             self.text_right(&mut row, geo.right, head_top, header_right, SMALL);
-            row.line((geo.left, head_top + 14.0), (geo.right, head_top + 14.0), ink::RULE, 0.6);
+            row.line(
+                (geo.left, head_top + 14.0),
+                (geo.right, head_top + 14.0),
+                ink::RULE,
+                0.6,
+            );
             let foot_top = geo.height - 40.0;
-            row.line((geo.left, foot_top - 6.0), (geo.right, foot_top - 6.0), ink::RULE, 0.6);
-            self.text_at(&mut row, (geo.left, foot_top), geo.text_width() - 90.0, footer_left, SMALL, Origin::Fixed);
+            row.line(
+                (geo.left, foot_top - 6.0),
+                (geo.right, foot_top - 6.0),
+                ink::RULE,
+                0.6,
+            );
+            self.text_at(
+                &mut row,
+                (geo.left, foot_top),
+                geo.text_width() - 90.0,
+                footer_left,
+                SMALL,
+                Origin::Fixed,
+            );
             let page_no = format!("Page {} of {}", n + 1, total);
-            self.text_right(&mut row, geo.right, foot_top, &page_no, Style::new(true, 8.0, ink::TEXT));
+            self.text_right(
+                &mut row,
+                geo.right,
+                foot_top,
+                &page_no,
+                Style::new(true, 8.0, ink::TEXT),
+            );
             for draw in row.draws {
                 page.draw(draw, 0.0, geo.height);
             }
@@ -583,7 +645,10 @@ pub(super) fn break_lines(glyphs: &[Glyph], width_em: f32) -> Vec<Range<usize>> 
             i += 1;
             continue;
         }
-        if i > start && (breaks_anywhere(g.ch) || breaks_anywhere(glyphs[i - 1].ch)) && glyphs[i - 1].ch != ' ' {
+        if i > start
+            && (breaks_anywhere(g.ch) || breaks_anywhere(glyphs[i - 1].ch))
+            && glyphs[i - 1].ch != ' '
+        {
             last_break = Some((i, i));
         }
         if x + g.advance_em > width_em && i > start {
@@ -651,7 +716,10 @@ mod tests {
 
     #[test]
     fn breaks_between_cjk_characters() {
-        assert_eq!(lines("负责人李雷和韩梅梅", 4.0), ["负责人李", "雷和韩梅", "梅"]);
+        assert_eq!(
+            lines("负责人李雷和韩梅梅", 4.0),
+            ["负责人李", "雷和韩梅", "梅"]
+        );
         assert_eq!(lines("ok 李雷", 4.0), ["ok 李", "雷"]);
     }
 

@@ -158,7 +158,13 @@ impl Glyphs {
     /// Resolves every character of `text` (one line, no newlines), replacing
     /// uncovered ones with [`REPLACEMENT`] and recording them. Characters that
     /// print as nothing (controls, zero-width formatting) are dropped.
-    pub(super) fn resolve(&mut self, text: &str, bold: bool, origin: Origin<'_>, out: &mut Vec<Glyph>) {
+    pub(super) fn resolve(
+        &mut self,
+        text: &str,
+        bold: bool,
+        origin: Origin<'_>,
+        out: &mut Vec<Glyph>,
+    ) {
         for ch in text.chars() {
             let ch = match ch {
                 '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
@@ -194,7 +200,10 @@ impl Glyphs {
     fn record_missing(&mut self, ch: char, origin: Origin<'_>) {
         let location = origin.describe();
         if self.missing_seen.insert((ch, location.clone())) {
-            self.missing.push(MissingGlyph { character: ch, location });
+            self.missing.push(MissingGlyph {
+                character: ch,
+                location,
+            });
         }
     }
 
@@ -223,7 +232,8 @@ impl Glyphs {
     /// Fails early, with a clear error, if a shipped font does not parse.
     pub(super) fn check_primary(&self) -> Result<(), PdfError> {
         for face in [Face::Regular, Face::Bold] {
-            self.face(face).ok_or(PdfError::Font(face.resource_name()))?;
+            self.face(face)
+                .ok_or(PdfError::Font(face.resource_name()))?;
         }
         Ok(())
     }
@@ -250,7 +260,11 @@ mod tests {
 
     #[test]
     fn latin_greek_and_symbols_use_dejavu_and_cjk_falls_back() {
-        assert!(faces("Zoë Łukasz Ayşe Öztürk Ω ✓").iter().all(|f| *f == Face::Regular));
+        assert!(
+            faces("Zoë Łukasz Ayşe Öztürk Ω ✓")
+                .iter()
+                .all(|f| *f == Face::Regular)
+        );
         assert_eq!(faces("李雷"), vec![Face::Fallback, Face::Fallback]);
     }
 
@@ -259,7 +273,12 @@ mod tests {
         let mut g = Glyphs::new();
         let mut out = Vec::new();
         // U+1F600 (emoji) and U+E000 (private use) are in none of the fonts.
-        g.resolve("a😀b😀\u{e000}", false, Origin::Item("x.y", "owner"), &mut out);
+        g.resolve(
+            "a😀b😀\u{e000}",
+            false,
+            Origin::Item("x.y", "owner"),
+            &mut out,
+        );
         let chars: String = out.iter().map(|g| g.ch).collect();
         assert_eq!(chars, "a\u{fffd}b\u{fffd}\u{fffd}");
         let missing = g.take_missing();

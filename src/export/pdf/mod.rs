@@ -84,7 +84,11 @@ impl Paper {
 
     /// [`Paper::from_locale`] for given values of `LC_ALL`, `LC_PAPER` and
     /// `LANG`; the first one set and non-empty decides, as in POSIX.
-    pub fn from_locale_vars(lc_all: Option<String>, lc_paper: Option<String>, lang: Option<String>) -> Self {
+    pub fn from_locale_vars(
+        lc_all: Option<String>,
+        lc_paper: Option<String>,
+        lang: Option<String>,
+    ) -> Self {
         let locale = [lc_all, lc_paper, lang]
             .into_iter()
             .flatten()
@@ -94,7 +98,9 @@ impl Paper {
         };
         // language[_TERRITORY][.codeset][@modifier]
         let base = locale.split(['.', '@']).next().unwrap_or("");
-        let territory = base.split_once(['_', '-']).map(|(_, t)| t.to_ascii_uppercase());
+        let territory = base
+            .split_once(['_', '-'])
+            .map(|(_, t)| t.to_ascii_uppercase());
         match territory {
             Some(t) if LETTER_TERRITORIES.contains(&t.as_str()) => Self::Letter,
             _ => Self::A4,
@@ -226,7 +232,11 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     let info = &mut pdf.metadata.info;
     info.creator = "Shipshape".to_owned();
     info.producer = "Shipshape (printpdf)".to_owned();
-    info.subject = format!("{} as of {}, content {hash}", options.kind.title(), options.as_of);
+    info.subject = format!(
+        "{} as of {}, content {hash}",
+        options.kind.title(),
+        options.as_of
+    );
     // The as-of date, not the clock, so that output is reproducible.
     let stamp = options
         .as_of
@@ -265,14 +275,21 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     }
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok(Rendered { bytes, missing_glyphs })
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(Rendered {
+        bytes,
+        missing_glyphs,
+    })
 }
 
 /// 32 hex digits identifying this rendering of this content.
 fn file_id(content_hash: &str, options: &PdfOptions) -> String {
     use sha2::{Digest, Sha256};
-    let key = format!("{content_hash}/{}/{}/{}", options.kind, options.paper, options.as_of);
+    let key = format!(
+        "{content_hash}/{}/{}/{}",
+        options.kind, options.paper, options.as_of
+    );
     Sha256::digest(key.as_bytes())
         .iter()
         .take(16)
@@ -290,16 +307,37 @@ mod tests {
 
     #[test]
     fn paper_follows_the_locale() {
-        assert_eq!(Paper::from_locale_vars(None, None, s("en_US.UTF-8")), Paper::Letter);
-        assert_eq!(Paper::from_locale_vars(None, None, s("fr_CA.UTF-8")), Paper::Letter);
-        assert_eq!(Paper::from_locale_vars(None, None, s("es_MX")), Paper::Letter);
-        assert_eq!(Paper::from_locale_vars(None, None, s("en_GB.UTF-8")), Paper::A4);
+        assert_eq!(
+            Paper::from_locale_vars(None, None, s("en_US.UTF-8")),
+            Paper::Letter
+        );
+        assert_eq!(
+            Paper::from_locale_vars(None, None, s("fr_CA.UTF-8")),
+            Paper::Letter
+        );
+        assert_eq!(
+            Paper::from_locale_vars(None, None, s("es_MX")),
+            Paper::Letter
+        );
+        assert_eq!(
+            Paper::from_locale_vars(None, None, s("en_GB.UTF-8")),
+            Paper::A4
+        );
         assert_eq!(Paper::from_locale_vars(None, None, s("C.UTF-8")), Paper::A4);
         assert_eq!(Paper::from_locale_vars(None, None, None), Paper::A4);
         // LC_PAPER beats LANG; LC_ALL beats both; empty values do not count.
-        assert_eq!(Paper::from_locale_vars(None, s("de_DE.UTF-8"), s("en_US.UTF-8")), Paper::A4);
-        assert_eq!(Paper::from_locale_vars(s("en_PH"), s("de_DE"), None), Paper::Letter);
-        assert_eq!(Paper::from_locale_vars(s(""), None, s("en_US")), Paper::Letter);
+        assert_eq!(
+            Paper::from_locale_vars(None, s("de_DE.UTF-8"), s("en_US.UTF-8")),
+            Paper::A4
+        );
+        assert_eq!(
+            Paper::from_locale_vars(s("en_PH"), s("de_DE"), None),
+            Paper::Letter
+        );
+        assert_eq!(
+            Paper::from_locale_vars(s(""), None, s("en_US")),
+            Paper::Letter
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::canvas::{Block, Doc, H2, LABEL, Row, Rgb3, SMALL, Style, ink};
+use super::canvas::{Block, Doc, H2, LABEL, Rgb3, Row, SMALL, Style, ink};
 use super::glyphs::Origin;
 use crate::model::{ItemCheck, RedReason, Status};
 
@@ -29,7 +29,12 @@ pub(super) fn heading(doc: &mut Doc, text: &str, aside: &str, next: f32) {
             Origin::Fixed,
         );
     }
-    row.line((geo.left, H2.leading() + 1.0), (geo.right, H2.leading() + 1.0), ink::RULE, 0.8);
+    row.line(
+        (geo.left, H2.leading() + 1.0),
+        (geo.right, H2.leading() + 1.0),
+        ink::RULE,
+        0.8,
+    );
     doc.space(10.0);
     doc.need(row.h + next);
     let mut block = Block::default();
@@ -56,7 +61,12 @@ pub(super) fn user_heading(doc: &mut Doc, text: &str, origin: Origin<'_>, aside:
                 doc.text_right(&mut row, geo.right, 5.0, aside, SMALL);
             }
             row.h += 6.0;
-            row.line((geo.left, H2.leading() + 1.0), (geo.right, H2.leading() + 1.0), ink::RULE, 0.8);
+            row.line(
+                (geo.left, H2.leading() + 1.0),
+                (geo.right, H2.leading() + 1.0),
+                ink::RULE,
+                0.8,
+            );
         }
         block.push(row);
     }
@@ -67,7 +77,14 @@ pub(super) fn user_heading(doc: &mut Doc, text: &str, origin: Origin<'_>, aside:
 
 /// Draws a filled background (and optionally a left accent bar) behind
 /// `rows`, with `pad` points of padding above and below.
-pub(super) fn tinted(rows: Vec<Row>, x: f32, w: f32, fill: Rgb3, accent: Option<Rgb3>, pad: f32) -> Vec<Row> {
+pub(super) fn tinted(
+    rows: Vec<Row>,
+    x: f32,
+    w: f32,
+    fill: Rgb3,
+    accent: Option<Rgb3>,
+    pad: f32,
+) -> Vec<Row> {
     let mut out = Vec::with_capacity(rows.len() + 2);
     out.push(Row::new(pad));
     out.extend(rows);
@@ -116,11 +133,25 @@ pub(super) fn write_line(row: &mut Row, x: f32, w: f32, y: f32) {
 }
 
 /// A small coloured label with white text, e.g. the status of an item.
-pub(super) fn pill(doc: &mut Doc, row: &mut Row, (x, top): (f32, f32), w: f32, text: &str, fill: Rgb3) {
+pub(super) fn pill(
+    doc: &mut Doc,
+    row: &mut Row,
+    (x, top): (f32, f32),
+    w: f32,
+    text: &str,
+    fill: Rgb3,
+) {
     let style = Style::new(true, 7.5, ink::WHITE);
     row.rect(x, top, w, 13.0, Some(fill), None);
     let tw = doc.width(text, style);
-    doc.text_at(row, (x + (w - tw).max(0.0) / 2.0, top + 2.6), w, text, style, Origin::Fixed);
+    doc.text_at(
+        row,
+        (x + (w - tw).max(0.0) / 2.0, top + 2.6),
+        w,
+        text,
+        style,
+        Origin::Fixed,
+    );
 }
 
 /// One column of a table: its width and style.
@@ -132,7 +163,12 @@ pub(super) struct Column {
 
 /// A table row: each cell wrapped in its column, the row as tall as its
 /// tallest cell. Returns one [`Row`] per line so long cells can break.
-pub(super) fn table_row(doc: &mut Doc, columns: &[Column], cells: &[(&str, Origin<'_>)], color: Option<&[Option<Rgb3>]>) -> Vec<Row> {
+pub(super) fn table_row(
+    doc: &mut Doc,
+    columns: &[Column],
+    cells: &[(&str, Origin<'_>)],
+    color: Option<&[Option<Rgb3>]>,
+) -> Vec<Row> {
     let geo = doc.geo;
     let gap = 8.0;
     let mut wrapped = Vec::with_capacity(columns.len());
@@ -143,8 +179,16 @@ pub(super) fn table_row(doc: &mut Doc, columns: &[Column], cells: &[(&str, Origi
         }
         wrapped.push((style, doc.wrap(col.width - gap, text, style, *origin)));
     }
-    let leading = columns.iter().map(|c| c.style.leading()).fold(0.0, f32::max);
-    let n = wrapped.iter().map(|(_, lines)| lines.len()).max().unwrap_or(1).max(1);
+    let leading = columns
+        .iter()
+        .map(|c| c.style.leading())
+        .fold(0.0, f32::max);
+    let n = wrapped
+        .iter()
+        .map(|(_, lines)| lines.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let mut rows: Vec<Row> = (0..n).map(|_| Row::new(leading)).collect();
     let mut x = geo.left;
     for (col, (style, lines)) in columns.iter().zip(wrapped) {
@@ -208,10 +252,22 @@ pub(super) fn table_header(doc: &mut Doc, columns: &[Column], titles: &[&str]) -
     let mut row = Row::new(LABEL.leading() + 4.0);
     let mut x = geo.left;
     for (col, title) in columns.iter().zip(titles) {
-        doc.text_at(&mut row, (x, 0.0), col.width - 8.0, title, LABEL, Origin::Fixed);
+        doc.text_at(
+            &mut row,
+            (x, 0.0),
+            col.width - 8.0,
+            title,
+            LABEL,
+            Origin::Fixed,
+        );
         x += col.width;
     }
-    row.line((geo.left, LABEL.leading() + 1.5), (geo.right, LABEL.leading() + 1.5), ink::RULE, 0.5);
+    row.line(
+        (geo.left, LABEL.leading() + 1.5),
+        (geo.right, LABEL.leading() + 1.5),
+        ink::RULE,
+        0.5,
+    );
     row
 }
 
@@ -229,7 +285,10 @@ pub(super) fn due_text(due: Option<NaiveDate>, check: &ItemCheck<'_>, as_of: Nai
         None => String::new(),
         Some(d) if check.overdue => {
             let days = (as_of - d).num_days();
-            format!("{d} (overdue by {days} day{})", if days == 1 { "" } else { "s" })
+            format!(
+                "{d} (overdue by {days} day{})",
+                if days == 1 { "" } else { "s" }
+            )
         }
         Some(d) => d.to_string(),
     }
@@ -256,7 +315,14 @@ pub(super) fn red_text(reason: RedReason) -> String {
 }
 
 /// Body text wrapped at `x` to `w`, or nothing for blank text.
-pub(super) fn body(doc: &mut Doc, x: f32, w: f32, text: &str, style: Style, origin: Origin<'_>) -> Vec<Row> {
+pub(super) fn body(
+    doc: &mut Doc,
+    x: f32,
+    w: f32,
+    text: &str,
+    style: Style,
+    origin: Origin<'_>,
+) -> Vec<Row> {
     if text.trim().is_empty() {
         Vec::new()
     } else {

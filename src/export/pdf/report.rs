@@ -39,7 +39,13 @@ fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
         Origin::Fixed,
     );
     block.push(label);
-    block.extend(doc.paragraph(geo.left, geo.text_width(), &wb.project, H1, Origin::Workbook("project name")));
+    block.extend(doc.paragraph(
+        geo.left,
+        geo.text_width(),
+        &wb.project,
+        H1,
+        Origin::Workbook("project name"),
+    ));
     let launch = match wb.launch {
         Some(l) => {
             let days = (l - as_of).num_days();
@@ -56,7 +62,13 @@ fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     };
     let facts = format!("As of {as_of} · {launch} · {} items", wb.item_count());
     block.gap(3.0);
-    block.extend(doc.paragraph(geo.left, geo.text_width(), &facts, BODY.with_color(ink::MUTED), Origin::Fixed));
+    block.extend(doc.paragraph(
+        geo.left,
+        geo.text_width(),
+        &facts,
+        BODY.with_color(ink::MUTED),
+        Origin::Fixed,
+    ));
     if !wb.description.trim().is_empty() {
         block.gap(4.0);
         block.extend(doc.paragraph(
@@ -75,9 +87,19 @@ fn banner(doc: &mut Doc, verdict: &Verdict<'_>) {
     let geo = doc.geo;
     let ready = verdict.ready();
     let (fill, text) = if ready {
-        (ink::GREEN, format!("All {} items pass as of {}.", verdict.checks.len(), verdict.as_of))
+        (
+            ink::GREEN,
+            format!(
+                "All {} items pass as of {}.",
+                verdict.checks.len(),
+                verdict.as_of
+            ),
+        )
     } else if verdict.checks.is_empty() {
-        (ink::RED, "The workbook has no items, so nothing shows it is ready.".to_owned())
+        (
+            ink::RED,
+            "The workbook has no items, so nothing shows it is ready.".to_owned(),
+        )
     } else {
         let red = verdict.red_count();
         (
@@ -129,7 +151,14 @@ fn counts(doc: &mut Doc, verdict: &Verdict<'_>) {
             Style::new(true, 16.0, ink::TEXT),
             Origin::Fixed,
         );
-        doc.text_at(&mut row, (x + 10.0, 24.0), cell_w - 16.0, status.label(), SMALL, Origin::Fixed);
+        doc.text_at(
+            &mut row,
+            (x + 10.0, 24.0),
+            cell_w - 16.0,
+            status.label(),
+            SMALL,
+            Origin::Fixed,
+        );
     }
     let mut block = Block::default();
     block.push(row);
@@ -138,7 +167,12 @@ fn counts(doc: &mut Doc, verdict: &Verdict<'_>) {
 
 fn progress(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
     let geo = doc.geo;
-    parts::heading(doc, "Progress by category", "items that pass (done, mitigated or not applicable)", 16.0);
+    parts::heading(
+        doc,
+        "Progress by category",
+        "items that pass (done, mitigated or not applicable)",
+        16.0,
+    );
     let name_w = 150.0;
     let count_w = 70.0;
     let bar_x = geo.left + name_w;
@@ -146,13 +180,44 @@ fn progress(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
     for cat in &wb.categories {
         let (pass, total) = verdict.category_progress(cat);
         let mut row = Row::new(17.0);
-        doc.text_at(&mut row, (geo.left, 2.0), name_w - 10.0, &cat.name, BODY, Origin::Category(&cat.id));
-        row.rect(bar_x, 4.0, bar_w, 9.0, Some(ink::TINT), Some((ink::RULE, 0.5)));
+        doc.text_at(
+            &mut row,
+            (geo.left, 2.0),
+            name_w - 10.0,
+            &cat.name,
+            BODY,
+            Origin::Category(&cat.id),
+        );
+        row.rect(
+            bar_x,
+            4.0,
+            bar_w,
+            9.0,
+            Some(ink::TINT),
+            Some((ink::RULE, 0.5)),
+        );
         if total > 0 && pass > 0 {
-            let color = if pass == total { ink::GREEN } else { ink::AMBER };
-            row.rect(bar_x, 4.0, bar_w * pass as f32 / total as f32, 9.0, Some(color), None);
+            let color = if pass == total {
+                ink::GREEN
+            } else {
+                ink::AMBER
+            };
+            row.rect(
+                bar_x,
+                4.0,
+                bar_w * pass as f32 / total as f32,
+                9.0,
+                Some(color),
+                None,
+            );
         }
-        doc.text_right(&mut row, geo.right, 2.0, &format!("{pass} of {total}"), BODY);
+        doc.text_right(
+            &mut row,
+            geo.right,
+            2.0,
+            &format!("{pass} of {total}"),
+            BODY,
+        );
         let mut block = Block::default();
         block.push(row);
         doc.place(block);
@@ -176,7 +241,13 @@ fn more_note(doc: &mut Doc, shown: usize, total: usize, what: &str) {
 fn none_note(doc: &mut Doc, text: &str) {
     let geo = doc.geo;
     let mut block = Block::default();
-    block.extend(doc.paragraph(geo.left, geo.text_width(), text, BODY.with_color(ink::MUTED), Origin::Fixed));
+    block.extend(doc.paragraph(
+        geo.left,
+        geo.text_width(),
+        text,
+        BODY.with_color(ink::MUTED),
+        Origin::Fixed,
+    ));
     doc.place(block);
 }
 
@@ -185,13 +256,26 @@ const CELL_BOLD: Style = Style::new(true, 8.5, ink::TEXT);
 
 fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
     let total = verdict.red_count();
-    parts::heading(doc, &format!("Red items ({total})"), "what blocks the launch", 40.0);
+    parts::heading(
+        doc,
+        &format!("Red items ({total})"),
+        "what blocks the launch",
+        40.0,
+    );
     if total == 0 {
-        none_note(doc, "None: every item is done, mitigated or not applicable.");
+        none_note(
+            doc,
+            "None: every item is done, mitigated or not applicable.",
+        );
         return;
     }
     let titles = ["Item", "Why it is red", "Owner", "Due"];
-    let mut table = Table::new(doc, &[34.0, 26.0, 20.0, 20.0], &[CELL_BOLD, CELL, CELL, CELL], &titles);
+    let mut table = Table::new(
+        doc,
+        &[34.0, 26.0, 20.0, 20.0],
+        &[CELL_BOLD, CELL, CELL, CELL],
+        &titles,
+    );
     for check in verdict.red().take(SUMMARY_LIMIT) {
         let item = check.item;
         let title = format!("{} ({})", item.title, check.category.name);
@@ -205,7 +289,12 @@ fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
                 (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
                 (&due, Origin::Fixed),
             ],
-            &[None, Some(ink::RED), None, check.overdue.then_some(ink::RED)],
+            &[
+                None,
+                Some(ink::RED),
+                None,
+                check.overdue.then_some(ink::RED),
+            ],
         );
     }
     more_note(doc, SUMMARY_LIMIT.min(total), total, "red items");
@@ -213,7 +302,12 @@ fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
 
 fn overdue(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
     let total = verdict.overdue().count();
-    parts::heading(doc, &format!("Overdue ({total})"), "due before the as-of date and not passing", 40.0);
+    parts::heading(
+        doc,
+        &format!("Overdue ({total})"),
+        "due before the as-of date and not passing",
+        40.0,
+    );
     if total == 0 {
         none_note(doc, "None.");
         return;
@@ -253,7 +347,12 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
         Some(l) => format!("they end before launch on {l}"),
         None => String::new(),
     };
-    parts::heading(doc, &format!("Mitigations expiring before launch ({total})"), &aside, 40.0);
+    parts::heading(
+        doc,
+        &format!("Mitigations expiring before launch ({total})"),
+        &aside,
+        40.0,
+    );
     if total == 0 {
         none_note(
             doc,
@@ -266,7 +365,12 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
         return;
     }
     let titles = ["Item", "Until", "Accepted by", "Mitigation"];
-    let mut table = Table::new(doc, &[28.0, 14.0, 18.0, 40.0], &[CELL_BOLD, CELL, CELL, CELL], &titles);
+    let mut table = Table::new(
+        doc,
+        &[28.0, 14.0, 18.0, 40.0],
+        &[CELL_BOLD, CELL, CELL, CELL],
+        &titles,
+    );
     for (check, until) in expiring.iter().take(SUMMARY_LIMIT) {
         let item = check.item;
         let expired = *until < verdict.as_of;
@@ -280,10 +384,18 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
             &[
                 (&item.title, Origin::Item(&item.id, "title")),
                 (&until, Origin::Fixed),
-                (&item.mitigation.accepted_by, Origin::Item(&item.id, "accepted by")),
+                (
+                    &item.mitigation.accepted_by,
+                    Origin::Item(&item.id, "accepted by"),
+                ),
                 (&item.mitigation.text, Origin::Item(&item.id, "mitigation")),
             ],
-            &[None, Some(if expired { ink::RED } else { ink::AMBER }), None, None],
+            &[
+                None,
+                Some(if expired { ink::RED } else { ink::AMBER }),
+                None,
+                None,
+            ],
         );
     }
     more_note(doc, SUMMARY_LIMIT.min(total), total, "expiring mitigations");
@@ -294,7 +406,14 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
     let geo = doc.geo;
     let mut block = Block::default();
     let mut label = Row::new(LABEL.leading() + 2.0);
-    doc.text_at(&mut label, (geo.left, 0.0), geo.text_width(), "FULL CHECKLIST", LABEL, Origin::Fixed);
+    doc.text_at(
+        &mut label,
+        (geo.left, 0.0),
+        geo.text_width(),
+        "FULL CHECKLIST",
+        LABEL,
+        Origin::Fixed,
+    );
     block.push(label);
     let all = format!("All {} items", wb.item_count());
     block.extend(doc.paragraph(geo.left, geo.text_width(), &all, H1, Origin::Fixed));
@@ -307,7 +426,13 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
             let block = item_block(doc, check, as_of);
             if first {
                 let next = parts::keep_with(doc, &block);
-                parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), &format!("{pass} of {total} pass"), next);
+                parts::user_heading(
+                    doc,
+                    &cat.name,
+                    Origin::Category(&cat.id),
+                    &format!("{pass} of {total} pass"),
+                    next,
+                );
                 first = false;
             }
             doc.place(block);
@@ -328,14 +453,23 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
     block.gap(8.0);
 
     let title_rows = doc.paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"));
-    let status = if check.passes() || item.status == Status::NotStarted || item.status == Status::InProgress {
-        item.status.label().to_uppercase()
-    } else {
-        format!("{} ✗", item.status.label().to_uppercase())
-    };
+    let status =
+        if check.passes() || item.status == Status::NotStarted || item.status == Status::InProgress
+        {
+            item.status.label().to_uppercase()
+        } else {
+            format!("{} ✗", item.status.label().to_uppercase())
+        };
     for (i, mut row) in title_rows.into_iter().enumerate() {
         if i == 0 {
-            parts::pill(doc, &mut row, (geo.left, 0.5), indent - 10.0, &status, parts::status_color(check));
+            parts::pill(
+                doc,
+                &mut row,
+                (geo.left, 0.5),
+                indent - 10.0,
+                &status,
+                parts::status_color(check),
+            );
         }
         block.push(row);
     }
@@ -346,7 +480,13 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
         meta.push(format!("Due: {}", parts::due_text(item.due, check, as_of)));
     }
     block.gap(1.5);
-    block.extend(doc.paragraph(x, w, &meta.join("   ·   "), SMALL, Origin::Item(&item.id, "owner")));
+    block.extend(doc.paragraph(
+        x,
+        w,
+        &meta.join("   ·   "),
+        SMALL,
+        Origin::Item(&item.id, "owner"),
+    ));
     if let Some(reason) = check.red {
         block.extend(doc.paragraph(
             x,
@@ -358,7 +498,14 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
     }
     if !item.description.trim().is_empty() {
         block.gap(3.0);
-        block.extend(parts::body(doc, x, w, &item.description, BODY, Origin::Item(&item.id, "description")));
+        block.extend(parts::body(
+            doc,
+            x,
+            w,
+            &item.description,
+            BODY,
+            Origin::Item(&item.id, "description"),
+        ));
     }
 
     if item.has_mitigation() {
@@ -369,25 +516,54 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
         };
         let mut accepted = Vec::new();
         if !item.mitigation.accepted_by.trim().is_empty() {
-            accepted.push(format!("accepted by {}", item.mitigation.accepted_by.trim()));
+            accepted.push(format!(
+                "accepted by {}",
+                item.mitigation.accepted_by.trim()
+            ));
         }
         if let Some(until) = item.mitigation.until {
             accepted.push(format!("until {until}"));
         }
         let mut inner = Vec::new();
         let mut head = Row::new(LABEL.leading());
-        doc.text_at(&mut head, (x + 10.0, 0.0), w - 20.0, label, LABEL, Origin::Fixed);
+        doc.text_at(
+            &mut head,
+            (x + 10.0, 0.0),
+            w - 20.0,
+            label,
+            LABEL,
+            Origin::Fixed,
+        );
         inner.push(head);
         let mut rows = Vec::new();
         if !accepted.is_empty() {
             let text = accepted.join(" ");
-            rows.extend(doc.paragraph(x + 10.0, w - 20.0, &text, SMALL, Origin::Item(&item.id, "accepted by")));
+            rows.extend(doc.paragraph(
+                x + 10.0,
+                w - 20.0,
+                &text,
+                SMALL,
+                Origin::Item(&item.id, "accepted by"),
+            ));
         }
-        rows.extend(doc.paragraph(x + 10.0, w - 20.0, &item.mitigation.text, BODY, Origin::Item(&item.id, "mitigation")));
+        rows.extend(doc.paragraph(
+            x + 10.0,
+            w - 20.0,
+            &item.mitigation.text,
+            BODY,
+            Origin::Item(&item.id, "mitigation"),
+        ));
         inner.extend(rows);
         let accent = if check.passes() { ink::AMBER } else { ink::RED };
         block.gap(5.0);
-        block.extend(parts::tinted(inner, x, w, ink::AMBER_TINT, Some(accent), 5.0));
+        block.extend(parts::tinted(
+            inner,
+            x,
+            w,
+            ink::AMBER_TINT,
+            Some(accent),
+            5.0,
+        ));
     }
 
     if !item.notes.trim().is_empty() {
@@ -395,7 +571,14 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
         let mut head = Row::new(LABEL.leading());
         doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
         block.push(head);
-        block.extend(parts::body(doc, x, w, &item.notes, BODY, Origin::Item(&item.id, "notes")));
+        block.extend(parts::body(
+            doc,
+            x,
+            w,
+            &item.notes,
+            BODY,
+            Origin::Item(&item.id, "notes"),
+        ));
     }
 
     if !item.evidence.is_empty() {

@@ -47,12 +47,19 @@ fn field(
     value: &str,
     origin: Origin<'_>,
 ) {
-    let lw = doc.text_at(row, (x, top + 2.0), w, label, LABEL, Origin::Fixed).max(min_label_w);
+    let lw = doc
+        .text_at(row, (x, top + 2.0), w, label, LABEL, Origin::Fixed)
+        .max(min_label_w);
     let vx = x + lw + 6.0;
     if !value.trim().is_empty() {
         doc.text_at(row, (vx + 2.0, top), w - lw - 8.0, value, BODY, origin);
     }
-    parts::write_line(row, vx, (w - lw - 12.0).max(10.0), top + BODY.leading() + 1.0);
+    parts::write_line(
+        row,
+        vx,
+        (w - lw - 12.0).max(10.0),
+        top + BODY.leading() + 1.0,
+    );
 }
 
 fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
@@ -69,10 +76,22 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
         Origin::Fixed,
     );
     block.push(label);
-    block.extend(doc.paragraph(geo.left, w, &wb.project, H1, Origin::Workbook("project name")));
+    block.extend(doc.paragraph(
+        geo.left,
+        w,
+        &wb.project,
+        H1,
+        Origin::Workbook("project name"),
+    ));
     if !wb.description.trim().is_empty() {
         block.gap(4.0);
-        block.extend(doc.paragraph(geo.left, w, &wb.description, BODY, Origin::Workbook("description")));
+        block.extend(doc.paragraph(
+            geo.left,
+            w,
+            &wb.description,
+            BODY,
+            Origin::Workbook("description"),
+        ));
     }
     block.gap(18.0);
 
@@ -83,12 +102,24 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
         ("Printed as of", as_of.to_string()),
         (
             "Checklist",
-            format!("{} items in {} categories — {headline}", wb.item_count(), wb.categories.len()),
+            format!(
+                "{} items in {} categories — {headline}",
+                wb.item_count(),
+                wb.categories.len()
+            ),
         ),
     ];
     for (name, value) in facts {
         let mut row = Row::new(24.0);
-        field(doc, &mut row, (geo.left, 4.0), w * 0.75, (name, 62.0), &value, Origin::Fixed);
+        field(
+            doc,
+            &mut row,
+            (geo.left, 4.0),
+            w * 0.75,
+            (name, 62.0),
+            &value,
+            Origin::Fixed,
+        );
         block.push(row);
     }
     doc.place(block);
@@ -102,8 +133,24 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
         let mut row = Row::new(24.0);
         row.checkbox(geo.left, 9.0, 10.0, false, ink::TEXT);
         let (name, role) = person.map_or(("", ""), |p| (p.name.as_str(), p.role.as_str()));
-        field(doc, &mut row, (geo.left + 18.0, 6.0), col_name - 24.0, ("Name", 0.0), name, Origin::Workbook("people"));
-        field(doc, &mut row, (geo.left + col_name, 6.0), col_role, ("Role", 0.0), role, Origin::Workbook("people"));
+        field(
+            doc,
+            &mut row,
+            (geo.left + 18.0, 6.0),
+            col_name - 24.0,
+            ("Name", 0.0),
+            name,
+            Origin::Workbook("people"),
+        );
+        field(
+            doc,
+            &mut row,
+            (geo.left + col_name, 6.0),
+            col_role,
+            ("Role", 0.0),
+            role,
+            Origin::Workbook("people"),
+        );
         let mut block = Block::default();
         block.push(row);
         doc.place(block);
@@ -135,7 +182,11 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         .enumerate()
     {
         if i == 0 {
-            let color = if check.passes() { ink::GREEN } else { ink::TEXT };
+            let color = if check.passes() {
+                ink::GREEN
+            } else {
+                ink::TEXT
+            };
             row.checkbox(geo.left, 0.5, 12.0, check.passes(), color);
         }
         block.push(row);
@@ -161,8 +212,24 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     // Owner and due date: printed when known, a line to write on when not.
     let mut row = Row::new(22.0);
     let due = item.due.map(|d| d.to_string()).unwrap_or_default();
-    field(doc, &mut row, (x, 6.0), w * 0.62, ("Owner", 0.0), item.owner.trim(), Origin::Item(&item.id, "owner"));
-    field(doc, &mut row, (x + w * 0.66, 6.0), w * 0.34, ("Due", 0.0), &due, Origin::Fixed);
+    field(
+        doc,
+        &mut row,
+        (x, 6.0),
+        w * 0.62,
+        ("Owner", 0.0),
+        item.owner.trim(),
+        Origin::Item(&item.id, "owner"),
+    );
+    field(
+        doc,
+        &mut row,
+        (x + w * 0.66, 6.0),
+        w * 0.34,
+        ("Due", 0.0),
+        &due,
+        Origin::Fixed,
+    );
     block.push(row);
 
     // Status: every choice with a box, the current one ticked.
@@ -172,8 +239,19 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     for status in Status::ALL {
         let ticked = status == item.status;
         row.checkbox(sx, 5.5, 9.0, ticked, ink::TEXT);
-        let style = if ticked { Style::new(true, 8.5, ink::TEXT) } else { Style::new(false, 8.5, ink::MUTED) };
-        let tw = doc.text_at(&mut row, (sx + 13.0, 5.5), 120.0, status.label(), style, Origin::Fixed);
+        let style = if ticked {
+            Style::new(true, 8.5, ink::TEXT)
+        } else {
+            Style::new(false, 8.5, ink::MUTED)
+        };
+        let tw = doc.text_at(
+            &mut row,
+            (sx + 13.0, 5.5),
+            120.0,
+            status.label(),
+            style,
+            Origin::Fixed,
+        );
         sx += 13.0 + tw + 16.0;
     }
     block.push(row);
@@ -205,7 +283,11 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         inner.push(line);
     }
     let mut accepted = Row::new(24.0);
-    let until = item.mitigation.until.map(|d| d.to_string()).unwrap_or_default();
+    let until = item
+        .mitigation
+        .until
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     field(
         doc,
         &mut accepted,
@@ -233,7 +315,14 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         let mut head = Row::new(LABEL.leading());
         doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
         block.push(head);
-        block.extend(parts::body(doc, x, w, &item.notes, SMALL.with_color(ink::TEXT), Origin::Item(&item.id, "notes")));
+        block.extend(parts::body(
+            doc,
+            x,
+            w,
+            &item.notes,
+            SMALL.with_color(ink::TEXT),
+            Origin::Item(&item.id, "notes"),
+        ));
     }
     block.gap(8.0);
     let mut rule = Row::new(0.5);
@@ -255,10 +344,24 @@ fn sign_off(doc: &mut Doc) {
     ));
     let mut row = Row::new(22.0);
     row.checkbox(geo.left, 6.0, 10.0, false, ink::TEXT);
-    let tw = doc.text_at(&mut row, (geo.left + 16.0, 6.0), w, "Production-ready", TITLE, Origin::Fixed);
+    let tw = doc.text_at(
+        &mut row,
+        (geo.left + 16.0, 6.0),
+        w,
+        "Production-ready",
+        TITLE,
+        Origin::Fixed,
+    );
     let x2 = geo.left + 16.0 + tw + 30.0;
     row.checkbox(x2, 6.0, 10.0, false, ink::TEXT);
-    doc.text_at(&mut row, (x2 + 16.0, 6.0), w / 2.0, "Demo-ready", TITLE, Origin::Fixed);
+    doc.text_at(
+        &mut row,
+        (x2 + 16.0, 6.0),
+        w / 2.0,
+        "Demo-ready",
+        TITLE,
+        Origin::Fixed,
+    );
     block.push(row);
     block.extend(doc.paragraph(
         geo.left,
@@ -268,7 +371,12 @@ fn sign_off(doc: &mut Doc) {
         Origin::Fixed,
     ));
     block.gap(8.0);
-    let cols = [("Name", 0.30), ("Role", 0.24), ("Date", 0.16), ("Signature", 0.30)];
+    let cols = [
+        ("Name", 0.30),
+        ("Role", 0.24),
+        ("Date", 0.16),
+        ("Signature", 0.30),
+    ];
     let mut header = Row::new(LABEL.leading() + 2.0);
     let mut cx = geo.left;
     for (name, frac) in cols {
