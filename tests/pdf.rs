@@ -3,6 +3,14 @@
 //! ToUnicode maps), nothing is drawn outside the page's text area, pages are
 //! numbered, and the same input gives the same bytes.
 
+// Helpers outside #[test] functions are not covered by clippy.toml's
+// allow-unwrap-in-tests; here a panic is how a check fails.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed check panics"
+)]
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
