@@ -272,9 +272,9 @@ mod tests {
     fn uncovered_characters_are_replaced_and_recorded_once_per_place() {
         let mut g = Glyphs::new();
         let mut out = Vec::new();
-        // U+1F600 (emoji) and U+E000 (private use) are in none of the fonts.
+        // U+1F680 (rocket) and U+E000 (private use) are in none of the fonts.
         g.resolve(
-            "a😀b😀\u{e000}",
+            "a🚀b🚀\u{e000}",
             false,
             Origin::Item("x.y", "owner"),
             &mut out,
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(chars, "a\u{fffd}b\u{fffd}\u{fffd}");
         let missing = g.take_missing();
         assert_eq!(missing.len(), 2);
-        assert_eq!(missing[0].character, '😀');
+        assert_eq!(missing[0].character, '🚀');
         assert_eq!(missing[0].location, "item x.y (owner)");
     }
 

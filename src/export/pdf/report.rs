@@ -453,13 +453,11 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
     block.gap(8.0);
 
     let title_rows = doc.paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"));
-    let status =
-        if check.passes() || item.status == Status::NotStarted || item.status == Status::InProgress
-        {
-            item.status.label().to_uppercase()
-        } else {
-            format!("{} ✗", item.status.label().to_uppercase())
-        };
+    // The colour says whether it passes; the "Blocks the launch" line says why not.
+    let status = match item.status {
+        Status::NotApplicable => "N/A".to_owned(),
+        s => s.label().to_uppercase(),
+    };
     for (i, mut row) in title_rows.into_iter().enumerate() {
         if i == 0 {
             parts::pill(
