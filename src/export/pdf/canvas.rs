@@ -10,11 +10,6 @@
 
 use std::ops::Range;
 
-use printpdf::{
-    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix,
-};
-
 use super::Paper;
 use super::glyphs::{Face, Glyph, Glyphs, Origin};
 
@@ -202,7 +197,6 @@ impl Block {
 /// Page size and the text area inside the margins, in points.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Geometry {
-    pub width: f32,
     pub height: f32,
     pub left: f32,
     pub right: f32,
@@ -214,7 +208,6 @@ impl Geometry {
     pub fn new(paper: Paper) -> Self {
         let (width, height) = paper.size_pt();
         Self {
-            width,
             height,
             left: 50.0,
             right: width - 50.0,
@@ -228,21 +221,70 @@ impl Geometry {
     }
 }
 
-struct Page {
-    ops: Vec<Op>,
+/// One page's content stream, written directly: printpdf's `Op`s cost
+/// about 128 bytes each plus allocations, which at 10,000 items is hundreds
+/// of MiB, while the content itself is a few bytes per glyph.
+///
+/// Text is kept as original glyph indices behind a [`GLYPH_RUN`] marker
+/// until the fonts are subset, because only then are the final indices known
+/// (see [`Page::finish`]).
+pub(super) struct Page {
+    content: Vec<u8>,
     font: Option<(Face, f32)>,
     fill: Option<Rgb3>,
     stroke: Option<(Rgb3, f32)>,
 }
 
-fn color(c: Rgb3) -> Color {
-    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+/// Starts a run of glyphs in the unfinished content: the marker byte, the
+/// face, a little-endian `u16` count, then each original glyph index as a
+/// little-endian `u16`. The byte never occurs in the operators written here.
+const GLYPH_RUN: u8 = 0x01;
+
+/// Appends `v` with at most two decimals (PDF needs no exponent and no
+/// more precision than 1/100 pt).
+fn num(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let abs = hundredths.unsigned_abs();
+    let mut digits = itoa(abs / 100);
+    out.append(&mut digits);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+    out.push(b' ');
+}
+
+fn itoa(mut n: u64) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(8);
+    loop {
+        buf.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.reverse();
+    buf
+}
+
+fn color_op(out: &mut Vec<u8>, c: Rgb3, op: &[u8]) {
+    for channel in c {
+        num(out, channel);
+    }
+    out.extend_from_slice(op);
 }
 
 impl Page {
     fn new() -> Self {
         Self {
-            ops: Vec::new(),
+            content: Vec::with_capacity(4096),
             font: None,
             fill: None,
             stroke: None,
@@ -252,50 +294,61 @@ impl Page {
     fn set_fill(&mut self, c: Rgb3) {
         if self.fill != Some(c) {
             self.fill = Some(c);
-            self.ops.push(Op::SetFillColor { col: color(c) });
+            color_op(&mut self.content, c, b"rg\n");
         }
     }
 
     fn set_stroke(&mut self, c: Rgb3, width: f32) {
         if self.stroke != Some((c, width)) {
             self.stroke = Some((c, width));
-            self.ops.push(Op::SetOutlineColor { col: color(c) });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            color_op(&mut self.content, c, b"RG\n");
+            num(&mut self.content, width);
+            self.content.extend_from_slice(b"w\n");
         }
     }
 
-    fn draw(&mut self, draw: Draw, dy: f32, page_h: f32) {
+    fn draw(&mut self, draw: Draw, dy: f32, page_h: f32, glyphs: &mut Glyphs) {
         match draw {
             Draw::Text {
                 x,
                 baseline,
                 size,
                 color,
-                glyphs,
+                glyphs: run_glyphs,
             } => {
                 self.set_fill(color);
-                self.ops.push(Op::StartTextSection);
                 let y = page_h - (baseline + dy);
                 let mut pen = x;
-                for run in glyphs.chunk_by(|a, b| a.face == b.face) {
+                self.content.extend_from_slice(b"BT\n");
+                for run in run_glyphs.chunk_by(|a, b| a.face == b.face) {
                     let face = run[0].face;
                     if self.font != Some((face, size)) {
                         self.font = Some((face, size));
-                        self.ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(face.id()),
-                            size: Pt(size),
-                        });
+                        self.content.push(b'/');
+                        self.content
+                            .extend_from_slice(face.resource_name().as_bytes());
+                        self.content.push(b' ');
+                        num(&mut self.content, size);
+                        self.content.extend_from_slice(b"Tf\n");
                     }
-                    self.ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
-                    });
-                    let text: String = run.iter().map(|g| g.ch).collect();
-                    self.ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text)],
-                    });
+                    self.content.extend_from_slice(b"1 0 0 1 ");
+                    num(&mut self.content, pen);
+                    num(&mut self.content, y);
+                    self.content.extend_from_slice(b"Tm\n");
+                    for chunk in run.chunks(usize::from(u16::MAX)) {
+                        self.content.push(GLYPH_RUN);
+                        self.content.push(face as u8);
+                        self.content
+                            .extend_from_slice(&(chunk.len() as u16).to_le_bytes());
+                        for &g in chunk {
+                            glyphs.mark_used(g);
+                            self.content.extend_from_slice(&g.gid.to_le_bytes());
+                        }
+                        self.content.extend_from_slice(b" Tj\n");
+                    }
                     pen += run.iter().map(|g| g.advance_em).sum::<f32>() * size;
                 }
-                self.ops.push(Op::EndTextSection);
+                self.content.extend_from_slice(b"ET\n");
             }
             Draw::Rect {
                 x,
@@ -311,21 +364,16 @@ impl Page {
                 if let Some((s, width)) = stroke {
                     self.set_stroke(s, width);
                 }
-                let mode = match (fill.is_some(), stroke.is_some()) {
-                    (true, true) => PaintMode::FillStroke,
-                    (true, false) => PaintMode::Fill,
-                    (false, _) => PaintMode::Stroke,
-                };
-                self.ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(x),
-                        y: Pt(page_h - (y + dy + h)),
-                        width: Pt(w),
-                        height: Pt(h),
-                        mode: Some(mode),
-                        winding_order: None,
-                    },
-                });
+                num(&mut self.content, x);
+                num(&mut self.content, page_h - (y + dy + h));
+                num(&mut self.content, w);
+                num(&mut self.content, h);
+                self.content
+                    .extend_from_slice(match (fill.is_some(), stroke.is_some()) {
+                        (true, true) => b"re B\n",
+                        (true, false) => b"re f\n",
+                        (false, _) => b"re S\n",
+                    });
             }
             Draw::Line {
                 from,
@@ -334,21 +382,45 @@ impl Page {
                 width,
             } => {
                 self.set_stroke(color, width);
-                let point = |(x, y): (f32, f32)| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(page_h - (y + dy)),
-                    },
-                    bezier: false,
-                };
-                self.ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(from), point(to)],
-                        is_closed: false,
-                    },
-                });
+                num(&mut self.content, from.0);
+                num(&mut self.content, page_h - (from.1 + dy));
+                self.content.extend_from_slice(b"m ");
+                num(&mut self.content, to.0);
+                num(&mut self.content, page_h - (to.1 + dy));
+                self.content.extend_from_slice(b"l S\n");
             }
         }
+    }
+
+    /// The final content stream: every glyph run as a hex string of the
+    /// subset's glyph indices (`remap[face][old]`).
+    pub(super) fn finish(&self, remap: &[Vec<u16>; 3]) -> Vec<u8> {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let src = &self.content;
+        let mut out = Vec::with_capacity(src.len() * 2);
+        let mut i = 0;
+        while i < src.len() {
+            let Some(pos) = src[i..].iter().position(|&b| b == GLYPH_RUN) else {
+                out.extend_from_slice(&src[i..]);
+                break;
+            };
+            out.extend_from_slice(&src[i..i + pos]);
+            i += pos;
+            let face = usize::from(src[i + 1]);
+            let count = usize::from(u16::from_le_bytes([src[i + 2], src[i + 3]]));
+            i += 4;
+            out.push(b'<');
+            for k in 0..count {
+                let old = u16::from_le_bytes([src[i + 2 * k], src[i + 2 * k + 1]]);
+                let new = remap[face].get(usize::from(old)).copied().unwrap_or(0);
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[usize::from((new >> shift) & 0xF)]);
+                }
+            }
+            out.push(b'>');
+            i += 2 * count;
+        }
+        out
     }
 }
 
@@ -425,7 +497,7 @@ impl Doc {
             .last_mut()
             .unwrap_or_else(|| unreachable!("a Doc always has a page"));
         for draw in row.draws {
-            page.draw(draw, dy, page_h);
+            page.draw(draw, dy, page_h, &mut self.glyphs);
         }
         self.y += row.h;
     }
@@ -538,13 +610,13 @@ impl Doc {
         lines
     }
 
-    /// Adds header and footer to every page and returns the printpdf pages.
+    /// Adds header and footer to every page and returns the pages.
     pub fn finish(
         mut self,
         header_left: &str,
         header_right: &str,
         footer_left: &str,
-    ) -> (Vec<PdfPage>, Glyphs) {
+    ) -> (Vec<Page>, Glyphs) {
         let total = self.pages.len();
         let geo = self.geo;
         let pages = std::mem::take(&mut self.pages);
@@ -592,15 +664,9 @@ impl Doc {
                 Style::new(true, 8.0, ink::TEXT),
             );
             for draw in row.draws {
-                page.draw(draw, 0.0, geo.height);
+                page.draw(draw, 0.0, geo.height, &mut self.glyphs);
             }
-            let size = Rect::from_wh(Pt(geo.width), Pt(geo.height));
-            out.push(PdfPage {
-                media_box: size.clone(),
-                trim_box: size.clone(),
-                crop_box: size,
-                ops: page.ops,
-            });
+            out.push(page);
         }
         (out, self.glyphs)
     }

@@ -35,7 +35,7 @@ impl Face {
     /// The PDF resource name. Fixed rather than printpdf's random `FontId`s so
     /// that output is byte-identical; the first six capitals become the
     /// subset tag (`DJVSNR+DejaVuSans`).
-    fn resource_name(self) -> &'static str {
+    pub(super) fn resource_name(self) -> &'static str {
         match self {
             Self::Regular => "DJVSNR",
             Self::Bold => "DJVSNB",
@@ -53,6 +53,8 @@ impl Face {
 pub(super) struct Glyph {
     pub ch: char,
     pub face: Face,
+    /// Glyph index in the full (not subset) font.
+    pub gid: u16,
     pub advance_em: f32,
 }
 
@@ -77,6 +79,14 @@ impl Origin<'_> {
     }
 }
 
+/// A face as embedded: the text that makes printpdf subset exactly the used
+/// glyphs, and old glyph index → subset glyph index.
+pub(super) struct Embedded {
+    pub face: Face,
+    pub text: String,
+    pub remap: Vec<u16>,
+}
+
 /// Drawn in place of a character no embedded font has.
 pub(super) const REPLACEMENT: char = '\u{FFFD}';
 
@@ -87,7 +97,8 @@ pub(super) struct Glyphs {
     other: HashMap<(char, bool), Option<Glyph>>,
     missing: Vec<MissingGlyph>,
     missing_seen: HashSet<(char, String)>,
-    used: [bool; 3],
+    /// Per face, the character drawn with each glyph index (0 = unused).
+    used: [Vec<u32>; 3],
 }
 
 impl Glyphs {
@@ -98,7 +109,7 @@ impl Glyphs {
             other: HashMap::new(),
             missing: Vec::new(),
             missing_seen: HashSet::new(),
-            used: [false; 3],
+            used: Default::default(),
         }
     }
 
@@ -111,7 +122,7 @@ impl Glyphs {
             .as_ref()
     }
 
-    fn advance_in(&self, face: Face, ch: char) -> Option<f32> {
+    fn glyph_in(&self, face: Face, ch: char) -> Option<Glyph> {
         let font = self.face(face)?;
         let gid = font.lookup_glyph_index(ch as u32)?;
         // A cmap entry pointing at .notdef is no glyph at all.
@@ -119,7 +130,12 @@ impl Glyphs {
             return None;
         }
         let upm = f32::from(font.font_metrics.units_per_em.max(1));
-        Some(f32::from(font.get_horizontal_advance(gid)) / upm)
+        Some(Glyph {
+            ch,
+            face,
+            gid,
+            advance_em: f32::from(font.get_horizontal_advance(gid)) / upm,
+        })
     }
 
     /// The face and width for `ch`, or `None` if no embedded font has it.
@@ -137,13 +153,7 @@ impl Glyphs {
         } else {
             &[Face::Regular, Face::Bold, Face::Fallback]
         };
-        let found = order.iter().find_map(|&face| {
-            self.advance_in(face, ch).map(|advance_em| Glyph {
-                ch,
-                face,
-                advance_em,
-            })
-        });
+        let found = order.iter().find_map(|&face| self.glyph_in(face, ch));
         if code < 256 {
             // Latin-1 is always in DejaVu; a miss would only repeat the search.
             if let Some(g) = found {
@@ -180,12 +190,12 @@ impl Glyphs {
                         None => Glyph {
                             ch: '?',
                             face: Face::Regular,
+                            gid: 0,
                             advance_em: 0.6,
                         },
                     }
                 }
             };
-            self.used[glyph.face as usize] = true;
             out.push(glyph);
         }
     }
@@ -211,10 +221,23 @@ impl Glyphs {
         std::mem::take(&mut self.missing)
     }
 
-    /// Adds the faces that drew something to `doc`, under their fixed IDs.
-    pub(super) fn embed(&mut self, doc: &mut PdfDocument) -> Result<(), PdfError> {
+    /// Records that `glyph` is drawn, so that its font embeds it.
+    pub(super) fn mark_used(&mut self, glyph: Glyph) {
+        let used = &mut self.used[glyph.face as usize];
+        if used.is_empty() {
+            used.resize(usize::from(u16::MAX) + 1, 0);
+        }
+        used[usize::from(glyph.gid)] = glyph.ch as u32;
+    }
+
+    /// Adds the faces that drew something to `doc`, under their fixed IDs,
+    /// and returns per face the text that shows each used glyph once (for
+    /// printpdf to subset and map) and the glyph renumbering of the subset.
+    pub(super) fn embed(&mut self, doc: &mut PdfDocument) -> Result<Vec<Embedded>, PdfError> {
+        let mut out = Vec::new();
         for face in Face::ALL {
-            if !self.used[face as usize] {
+            let used = std::mem::take(&mut self.used[face as usize]);
+            if used.is_empty() {
                 continue;
             }
             let font = self.faces[face as usize]
@@ -225,8 +248,21 @@ impl Glyphs {
                 .fonts
                 .map
                 .insert(face.id(), printpdf::PdfFont::new(font));
+            // printpdf subsets to .notdef followed by the used glyphs in
+            // index order; a glyph's new index is its position in that list.
+            let mut remap = vec![0u16; used.len()];
+            let mut text = String::new();
+            let mut next = 1u16;
+            for (gid, &ch) in used.iter().enumerate().skip(1) {
+                if let Some(ch) = char::from_u32(ch).filter(|_| ch != 0) {
+                    remap[gid] = next;
+                    next = next.saturating_add(1);
+                    text.push(ch);
+                }
+            }
+            out.push(Embedded { face, text, remap });
         }
-        Ok(())
+        Ok(out)
     }
 
     /// Fails early, with a clear error, if a shipped font does not parse.

@@ -17,7 +17,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use printpdf::{PdfDocument, PdfSaveOptions};
+use printpdf::{
+    Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextRenderingMode,
+};
 
 use crate::model::Workbook;
 
@@ -247,9 +249,22 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
         info.modification_date = date;
         info.metadata_date = date;
     }
-    glyphs.embed(&mut pdf)?;
+    let embedded = glyphs.embed(&mut pdf)?;
     let missing_glyphs = glyphs.take_missing();
-    pdf.pages = pages;
+    let (width, height) = options.paper.size_pt();
+    let size = Rect::from_wh(Pt(width), Pt(height));
+    pdf.pages = (0..pages.len())
+        .map(|n| PdfPage {
+            media_box: size.clone(),
+            trim_box: size.clone(),
+            crop_box: size.clone(),
+            ops: if n == 0 {
+                carrier_ops(&embedded)
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
 
     let save = PdfSaveOptions {
         optimize: true,
@@ -259,9 +274,38 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
-    // Free the operations before compressing: at 10,000 items they are most
-    // of the memory in use.
     drop(pdf);
+
+    // The page contents printpdf wrote hold only the carrier text; put the
+    // real ones in, with the subset's glyph indices, compressed here at a
+    // moderate level (lopdf would use level 9: several times slower on
+    // thousands of pages, for a few percent).
+    let mut remap: [Vec<u16>; 3] = Default::default();
+    for e in embedded {
+        remap[e.face as usize] = e.remap;
+    }
+    let page_ids: Vec<_> = lo.get_pages().into_values().collect();
+    if page_ids.len() != pages.len() {
+        return Err(PdfError::Write(format!(
+            "{} pages laid out but {} written",
+            pages.len(),
+            page_ids.len()
+        )));
+    }
+    for (page, page_id) in pages.into_iter().zip(page_ids) {
+        let content = deflate(&page.finish(&remap))?;
+        drop(page);
+        let Some(&content_id) = lo.get_page_contents(page_id).first() else {
+            return Err(PdfError::Write("a page has no content stream".to_owned()));
+        };
+        let stream = lo
+            .get_object_mut(content_id)
+            .and_then(|o| o.as_stream_mut())
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(content);
+    }
+
     // printpdf fills the trailer /ID with process-global pseudo-random
     // strings; derive it from the content instead (it only has to identify
     // the file).
@@ -273,6 +317,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
             }
         }
     }
+    // What is left to compress (font programs, ToUnicode maps) is small.
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -281,6 +326,41 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
         bytes,
         missing_glyphs,
     })
+}
+
+/// Operations that show every used glyph once, invisibly, so that printpdf
+/// subsets and maps exactly those glyphs. They only ever reach page 1's
+/// content stream, which is then replaced.
+fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
+    let mut ops = vec![
+        Op::StartTextSection,
+        Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Invisible,
+        },
+    ];
+    for e in embedded {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(e.face.id()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(e.text.clone())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 4),
+        flate2::Compression::new(6),
+    );
+    encoder
+        .write_all(data)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| PdfError::Write(e.to_string()))
 }
 
 /// 32 hex digits identifying this rendering of this content.
