@@ -230,6 +230,10 @@ impl Geometry {
 /// (see [`Page::finish`]).
 pub(super) struct Page {
     content: Vec<u8>,
+    /// The content written before the page was complete, deflated (at
+    /// 10,000 items the finished pages waiting for the fonts would
+    /// otherwise take tens of MiB).
+    packed: Vec<u8>,
     font: Option<(Face, f32)>,
     fill: Option<Rgb3>,
     stroke: Option<(Rgb3, f32)>,
@@ -284,7 +288,8 @@ fn color_op(out: &mut Vec<u8>, c: Rgb3, op: &[u8]) {
 impl Page {
     fn new() -> Self {
         Self {
-            content: Vec::with_capacity(4096),
+            content: Vec::new(),
+            packed: Vec::new(),
             font: None,
             fill: None,
             stroke: None,
@@ -392,12 +397,41 @@ impl Page {
         }
     }
 
-    /// The final content stream: every glyph run as a hex string of the
-    /// subset's glyph indices (`remap[face][old]`).
-    pub(super) fn finish(&self, remap: &[Vec<u16>; 3]) -> Vec<u8> {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let src = &self.content;
-        let mut out = Vec::with_capacity(src.len() * 2);
+    /// Compresses what is written so far; later drawing (the header and
+    /// footer) continues in a fresh buffer.
+    fn pack(&mut self) {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::DeflateEncoder::new(
+            Vec::with_capacity(self.content.len() / 3),
+            flate2::Compression::fast(),
+        );
+        // Writing to a Vec cannot fail; keep the plain bytes if it did.
+        if encoder.write_all(&self.content).is_ok()
+            && let Ok(mut packed) = encoder.finish()
+            && self.packed.is_empty()
+        {
+            packed.shrink_to_fit();
+            self.packed = packed;
+            self.content = Vec::new();
+        }
+    }
+
+    fn unpacked(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::Read as _;
+        let mut out = Vec::with_capacity(self.packed.len() * 4 + self.content.len());
+        if !self.packed.is_empty() {
+            flate2::read::DeflateDecoder::new(self.packed.as_slice()).read_to_end(&mut out)?;
+        }
+        out.extend_from_slice(&self.content);
+        Ok(out)
+    }
+
+    /// The final content stream: every glyph run as a string of the
+    /// subset's glyph indices (`remap[face][old]`), two bytes each, as a
+    /// literal string (half the size of hex before compression).
+    pub(super) fn finish(&self, remap: &[Vec<u16>; 3]) -> std::io::Result<Vec<u8>> {
+        let src = &self.unpacked()?;
+        let mut out = Vec::with_capacity(src.len() + src.len() / 8);
         let mut i = 0;
         while i < src.len() {
             let Some(pos) = src[i..].iter().position(|&b| b == GLYPH_RUN) else {
@@ -409,26 +443,39 @@ impl Page {
             let face = usize::from(src[i + 1]);
             let count = usize::from(u16::from_le_bytes([src[i + 2], src[i + 3]]));
             i += 4;
-            out.push(b'<');
+            out.push(b'(');
             for k in 0..count {
                 let old = u16::from_le_bytes([src[i + 2 * k], src[i + 2 * k + 1]]);
                 let new = remap[face].get(usize::from(old)).copied().unwrap_or(0);
-                for shift in [12, 8, 4, 0] {
-                    out.push(HEX[usize::from((new >> shift) & 0xF)]);
+                for byte in new.to_be_bytes() {
+                    // Escapes that keep a literal string intact: its
+                    // delimiters, the escape itself, and CR (which a reader
+                    // would turn into LF).
+                    match byte {
+                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        _ => out.push(byte),
+                    }
                 }
             }
-            out.push(b'>');
+            out.push(b')');
             i += 2 * count;
         }
-        out
+        Ok(out)
     }
 }
+
+/// Finished pages are kept plain up to this many bytes in all, then
+/// deflated until the fonts are subset (see [`Page::pack`]).
+const PACK_ABOVE: usize = 4 << 20;
 
 /// The document being laid out: the fonts, the pages so far and the cursor.
 pub(super) struct Doc {
     pub glyphs: Glyphs,
     pub geo: Geometry,
     pages: Vec<Page>,
+    /// Bytes of finished pages kept unpacked so far.
+    plain_bytes: usize,
     /// Top-down position of the next row on the last page.
     y: f32,
     scratch: Vec<Glyph>,
@@ -441,6 +488,7 @@ impl Doc {
             glyphs,
             geo,
             pages: vec![Page::new()],
+            plain_bytes: 0,
             y: geo.top,
             scratch: Vec::new(),
         }
@@ -465,6 +513,16 @@ impl Doc {
     }
 
     pub fn new_page(&mut self) {
+        if let Some(last) = self.pages.last_mut() {
+            // Deflating costs time, so only past what a large workbook
+            // (thousands of items) needs.
+            if self.plain_bytes > PACK_ABOVE {
+                last.pack();
+            } else {
+                last.content.shrink_to_fit();
+                self.plain_bytes += last.content.len();
+            }
+        }
         self.pages.push(Page::new());
         self.y = self.geo.top;
     }
@@ -754,6 +812,7 @@ mod tests {
             .map(|ch| Glyph {
                 ch,
                 face: Face::Regular,
+                gid: 1,
                 advance_em: 1.0,
             })
             .collect()
@@ -796,6 +855,67 @@ mod tests {
             assert!(line.chars().count() <= 13, "{line:?}");
         }
         assert_eq!(lines("abc", 0.5), ["a", "b", "c"]);
+    }
+
+    fn text(x: f32, s: &str) -> Draw {
+        Draw::Text {
+            x,
+            baseline: 10.0,
+            size: 9.0,
+            color: ink::TEXT,
+            glyphs: s
+                .chars()
+                .map(|ch| Glyph {
+                    ch,
+                    face: Face::Regular,
+                    gid: ch as u16,
+                    advance_em: 0.5,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_packed_page_finishes_to_the_same_content() {
+        let mut glyphs = Glyphs::new();
+        let remap: [Vec<u16>; 3] = [
+            (0..=u16::MAX).map(|g| g / 2).collect(),
+            Vec::new(),
+            Vec::new(),
+        ];
+        let mut plain = Page::new();
+        let mut packed = Page::new();
+        for page in [&mut plain, &mut packed] {
+            page.draw(
+                text(50.0, "body (with) \\ parens"),
+                100.0,
+                842.0,
+                &mut glyphs,
+            );
+            page.draw(
+                Draw::Rect {
+                    x: 1.0,
+                    y: 2.0,
+                    w: 3.0,
+                    h: 4.0,
+                    fill: Some(ink::TINT),
+                    stroke: None,
+                },
+                0.0,
+                842.0,
+                &mut glyphs,
+            );
+        }
+        packed.pack();
+        assert!(packed.content.is_empty() && !packed.packed.is_empty());
+        for page in [&mut plain, &mut packed] {
+            page.draw(text(60.0, "footer\r"), 800.0, 842.0, &mut glyphs);
+        }
+        let a = plain.finish(&remap).unwrap();
+        assert_eq!(a, packed.finish(&remap).unwrap());
+        let a = String::from_utf8_lossy(&a);
+        assert!(a.contains("BT\n/DJVSNR 9 Tf\n1 0 0 1 50 732 Tm\n("), "{a}");
+        assert!(a.contains("re f\n"), "{a}");
     }
 
     #[test]
