@@ -258,7 +258,7 @@ fn num(out: &mut Vec<u8>, v: f32) {
     if frac != 0 {
         out.push(b'.');
         out.push(b'0' + (frac / 10) as u8);
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(b'0' + (frac % 10) as u8);
         }
     }
