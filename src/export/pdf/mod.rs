@@ -298,7 +298,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
         let plain = page
             .finish(&remap)
             .map_err(|e| PdfError::Write(e.to_string()))?;
-        let content = deflate(&plain)?;
+        let content = deflate(&plain, 3)?;
         drop(page);
         let Some(&content_id) = lo.get_page_contents(page_id).first() else {
             return Err(PdfError::Write("a page has no content stream".to_owned()));
@@ -323,7 +323,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
             }
         }
     }
-    // What is left to compress (font programs, ToUnicode maps) is small.
+    // What is left (font programs, ToUnicode maps) is small.
     lo.compress();
     // Sized up front: growing a 10 MiB Vec by doubling briefly needs three
     // times that.
@@ -359,11 +359,11 @@ fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
     ops
 }
 
-fn deflate(data: &[u8]) -> Result<Vec<u8>, PdfError> {
+fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>, PdfError> {
     use std::io::Write as _;
     let mut encoder = flate2::write::ZlibEncoder::new(
         Vec::with_capacity(data.len() / 4),
-        flate2::Compression::new(3),
+        flate2::Compression::new(level),
     );
     encoder
         .write_all(data)
