@@ -736,6 +736,45 @@ fn breaks_anywhere(c: char) -> bool {
         0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// Closing punctuation never starts a line (CJK line-breaking rules).
+fn no_break_before(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | '・'
+            | 'ー'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+    )
+}
+
+/// Opening brackets never end a line.
+fn no_break_after(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '「' | '『' | '《' | '〈' | '【' | '〔' | '(' | '['
+    )
+}
+
 /// Greedy line breaking of `glyphs` to `width_em` (the width divided by the
 /// font size): at spaces, around CJK characters, and inside a word only when
 /// the word alone is wider than a line. Returns each line's glyph range,
@@ -772,6 +811,8 @@ pub(super) fn break_lines(glyphs: &[Glyph], width_em: f32) -> Vec<Range<usize>> 
         if i > start
             && (breaks_anywhere(g.ch) || breaks_anywhere(glyphs[i - 1].ch))
             && glyphs[i - 1].ch != ' '
+            && !no_break_before(g.ch)
+            && !no_break_after(glyphs[i - 1].ch)
         {
             last_break = Some((i, i));
         }
@@ -846,6 +887,8 @@ mod tests {
             ["负责人李", "雷和韩梅", "梅"]
         );
         assert_eq!(lines("ok 李雷", 4.0), ["ok 李", "雷"]);
+        // Closing punctuation stays with the character before it.
+        assert_eq!(lines("负责人李，雷", 4.0), ["负责人", "李，雷"]);
     }
 
     #[test]
