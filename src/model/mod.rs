@@ -11,6 +11,7 @@
 //! definition of "ready" and so that the rules are tested without any I/O.
 
 mod ids;
+pub mod sample;
 mod status;
 mod template;
 mod verdict;

@@ -248,7 +248,7 @@ fn load_errors_name_the_file() {
     assert!(msg.contains("missing.shipshape.ron"), "{msg}");
     assert!(matches!(
         load(dir.path()).unwrap_err().kind,
-        LoadErrorKind::Io(_)
+        LoadErrorKind::NotAFile(_)
     ));
 }
 
@@ -268,7 +268,22 @@ fn oversized_file_is_refused_without_reading_it_all() {
 #[test]
 fn endless_stream_is_refused() {
     let err = load(Path::new("/dev/zero")).unwrap_err();
-    assert!(matches!(err.kind, LoadErrorKind::TooLarge(_)));
+    assert!(matches!(err.kind, LoadErrorKind::NotAFile(_)));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_without_writer_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("w.shipshape.ron");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system
+    }
+    assert!(matches!(
+        load(&fifo).unwrap_err().kind,
+        LoadErrorKind::NotAFile(_)
+    ));
 }
 
 #[cfg(unix)]
