@@ -28,7 +28,9 @@ pub const ITEM_FIELDS: [&str; 10] = [
 pub enum FieldError {
     #[error("unknown field `{0}` (fields: {fields})", fields = ITEM_FIELDS.join(", "))]
     UnknownField(String),
-    #[error("`{0}` is not a status (use not-started, in-progress, done, mitigated or not-applicable)")]
+    #[error(
+        "`{0}` is not a status (use not-started, in-progress, done, mitigated or not-applicable)"
+    )]
     InvalidStatus(String),
     #[error("{field}: `{value}` is not a date (use YYYY-MM-DD, or nothing to clear it)")]
     InvalidDate { field: String, value: String },
@@ -38,7 +40,8 @@ pub enum FieldError {
 
 /// The text form of a date field: `YYYY-MM-DD`, or empty for none.
 pub fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 fn parse_date(field: &str, value: &str) -> Result<Option<NaiveDate>, FieldError> {
@@ -82,8 +85,8 @@ impl Item {
             "title" => self.title = value.to_owned(),
             "description" => self.description = value.to_owned(),
             "status" => {
-                self.status =
-                    Status::from_word(value).ok_or_else(|| FieldError::InvalidStatus(value.to_owned()))?;
+                self.status = Status::from_word(value)
+                    .ok_or_else(|| FieldError::InvalidStatus(value.to_owned()))?;
             }
             "owner" => self.owner = value.to_owned(),
             "due" => self.due = parse_date(name, value)?,
@@ -114,7 +117,10 @@ impl Item {
             "owner" => self.owner.clone_from(&other.owner),
             "due" => self.due = other.due,
             "mitigation.text" => self.mitigation.text.clone_from(&other.mitigation.text),
-            "mitigation.accepted_by" => self.mitigation.accepted_by.clone_from(&other.mitigation.accepted_by),
+            "mitigation.accepted_by" => self
+                .mitigation
+                .accepted_by
+                .clone_from(&other.mitigation.accepted_by),
             "mitigation.until" => self.mitigation.until = other.mitigation.until,
             "notes" => self.notes.clone_from(&other.notes),
             "evidence" => self.evidence.clone_from(&other.evidence),
@@ -154,9 +160,18 @@ mod tests {
             ..Item::default()
         };
         let before = item.clone();
-        assert!(matches!(item.set_field("due", "next week"), Err(FieldError::InvalidDate { .. })));
-        assert_eq!(item.set_field("status", "blocked"), Err(FieldError::InvalidStatus("blocked".into())));
-        assert_eq!(item.set_field("colour", "red"), Err(FieldError::UnknownField("colour".into())));
+        assert!(matches!(
+            item.set_field("due", "next week"),
+            Err(FieldError::InvalidDate { .. })
+        ));
+        assert_eq!(
+            item.set_field("status", "blocked"),
+            Err(FieldError::InvalidStatus("blocked".into()))
+        );
+        assert_eq!(
+            item.set_field("colour", "red"),
+            Err(FieldError::UnknownField("colour".into()))
+        );
         assert_eq!(item.set_field("title", "  "), Err(FieldError::EmptyTitle));
         assert_eq!(item, before);
         item.set_field("due", "").unwrap();

@@ -77,7 +77,11 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     merge_workbook_fields(base, ours, theirs, &mut wb, &mut conflicts);
     wb.people = merge_set(&base.people, &ours.people, &theirs.people);
 
-    let (b_loc, o_loc, t_loc) = (Locations::of(base), Locations::of(ours), Locations::of(theirs));
+    let (b_loc, o_loc, t_loc) = (
+        Locations::of(base),
+        Locations::of(ours),
+        Locations::of(theirs),
+    );
 
     // Items, each with the category it should end up in.
     let mut merged_items: HashMap<String, (Item, String)> = HashMap::new();
@@ -111,7 +115,11 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
                         // Edited on one side, removed on the other: keep the
                         // edit, so removing it is a choice someone makes.
                         let mut item = one.clone();
-                        let (ov, tv) = if ours_side { (KEPT, REMOVED) } else { (REMOVED, KEPT) };
+                        let (ov, tv) = if ours_side {
+                            (KEPT, REMOVED)
+                        } else {
+                            (REMOVED, KEPT)
+                        };
                         record(&mut item, REMOVED_FIELD, ov, tv, &mut conflicts);
                         Some((item, category))
                     }
@@ -133,7 +141,11 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
         if categories.contains_key(&c.id) {
             continue;
         }
-        let (b, o, t) = (find_cat(base, &c.id), find_cat(ours, &c.id), find_cat(theirs, &c.id));
+        let (b, o, t) = (
+            find_cat(base, &c.id),
+            find_cat(ours, &c.id),
+            find_cat(theirs, &c.id),
+        );
         let keep = match (b, o, t) {
             (_, Some(_), Some(_)) | (None, _, _) => true,
             (Some(_), _, _) => targeted.contains(c.id.as_str()),
@@ -164,7 +176,12 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
         categories.insert(c.id.clone(), cat);
     }
 
-    let cat_ids = |w: &Workbook| w.categories.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let cat_ids = |w: &Workbook| {
+        w.categories
+            .iter()
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    };
     let keep_cats: HashSet<String> = categories.keys().cloned().collect();
     let cat_order = merge_order(&cat_ids(base), &cat_ids(ours), &cat_ids(theirs), &keep_cats);
 
@@ -225,13 +242,22 @@ fn merge_workbook_fields(
 ) {
     let date = super::fields::date_text;
     let fields: [(&str, [String; 3]); 4] = [
-        ("project", [&base.project, &ours.project, &theirs.project].map(Clone::clone)),
+        (
+            "project",
+            [&base.project, &ours.project, &theirs.project].map(Clone::clone),
+        ),
         (
             "description",
             [&base.description, &ours.description, &theirs.description].map(Clone::clone),
         ),
-        ("launch", [base.launch, ours.launch, theirs.launch].map(date)),
-        ("review", [base.review, ours.review, theirs.review].map(date)),
+        (
+            "launch",
+            [base.launch, ours.launch, theirs.launch].map(date),
+        ),
+        (
+            "review",
+            [base.review, ours.review, theirs.review].map(date),
+        ),
     ];
     for (name, [b, o, t]) in fields {
         match pick3(Some(&b), &o, &t) {
@@ -253,12 +279,28 @@ fn merge_workbook_fields(
     }
 }
 
-fn merge_item(base: Option<&Item>, ours: &Item, theirs: &Item, conflicts: &mut Vec<MergeConflict>) -> Item {
+fn merge_item(
+    base: Option<&Item>,
+    ours: &Item,
+    theirs: &Item,
+    conflicts: &mut Vec<MergeConflict>,
+) -> Item {
     let mut item = ours.clone();
-    item.evidence = merge_set(base.map_or(&[][..], |b| &b.evidence), &ours.evidence, &theirs.evidence);
-    item.conflicts = merge_set(base.map_or(&[][..], |b| &b.conflicts), &ours.conflicts, &theirs.conflicts);
+    item.evidence = merge_set(
+        base.map_or(&[][..], |b| &b.evidence),
+        &ours.evidence,
+        &theirs.evidence,
+    );
+    item.conflicts = merge_set(
+        base.map_or(&[][..], |b| &b.conflicts),
+        &ours.conflicts,
+        &theirs.conflicts,
+    );
     for field in ITEM_FIELDS.into_iter().filter(|f| *f != "evidence") {
-        let (o, t) = (ours.field(field).unwrap_or_default(), theirs.field(field).unwrap_or_default());
+        let (o, t) = (
+            ours.field(field).unwrap_or_default(),
+            theirs.field(field).unwrap_or_default(),
+        );
         let b = base.and_then(|b| b.field(field));
         match pick3(b.as_ref(), &o, &t) {
             Pick::Agreed(v) if *v == o => {}
@@ -271,7 +313,13 @@ fn merge_item(base: Option<&Item>, ours: &Item, theirs: &Item, conflicts: &mut V
 
 /// Records a conflict on the item (replacing an older one on the same field)
 /// and in the merge report.
-fn record(item: &mut Item, field: &str, ours: &str, theirs: &str, conflicts: &mut Vec<MergeConflict>) {
+fn record(
+    item: &mut Item,
+    field: &str,
+    ours: &str,
+    theirs: &str,
+    conflicts: &mut Vec<MergeConflict>,
+) {
     item.conflicts.retain(|c| c.field != field);
     item.conflicts.push(Conflict {
         field: field.to_owned(),
@@ -337,13 +385,22 @@ impl Locations {
 /// Orders the elements of `keep`: the side that reordered what it shares
 /// with `base` gives the order (ours when both did), and elements only the
 /// other side has go right after the element they follow there.
-fn merge_order(base: &[String], ours: &[String], theirs: &[String], keep: &HashSet<String>) -> Vec<String> {
+fn merge_order(
+    base: &[String],
+    ours: &[String],
+    theirs: &[String],
+    keep: &HashSet<String>,
+) -> Vec<String> {
     let (skeleton, other) = if reordered(base, theirs) && !reordered(base, ours) {
         (theirs, ours)
     } else {
         (ours, theirs)
     };
-    let mut out: Vec<String> = skeleton.iter().filter(|x| keep.contains(*x)).cloned().collect();
+    let mut out: Vec<String> = skeleton
+        .iter()
+        .filter(|x| keep.contains(*x))
+        .cloned()
+        .collect();
     let mut placed: HashSet<String> = out.iter().cloned().collect();
     for (idx, id) in other.iter().enumerate() {
         if !keep.contains(id) || placed.contains(id) {
@@ -396,7 +453,11 @@ pub enum ResolveError {
     #[error("no item with ID `{0}`")]
     NoItem(String),
     #[error("item `{item}` has no conflict on `{field}`{open}")]
-    NoConflict { item: String, field: String, open: String },
+    NoConflict {
+        item: String,
+        field: String,
+        open: String,
+    },
     #[error("no category with ID `{0}`")]
     NoCategory(String),
     #[error("`{0}` does not answer a removed-or-kept conflict: use `removed` or `kept`")]
@@ -495,7 +556,12 @@ impl Workbook {
 
     /// Sets a field of item `item_id` from its text form; a conflict on that
     /// field is thereby resolved and dropped. On error nothing changes.
-    pub fn set_item_field(&mut self, item_id: &str, field: &str, value: &str) -> Result<(), ResolveError> {
+    pub fn set_item_field(
+        &mut self,
+        item_id: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<(), ResolveError> {
         let item = self
             .item_mut(item_id)
             .ok_or_else(|| ResolveError::NoItem(item_id.to_owned()))?;

@@ -17,7 +17,11 @@ fn edit(wb: &Workbook, id: &str, f: impl FnOnce(&mut Item)) -> Workbook {
 }
 
 fn ids(wb: &Workbook, cat: usize) -> Vec<&str> {
-    wb.categories[cat].items.iter().map(|i| i.id.as_str()).collect()
+    wb.categories[cat]
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect()
 }
 
 #[test]
@@ -75,7 +79,10 @@ fn same_field_changed_differently_is_recorded_and_keeps_ours() {
     assert_eq!(i.red_reason(today), Some(crate::model::RedReason::Conflict));
     // The merged workbook is a valid file.
     let text = crate::storage::to_string(&m.workbook).unwrap();
-    assert_eq!(crate::storage::parse(text.as_bytes()).unwrap().workbook, m.workbook);
+    assert_eq!(
+        crate::storage::parse(text.as_bytes()).unwrap().workbook,
+        m.workbook
+    );
 }
 
 #[test]
@@ -130,7 +137,10 @@ fn removal_against_an_edit_keeps_the_item_with_a_conflict() {
     assert_eq!(m.conflicts.len(), 1);
     let i = item(&m.workbook, "reliability.slos");
     assert_eq!(i.conflicts[0].field, REMOVED_FIELD);
-    assert_eq!((i.conflicts[0].ours.as_str(), i.conflicts[0].theirs.as_str()), (KEPT, REMOVED));
+    assert_eq!(
+        (i.conflicts[0].ours.as_str(), i.conflicts[0].theirs.as_str()),
+        (KEPT, REMOVED)
+    );
     m.workbook
         .resolve_conflict("reliability.slos", REMOVED_FIELD, &Resolution::Theirs)
         .unwrap();
@@ -141,7 +151,14 @@ fn removal_against_an_edit_keeps_the_item_with_a_conflict() {
 fn reorder_on_one_side_survives_edits_on_the_other() {
     let b = base();
     let mut o = b.clone();
-    o.move_item(crate::model::ItemLocation { category: 0, item: 0 }, 2).unwrap();
+    o.move_item(
+        crate::model::ItemLocation {
+            category: 0,
+            item: 0,
+        },
+        2,
+    )
+    .unwrap();
     let t = edit(&b, "reliability.slos", |i| i.owner = "Ann".into());
     let m = merge(&b, &o, &t);
     assert!(m.is_clean());
@@ -156,7 +173,9 @@ fn reorder_on_one_side_survives_edits_on_the_other() {
 fn move_to_another_category_merges_with_an_edit() {
     let b = base();
     let mut o = b.clone();
-    let it = o.remove_item(o.locate("reliability.slos").unwrap()).unwrap();
+    let it = o
+        .remove_item(o.locate("reliability.slos").unwrap())
+        .unwrap();
     o.categories[2].items.push(it);
     let t = edit(&b, "reliability.slos", |i| i.status = Status::Done);
     let m = merge(&b, &o, &t);
@@ -171,13 +190,18 @@ fn moves_to_different_categories_conflict_and_resolve_by_moving() {
     let b = base();
     let mv = |to: usize| {
         let mut w = b.clone();
-        let it = w.remove_item(w.locate("reliability.slos").unwrap()).unwrap();
+        let it = w
+            .remove_item(w.locate("reliability.slos").unwrap())
+            .unwrap();
         w.categories[to].items.push(it);
         w
     };
     let mut m = merge(&b, &mv(1), &mv(2));
     let c = &item(&m.workbook, "reliability.slos").conflicts[0];
-    assert_eq!((c.field.as_str(), c.ours.as_str(), c.theirs.as_str()), ("category", "observability", "security"));
+    assert_eq!(
+        (c.field.as_str(), c.ours.as_str(), c.theirs.as_str()),
+        ("category", "observability", "security")
+    );
     m.workbook
         .resolve_conflict("reliability.slos", CATEGORY_FIELD, &Resolution::Theirs)
         .unwrap();
@@ -197,15 +221,27 @@ fn workbook_and_category_conflicts_are_reported_not_recorded() {
     t.launch = chrono::NaiveDate::from_ymd_opt(2026, 9, 1);
     let m = merge(&b, &o, &t);
     assert_eq!(m.workbook.project, "Ours");
-    assert_eq!(m.workbook.launch, t.launch, "a one-sided change still merges");
-    let fields: Vec<_> = m.conflicts.iter().map(|c| (c.field.as_str(), c.recorded)).collect();
-    assert_eq!(fields, [("project", false), ("categories.reliability.name", false)]);
+    assert_eq!(
+        m.workbook.launch, t.launch,
+        "a one-sided change still merges"
+    );
+    let fields: Vec<_> = m
+        .conflicts
+        .iter()
+        .map(|c| (c.field.as_str(), c.recorded))
+        .collect();
+    assert_eq!(
+        fields,
+        [("project", false), ("categories.reliability.name", false)]
+    );
     assert_eq!(m.workbook.conflict_count(), 0);
 }
 
 #[test]
 fn evidence_links_from_both_sides_are_kept() {
-    let b = edit(&base(), "reliability.slos", |i| i.evidence = vec!["a".into(), "b".into()]);
+    let b = edit(&base(), "reliability.slos", |i| {
+        i.evidence = vec!["a".into(), "b".into()]
+    });
     let o = edit(&b, "reliability.slos", |i| i.evidence.push("ours".into()));
     let t = edit(&b, "reliability.slos", |i| {
         i.evidence.remove(0);
@@ -213,7 +249,10 @@ fn evidence_links_from_both_sides_are_kept() {
     });
     let m = merge(&b, &o, &t);
     assert!(m.is_clean());
-    assert_eq!(item(&m.workbook, "reliability.slos").evidence, ["b", "ours", "theirs"]);
+    assert_eq!(
+        item(&m.workbook, "reliability.slos").evidence,
+        ["b", "ours", "theirs"]
+    );
 }
 
 #[test]
@@ -235,13 +274,26 @@ fn resolving_picks_ours_theirs_or_a_value() {
     assert_eq!(entries[0].item_title, "SLOs published");
     assert_eq!(entries[0].category, "Reliability");
 
-    wb.resolve_conflict("reliability.slos", "owner", &Resolution::Theirs).unwrap();
-    wb.resolve_conflict("reliability.slos", "status", &Resolution::Ours).unwrap();
-    let bad = wb.resolve_conflict("reliability.slos", "due", &Resolution::Value("soon".into()));
-    assert!(matches!(bad, Err(ResolveError::Field(FieldError::InvalidDate { .. }))));
-    assert_eq!(wb.conflict_entries().len(), 1, "a failed resolution changes nothing");
-    wb.resolve_conflict("reliability.slos", "due", &Resolution::Value("2026-05-20".into()))
+    wb.resolve_conflict("reliability.slos", "owner", &Resolution::Theirs)
         .unwrap();
+    wb.resolve_conflict("reliability.slos", "status", &Resolution::Ours)
+        .unwrap();
+    let bad = wb.resolve_conflict("reliability.slos", "due", &Resolution::Value("soon".into()));
+    assert!(matches!(
+        bad,
+        Err(ResolveError::Field(FieldError::InvalidDate { .. }))
+    ));
+    assert_eq!(
+        wb.conflict_entries().len(),
+        1,
+        "a failed resolution changes nothing"
+    );
+    wb.resolve_conflict(
+        "reliability.slos",
+        "due",
+        &Resolution::Value("2026-05-20".into()),
+    )
+    .unwrap();
     let i = item(&wb, "reliability.slos");
     assert_eq!((i.owner.as_str(), i.status), ("Bo", Status::InProgress));
     assert_eq!(i.due, chrono::NaiveDate::from_ymd_opt(2026, 5, 20));
@@ -262,7 +314,8 @@ fn setting_a_field_clears_its_conflict_and_resolve_all_clears_every_one() {
     let o = edit(&b, "reliability.slos", |i| i.owner = "Ann".into());
     let t = edit(&b, "reliability.slos", |i| i.owner = "Bo".into());
     let mut wb = merge(&b, &o, &t).workbook;
-    wb.set_item_field("reliability.slos", "owner", "Cy").unwrap();
+    wb.set_item_field("reliability.slos", "owner", "Cy")
+        .unwrap();
     assert_eq!(wb.conflict_count(), 0);
     assert_eq!(item(&wb, "reliability.slos").owner, "Cy");
 
@@ -319,17 +372,30 @@ fn apply(wb: &Workbook, ops: &[Op]) -> Workbook {
     let mut wb = wb.clone();
     for op in ops {
         let locs: Vec<_> = (0..wb.categories.len())
-            .flat_map(|c| (0..wb.categories[c].items.len()).map(move |i| crate::model::ItemLocation { category: c, item: i }))
+            .flat_map(|c| {
+                (0..wb.categories[c].items.len()).map(move |i| crate::model::ItemLocation {
+                    category: c,
+                    item: i,
+                })
+            })
             .collect();
         let pick = |i: usize| locs.get(i % locs.len().max(1)).copied();
         fn at(wb: &mut Workbook, l: Option<crate::model::ItemLocation>) -> Option<&mut Item> {
             l.map(|l| &mut wb.categories[l.category].items[l.item])
         }
         match op {
-            Op::Owner(i, s) => at(&mut wb, pick(*i)).into_iter().for_each(|it| it.owner = s.clone()),
-            Op::Status(i, s) => at(&mut wb, pick(*i)).into_iter().for_each(|it| it.status = Status::ALL[*s]),
-            Op::Notes(i, s) => at(&mut wb, pick(*i)).into_iter().for_each(|it| it.notes = s.clone()),
-            Op::AddEvidence(i, s) => at(&mut wb, pick(*i)).into_iter().for_each(|it| it.evidence.push(s.clone())),
+            Op::Owner(i, s) => at(&mut wb, pick(*i))
+                .into_iter()
+                .for_each(|it| it.owner = s.clone()),
+            Op::Status(i, s) => at(&mut wb, pick(*i))
+                .into_iter()
+                .for_each(|it| it.status = Status::ALL[*s]),
+            Op::Notes(i, s) => at(&mut wb, pick(*i))
+                .into_iter()
+                .for_each(|it| it.notes = s.clone()),
+            Op::AddEvidence(i, s) => at(&mut wb, pick(*i))
+                .into_iter()
+                .for_each(|it| it.evidence.push(s.clone())),
             Op::Remove(i) => {
                 if let Some(l) = pick(*i) {
                     wb.remove_item(l);
