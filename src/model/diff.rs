@@ -116,7 +116,11 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
         }
     };
     push("project", old.project.clone(), new.project.clone());
-    push("description", old.description.clone(), new.description.clone());
+    push(
+        "description",
+        old.description.clone(),
+        new.description.clone(),
+    );
     push("launch", date_text(old.launch), date_text(new.launch));
     push("review", date_text(old.review), date_text(new.review));
     let people = |wb: &Workbook| {
@@ -133,10 +137,16 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
     };
     push("people", people(old), people(new));
 
-    let old_cats: HashMap<&str, &str> =
-        old.categories.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    let new_cats: HashMap<&str, &str> =
-        new.categories.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let old_cats: HashMap<&str, &str> = old
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    let new_cats: HashMap<&str, &str> = new
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
     let categories_added = new
         .categories
         .iter()
@@ -363,7 +373,13 @@ pub fn render(d: &WorkbookDiff) -> String {
     if !d.workbook.is_empty() {
         out.push_str("\nWorkbook:\n");
         for f in &d.workbook {
-            let _ = writeln!(out, "  {}: {} → {}", f.field, show(&f.before), show(&f.after));
+            let _ = writeln!(
+                out,
+                "  {}: {} → {}",
+                f.field,
+                show(&f.before),
+                show(&f.after)
+            );
         }
     }
     for name in &d.categories_added {
@@ -392,7 +408,13 @@ pub fn render(d: &WorkbookDiff) -> String {
         for c in &d.changed {
             let _ = writeln!(out, "  {}  {}", c.id, c.title);
             for f in &c.fields {
-                let _ = writeln!(out, "    {}: {} → {}", f.field, show(&f.before), show(&f.after));
+                let _ = writeln!(
+                    out,
+                    "    {}: {} → {}",
+                    f.field,
+                    show(&f.before),
+                    show(&f.after)
+                );
             }
         }
     }
@@ -431,7 +453,11 @@ mod tests {
         new.launch = Some(d("2026-06-01"));
         let diff = diff(&old, &new, d("2026-01-01"));
         assert_eq!(diff.changed.len(), 1);
-        let fields: Vec<_> = diff.changed[0].fields.iter().map(|f| f.field.as_str()).collect();
+        let fields: Vec<_> = diff.changed[0]
+            .fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect();
         assert_eq!(fields, ["status", "owner", "notes"]);
         assert_eq!(diff.changed[0].fields[0].before, "not-started");
         assert_eq!(diff.changed[0].fields[0].after, "done");
@@ -439,7 +465,10 @@ mod tests {
         assert_eq!((diff.verdict_before.red, diff.verdict_after.red), (25, 24));
         assert_eq!(diff.became_green[0].id, "reliability.slos");
         let text = render(&diff);
-        assert!(text.contains("Verdict: Demo-ready: 25 red → Demo-ready: 24 red"), "{text}");
+        assert!(
+            text.contains("Verdict: Demo-ready: 25 red → Demo-ready: 24 red"),
+            "{text}"
+        );
         assert!(text.contains("    status: not-started → done"), "{text}");
         assert!(text.contains("    owner: (none) → Ann"), "{text}");
         assert!(text.contains(r#"notes: (none) → "two\nlines""#), "{text}");
@@ -451,9 +480,17 @@ mod tests {
         let mut new = old.clone();
         new.add_item(0, "Chaos drill");
         new.remove_item(new.locate("security.secrets").unwrap());
-        let it = new.remove_item(new.locate("reliability.slos").unwrap()).unwrap();
+        let it = new
+            .remove_item(new.locate("reliability.slos").unwrap())
+            .unwrap();
         new.categories[1].items.push(it);
-        new.move_item(ItemLocation { category: 3, item: 0 }, 2);
+        new.move_item(
+            ItemLocation {
+                category: 3,
+                item: 0,
+            },
+            2,
+        );
         let diff = diff(&old, &new, d("2026-01-01"));
         assert_eq!(diff.added[0].id, "reliability.chaos-drill");
         assert_eq!(diff.removed[0].id, "security.secrets");
