@@ -433,40 +433,38 @@ impl<'a> Builder<'a> {
     /// Reads labelled lines (`Status: …`, `Mitigation: …`) into fields; other
     /// lines are description.
     fn fill(&mut self, d: &mut Draft, lines: &[&str], line: usize) {
-        let mut plain: Vec<&str> = Vec::new();
+        let mut plain: Vec<String> = Vec::new();
         let mut current: Option<(String, String)> = None;
         for l in lines {
             let segments = split_segments(l);
-            let first_key = segments.first().and_then(|s| field_key(s));
-            match first_key {
-                Some(_) => {
-                    if let Some((k, v)) = current.take() {
-                        self.set(d, &k, &v, line);
-                    }
-                    for seg in segments {
-                        match field_key(seg) {
-                            Some((k, v)) => {
-                                if let Some((pk, pv)) = current.take() {
-                                    self.set(d, &pk, &pv, line);
-                                }
-                                current = Some((k, v.to_owned()));
-                            }
-                            None => {
-                                if let Some((_, v)) = &mut current {
-                                    v.push_str(" · ");
-                                    v.push_str(seg);
-                                }
-                            }
-                        }
-                    }
-                }
-                None => match &mut current {
+            if !segments.iter().any(|s| field_key(s).is_some()) {
+                match &mut current {
                     Some((k, v)) if is_long_field(k) => {
                         v.push('\n');
                         v.push_str(l.trim());
                     }
-                    _ => plain.push(l),
-                },
+                    _ => plain.push((*l).to_owned()),
+                }
+                continue;
+            }
+            for (n, seg) in segments.into_iter().enumerate() {
+                match field_key(seg) {
+                    Some((k, v)) => {
+                        if let Some((pk, pv)) = current.take() {
+                            self.set(d, &pk, &pv, line);
+                        }
+                        current = Some((k, v.to_owned()));
+                    }
+                    // The verdict marker the exporter writes: derived, not data.
+                    None if seg.starts_with('🔴') => {}
+                    None => match &mut current {
+                        Some((k, v)) if is_long_field(k) => {
+                            v.push_str(if n == 0 { "\n" } else { " · " });
+                            v.push_str(seg);
+                        }
+                        _ => plain.push(seg.to_owned()),
+                    },
+                }
             }
         }
         if let Some((k, v)) = current {
@@ -491,10 +489,8 @@ impl<'a> Builder<'a> {
                     d.notes.push(format!("Status in the source: {value}"));
                 }
             },
-            "owner" => {
-                if !value.eq_ignore_ascii_case("unassigned") && value != "-" {
-                    d.owner = value.to_owned();
-                }
+            "owner" if !value.eq_ignore_ascii_case("unassigned") && value != "-" => {
+                d.owner = value.to_owned();
             }
             "due" | "until" => {
                 if value.is_empty() || value == "-" {

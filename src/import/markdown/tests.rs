@@ -275,3 +275,58 @@ proptest! {
         }
     }
 }
+
+fn filled() -> Workbook {
+    let mut wb = crate::storage::builtin_template();
+    wb.project = "Payments API".into();
+    for (n, (_, _)) in wb.clone().items().enumerate() {
+        let id = wb.items().nth(n).map(|(_, i)| i.id.clone()).unwrap();
+        let i = wb.item_mut(&id).unwrap();
+        i.status = Status::ALL[n % 5];
+        if n % 3 == 0 {
+            i.owner = format!("Owner {n}");
+            i.due = NaiveDate::from_ymd_opt(2026, 4, 1 + (n as u32 % 28));
+        }
+        if matches!(i.status, Status::Mitigated | Status::NotApplicable) {
+            i.mitigation.text = format!("Because *{n}* [reasons]\nsecond line");
+            i.mitigation.accepted_by = "CTO".into();
+            i.mitigation.until = NaiveDate::from_ymd_opt(2026, 9, 30);
+        }
+    }
+    let i = wb.item_mut("reliability.slos").unwrap();
+    i.title = "SLOs <published> | *really* #1".into();
+    i.notes = "first\nsecond".into();
+    i.evidence = vec!["https://example.com/slo".into()];
+    wb
+}
+
+#[test]
+fn export_then_import_keeps_titles_categories_ids_and_progress() {
+    let wb = filled();
+    let md =
+        crate::export::markdown::to_markdown(&wb, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+    let back = import(md.as_bytes(), None).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    let back = back.workbook;
+    assert_eq!(back.project, wb.project);
+    let names = |w: &Workbook| {
+        w.categories
+            .iter()
+            .map(|c| c.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&back), names(&wb));
+    for ((c1, a), (c2, b)) in wb.items().zip(back.items()) {
+        assert_eq!(c1.name, c2.name);
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.status, b.status, "{}", a.id);
+        assert_eq!(a.owner, b.owner);
+        assert_eq!(a.due, b.due);
+        assert_eq!(a.mitigation, b.mitigation, "{}", a.id);
+        assert_eq!(a.notes, b.notes);
+        assert_eq!(a.evidence, b.evidence);
+        assert_eq!(a.description, b.description, "{}", a.id);
+    }
+    assert_eq!(back.item_count(), wb.item_count());
+}
