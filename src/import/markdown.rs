@@ -88,6 +88,8 @@ struct Builder<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
     project: Option<String>,
+    /// Paragraphs between the title and the first category heading.
+    description: Vec<String>,
     category: Option<String>,
     question: Option<Draft>,
     drafts: Vec<Draft>,
@@ -112,6 +114,7 @@ impl<'a> Builder<'a> {
             text,
             line_starts,
             project: None,
+            description: Vec::new(),
             category: None,
             question: None,
             drafts: Vec::new(),
@@ -329,6 +332,8 @@ impl<'a> Builder<'a> {
             node.paras.push(p);
         } else if let Some(q) = &mut self.question {
             q.description.push(p.text.trim().to_owned());
+        } else if self.project.is_some() && self.category.is_none() && !is_export_summary(&p.text) {
+            self.description.push(one_line(&p.text));
         }
     }
 
@@ -649,6 +654,7 @@ impl<'a> Builder<'a> {
             .or(self.project.take())
             .unwrap_or_else(|| "Imported checklist".to_owned());
         let mut wb = Workbook::new(name);
+        wb.description = self.description.join("\n\n");
         for d in drafts {
             let cat_name = d.category.clone().unwrap_or_else(|| "General".to_owned());
             let ci = match wb.categories.iter().position(|c| c.name == cat_name) {
@@ -691,6 +697,18 @@ impl<'a> Builder<'a> {
             warnings: self.warnings,
         })
     }
+}
+
+/// The verdict and count lines `export::markdown` writes under the title:
+/// derived from the items, so not part of the description.
+fn is_export_summary(text: &str) -> bool {
+    let t = text.trim();
+    let verdict = (t.starts_with("Production-ready") || t.starts_with("Demo-ready"))
+        && t.contains(" · as of ");
+    let counts = t
+        .split_once(" items: ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    verdict || counts
 }
 
 fn set_title(d: &mut Draft, text: &str) {

@@ -95,6 +95,12 @@ fn mercari_tables_become_items_with_levels_in_the_description() {
     let imp = imp(fixture!("mercari-design-checklist.md"));
     let wb = &imp.workbook;
     assert_eq!(wb.project, "Design Checklist");
+    assert!(
+        wb.description
+            .starts_with("This checklist contains items are things"),
+        "{}",
+        wb.description
+    );
     let cats: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(cats, ["General", "Security", "Sustainability"]);
     assert_eq!(
@@ -309,6 +315,7 @@ fn export_then_import_keeps_titles_categories_ids_and_progress() {
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     let back = back.workbook;
     assert_eq!(back.project, wb.project);
+    assert_eq!(back.description, wb.description);
     let names = |w: &Workbook| {
         w.categories
             .iter()
