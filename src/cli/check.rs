@@ -59,6 +59,14 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
         .map(|(s, n)| format!("{n} {}", s.cli_word()))
         .collect();
     let _ = writeln!(out, "{} items: {}", v.counts.total(), counts.join(", "));
+    let conflicts = wb.conflict_entries().len();
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V`"
+        );
+    }
 
     if v.red_count() > 0 {
         let _ = writeln!(out, "\nRed items (block the launch):");

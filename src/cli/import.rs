@@ -32,11 +32,11 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// An importer: the file's bytes and an optional project name to a workbook.
+type Importer = fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>;
+
 pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
-    let (args, parse): (
-        ImportArgs,
-        fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>,
-    ) = match cmd {
+    let (args, parse): (ImportArgs, Importer) = match cmd {
         ImportCommand::Md(a) => (a, import::markdown::import),
         ImportCommand::Azure(a) => (a, import::azure::import),
     };
@@ -51,12 +51,10 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     let mut imported = parse(&bytes, args.project.as_deref())
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
     let wb = &mut imported.workbook;
-    if args.project.is_none()
-        && matches!(wb.project.as_str(), "Imported checklist" | "Azure review")
+    if wb.project == import::UNTITLED
+        && let Some(stem) = file_stem(&args.input)
     {
-        if let Some(stem) = file_stem(&args.input) {
-            wb.project = stem;
-        }
+        wb.project = stem;
     }
     for w in &imported.warnings {
         eprintln!("warning: {}: {w}", args.input.display());

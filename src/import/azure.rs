@@ -69,7 +69,7 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         .map(str::to_owned)
         .or_else(|| file.metadata.and_then(|m| m.name))
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "Azure review".to_owned());
+        .unwrap_or_else(|| super::UNTITLED.to_owned());
     let mut wb = Workbook::new(name.trim());
     let mut warnings = Vec::new();
     for (n, a) in items.into_iter().enumerate() {

@@ -652,7 +652,7 @@ impl<'a> Builder<'a> {
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
             .or(self.project.take())
-            .unwrap_or_else(|| "Imported checklist".to_owned());
+            .unwrap_or_else(|| super::UNTITLED.to_owned());
         let mut wb = Workbook::new(name);
         wb.description = self.description.join("\n\n");
         for d in drafts {

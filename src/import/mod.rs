@@ -6,6 +6,10 @@
 pub mod azure;
 pub mod markdown;
 
+/// The project name of an import whose file names none (no title, no
+/// metadata) and no name given: the CLI puts the file's name instead.
+pub const UNTITLED: &str = "Imported checklist";
+
 /// What an import produced: the workbook, and what was noticed on the way
 /// (skipped tables, unknown status words, unreadable dates).
 #[derive(Debug, Clone, PartialEq, Eq)]
