@@ -220,4 +220,54 @@ mod tests {
             Err(ImportError::NoItems(_))
         ));
     }
+
+    const REAL: &str =
+        include_str!("../../tests/fixtures/checklists/azure-review-checklists-resiliency.en.json");
+
+    #[test]
+    fn imports_the_real_resiliency_checklist() {
+        let wb = import(REAL.as_bytes(), None).unwrap().workbook;
+        assert_eq!(wb.project, "Resiliency Review");
+        assert_eq!(wb.item_count(), 38);
+        let cats: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            cats,
+            ["Compute", "Data", "General", "Network"],
+            "in order of first use"
+        );
+        let first = &wb.categories[0].items[0];
+        assert_eq!(
+            first.title,
+            "Enable automatic instance repairs for enhanced VM Scale Sets resiliency"
+        );
+        assert!(
+            first
+                .description
+                .contains("Severity: Low · Subcategory: VM Scale Sets · Service: VMSS")
+        );
+        assert!(
+            first
+                .description
+                .contains("Azure ID: 7e13c105-675c-41e9-95b4-59837ff7ae7c")
+        );
+        wb.validate().unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let _ = import(&bytes, None);
+        }
+
+        #[test]
+        fn mangled_checklists_never_panic(cut in 0usize..29_000, junk in "[\\[\\]{}\",:a-z0-9 \n]{0,10}") {
+            let cut = (0..=cut.min(REAL.len())).rev().find(|&c| REAL.is_char_boundary(c)).unwrap_or(0);
+            let text = format!("{}{junk}{}", &REAL[..cut], &REAL[cut..]);
+            if let Ok(imp) = import(text.as_bytes(), None) {
+                proptest::prop_assert!(imp.workbook.validate().is_ok());
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{ImportError, Imported};
 use crate::model::{Item, Status, Workbook};
+use labels::{
+    clean_heading, field_key, id_marker, is_export_summary, is_long_field, is_meta, leading_code,
+    one_line, parse_status, render_node, set_title, split_segments, strip_comments,
+};
 
 /// List items nested deeper than this are folded into their parent's text,
 /// so hostile nesting cannot exhaust the stack.
@@ -416,7 +420,7 @@ impl<'a> Builder<'a> {
             let title = lines.next().unwrap_or_default();
             set_title(&mut d, title);
             let rest: Vec<&str> = lines.collect();
-            self.fill(&mut d, &rest, first.line);
+            self.fill(&mut d, &rest, first.line + 1);
             if !first.links.is_empty() && !is_meta(&rest) {
                 d.description
                     .push(format!("Links: {}", first.links.join(" ")));
@@ -437,14 +441,17 @@ impl<'a> Builder<'a> {
 
     /// Reads labelled lines (`Status: …`, `Mitigation: …`) into fields; other
     /// lines are description.
-    fn fill(&mut self, d: &mut Draft, lines: &[&str], line: usize) {
+    /// `first_line` is the file line of `lines[0]`, for warnings.
+    fn fill(&mut self, d: &mut Draft, lines: &[&str], first_line: usize) {
         let mut plain: Vec<String> = Vec::new();
-        let mut current: Option<(String, String)> = None;
-        for l in lines {
+        // The field being read, its value, and the line it started on.
+        let mut current: Option<(String, String, usize)> = None;
+        for (n, l) in lines.iter().enumerate() {
+            let line = first_line + n;
             let segments = split_segments(l);
             if !segments.iter().any(|s| field_key(s).is_some()) {
                 match &mut current {
-                    Some((k, v)) if is_long_field(k) => {
+                    Some((k, v, _)) if is_long_field(k) => {
                         v.push('\n');
                         v.push_str(l.trim());
                     }
@@ -455,15 +462,15 @@ impl<'a> Builder<'a> {
             for (n, seg) in segments.into_iter().enumerate() {
                 match field_key(seg) {
                     Some((k, v)) => {
-                        if let Some((pk, pv)) = current.take() {
-                            self.set(d, &pk, &pv, line);
+                        if let Some((pk, pv, pl)) = current.take() {
+                            self.set(d, &pk, &pv, pl);
                         }
-                        current = Some((k, v.to_owned()));
+                        current = Some((k, v.to_owned(), line));
                     }
                     // The verdict marker the exporter writes: derived, not data.
                     None if seg.starts_with('🔴') => {}
                     None => match &mut current {
-                        Some((k, v)) if is_long_field(k) => {
+                        Some((k, v, _)) if is_long_field(k) => {
                             v.push_str(if n == 0 { "\n" } else { " · " });
                             v.push_str(seg);
                         }
@@ -472,8 +479,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if let Some((k, v)) = current {
-            self.set(d, &k, &v, line);
+        if let Some((k, v, l)) = current {
+            self.set(d, &k, &v, l);
         }
         let text = plain.join("\n").trim().to_owned();
         if !text.is_empty() {
@@ -526,116 +533,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn on_table(&mut self, t: Table) {
-        let header: Vec<String> = t
-            .header
-            .iter()
-            .map(|c| one_line(&c.text).to_lowercase())
-            .collect();
-        let find = |words: &[&str]| {
-            header
-                .iter()
-                .position(|h| words.iter().any(|w| h.contains(w)))
-        };
-        const TITLE: [&str; 8] = [
-            "check",
-            "item",
-            "task",
-            "title",
-            "requirement",
-            "control",
-            "question",
-            "name",
-        ];
-        let status_col = find(&["status", "state", "done"]);
-        let Some(title_col) = find(&TITLE).or(status_col.map(|_| 0)) else {
-            if !t.rows.is_empty() {
-                let cols: Vec<&str> = t.header.iter().map(|c| c.text.trim()).collect();
-                self.warnings.push(format!(
-                    "line {}: table ({}) skipped: no column names a check (Check, Item, Task, Title…)",
-                    t.line,
-                    cols.join(" | ")
-                ));
-            }
-            return;
-        };
-        let desc_col = find(&["description", "detail", "summary", "why", "explanation"])
-            .filter(|&c| c != title_col);
-        let owner_col = find(&["owner", "assignee", "responsible", "who"]);
-        let due_col = find(&["due", "deadline", "target date"]);
-        let mitigation_col = find(&["mitigation"]);
-        let notes_col = find(&["note", "comment"]);
-        let used = [
-            Some(title_col),
-            desc_col,
-            status_col,
-            owner_col,
-            due_col,
-            mitigation_col,
-            notes_col,
-        ];
-        for row in t.rows {
-            let cell = |c: Option<usize>| {
-                c.and_then(|c| row.get(c))
-                    .map(|p| p.text.trim().to_owned())
-                    .unwrap_or_default()
-            };
-            let title_cell = row.get(title_col);
-            let title = cell(Some(title_col));
-            if title.is_empty() {
-                continue;
-            }
-            let line = title_cell.map_or(t.line, |p| p.line);
-            let mut d = Draft {
-                category: self.category.clone(),
-                id: title_cell.and_then(|p| p.id.clone()),
-                ..Draft::default()
-            };
-            set_title(&mut d, &title);
-            let desc = cell(desc_col);
-            if !desc.is_empty() {
-                d.description.push(desc);
-            }
-            let extra: Vec<String> = header
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !used.contains(&Some(*i)))
-                .filter_map(|(i, _)| {
-                    let v = row.get(i).map(|p| p.text.trim()).unwrap_or_default();
-                    let name = t
-                        .header
-                        .get(i)
-                        .map(|p| one_line(&p.text))
-                        .unwrap_or_default();
-                    (!v.is_empty()).then(|| {
-                        let v = if is_check_mark(v) { "✓" } else { v };
-                        format!("{name}: {v}")
-                    })
-                })
-                .collect();
-            if !extra.is_empty() {
-                d.description.push(extra.join(" · "));
-            }
-            if let Some(links) = title_cell.map(|p| &p.links).filter(|l| !l.is_empty()) {
-                d.description.push(format!("See: {}", links.join(" ")));
-            }
-            let status = cell(status_col);
-            if is_check_mark(&status) {
-                d.checked = Some(true);
-            } else {
-                self.set(&mut d, "status", &status, line);
-            }
-            self.set(&mut d, "owner", &cell(owner_col), line);
-            self.set(&mut d, "due", &cell(due_col), line);
-            self.set(&mut d, "mitigation", &cell(mitigation_col), line);
-            let notes = cell(notes_col);
-            if !notes.is_empty() {
-                d.notes.push(notes);
-            }
-            self.drafts.push(d);
-        }
-    }
-
     fn finish(mut self, project: Option<&str>) -> Result<Imported, ImportError> {
         let drafts = if self.drafts.is_empty() {
             std::mem::take(&mut self.bullets)
@@ -669,7 +566,10 @@ impl<'a> Builder<'a> {
                 {
                     id.to_owned()
                 }
-                _ => wb.new_item_id(&wb.categories[ci].id, &d.title),
+                _ => wb.new_item_id(
+                    &wb.categories[ci].id,
+                    leading_code(&d.title).unwrap_or(&d.title),
+                ),
             };
             let status = d.status.unwrap_or(if d.checked == Some(true) {
                 Status::Done
@@ -699,167 +599,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The verdict and count lines `export::markdown` writes under the title:
-/// derived from the items, so not part of the description.
-fn is_export_summary(text: &str) -> bool {
-    let t = text.trim();
-    let verdict = (t.starts_with("Production-ready") || t.starts_with("Demo-ready"))
-        && t.contains(" · as of ");
-    let counts = t
-        .split_once(" items: ")
-        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    verdict || counts
-}
-
-fn set_title(d: &mut Draft, text: &str) {
-    let title = one_line(text);
-    if title.chars().count() <= MAX_TITLE_CHARS {
-        d.title = title;
-        return;
-    }
-    let head: String = title.chars().take(MAX_TITLE_CHARS).collect();
-    let cut = head
-        .find(". ")
-        .map(|i| i + 1)
-        .or_else(|| head.rfind(' '))
-        .unwrap_or(head.len());
-    d.title = format!("{}…", head[..cut].trim_end_matches('.').trim_end());
-    d.description.insert(0, title);
-}
-
-/// `Key: value` pieces of a labelled line, split at ` · ` and ` | `.
-fn split_segments(line: &str) -> Vec<&str> {
-    line.split(['·', '|'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The field a `Key: value` segment sets, and its value.
-fn field_key(segment: &str) -> Option<(String, &str)> {
-    let (key, value) = segment.split_once(':')?;
-    let k = key.trim().to_ascii_lowercase();
-    let field = match k.as_str() {
-        "status" | "state" => "status",
-        "owner" | "assignee" | "responsible" => "owner",
-        "due" | "due date" | "deadline" => "due",
-        "mitigation" | "reason" | "why not applicable" => "mitigation",
-        "accepted by" => "accepted_by",
-        "until" | "accepted until" => "until",
-        "notes" | "note" => "notes",
-        "evidence" => "evidence",
-        _ => return None,
-    };
-    Some((field.to_owned(), value))
-}
-
-fn is_long_field(key: &str) -> bool {
-    matches!(key, "mitigation" | "notes")
-}
-
-fn is_meta(lines: &[&str]) -> bool {
-    lines.iter().any(|l| {
-        split_segments(l)
-            .first()
-            .is_some_and(|s| field_key(s).is_some())
-    })
-}
-
-fn parse_status(value: &str) -> Option<Status> {
-    let v = value.trim().trim_end_matches('.');
-    Status::from_word(v).or_else(|| match v.to_ascii_lowercase().as_str() {
-        "not applicable" | "n.a." | "not required" => Some(Status::NotApplicable),
-        "fulfilled" | "yes" | "passed" | "pass" => Some(Status::Done),
-        "not verified" | "no" => Some(Status::NotStarted),
-        _ => None,
-    })
-}
-
-fn is_check_mark(v: &str) -> bool {
-    matches!(
-        v.trim().to_ascii_lowercase().as_str(),
-        ":white_check_mark:"
-            | ":heavy_check_mark:"
-            | ":ballot_box_with_check:"
-            | "✅"
-            | "✔"
-            | "✔️"
-            | "✓"
-            | "x"
-            | "[x]"
-            | "yes"
-            | "done"
-    )
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A heading's text without leading emoji shortcodes (`:lock: Security`).
-fn clean_heading(text: &str) -> String {
-    let mut t = one_line(text);
-    loop {
-        let trimmed = t.trim_start();
-        let Some(rest) = trimmed.strip_prefix(':') else {
-            break;
-        };
-        match rest.split_once(':') {
-            Some((code, after))
-                if !code.is_empty()
-                    && code
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)) =>
-            {
-                t = after.trim_start().to_owned();
-            }
-            _ => break,
-        }
-    }
-    t.trim().to_owned()
-}
-
-/// The ID in an `<!-- id: x -->` marker.
-fn id_marker(html: &str) -> Option<String> {
-    let inner = html
-        .trim()
-        .strip_prefix("<!--")?
-        .strip_suffix("-->")?
-        .trim();
-    let id = inner.strip_prefix("id:")?.trim();
-    (!id.is_empty()).then(|| id.to_owned())
-}
-
-/// HTML comment markers removed (their guidance text kept), and the ID of
-/// an `<!-- id: … -->` marker taken out.
-fn strip_comments(html: &str) -> (String, Option<String>) {
-    if let Some(id) = id_marker(html) {
-        return (String::new(), Some(id));
-    }
-    let text = html.replace("<!--", "").replace("-->", "");
-    (text.trim().to_owned(), None)
-}
-
-/// A nested list item as description text: `- [x] text`, children indented.
-fn render_node(node: &Node, depth: usize) -> String {
-    let indent = "  ".repeat(depth);
-    let mark = match node.checked {
-        Some(true) => "[x] ",
-        Some(false) => "[ ] ",
-        None => "",
-    };
-    let text: Vec<String> = node
-        .paras
-        .iter()
-        .map(|p| p.text.trim().replace('\n', " "))
-        .collect();
-    let mut out = format!("{indent}- {mark}{}", text.join(" "));
-    for c in &node.children {
-        out.push('\n');
-        out.push_str(&render_node(c, depth + 1));
-    }
-    out
-}
+mod labels;
+mod table;
 
 #[cfg(test)]
 mod tests;

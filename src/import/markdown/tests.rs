@@ -57,6 +57,10 @@ fn labelled_lines_fill_status_owner_due_and_mitigation() {
     assert_eq!(wb.categories.len(), 5);
     let i = &wb.categories[0].items[0];
     assert_eq!(i.title, "REL-01 — Health checks and readiness probes");
+    assert_eq!(
+        i.id, "reliability.rel-01",
+        "a leading reference code makes the ID"
+    );
     assert_eq!(i.status, Status::Done);
     assert_eq!(i.owner, "Ines Costa");
     assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 5, 11));
@@ -84,7 +88,7 @@ fn unknown_status_words_are_kept_in_notes_with_a_warning() {
     assert!(
         imp.warnings
             .iter()
-            .any(|w| w.contains("\"Blocked\"") && w.starts_with("line ")),
+            .any(|w| w.starts_with("line 64: status \"Blocked\"")),
         "{:?}",
         imp.warnings
     );

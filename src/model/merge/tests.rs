@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Status;
+use crate::model::{FieldError, Status};
 use proptest::prelude::*;
 
 fn base() -> Workbook {
