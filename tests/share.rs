@@ -214,6 +214,17 @@ fn git_merge_driver_records_a_real_conflict_that_check_shows_and_resolve_clears(
     );
     assert!(text.contains("unresolved merge conflict"), "{text}");
 
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(d, &["check", FILE, "--json"]))).unwrap();
+    let slos = &json["items"][0];
+    assert_eq!(slos["id"], "reliability.slos");
+    assert_eq!(slos["conflicts"][0]["field"], "owner");
+    assert_eq!(slos["conflicts"][0]["theirs"], "Bo");
+    assert!(
+        json["items"][1].get("conflicts").is_none(),
+        "only items with conflicts say so"
+    );
+
     let listed = run(d, &["conflicts", FILE]);
     assert_eq!(listed.status.code(), Some(1));
     assert!(stdout(&listed).contains("reliability.slos  owner: ours \"Ann\", theirs \"Bo\""));

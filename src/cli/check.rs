@@ -159,6 +159,9 @@ pub struct ItemJson<'a> {
     passes: bool,
     mitigation: &'a str,
     until: Option<String>,
+    /// Unresolved merge conflicts: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
 }
 
 impl<'a> ItemJson<'a> {
@@ -174,6 +177,7 @@ impl<'a> ItemJson<'a> {
             passes: c.passes(),
             mitigation: &c.item.mitigation.text,
             until: c.item.mitigation.until.map(|d| d.to_string()),
+            conflicts: &c.item.conflicts,
         }
     }
 }

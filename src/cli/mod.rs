@@ -7,7 +7,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | 0 | success; for `check`, the workbook is production-ready |
-//! | 1 | `check`: the workbook is not production-ready |
+//! | 1 | `check`: the workbook is not production-ready; `merge`: merged with conflicts recorded on items; `conflicts`: there are unresolved conflicts |
 //! | 2 | any error: bad arguments, unreadable or invalid file, unknown item |
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
@@ -39,7 +39,7 @@ pub const EXIT_NOT_READY: u8 = 1;
     version,
     about = "Production-readiness workbooks: every item is done, mitigated until a date, or not applicable — or it blocks the launch.",
     args_conflicts_with_subcommands = true,
-    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check: production-ready), 1 check: not ready, 2 error."
+    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check: production-ready), 1 check: not ready / merge, conflicts: conflicts to resolve, 2 error."
 )]
 pub struct Cli {
     #[command(subcommand)]

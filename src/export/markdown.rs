@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::model::{Item, Status, Verdict, Workbook};
+use crate::model::{ItemCheck, Status, Workbook};
 
 /// The whole workbook as a GitHub-flavoured Markdown checklist, judged as of
 /// `as_of`.
@@ -32,12 +32,15 @@ pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
     if !counts.is_empty() {
         let _ = writeln!(out, "\n{} items: {}.", v.counts.total(), counts.join(", "));
     }
+    // The checks are in file order: walk them alongside the categories.
+    let mut checks = v.checks.iter();
     for cat in &wb.categories {
-        let (pass, total) = v.category_progress(cat);
+        let in_cat: Vec<&ItemCheck<'_>> = checks.by_ref().take(cat.items.len()).collect();
+        let pass = in_cat.iter().filter(|c| c.passes()).count();
         let _ = writeln!(out, "\n## {}\n", inline(&cat.name));
-        let _ = writeln!(out, "_{pass} of {total} passing_\n");
-        for item in &cat.items {
-            write_item(&mut out, item, &v);
+        let _ = writeln!(out, "_{pass} of {} passing_\n", cat.items.len());
+        for c in in_cat {
+            write_item(&mut out, c);
         }
     }
     let _ = writeln!(
@@ -59,8 +62,8 @@ fn dates(wb: &Workbook) -> String {
     s
 }
 
-fn write_item(out: &mut String, item: &Item, v: &Verdict<'_>) {
-    let check = v.checks.iter().find(|c| std::ptr::eq(c.item, item));
+fn write_item(out: &mut String, check: &ItemCheck<'_>) {
+    let item = check.item;
     let mark = if item.status == Status::Done {
         'x'
     } else {
@@ -81,12 +84,8 @@ fn write_item(out: &mut String, item: &Item, v: &Verdict<'_>) {
     if let Some(d) = item.due {
         meta.push(format!("*Due:* {d}"));
     }
-    if let Some(red) = check.and_then(|c| c.red) {
-        let overdue = if check.is_some_and(|c| c.overdue) {
-            ", overdue"
-        } else {
-            ""
-        };
+    if let Some(red) = check.red {
+        let overdue = if check.overdue { ", overdue" } else { "" };
         meta.push(format!("🔴 {red}{overdue}"));
     }
     let _ = writeln!(out, "  {}", meta.join(" · "));

@@ -90,7 +90,7 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
         if merged_items.contains_key(id.as_str()) {
             continue;
         }
-        let (b, o, t) = (base.item(id), ours.item(id), theirs.item(id));
+        let (b, o, t) = (b_loc.item(id), o_loc.item(id), t_loc.item(id));
         let (bc, oc, tc) = (b_loc.category(id), o_loc.category(id), t_loc.category(id));
         let placed = match (o, t) {
             (Some(o), Some(t)) => {
@@ -188,16 +188,16 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     let items_in = |w: &Workbook, cat: &str| -> Vec<String> {
         find_cat(w, cat).map_or_else(Vec::new, |c| c.items.iter().map(|i| i.id.clone()).collect())
     };
+    let mut members: HashMap<String, HashSet<String>> = HashMap::new();
+    for (id, (_, cat)) in &merged_items {
+        members.entry(cat.clone()).or_default().insert(id.clone());
+    }
     wb.categories = Vec::with_capacity(cat_order.len());
     for cid in cat_order {
         let Some(mut cat) = categories.remove(&cid) else {
             continue;
         };
-        let keep: HashSet<String> = merged_items
-            .iter()
-            .filter(|(_, (_, c))| *c == cid)
-            .map(|(id, _)| id.clone())
-            .collect();
+        let keep = members.remove(&cid).unwrap_or_default();
         let order = merge_order(
             &items_in(base, &cid),
             &items_in(ours, &cid),
@@ -360,25 +360,30 @@ fn find_cat<'a>(wb: &'a Workbook, id: &str) -> Option<&'a Category> {
     wb.categories.iter().find(|c| c.id == id)
 }
 
-/// Item ID → category ID, and items in file order.
-struct Locations {
-    category_of: HashMap<String, String>,
+/// Each item by ID with its category ID, and the IDs in file order: looking
+/// items up by ID must not cost a scan of a 10,000-item workbook.
+struct Locations<'a> {
+    by_id: HashMap<&'a str, (&'a str, &'a Item)>,
     order: Vec<String>,
 }
 
-impl Locations {
-    fn of(wb: &Workbook) -> Self {
-        let mut category_of = HashMap::with_capacity(wb.item_count());
+impl<'a> Locations<'a> {
+    fn of(wb: &'a Workbook) -> Self {
+        let mut by_id = HashMap::with_capacity(wb.item_count());
         let mut order = Vec::with_capacity(wb.item_count());
         for (c, i) in wb.items() {
-            category_of.insert(i.id.clone(), c.id.clone());
+            by_id.insert(i.id.as_str(), (c.id.as_str(), i));
             order.push(i.id.clone());
         }
-        Self { category_of, order }
+        Self { by_id, order }
+    }
+
+    fn item(&self, id: &str) -> Option<&'a Item> {
+        self.by_id.get(id).map(|(_, i)| *i)
     }
 
     fn category(&self, id: &str) -> Option<String> {
-        self.category_of.get(id).cloned()
+        self.by_id.get(id).map(|(c, _)| (*c).to_owned())
     }
 }
 
