@@ -338,6 +338,14 @@ fn git_setup_is_idempotent_and_says_what_it_did() {
     );
     assert!(git_ok(d, &["config", "merge.shipshape.name"]).contains("Shipshape"));
 
+    // `git difftool -t shipshape` runs the semantic diff.
+    ok(run(
+        d,
+        &["set", FILE, "reliability.slos", "--status", "done"],
+    ));
+    let tool = git_ok(d, &["difftool", "-y", "-t", "shipshape", FILE]);
+    assert!(tool.contains("status: not-started → done"), "{tool}");
+
     let outside = tempfile::tempdir().unwrap();
     let o = Command::new(BIN)
         .args(["git", "setup"])

@@ -41,9 +41,10 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("shipshape: merged {} by item, no conflicts", name.display());
         return Ok(ExitCode::SUCCESS);
     }
+    let n = merged.conflicts.len();
     eprintln!(
-        "shipshape: {} conflict(s) merging {}:",
-        merged.conflicts.len(),
+        "shipshape: {n} conflict{} merging {}:",
+        if n == 1 { "" } else { "s" },
         name.display()
     );
     for c in &merged.conflicts {
@@ -132,6 +133,10 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
             "diff.shipshape.textconv",
             format!("{command} show --textconv"),
         ),
+        (
+            "difftool.shipshape.cmd",
+            format!("{command} diff \"$LOCAL\" \"$REMOTE\""),
+        ),
     ];
     for (key, value) in &settings {
         let current = git_output(&["config", "--local", "--get", key]).ok();
@@ -168,7 +173,10 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
         println!("added `{GITATTRIBUTES_LINE}` to {}", attributes.display());
     }
     println!(
-        "Done. Commit .gitattributes; the git config is local to this clone, so each clone runs `shipshape git setup` once."
+        "Done. `git diff` and `git log -p` now show workbook changes by item, and `git difftool -t shipshape` the semantic diff with verdicts."
+    );
+    println!(
+        "Commit .gitattributes; the git config is local to this clone, so each clone runs `shipshape git setup` once."
     );
     Ok(ExitCode::SUCCESS)
 }
