@@ -217,7 +217,8 @@ pub fn mailto_url(wb: &Workbook, as_of: NaiveDate, recipients: &[&str]) -> Strin
         .iter()
         .map(|r| r.trim())
         .filter(|r| !r.is_empty())
-        .map(percent_encode)
+        // Some mail clients do not decode `%40` in the address itself.
+        .map(|r| percent_encode(r).replace("%40", "@"))
         .collect();
     let head = format!(
         "mailto:{}?subject={}&body=",
@@ -394,7 +395,7 @@ mod tests {
     fn mailto_is_percent_encoded_and_bounded() {
         let wb = sample();
         let url = mailto_url(&wb, d("2026-03-10"), &["ann@example.com", " "]);
-        assert!(url.starts_with("mailto:ann%40example.com?subject=Production%20readiness%3A%20Payments%20%2AAPI%2A%20%E2%80%94%20Demo-ready%3A%2024%20red&body="), "{url}");
+        assert!(url.starts_with("mailto:ann@example.com?subject=Production%20readiness%3A%20Payments%20%2AAPI%2A%20%E2%80%94%20Demo-ready%3A%2024%20red&body="), "{url}");
         assert!(url.len() <= MAX_MAILTO_LEN);
         assert!(
             url.contains("more%20red%20items"),

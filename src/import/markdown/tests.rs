@@ -341,3 +341,11 @@ fn export_then_import_keeps_titles_categories_ids_and_progress() {
     }
     assert_eq!(back.item_count(), wb.item_count());
 }
+
+#[test]
+fn crlf_and_bom_import_like_lf() {
+    let lf = fixture!("checklist-25.md");
+    let mut crlf = "\u{feff}".to_owned();
+    crlf.push_str(&lf.replace('\n', "\r\n"));
+    assert_eq!(imp(&crlf).workbook, imp(lf).workbook);
+}
