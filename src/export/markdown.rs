@@ -1,5 +1,6 @@
 //! GitHub-flavoured Markdown: the whole checklist for a PR description or an
-//! email body, a short summary for the clipboard, and a `mailto:` link that
+//! email body (checked items are those that pass: done, mitigated within
+//! date, or not applicable with a reason), a short summary for the clipboard, and a `mailto:` link that
 //! carries the summary.
 //!
 //! The checklist is a task list per category; each item's status, owner,
@@ -64,11 +65,9 @@ fn dates(wb: &Workbook) -> String {
 
 fn write_item(out: &mut String, check: &ItemCheck<'_>) {
     let item = check.item;
-    let mark = if item.status == Status::Done {
-        'x'
-    } else {
-        ' '
-    };
+    // Checked = does not block the launch, so GitHub's "n of m tasks"
+    // counts what passes; the status line says how.
+    let mark = if check.passes() { 'x' } else { ' ' };
     let title = if item.title.trim().is_empty() {
         "(untitled)".to_owned()
     } else {
@@ -80,7 +79,9 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         comment_safe(&item.id)
     );
     let mut meta = vec![format!("*Status:* {}", item.status.label())];
-    meta.push(format!("*Owner:* {}", inline(item.owner_or_unassigned())));
+    if !item.owner.trim().is_empty() || !check.passes() {
+        meta.push(format!("*Owner:* {}", inline(item.owner_or_unassigned())));
+    }
     if let Some(d) = item.due {
         meta.push(format!("*Due:* {d}"));
     }
@@ -366,6 +367,10 @@ mod tests {
         assert_eq!(md.matches("\n- [").count(), 25);
         assert!(md.contains("- [x] **SLOs published** <!-- id: reliability.slos -->"));
         assert!(md.contains("*Status:* Done · *Owner:* Ann\n"));
+        assert!(
+            md.contains("- [ ] **Secrets management**"),
+            "red items are unchecked"
+        );
         assert!(
             md.contains("*Owner:* Bo · *Due:* 2026-03-01 · 🔴 unresolved merge conflict, overdue")
         );
