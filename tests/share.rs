@@ -675,3 +675,71 @@ fn import_errors_are_clear() {
     );
     assert!(!d.join("x.ron").exists(), "nothing written on error");
 }
+
+#[test]
+fn resolve_handles_removed_items_and_all_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    ok(run(d, &["new", "base.ron", "--project", "P"]));
+    // Theirs removes an item ours edited; both edit another field.
+    let mut theirs = storage::load(&d.join("base.ron")).unwrap().workbook;
+    let loc = theirs.locate("reliability.slos").unwrap();
+    theirs.remove_item(loc);
+    theirs.item_mut("security.secrets").unwrap().notes = "theirs".into();
+    storage::save(&d.join("theirs.ron"), &theirs).unwrap();
+    std::fs::copy(d.join("base.ron"), d.join("ours.ron")).unwrap();
+    ok(run(
+        d,
+        &["set", "ours.ron", "reliability.slos", "--owner", "Ann"],
+    ));
+    ok(run(
+        d,
+        &["set", "ours.ron", "security.secrets", "--note", "ours"],
+    ));
+    let merge = run(d, &["merge", "base.ron", "ours.ron", "theirs.ron"]);
+    assert_eq!(merge.status.code(), Some(1));
+    let listed = stdout(&run(d, &["conflicts", "ours.ron"]));
+    assert!(
+        listed.contains("reliability.slos  removed: ours \"kept\", theirs \"removed\""),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("security.secrets  notes: ours \"ours\", theirs \"theirs\""),
+        "{listed}"
+    );
+
+    let bad = run(
+        d,
+        &[
+            "resolve",
+            "ours.ron",
+            "reliability.slos",
+            "removed",
+            "--value",
+            "maybe",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("use `removed` or `kept`"),
+        "{}",
+        stderr(&bad)
+    );
+    let none = run(
+        d,
+        &["resolve", "ours.ron", "reliability.slos", "owner", "--ours"],
+    );
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).contains("(its conflicts: removed)"),
+        "{}",
+        stderr(&none)
+    );
+
+    let out = ok(run(d, &["resolve", "ours.ron", "--all", "--theirs"]));
+    assert!(out.contains("resolved 2 conflict(s)"), "{out}");
+    let wb = storage::load(&d.join("ours.ron")).unwrap().workbook;
+    assert!(wb.item("reliability.slos").is_none(), "theirs removed it");
+    assert_eq!(wb.item("security.secrets").unwrap().notes, "theirs");
+    assert_eq!(wb.conflict_count(), 0);
+}

@@ -510,6 +510,37 @@ mod tests {
         assert!(diff.changed.is_empty(), "moves are not edits");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+
+        #[test]
+        fn changed_items_are_exactly_the_edited_ones(
+            edits in proptest::collection::vec((0usize..25, 0usize..5, "[a-c]{0,2}"), 0..10)
+        ) {
+            let old = base();
+            let mut new = old.clone();
+            let ids: Vec<String> = old.items().map(|(_, i)| i.id.clone()).collect();
+            for (n, status, owner) in &edits {
+                let i = new.item_mut(&ids[*n]).unwrap();
+                i.status = Status::ALL[*status];
+                i.owner.clone_from(owner);
+            }
+            let today = d("2026-01-01");
+            let changes = diff(&old, &new, today);
+            let mut expected: Vec<&str> = ids
+                .iter()
+                .filter(|id| old.item(id) != new.item(id))
+                .map(String::as_str)
+                .collect();
+            expected.sort_unstable();
+            let mut got: Vec<&str> = changes.changed.iter().map(|c| c.id.as_str()).collect();
+            got.sort_unstable();
+            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert!(changes.added.is_empty() && changes.removed.is_empty() && changes.moved.is_empty());
+            proptest::prop_assert_eq!(changes.verdict_after.red, new.verdict(today).red_count());
+        }
+    }
+
     #[test]
     fn longest_increasing_keeps_the_most_items_in_place() {
         let keep = longest_increasing(&[0, 1, 5, 2, 3, 4]);

@@ -23,7 +23,7 @@ pub struct ConflictEntry {
 pub enum Resolution {
     Ours,
     Theirs,
-    /// A value of one's own, in the field's text form (see [`Item::field`]).
+    /// A value of one's own, in the field's text form (see [`Item::field`](crate::model::Item::field)).
     Value(String),
 }
 
