@@ -95,6 +95,8 @@ struct Builder<'a> {
     /// Paragraphs between the title and the first category heading.
     description: Vec<String>,
     category: Option<String>,
+    /// Enclosing category headings: level and full name.
+    sections: Vec<(usize, String)>,
     question: Option<Draft>,
     drafts: Vec<Draft>,
     bullets: Vec<Draft>,
@@ -120,6 +122,7 @@ impl<'a> Builder<'a> {
             project: None,
             description: Vec::new(),
             category: None,
+            sections: Vec::new(),
             question: None,
             drafts: Vec::new(),
             bullets: Vec::new(),
@@ -360,7 +363,23 @@ impl<'a> Builder<'a> {
         {
             self.project = Some(text);
         } else {
-            self.category = Some(text);
+            // A sub-heading of a category that has items of its own names
+            // its context ("Data Storage › GCP Cloud Spanner"); under a mere
+            // section title it stands alone.
+            self.sections.retain(|(l, _)| *l < level);
+            let name = match self.sections.last() {
+                Some((_, parent))
+                    if self
+                        .drafts
+                        .iter()
+                        .any(|d| d.category.as_ref() == Some(parent)) =>
+                {
+                    format!("{parent} › {text}")
+                }
+                _ => text,
+            };
+            self.sections.push((level, name.clone()));
+            self.category = Some(name);
         }
     }
 

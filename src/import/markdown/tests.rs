@@ -136,10 +136,14 @@ fn mercari_tables_become_items_with_levels_in_the_description() {
     .workbook;
     assert_eq!(pre.categories[0].name, "Maintainability");
     assert_eq!(pre.categories[0].items[0].title, "Unit test");
-    assert!(
-        pre.categories
-            .iter()
-            .any(|c| c.name == "GCP Cloud SQL (MySQL)")
+    let names: Vec<_> = pre.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names[5..],
+        [
+            "Data Storage",
+            "Data Storage › GCP Cloud SQL (MySQL)",
+            "Data Storage › GCP Cloud Spanner"
+        ]
     );
     assert!(pre.item_count() > 60, "{}", pre.item_count());
     pre.validate().unwrap();
