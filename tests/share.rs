@@ -685,7 +685,7 @@ fn resolve_handles_removed_items_and_all_at_once() {
     let mut theirs = storage::load(&d.join("base.ron")).unwrap().workbook;
     let loc = theirs.locate("reliability.slos").unwrap();
     theirs.remove_item(loc);
-    theirs.item_mut("security.secrets").unwrap().notes = "theirs".into();
+    theirs.item_mut("security.secrets").unwrap().owner = "theirs".into();
     storage::save(&d.join("theirs.ron"), &theirs).unwrap();
     std::fs::copy(d.join("base.ron"), d.join("ours.ron")).unwrap();
     ok(run(
@@ -694,7 +694,7 @@ fn resolve_handles_removed_items_and_all_at_once() {
     ));
     ok(run(
         d,
-        &["set", "ours.ron", "security.secrets", "--note", "ours"],
+        &["set", "ours.ron", "security.secrets", "--owner", "ours"],
     ));
     let merge = run(d, &["merge", "base.ron", "ours.ron", "theirs.ron"]);
     assert_eq!(merge.status.code(), Some(1));
@@ -704,7 +704,7 @@ fn resolve_handles_removed_items_and_all_at_once() {
         "{listed}"
     );
     assert!(
-        listed.contains("security.secrets  notes: ours \"ours\", theirs \"theirs\""),
+        listed.contains("security.secrets  owner: ours \"ours\", theirs \"theirs\""),
         "{listed}"
     );
 
@@ -740,6 +740,6 @@ fn resolve_handles_removed_items_and_all_at_once() {
     assert!(out.contains("resolved 2 conflict(s)"), "{out}");
     let wb = storage::load(&d.join("ours.ron")).unwrap().workbook;
     assert!(wb.item("reliability.slos").is_none(), "theirs removed it");
-    assert_eq!(wb.item("security.secrets").unwrap().notes, "theirs");
+    assert_eq!(wb.item("security.secrets").unwrap().owner, "theirs");
     assert_eq!(wb.conflict_count(), 0);
 }

@@ -305,10 +305,28 @@ fn merge_item(
         match pick3(b.as_ref(), &o, &t) {
             Pick::Agreed(v) if *v == o => {}
             Pick::Agreed(_) => item.copy_field(theirs, field),
-            Pick::Conflict => record(&mut item, field, &o, &t, conflicts),
+            Pick::Conflict => match (field, b.as_deref()) {
+                ("notes", Some(base)) if let Some(both) = both_appends(base, &o, &t) => {
+                    item.notes = both;
+                }
+                _ => record(&mut item, field, &o, &t, conflicts),
+            },
         }
     }
     item
+}
+
+/// Notes are a log people add to (`shipshape set --note` appends a
+/// paragraph): when both sides only appended, keep both additions, ours first.
+fn both_appends(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    ours.strip_prefix(base)?;
+    let added = theirs.strip_prefix(base)?.trim_start_matches('\n');
+    let mut out = ours.to_owned();
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(added);
+    Some(out)
 }
 
 /// Records a conflict on the item (replacing an older one on the same field)

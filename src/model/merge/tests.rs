@@ -256,6 +256,36 @@ fn evidence_links_from_both_sides_are_kept() {
 }
 
 #[test]
+fn notes_appended_on_both_sides_keep_both() {
+    let b = edit(&base(), "reliability.slos", |i| {
+        i.notes = "Kickoff done.".into()
+    });
+    let o = edit(&b, "reliability.slos", |i| {
+        i.notes.push_str("\n\nAnn: SLO draft shared.")
+    });
+    let t = edit(&b, "reliability.slos", |i| {
+        i.notes.push_str("\n\nBo: PM agreed.")
+    });
+    let m = merge(&b, &o, &t);
+    assert!(m.is_clean(), "{:?}", m.conflicts);
+    assert_eq!(
+        item(&m.workbook, "reliability.slos").notes,
+        "Kickoff done.\n\nAnn: SLO draft shared.\n\nBo: PM agreed."
+    );
+    // From empty notes too.
+    let o = edit(&base(), "reliability.slos", |i| i.notes = "A".into());
+    let t = edit(&base(), "reliability.slos", |i| i.notes = "B".into());
+    assert_eq!(
+        item(&merge(&base(), &o, &t).workbook, "reliability.slos").notes,
+        "A\n\nB"
+    );
+    // A rewrite on one side is a real conflict.
+    let o = edit(&b, "reliability.slos", |i| i.notes = "Rewritten.".into());
+    let t = edit(&b, "reliability.slos", |i| i.notes.push_str(" More."));
+    assert_eq!(merge(&b, &o, &t).conflicts.len(), 1);
+}
+
+#[test]
 fn resolving_picks_ours_theirs_or_a_value() {
     let b = base();
     let o = edit(&b, "reliability.slos", |i| {
@@ -319,11 +349,11 @@ fn setting_a_field_clears_its_conflict_and_resolve_all_clears_every_one() {
     assert_eq!(wb.conflict_count(), 0);
     assert_eq!(item(&wb, "reliability.slos").owner, "Cy");
 
-    let o2 = edit(&b, "security.secrets", |i| i.notes = "x".into());
-    let t2 = edit(&b, "security.secrets", |i| i.notes = "y".into());
+    let o2 = edit(&b, "security.secrets", |i| i.owner = "x".into());
+    let t2 = edit(&b, "security.secrets", |i| i.owner = "y".into());
     let mut wb = merge(&b, &o2, &t2).workbook;
     assert_eq!(wb.resolve_all(&Resolution::Theirs).unwrap(), 1);
-    assert_eq!(item(&wb, "security.secrets").notes, "y");
+    assert_eq!(item(&wb, "security.secrets").owner, "y");
     assert_eq!(wb.conflict_count(), 0);
 }
 
