@@ -493,6 +493,22 @@ fn diff_command_reports_changes_and_verdicts_as_text_and_json() {
     assert_eq!(json["changed"][0]["fields"][0]["field"], "status");
     assert_eq!(json["verdict_after"]["red"], 24);
     assert_eq!(json["became_green"][0]["id"], "reliability.slos");
+    // git passes /dev/null for a file that did not exist.
+    let created = ok(run(d, &["diff", "/dev/null", "new.ron"]));
+    assert!(created.contains("Added (25):"), "{created}");
+
+    // The textconv never breaks `git diff`, even on a file that does not load.
+    std::fs::write(d.join("broken.ron"), "<<<<<<< HEAD\n(\n").unwrap();
+    let shown = ok(run(d, &["show", "--textconv", "broken.ron"]));
+    assert!(
+        shown.starts_with(
+            "# shipshape: broken.ron:1:1: this file has unresolved git conflict markers"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("<<<<<<< HEAD"));
+    assert_eq!(run(d, &["show", "broken.ron"]).status.code(), Some(2));
+
     let same = ok(run(d, &["diff", "old.ron", "old.ron"]));
     assert!(same.contains("No changes."));
     let missing = run(d, &["diff", "old.ron", "nope.ron"]);
