@@ -6,6 +6,8 @@
 //! `ARCHITECTURE.md` for how the modules fit together.
 
 pub mod cli;
+pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod model;
 pub mod storage;

@@ -59,6 +59,14 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
         .map(|(s, n)| format!("{n} {}", s.cli_word()))
         .collect();
     let _ = writeln!(out, "{} items: {}", v.counts.total(), counts.join(", "));
+    let conflicts = wb.conflict_entries().len();
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V`"
+        );
+    }
 
     if v.red_count() > 0 {
         let _ = writeln!(out, "\nRed items (block the launch):");
@@ -151,6 +159,9 @@ pub struct ItemJson<'a> {
     passes: bool,
     mitigation: &'a str,
     until: Option<String>,
+    /// Unresolved merge conflicts: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
 }
 
 impl<'a> ItemJson<'a> {
@@ -166,6 +177,7 @@ impl<'a> ItemJson<'a> {
             passes: c.passes(),
             mitigation: &c.item.mitigation.text,
             until: c.item.mitigation.until.map(|d| d.to_string()),
+            conflicts: &c.item.conflicts,
         }
     }
 }
