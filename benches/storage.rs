@@ -1,4 +1,8 @@
 //! Load and save of a 10,000-item workbook (target: < 100 ms each).
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up should stop loudly"
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use shipshape::{model::sample::synthetic, storage};

@@ -1,4 +1,9 @@
 //! The `shipshape` binary, run for real in temporary directories.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "helpers outside #[test] fns: a failed setup step should fail the test"
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
