@@ -246,6 +246,144 @@ fn git_merge_driver_records_a_real_conflict_that_check_shows_and_resolve_clears(
     git_ok(d, &["commit", "-qm", "merged"]);
 }
 
+/// Edits the workbook through the library (the CLI has no command for
+/// workbook fields) and commits it on `branch`, made from `from`.
+fn commit_edit_on(
+    d: &Path,
+    branch: &str,
+    from: &str,
+    edit: impl FnOnce(&mut shipshape::model::Workbook),
+) {
+    git_ok(d, &["checkout", "-q", "-B", branch, from]);
+    let mut wb = workbook(d);
+    edit(&mut wb);
+    storage::save(&d.join(FILE), &wb).unwrap();
+    git_ok(d, &["commit", "-qam", branch]);
+}
+
+#[test]
+fn git_merge_records_workbook_field_conflicts_that_block_ready_until_resolved() {
+    let tmp = repo();
+    let d = tmp.path();
+    ok(run(d, &["git", "setup"]));
+    // Everything passes on main, so only the workbook conflicts can block.
+    commit_edit_on(d, "main", "main", |wb| {
+        for c in &mut wb.categories {
+            for i in &mut c.items {
+                i.status = Status::Done;
+            }
+        }
+    });
+    assert_eq!(run(d, &["check", FILE]).status.code(), Some(0));
+    commit_edit_on(d, "ann", "main", |wb| {
+        wb.launch = chrono::NaiveDate::from_ymd_opt(2026, 7, 1);
+        wb.categories[0].name = "Resilience".into();
+        wb.project = "Payments API".into();
+    });
+    commit_edit_on(d, "bo", "main", |wb| {
+        wb.launch = chrono::NaiveDate::from_ymd_opt(2026, 8, 1);
+        wb.categories[0].name = "Uptime".into();
+    });
+    git_ok(d, &["checkout", "-q", "ann"]);
+    let merge = git(d, &["merge", "--no-edit", "bo"]);
+    assert!(!merge.status.success(), "git must report the conflict");
+    let said = format!("{}{}", stdout(&merge), stderr(&merge));
+    assert!(
+        said.contains("(workbook) launch: ours \"2026-07-01\", theirs \"2026-08-01\""),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "(workbook) category.reliability.name: ours \"Resilience\", theirs \"Uptime\""
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("kept ours"), "{said}");
+
+    // Both values are in the file; the one-sided project rename merged.
+    let wb = workbook(d);
+    assert_eq!(wb.project, "Payments API");
+    assert_eq!(wb.conflicts.len(), 2);
+    assert_eq!(wb.conflicts[0].theirs, "2026-08-01");
+
+    let check = run(d, &["check", FILE, "--as-of", "2026-03-01"]);
+    assert_eq!(check.status.code(), Some(1), "not ready while in conflict");
+    let text = stdout(&check);
+    assert!(
+        text.contains("Payments API — Demo-ready: 2 workbook conflicts"),
+        "{text}"
+    );
+    assert!(text.contains("Workbook fields in conflict"), "{text}");
+    assert!(
+        text.contains("  conflict in launch: ours \"2026-07-01\", theirs \"2026-08-01\""),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(d, &["check", FILE, "--json"]))).unwrap();
+    assert_eq!(json["ready"], false);
+    assert_eq!(json["conflicts"][1]["field"], "category.reliability.name");
+
+    let listed = run(d, &["conflicts", FILE]);
+    assert_eq!(listed.status.code(), Some(1));
+    assert!(
+        stdout(&listed).contains("(workbook)  launch: ours \"2026-07-01\", theirs \"2026-08-01\""),
+        "{}",
+        stdout(&listed)
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&stdout(&run(d, &["conflicts", FILE, "--json"]))).unwrap();
+    assert_eq!(listed[0]["item_id"], "");
+    assert_eq!(listed[1]["category"], "Resilience");
+
+    // Mistakes get a clear error and change nothing.
+    let before = std::fs::read(d.join(FILE)).unwrap();
+    let item = run(d, &["resolve", FILE, "reliability.slos", "--ours"]);
+    assert_eq!(item.status.code(), Some(2));
+    assert!(
+        stderr(&item).contains("reliability.slos is an item: give its conflicting field too"),
+        "{}",
+        stderr(&item)
+    );
+    let none = run(d, &["resolve", FILE, "review", "--ours"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).contains(
+            "the workbook has no conflict on `review` (its conflicts: launch, category.reliability.name)"
+        ),
+        "{}",
+        stderr(&none)
+    );
+    let bad = run(d, &["resolve", FILE, "launch", "--value", "August"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("is not a date"), "{}", stderr(&bad));
+    assert_eq!(std::fs::read(d.join(FILE)).unwrap(), before);
+
+    let out = ok(run(d, &["resolve", FILE, "launch", "--theirs"]));
+    assert!(
+        out.contains("launch = \"2026-08-01\"; 1 conflict(s) left"),
+        "{out}"
+    );
+    ok(run(
+        d,
+        &[
+            "resolve",
+            FILE,
+            "category.reliability.name",
+            "--value",
+            "Availability",
+        ],
+    ));
+    let wb = workbook(d);
+    assert_eq!(wb.launch, chrono::NaiveDate::from_ymd_opt(2026, 8, 1));
+    assert_eq!(wb.categories[0].name, "Availability");
+    assert!(wb.conflicts.is_empty());
+    let check = run(d, &["check", FILE, "--as-of", "2026-03-01"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(stdout(&check).contains("Production-ready"));
+    git_ok(d, &["add", FILE]);
+    git_ok(d, &["commit", "-qm", "merged"]);
+}
+
 #[test]
 fn set_resolves_a_conflict_on_the_field_it_sets() {
     let tmp = repo();

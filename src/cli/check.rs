@@ -64,8 +64,22 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
         let s = if conflicts == 1 { "" } else { "s" };
         let _ = writeln!(
             out,
-            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V`"
+            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V` (`shipshape resolve FILE FIELD …` for a workbook field)"
         );
+    }
+
+    if !wb.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWorkbook fields in conflict (the workbook is not ready until they are settled):"
+        );
+        for c in &wb.conflicts {
+            let _ = writeln!(
+                out,
+                "  conflict in {}: ours {:?}, theirs {:?}",
+                c.field, c.ours, c.theirs
+            );
+        }
     }
 
     if v.red_count() > 0 {
@@ -128,6 +142,9 @@ struct CheckJson<'a> {
     counts: std::collections::BTreeMap<&'static str, usize>,
     warnings: Vec<String>,
     items: Vec<ItemJson<'a>>,
+    /// Unresolved merge conflicts on workbook fields: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
 }
 
 impl<'a> CheckJson<'a> {
@@ -142,6 +159,7 @@ impl<'a> CheckJson<'a> {
                 .collect(),
             warnings: v.warnings.iter().map(ToString::to_string).collect(),
             items: v.checks.iter().map(ItemJson::new).collect(),
+            conflicts: &wb.conflicts,
         }
     }
 }

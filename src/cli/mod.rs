@@ -7,7 +7,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | 0 | success; for `check`, the workbook is production-ready |
-//! | 1 | `check`: the workbook is not production-ready; `merge`: merged with conflicts recorded on items; `conflicts`: there are unresolved conflicts |
+//! | 1 | `check`: the workbook is not production-ready; `merge`: merged with conflicts recorded in the file; `conflicts`: there are unresolved conflicts |
 //! | 2 | any error: bad arguments, unreadable or invalid file, unknown item |
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
@@ -69,7 +69,7 @@ pub enum Command {
     Diff(share::DiffArgs),
     /// List unresolved merge conflicts; exit 0 when there are none, 1 when there are.
     Conflicts(share::ConflictsArgs),
-    /// Resolve a merge conflict: keep ours, take theirs, or set a value.
+    /// Resolve a merge conflict on an item (FILE ITEM FIELD) or a workbook field (FILE FIELD): keep ours, take theirs, or set a value.
     Resolve(share::ResolveArgs),
     /// Write the workbook as Markdown or CSV.
     #[command(subcommand)]

@@ -29,7 +29,8 @@ pub struct MergeArgs {
 }
 
 /// `merge`: exit 0 merged cleanly, 1 merged with conflicts recorded in the
-/// items (the written file is a valid workbook), 2 nothing written.
+/// items or the workbook (the written file is a valid workbook), 2 nothing
+/// written.
 pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
     let name = args.path.as_deref().unwrap_or(&args.ours);
     let base = load_or_empty(&args.base).context("cannot read the merge base")?;
@@ -50,19 +51,24 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
     for c in &merged.conflicts {
         eprintln!("  {c}");
     }
-    let recorded = merged.conflicts.iter().filter(|c| c.recorded).count();
-    if recorded > 0 {
-        eprintln!(
-            "The file is a valid workbook with both values kept on the items (they count as red). \
-             Resolve with `shipshape resolve {} ITEM FIELD --ours|--theirs|--value V` or in the app, then `git add` it.",
-            name.display()
-        );
-    }
-    if recorded < merged.conflicts.len() {
-        eprintln!(
-            "Workbook and category fields marked (kept ours) have nowhere to keep both values; check them before `git add`."
-        );
-    }
+    let on_workbook = merged.conflicts.iter().any(|c| c.item.is_none());
+    let file = name.display();
+    eprintln!(
+        "The file is a valid workbook with both values kept: items in conflict count as red{}.",
+        if on_workbook {
+            ", and conflicts on workbook fields keep it from being production-ready"
+        } else {
+            ""
+        }
+    );
+    eprintln!(
+        "Resolve each with `shipshape resolve {file} ITEM FIELD --ours|--theirs|--value V`{} or in the app, then `git add` it.",
+        if on_workbook {
+            format!(" (`shipshape resolve {file} FIELD …` for a (workbook) field)")
+        } else {
+            String::new()
+        }
+    );
     Ok(ExitCode::from(EXIT_CONFLICTS))
 }
 
@@ -280,6 +286,10 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `conflicts` and `merge` print where an item ID would be, for a
+/// conflict on a workbook field.
+pub const WORKBOOK_MARK: &str = "(workbook)";
+
 #[derive(Debug, Args)]
 pub struct ConflictsArgs {
     pub file: PathBuf,
@@ -298,10 +308,17 @@ pub fn conflicts(args: ConflictsArgs) -> anyhow::Result<ExitCode> {
         println!("no unresolved merge conflicts in {}", args.file.display());
     } else {
         for e in &entries {
-            println!(
-                "{}  {}: ours {:?}, theirs {:?}  ({})",
-                e.item_id, e.field, e.ours, e.theirs, e.item_title
-            );
+            if e.is_workbook_level() {
+                println!(
+                    "{WORKBOOK_MARK}  {}: ours {:?}, theirs {:?}",
+                    e.field, e.ours, e.theirs
+                );
+            } else {
+                println!(
+                    "{}  {}: ours {:?}, theirs {:?}  ({})",
+                    e.item_id, e.field, e.ours, e.theirs, e.item_title
+                );
+            }
         }
     }
     Ok(if entries.is_empty() {
@@ -315,11 +332,12 @@ pub fn conflicts(args: ConflictsArgs) -> anyhow::Result<ExitCode> {
 #[command(group = clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "value"]))]
 pub struct ResolveArgs {
     pub file: PathBuf,
-    /// The item with the conflict (see `shipshape conflicts FILE`).
+    /// The item with the conflict (see `shipshape conflicts FILE`); given
+    /// alone, a workbook field instead (project, description, launch, review,
+    /// category.ID.name).
     #[arg(required_unless_present = "all")]
     pub item_id: Option<String>,
-    /// The conflicting field (owner, status, due, mitigation.text, removed, category…).
-    #[arg(required_unless_present = "all")]
+    /// The item's conflicting field (owner, status, due, mitigation.text, removed, category…).
     pub field: Option<String>,
     /// Keep our value.
     #[arg(long)]
@@ -350,8 +368,11 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
         println!("resolved {n} conflict(s) in {}", args.file.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let (Some(item), Some(field)) = (&args.item_id, &args.field) else {
-        bail!("give ITEM_ID and FIELD, or --all");
+    let Some(item) = &args.item_id else {
+        bail!("give ITEM_ID and FIELD, a workbook FIELD, or --all");
+    };
+    let Some(field) = &args.field else {
+        return resolve_workbook_field(&args.file, wb, item, &resolution);
     };
     if wb.item(item).is_none() {
         let ids: Vec<&str> = wb.items().map(|(_, i)| i.id.as_str()).collect();
@@ -371,6 +392,38 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
     match wb.item(item).and_then(|i| i.field(field)) {
         Some(v) => println!("{item}: {field} = {v:?}; {left} conflict(s) left"),
         None => println!("{item}: resolved {field}; {left} conflict(s) left"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `resolve FILE FIELD`: a conflict on a workbook field.
+fn resolve_workbook_field(
+    file: &Path,
+    wb: &mut Workbook,
+    field: &str,
+    resolution: &Resolution,
+) -> anyhow::Result<ExitCode> {
+    if !wb.conflicts.iter().any(|c| c.field == field)
+        && let Some(item) = wb.item(field)
+    {
+        let open: Vec<&str> = item.conflicts.iter().map(|c| c.field.as_str()).collect();
+        bail!(
+            "{field} is an item: give its conflicting field too, e.g. `shipshape resolve {} {field} FIELD`{}",
+            file.display(),
+            if open.is_empty() {
+                " (it has no conflicts)".to_owned()
+            } else {
+                format!(" (its conflicts: {})", open.join(", "))
+            }
+        );
+    }
+    wb.resolve_workbook_conflict(field, resolution)
+        .with_context(|| format!("cannot resolve {field} in {}", file.display()))?;
+    storage::save(file, wb)?;
+    let left = wb.conflict_entries().len();
+    match wb.field(field) {
+        Some(v) => println!("{field} = {v:?}; {left} conflict(s) left"),
+        None => println!("resolved {field}; {left} conflict(s) left"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,15 @@ pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&wb.project));
     let _ = writeln!(out, "**{}** · as of {}{}", v.headline(), as_of, dates(wb));
+    for c in &wb.conflicts {
+        let _ = writeln!(
+            out,
+            "\n**Merge conflict in {}:** ours {}, theirs {}",
+            inline(&c.field),
+            quoted(&c.ours),
+            quoted(&c.theirs)
+        );
+    }
     if !wb.description.trim().is_empty() {
         let _ = writeln!(out, "\n{}", block(&wb.description, ""));
     }
@@ -162,6 +171,14 @@ fn summary_lines(wb: &Workbook, as_of: NaiveDate, max_red: usize) -> String {
             ("items", "have")
         };
         let _ = writeln!(out, "{conflicts} {n} {have} unresolved merge conflicts.");
+    }
+    if !wb.conflicts.is_empty() {
+        let fields: Vec<&str> = wb.conflicts.iter().map(|c| c.field.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "Unresolved merge conflicts on the workbook: {}.",
+            fields.join(", ")
+        );
     }
     if v.red_count() > 0 {
         let _ = writeln!(out, "\nRed items (they block the launch):");
@@ -393,6 +410,27 @@ mod tests {
         assert!(
             !s.contains("SLOs published"),
             "passing items are not listed"
+        );
+    }
+
+    #[test]
+    fn workbook_conflicts_show_under_the_headline_and_in_the_summary() {
+        let mut wb = sample();
+        wb.conflicts.push(Conflict {
+            field: "launch".into(),
+            ours: "2026-04-01".into(),
+            theirs: "2026-05-01".into(),
+        });
+        let md = to_markdown(&wb, d("2026-03-10"));
+        assert!(md.contains("**Demo-ready: 24 red, 1 workbook conflict** · as of"));
+        assert!(
+            md.contains("\n**Merge conflict in launch:** ours “2026-04-01”, theirs “2026-05-01”\n"),
+            "{md}"
+        );
+        let s = summary(&wb, d("2026-03-10"));
+        assert!(
+            s.contains("\nUnresolved merge conflicts on the workbook: launch.\n"),
+            "{s}"
         );
     }
 

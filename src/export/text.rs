@@ -24,6 +24,15 @@ pub fn render(wb: &Workbook) -> String {
             let _ = writeln!(out, "{name}: {}", one_line(&value));
         }
     }
+    for k in &wb.conflicts {
+        let _ = writeln!(
+            out,
+            "CONFLICT {}: ours {} | theirs {}",
+            k.field,
+            one_line(&k.ours),
+            one_line(&k.theirs)
+        );
+    }
     for p in &wb.people {
         let _ = writeln!(
             out,
@@ -99,5 +108,20 @@ mod tests {
             ]
         );
         assert_eq!(render(&wb), before, "stable");
+    }
+
+    #[test]
+    fn workbook_conflicts_are_one_line_each_after_the_header() {
+        let mut wb = crate::storage::builtin_template();
+        wb.conflicts.push(crate::model::Conflict {
+            field: "project".into(),
+            ours: "A\nB".into(),
+            theirs: "C".into(),
+        });
+        let text = render(&wb);
+        let at = text
+            .find("\nCONFLICT project: ours A\\nB | theirs C\n")
+            .expect(&text);
+        assert!(at < text.find("\n## ").unwrap(), "before the categories");
     }
 }

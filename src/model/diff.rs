@@ -13,13 +13,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::fields::{ITEM_FIELDS, date_text};
-use super::{Item, Workbook};
+use super::{Conflict, Item, Workbook};
 
 /// The changes from one workbook to another. Lists follow the new file's
 /// order (the old one's for removals).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkbookDiff {
-    /// Workbook fields: `project`, `description`, `launch`, `review`, `people`.
+    /// Workbook fields: `project`, `description`, `launch`, `review`,
+    /// `people`, and `conflicts` (the workbook fields in merge conflict).
     pub workbook: Vec<FieldChange>,
     pub categories_added: Vec<String>,
     pub categories_removed: Vec<String>,
@@ -73,7 +74,10 @@ pub struct VerdictSummary {
     pub ready: bool,
     pub red: usize,
     pub items: usize,
+    /// Items with unresolved merge conflicts.
     pub conflicts: usize,
+    /// Unresolved merge conflicts on workbook fields.
+    pub workbook_conflicts: usize,
 }
 
 impl VerdictSummary {
@@ -85,6 +89,7 @@ impl VerdictSummary {
             red: v.red_count(),
             items: v.checks.len(),
             conflicts: wb.conflict_count(),
+            workbook_conflicts: v.workbook_conflicts,
         }
     }
 }
@@ -136,6 +141,11 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
             .join("\n")
     };
     push("people", people(old), people(new));
+    push(
+        "conflicts",
+        conflict_fields(&old.conflicts),
+        conflict_fields(&new.conflicts),
+    );
 
     let old_cats: HashMap<&str, &str> = old
         .categories
@@ -261,21 +271,23 @@ fn item_changes(before: &Item, after: &Item) -> Vec<FieldChange> {
             })
         })
         .collect();
-    let conflicts = |i: &Item| {
-        i.conflicts
-            .iter()
-            .map(|c| c.field.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     if before.conflicts != after.conflicts {
         out.push(FieldChange {
             field: "conflicts".into(),
-            before: conflicts(before),
-            after: conflicts(after),
+            before: conflict_fields(&before.conflicts),
+            after: conflict_fields(&after.conflicts),
         });
     }
     out
+}
+
+/// The fields in conflict, as one line.
+fn conflict_fields(conflicts: &[Conflict]) -> String {
+    conflicts
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Items that stayed in their category but left their place relative to the
@@ -472,6 +484,43 @@ mod tests {
         assert!(text.contains("    status: not-started → done"), "{text}");
         assert!(text.contains("    owner: (none) → Ann"), "{text}");
         assert!(text.contains(r#"notes: (none) → "two\nlines""#), "{text}");
+    }
+
+    #[test]
+    fn resolving_a_workbook_conflict_shows_in_the_diff_and_the_verdict() {
+        let mut old = base();
+        old.project = "A".into();
+        for c in &mut old.categories {
+            for i in &mut c.items {
+                i.status = Status::Done;
+            }
+        }
+        old.conflicts.push(crate::model::Conflict {
+            field: "project".into(),
+            ours: "A".into(),
+            theirs: "B".into(),
+        });
+        let mut new = old.clone();
+        new.resolve_workbook_conflict("project", &crate::model::Resolution::Theirs)
+            .unwrap();
+        let diff = diff(&old, &new, d("2026-01-01"));
+        let fields: Vec<_> = diff
+            .workbook
+            .iter()
+            .map(|f| (f.field.as_str(), f.before.as_str(), f.after.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [("project", "A", "B"), ("conflicts", "project", "")],
+            "{diff:?}"
+        );
+        assert_eq!(diff.verdict_before.workbook_conflicts, 1);
+        assert!(!diff.verdict_before.ready && diff.verdict_after.ready);
+        assert!(
+            render(&diff).contains("Verdict: Demo-ready: 1 workbook conflict → Production-ready"),
+            "{}",
+            render(&diff)
+        );
     }
 
     #[test]

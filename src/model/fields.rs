@@ -1,4 +1,5 @@
-//! Item fields by name (`owner`, `mitigation.until`, …) as text.
+//! Item fields (`owner`, `mitigation.until`, …) and workbook fields
+//! (`project`, `launch`, `category.ID.name`, …) by name, as text.
 //!
 //! Merge, diff and conflict resolution all speak about "a field of an item";
 //! naming fields the way the file does keeps conflicts, diffs and the CLI
@@ -7,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Item, Status};
+use super::{Item, Status, Workbook};
 
 /// Every item field that merge and diff compare, in file order.
 pub const ITEM_FIELDS: [&str; 10] = [
@@ -23,11 +24,34 @@ pub const ITEM_FIELDS: [&str; 10] = [
     "evidence",
 ];
 
-/// A field name or value that cannot be applied to an item.
+/// The workbook's own fields that merge compares, in file order. Category
+/// names are fields too, named `category.ID.name` (see [`category_name_field`]).
+pub const WORKBOOK_FIELDS: [&str; 4] = ["project", "description", "launch", "review"];
+
+/// The workbook field name of category `id`'s name.
+pub fn category_name_field(id: &str) -> String {
+    format!("category.{id}.name")
+}
+
+/// The category ID in a `category.ID.name` field name.
+pub fn category_of_field(field: &str) -> Option<&str> {
+    field.strip_prefix("category.")?.strip_suffix(".name")
+}
+
+/// A field name or value that cannot be applied to an item or a workbook.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
     #[error("unknown field `{0}` (fields: {fields})", fields = ITEM_FIELDS.join(", "))]
     UnknownField(String),
+    #[error(
+        "unknown workbook field `{0}` (fields: {fields}, category.ID.name)",
+        fields = WORKBOOK_FIELDS.join(", ")
+    )]
+    UnknownWorkbookField(String),
+    #[error("no category with ID `{0}`")]
+    NoCategory(String),
+    #[error("the {0} cannot be empty")]
+    Empty(&'static str),
     #[error(
         "`{0}` is not a status (use not-started, in-progress, done, mitigated or not-applicable)"
     )]
@@ -129,6 +153,51 @@ impl Item {
     }
 }
 
+impl Workbook {
+    /// The value of workbook field `name` as text (dates `YYYY-MM-DD` or
+    /// empty), or `None` for an unknown field or a category that is not here.
+    pub fn field(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "project" => self.project.clone(),
+            "description" => self.description.clone(),
+            "launch" => date_text(self.launch),
+            "review" => date_text(self.review),
+            _ => {
+                let id = category_of_field(name)?;
+                self.categories.iter().find(|c| c.id == id)?.name.clone()
+            }
+        })
+    }
+
+    /// Sets workbook field `name` from its text form (see
+    /// [`Workbook::field`]) and drops any merge conflict recorded on it: the
+    /// value set is the resolution. Leaves the workbook unchanged on error.
+    pub fn set_field(&mut self, name: &str, value: &str) -> Result<(), FieldError> {
+        match name {
+            "project" if value.trim().is_empty() => return Err(FieldError::Empty("project name")),
+            "project" => self.project = value.to_owned(),
+            "description" => self.description = value.to_owned(),
+            "launch" => self.launch = parse_date(name, value)?,
+            "review" => self.review = parse_date(name, value)?,
+            _ => {
+                let id = category_of_field(name)
+                    .ok_or_else(|| FieldError::UnknownWorkbookField(name.to_owned()))?;
+                if value.trim().is_empty() {
+                    return Err(FieldError::Empty("category name"));
+                }
+                let category = self
+                    .categories
+                    .iter_mut()
+                    .find(|c| c.id == id)
+                    .ok_or_else(|| FieldError::NoCategory(id.to_owned()))?;
+                category.name = value.to_owned();
+            }
+        }
+        self.conflicts.retain(|c| c.field != name);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +245,59 @@ mod tests {
         assert_eq!(item, before);
         item.set_field("due", "").unwrap();
         assert_eq!(item.due, None);
+    }
+
+    #[test]
+    fn workbook_fields_round_trip_through_text_and_clear_their_conflict() {
+        let mut wb = Workbook::new("P");
+        wb.add_category("Reliability");
+        wb.launch = NaiveDate::from_ymd_opt(2026, 5, 1);
+        wb.description = "d".into();
+        let names = WORKBOOK_FIELDS
+            .map(str::to_owned)
+            .into_iter()
+            .chain([category_name_field("reliability")]);
+        for f in names {
+            let text = wb.field(&f).unwrap();
+            let mut copy = wb.clone();
+            copy.conflicts.push(crate::model::Conflict {
+                field: f.clone(),
+                ours: "a".into(),
+                theirs: "b".into(),
+            });
+            copy.set_field(&f, &text).unwrap();
+            assert_eq!(copy, wb, "{f}");
+        }
+        wb.set_field("category.reliability.name", "Uptime").unwrap();
+        assert_eq!(wb.categories[0].name, "Uptime");
+        assert_eq!(wb.field("category.nope.name"), None);
+    }
+
+    #[test]
+    fn bad_workbook_values_are_refused_and_change_nothing() {
+        let mut wb = Workbook::new("P");
+        wb.add_category("Reliability");
+        let before = wb.clone();
+        assert!(matches!(
+            wb.set_field("launch", "soon"),
+            Err(FieldError::InvalidDate { .. })
+        ));
+        assert_eq!(
+            wb.set_field("project", " "),
+            Err(FieldError::Empty("project name"))
+        );
+        assert_eq!(
+            wb.set_field("category.reliability.name", ""),
+            Err(FieldError::Empty("category name"))
+        );
+        assert_eq!(
+            wb.set_field("category.nope.name", "X"),
+            Err(FieldError::NoCategory("nope".into()))
+        );
+        assert_eq!(
+            wb.set_field("owner", "X"),
+            Err(FieldError::UnknownWorkbookField("owner".into()))
+        );
+        assert_eq!(wb, before);
     }
 }

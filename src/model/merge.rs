@@ -5,15 +5,17 @@
 //! runs. Edits to different items, or to different fields of one item, merge
 //! cleanly; items added, removed, moved or reordered on either side land where
 //! that side put them. When both sides change the same field differently the
-//! item keeps our value and records a [`Conflict`] holding both, so the merged
-//! file is still a valid workbook, the item turns red, and nothing is lost
-//! until someone picks a side with [`Workbook::resolve_conflict`].
+//! merged file keeps our value and records a [`Conflict`] holding both — on
+//! the item for an item field (the item turns red), on the workbook for the
+//! project name, description, launch and review dates and category names
+//! (the workbook is not ready) — so it is still a valid workbook and nothing
+//! is lost until someone picks a side with [`Workbook::resolve_conflict`].
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::fields::ITEM_FIELDS;
+use super::fields::{ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field};
 use super::{Category, Conflict, Item, Workbook};
 
 /// The conflict field recorded when one side removed an item the other
@@ -25,34 +27,27 @@ pub const CATEGORY_FIELD: &str = "category";
 pub const REMOVED: &str = "removed";
 pub const KEPT: &str = "kept";
 
-/// A place where the two sides disagree.
+/// A place where the two sides disagree, as recorded in the merged workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergeConflict {
-    /// The item, or `None` for a workbook or category field.
+    /// The item, or `None` for a workbook field (recorded in
+    /// [`Workbook::conflicts`]).
     pub item: Option<String>,
     /// An item field name (see [`ITEM_FIELDS`]), [`REMOVED_FIELD`],
-    /// [`CATEGORY_FIELD`], a workbook field (`project`, `launch`, …) or
-    /// `categories.ID.name`.
+    /// [`CATEGORY_FIELD`], a workbook field (see [`WORKBOOK_FIELDS`]) or
+    /// `category.ID.name`.
     pub field: String,
     pub ours: String,
     pub theirs: String,
-    /// Whether the merged workbook records it on the item. Workbook and
-    /// category fields have nowhere to keep both values: they keep ours and
-    /// are only reported.
-    pub recorded: bool,
 }
 
 impl std::fmt::Display for MergeConflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.item {
             Some(id) => write!(f, "{id}: {}", self.field)?,
-            None => f.write_str(&self.field)?,
+            None => write!(f, "(workbook) {}", self.field)?,
         }
-        write!(f, ": ours {:?}, theirs {:?}", self.ours, self.theirs)?;
-        if !self.recorded {
-            f.write_str(" (kept ours)")?;
-        }
-        Ok(())
+        write!(f, ": ours {:?}, theirs {:?}", self.ours, self.theirs)
     }
 }
 
@@ -74,6 +69,7 @@ impl Merged {
 pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     let mut conflicts = Vec::new();
     let mut wb = ours.clone();
+    wb.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
     merge_workbook_fields(base, ours, theirs, &mut wb, &mut conflicts);
     wb.people = merge_set(&base.people, &ours.people, &theirs.people);
 
@@ -163,13 +159,8 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
                 Pick::Agreed(n) => cat.name.clone_from(n),
                 Pick::Conflict => {
                     cat.name.clone_from(&o.name);
-                    conflicts.push(MergeConflict {
-                        item: None,
-                        field: format!("categories.{}.name", c.id),
-                        ours: o.name.clone(),
-                        theirs: t.name.clone(),
-                        recorded: false,
-                    });
+                    let field = category_name_field(&c.id);
+                    record_workbook(&mut wb, &field, &o.name, &t.name, &mut conflicts);
                 }
             }
         }
@@ -210,6 +201,11 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
             .collect();
         wb.categories.push(cat);
     }
+    // A conflict on the name of a category the merge dropped has nothing
+    // left to resolve.
+    let kept = &wb.categories;
+    wb.conflicts
+        .retain(|k| category_of_field(&k.field).is_none_or(|id| kept.iter().any(|c| c.id == id)));
     Merged {
         workbook: wb,
         conflicts,
@@ -240,26 +236,8 @@ fn merge_workbook_fields(
     wb: &mut Workbook,
     conflicts: &mut Vec<MergeConflict>,
 ) {
-    let date = super::fields::date_text;
-    let fields: [(&str, [String; 3]); 4] = [
-        (
-            "project",
-            [&base.project, &ours.project, &theirs.project].map(Clone::clone),
-        ),
-        (
-            "description",
-            [&base.description, &ours.description, &theirs.description].map(Clone::clone),
-        ),
-        (
-            "launch",
-            [base.launch, ours.launch, theirs.launch].map(date),
-        ),
-        (
-            "review",
-            [base.review, ours.review, theirs.review].map(date),
-        ),
-    ];
-    for (name, [b, o, t]) in fields {
+    for name in WORKBOOK_FIELDS {
+        let [b, o, t] = [base, ours, theirs].map(|w| w.field(name).unwrap_or_default());
         match pick3(Some(&b), &o, &t) {
             Pick::Agreed(v) if *v == o => {}
             Pick::Agreed(_) => match name {
@@ -268,13 +246,7 @@ fn merge_workbook_fields(
                 "launch" => wb.launch = theirs.launch,
                 _ => wb.review = theirs.review,
             },
-            Pick::Conflict => conflicts.push(MergeConflict {
-                item: None,
-                field: name.to_owned(),
-                ours: o,
-                theirs: t,
-                recorded: false,
-            }),
+            Pick::Conflict => record_workbook(wb, name, &o, &t, conflicts),
         }
     }
 }
@@ -285,6 +257,12 @@ fn merge_item(
     theirs: &Item,
     conflicts: &mut Vec<MergeConflict>,
 ) -> Item {
+    // Most items of a big workbook are untouched by one side or both:
+    // comparing whole items spares a field-by-field walk (`merge_item` on
+    // such inputs gives `ours` anyway).
+    if ours == theirs || base == Some(theirs) {
+        return ours.clone();
+    }
     let mut item = ours.clone();
     item.evidence = merge_set(
         base.map_or(&[][..], |b| &b.evidence),
@@ -349,7 +327,29 @@ fn record(
         field: field.to_owned(),
         ours: ours.to_owned(),
         theirs: theirs.to_owned(),
-        recorded: true,
+    });
+}
+
+/// Records a conflict on a workbook field (replacing an older one on the
+/// same field) and in the merge report.
+fn record_workbook(
+    wb: &mut Workbook,
+    field: &str,
+    ours: &str,
+    theirs: &str,
+    conflicts: &mut Vec<MergeConflict>,
+) {
+    wb.conflicts.retain(|c| c.field != field);
+    wb.conflicts.push(Conflict {
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
+    });
+    conflicts.push(MergeConflict {
+        item: None,
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
     });
 }
 

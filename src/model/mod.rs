@@ -20,7 +20,9 @@ mod template;
 mod verdict;
 pub(crate) mod workbook;
 
-pub use fields::{FieldError, ITEM_FIELDS, date_text};
+pub use fields::{
+    FieldError, ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field, date_text,
+};
 pub use ids::{closest_ids, slugify};
 pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};
 pub use status::{Status, StatusCounts};

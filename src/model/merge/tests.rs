@@ -63,7 +63,7 @@ fn same_field_changed_differently_is_recorded_and_keeps_ours() {
     });
     let m = merge(&b, &o, &t);
     assert_eq!(m.conflicts.len(), 1);
-    assert!(m.conflicts[0].recorded);
+    assert_eq!(m.conflicts[0].item.as_deref(), Some("reliability.slos"));
     let i = item(&m.workbook, "reliability.slos");
     assert_eq!(i.owner, "Ann");
     assert_eq!(i.notes, "theirs", "the other field still merges");
@@ -210,31 +210,155 @@ fn moves_to_different_categories_conflict_and_resolve_by_moving() {
 }
 
 #[test]
-fn workbook_and_category_conflicts_are_reported_not_recorded() {
+fn workbook_and_category_conflicts_are_recorded_on_the_workbook() {
     let b = base();
     let mut o = b.clone();
     o.project = "Ours".into();
     o.categories[0].name = "Resilience".into();
+    o.review = chrono::NaiveDate::from_ymd_opt(2026, 8, 1);
     let mut t = b.clone();
     t.project = "Theirs".into();
     t.categories[0].name = "Uptime".into();
     t.launch = chrono::NaiveDate::from_ymd_opt(2026, 9, 1);
+    t.review = chrono::NaiveDate::from_ymd_opt(2026, 8, 15);
     let m = merge(&b, &o, &t);
-    assert_eq!(m.workbook.project, "Ours");
+    assert_eq!(m.workbook.project, "Ours", "ours stays until resolved");
+    assert_eq!(m.workbook.categories[0].name, "Resilience");
     assert_eq!(
         m.workbook.launch, t.launch,
         "a one-sided change still merges"
     );
-    let fields: Vec<_> = m
+    let report: Vec<_> = m
         .conflicts
         .iter()
-        .map(|c| (c.field.as_str(), c.recorded))
+        .map(|c| (c.item.clone(), c.field.as_str()))
         .collect();
     assert_eq!(
-        fields,
-        [("project", false), ("categories.reliability.name", false)]
+        report,
+        [
+            (None, "project"),
+            (None, "review"),
+            (None, "category.reliability.name")
+        ]
     );
-    assert_eq!(m.workbook.conflict_count(), 0);
+    let recorded: Vec<_> = m
+        .workbook
+        .conflicts
+        .iter()
+        .map(|c| (c.field.as_str(), c.ours.as_str(), c.theirs.as_str()))
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            ("project", "Ours", "Theirs"),
+            ("review", "2026-08-01", "2026-08-15"),
+            ("category.reliability.name", "Resilience", "Uptime"),
+        ]
+    );
+    assert_eq!(m.workbook.conflict_count(), 0, "no item is in conflict");
+    assert!(m.workbook.has_conflicts());
+    assert!(
+        !m.workbook
+            .verdict(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
+            .ready()
+    );
+    assert_eq!(
+        m.conflicts[0].to_string(),
+        "(workbook) project: ours \"Ours\", theirs \"Theirs\""
+    );
+
+    let entries = m.workbook.conflict_entries();
+    assert_eq!(entries.len(), 3);
+    assert!(entries.iter().all(ConflictEntry::is_workbook_level));
+    assert_eq!(entries[2].category, "Resilience");
+
+    let mut wb = m.workbook.clone();
+    wb.resolve_conflict("", "project", &Resolution::Theirs)
+        .unwrap();
+    wb.resolve_workbook_conflict("review", &Resolution::Ours)
+        .unwrap();
+    wb.resolve_workbook_conflict(
+        "category.reliability.name",
+        &Resolution::Value("Availability".into()),
+    )
+    .unwrap();
+    assert_eq!(wb.project, "Theirs");
+    assert_eq!(wb.review, o.review);
+    assert_eq!(wb.categories[0].name, "Availability");
+    assert!(!wb.has_conflicts());
+    assert!(matches!(
+        wb.resolve_workbook_conflict("project", &Resolution::Ours),
+        Err(ResolveError::NoWorkbookConflict { .. })
+    ));
+}
+
+#[test]
+fn a_bad_workbook_resolution_changes_nothing_and_resolve_all_covers_the_workbook() {
+    let b = base();
+    let mut o = edit(&b, "reliability.slos", |i| i.owner = "Ann".into());
+    o.launch = chrono::NaiveDate::from_ymd_opt(2026, 5, 1);
+    let mut t = edit(&b, "reliability.slos", |i| i.owner = "Bo".into());
+    t.launch = chrono::NaiveDate::from_ymd_opt(2026, 6, 1);
+    let mut wb = merge(&b, &o, &t).workbook;
+    let before = wb.clone();
+    assert!(matches!(
+        wb.resolve_workbook_conflict("launch", &Resolution::Value("June".into())),
+        Err(ResolveError::Field(FieldError::InvalidDate { .. }))
+    ));
+    assert_eq!(wb, before);
+    let entries = wb.conflict_entries();
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| (e.item_id.as_str(), e.field.as_str()))
+            .collect::<Vec<_>>(),
+        [("", "launch"), ("reliability.slos", "owner")],
+        "workbook conflicts are listed first"
+    );
+    assert_eq!(wb.resolve_all(&Resolution::Theirs).unwrap(), 2);
+    assert_eq!(wb.launch, t.launch);
+    assert_eq!(item(&wb, "reliability.slos").owner, "Bo");
+    assert!(!wb.has_conflicts());
+}
+
+#[test]
+fn a_workbook_conflict_survives_the_next_merge_and_resolving_it_on_one_side_sticks() {
+    let b = base();
+    let mut o = b.clone();
+    o.project = "Ours".into();
+    let mut t = b.clone();
+    t.project = "Theirs".into();
+    let conflicted = merge(&b, &o, &t).workbook;
+
+    // Someone else edits an item meanwhile: the conflict stays recorded.
+    let other = edit(&conflicted, "security.secrets", |i| i.owner = "Cy".into());
+    let m = merge(&conflicted, &conflicted, &other);
+    assert!(m.is_clean());
+    assert_eq!(m.workbook.conflicts.len(), 1);
+
+    // One side resolves it: the resolution wins over the untouched side.
+    let mut resolved = conflicted.clone();
+    resolved
+        .resolve_workbook_conflict("project", &Resolution::Theirs)
+        .unwrap();
+    let m = merge(&conflicted, &resolved, &other);
+    assert!(m.is_clean());
+    assert!(m.workbook.conflicts.is_empty());
+    assert_eq!(m.workbook.project, "Theirs");
+}
+
+#[test]
+fn a_name_conflict_on_a_category_that_is_gone_resolves_to_nothing() {
+    let b = base();
+    let mut o = b.clone();
+    o.categories[4].name = "Ops".into();
+    let mut t = b.clone();
+    t.categories[4].name = "Operations & support".into();
+    let mut wb = merge(&b, &o, &t).workbook;
+    assert_eq!(wb.conflicts.len(), 1);
+    wb.categories.pop();
+    wb.resolve_all(&Resolution::Theirs).unwrap();
+    assert!(wb.conflicts.is_empty());
 }
 
 #[test]
@@ -383,6 +507,9 @@ enum Op {
     Add(usize, String),
     Move(usize, bool),
     AddEvidence(usize, String),
+    Project(String),
+    Launch(u32),
+    RenameCategory(usize, String),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -395,6 +522,9 @@ fn op() -> impl Strategy<Value = Op> {
         (0usize..6, "[a-z]{1,6}").prop_map(|(c, s)| Op::Add(c, s)),
         (n.clone(), any::<bool>()).prop_map(|(i, d)| Op::Move(i, d)),
         (n, "[a-z]{1,4}").prop_map(|(i, s)| Op::AddEvidence(i, s)),
+        "[A-Z][a-z]{0,6}".prop_map(Op::Project),
+        (1u32..=28).prop_map(Op::Launch),
+        (0usize..6, "[A-Z][a-z]{0,6}").prop_map(|(c, s)| Op::RenameCategory(c, s)),
     ]
 }
 
@@ -440,6 +570,12 @@ fn apply(wb: &Workbook, ops: &[Op]) -> Workbook {
                     wb.move_item(l, if *down { 1 } else { -1 });
                 }
             }
+            Op::Project(p) => wb.project.clone_from(p),
+            Op::Launch(day) => wb.launch = chrono::NaiveDate::from_ymd_opt(2026, 7, *day),
+            Op::RenameCategory(c, name) => {
+                let c = c % wb.categories.len();
+                wb.categories[c].name.clone_from(name);
+            }
         }
     }
     wb
@@ -474,7 +610,11 @@ proptest! {
                 prop_assert!(m.workbook.item(&i.id).is_some(), "added item {} lost", i.id);
             }
         }
-        let recorded = m.conflicts.iter().filter(|c| c.recorded).count();
-        prop_assert_eq!(recorded, m.workbook.conflict_entries().len());
+        // Every conflict reported is recorded in the file, none twice.
+        prop_assert_eq!(m.conflicts.len(), m.workbook.conflict_entries().len());
+        let mut wb = m.workbook.clone();
+        wb.resolve_all(&Resolution::Ours).unwrap();
+        prop_assert!(!wb.has_conflicts());
+        prop_assert!(wb.validate().is_ok());
     }
 }
