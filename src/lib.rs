@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod model;
 pub mod storage;

@@ -730,7 +730,7 @@ mod cli {
                 "-o",
                 "./w.shipshape.ron",
             ]),
-            "overwrite the workbook",
+            "is the input file",
         );
         assert_eq!(
             std::fs::read_to_string(dir.path("w.shipshape.ron")).unwrap(),

@@ -59,6 +59,28 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
         .map(|(s, n)| format!("{n} {}", s.cli_word()))
         .collect();
     let _ = writeln!(out, "{} items: {}", v.counts.total(), counts.join(", "));
+    let conflicts = wb.conflict_entries().len();
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V` (`shipshape resolve FILE FIELD …` for a workbook field)"
+        );
+    }
+
+    if !wb.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWorkbook fields in conflict (the workbook is not ready until they are settled):"
+        );
+        for c in &wb.conflicts {
+            let _ = writeln!(
+                out,
+                "  conflict in {}: ours {:?}, theirs {:?}",
+                c.field, c.ours, c.theirs
+            );
+        }
+    }
 
     if v.red_count() > 0 {
         let _ = writeln!(out, "\nRed items (block the launch):");
@@ -120,6 +142,9 @@ struct CheckJson<'a> {
     counts: std::collections::BTreeMap<&'static str, usize>,
     warnings: Vec<String>,
     items: Vec<ItemJson<'a>>,
+    /// Unresolved merge conflicts on workbook fields: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
 }
 
 impl<'a> CheckJson<'a> {
@@ -134,6 +159,7 @@ impl<'a> CheckJson<'a> {
                 .collect(),
             warnings: v.warnings.iter().map(ToString::to_string).collect(),
             items: v.checks.iter().map(ItemJson::new).collect(),
+            conflicts: &wb.conflicts,
         }
     }
 }
@@ -151,6 +177,9 @@ pub struct ItemJson<'a> {
     passes: bool,
     mitigation: &'a str,
     until: Option<String>,
+    /// Unresolved merge conflicts: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
 }
 
 impl<'a> ItemJson<'a> {
@@ -166,6 +195,7 @@ impl<'a> ItemJson<'a> {
             passes: c.passes(),
             mitigation: &c.item.mitigation.text,
             until: c.item.mitigation.until.map(|d| d.to_string()),
+            conflicts: &c.item.conflicts,
         }
     }
 }

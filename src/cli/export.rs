@@ -1,31 +1,30 @@
-//! `export`: the workbook in another format, for people without the app.
+//! `export`: a workbook as a file for people without the app. Each format is
+//! one variant of [`ExportCommand`] with its own arguments.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
 use super::{AsOf, load};
-use crate::export::pdf::{self, Paper, PdfKind, PdfOptions};
-use crate::storage;
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    #[command(subcommand)]
-    pub format: ExportFormat,
-}
+use crate::export;
+use crate::export::pdf::{Paper, PdfKind, PdfOptions};
 
 #[derive(Debug, Subcommand)]
-pub enum ExportFormat {
-    /// A printable PDF: the status report (default) or the walkthrough checklist.
+pub enum ExportCommand {
+    /// A GitHub-flavoured Markdown checklist (a task list per category), for a PR description or an email.
+    Md(TextExportArgs),
+    /// CSV, one row per item with every field (RFC 4180, UTF-8), for spreadsheets.
+    Csv(TextExportArgs),
+    /// A printable PDF: the status report (default) or the walkthrough checklist to write on.
     Pdf(PdfArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct PdfArgs {
-    /// The workbook to export.
+    /// The workbook.
     pub file: PathBuf,
     /// Where to write the PDF (`-` for standard output).
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
@@ -41,26 +40,46 @@ pub struct PdfArgs {
 }
 
 fn parse_kind(s: &str) -> Result<PdfKind, String> {
-    s.parse().map_err(|e: pdf::ParseOptionError| e.to_string())
+    s.parse()
+        .map_err(|e: export::pdf::ParseOptionError| e.to_string())
 }
 
 fn parse_paper(s: &str) -> Result<Paper, String> {
-    s.parse().map_err(|e: pdf::ParseOptionError| e.to_string())
+    s.parse()
+        .map_err(|e: export::pdf::ParseOptionError| e.to_string())
 }
 
-pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    match args.format {
-        ExportFormat::Pdf(args) => export_pdf(args),
+#[derive(Debug, Args)]
+pub struct TextExportArgs {
+    /// The workbook.
+    pub file: PathBuf,
+    /// Where to write; without it, standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub as_of: AsOf,
+}
+
+pub fn export(cmd: ExportCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        ExportCommand::Md(args) => {
+            let wb = load(&args.file)?.workbook;
+            let text = export::markdown::to_markdown(&wb, args.as_of.date());
+            write_out(&args, &text, "Markdown")
+        }
+        ExportCommand::Csv(args) => {
+            let wb = load(&args.file)?.workbook;
+            let text = export::csv::to_csv(&wb, args.as_of.date())?;
+            write_out(&args, &text, "CSV")
+        }
+        ExportCommand::Pdf(args) => export_pdf(&args),
     }
 }
 
-fn export_pdf(args: PdfArgs) -> anyhow::Result<ExitCode> {
+fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
     let to_stdout = args.output.as_os_str() == "-";
-    if !to_stdout && same_file(&args.file, &args.output) {
-        bail!(
-            "the output would overwrite the workbook itself: {}",
-            args.output.display()
-        );
+    if !to_stdout {
+        refuse_overwriting_input(&args.file, &args.output)?;
     }
     let wb = load(&args.file)?.workbook;
     let options = PdfOptions {
@@ -68,7 +87,7 @@ fn export_pdf(args: PdfArgs) -> anyhow::Result<ExitCode> {
         paper: args.paper.unwrap_or_else(Paper::from_locale),
         as_of: args.as_of.date(),
     };
-    let rendered = pdf::render(&wb, &options)?;
+    let rendered = export::pdf::render(&wb, &options)?;
     for missing in &rendered.missing_glyphs {
         eprintln!("warning: {missing}");
     }
@@ -78,12 +97,12 @@ fn export_pdf(args: PdfArgs) -> anyhow::Result<ExitCode> {
             .and_then(|()| out.flush())
             .context("cannot write the PDF to standard output")?;
     } else {
-        storage::write_atomic(&args.output, &rendered.bytes)
+        crate::storage::write_atomic(&args.output, &rendered.bytes)
             .with_context(|| format!("cannot write {}", args.output.display()))?;
         println!(
-            "wrote {} ({}, {}, as of {}, {} KiB)",
-            args.output.display(),
+            "wrote {} to {} ({}, as of {}, {} KiB)",
             options.kind.title().to_lowercase(),
+            args.output.display(),
             options.paper.name().to_uppercase(),
             options.as_of,
             rendered.bytes.len().div_ceil(1024)
@@ -92,10 +111,30 @@ fn export_pdf(args: PdfArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether `a` and `b` name the same existing file.
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+/// Writes an export to `-o` (atomically) or standard output.
+fn write_out(args: &TextExportArgs, text: &str, what: &str) -> anyhow::Result<ExitCode> {
+    let Some(out) = &args.output else {
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    refuse_overwriting_input(&args.file, out)?;
+    crate::storage::write_atomic(out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!("wrote {what} to {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A slip of `-o` must not replace the workbook with its export.
+pub fn refuse_overwriting_input(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let same = match (input.canonicalize(), output.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    };
+    if same {
+        bail!(
+            "-o {} is the input file; choose another output",
+            output.display()
+        );
     }
+    Ok(())
 }

@@ -7,7 +7,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | 0 | success; for `check`, the workbook is production-ready |
-//! | 1 | `check`: the workbook is not production-ready |
+//! | 1 | `check`: the workbook is not production-ready; `merge`: merged with conflicts recorded in the file; `conflicts`: there are unresolved conflicts |
 //! | 2 | any error: bad arguments, unreadable or invalid file, unknown item |
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
@@ -15,6 +15,8 @@
 mod check;
 mod edit;
 mod export;
+mod import;
+mod share;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,7 +39,7 @@ pub const EXIT_NOT_READY: u8 = 1;
     version,
     about = "Production-readiness workbooks: every item is done, mitigated until a date, or not applicable — or it blocks the launch.",
     args_conflicts_with_subcommands = true,
-    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check: production-ready), 1 check: not ready, 2 error."
+    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check: production-ready), 1 check: not ready / merge, conflicts: conflicts to resolve, 2 error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -56,8 +58,25 @@ pub enum Command {
     Set(edit::SetArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
-    /// Write the workbook in another format (`export pdf FILE -o OUT.pdf`).
-    Export(export::ExportArgs),
+    /// Three-way merge by item and field, the git merge driver (%O %A %B): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
+    Merge(share::MergeArgs),
+    /// Git integration.
+    #[command(subcommand)]
+    Git(share::GitCommand),
+    /// Print a stable line-per-field rendering (git's diff textconv).
+    Show(share::ShowArgs),
+    /// What changed between two workbooks: items added, removed, moved, fields changed, verdict before and after.
+    Diff(share::DiffArgs),
+    /// List unresolved merge conflicts; exit 0 when there are none, 1 when there are.
+    Conflicts(share::ConflictsArgs),
+    /// Resolve a merge conflict on an item (FILE ITEM FIELD) or a workbook field (FILE FIELD): keep ours, take theirs, or set a value.
+    Resolve(share::ResolveArgs),
+    /// Write the workbook as Markdown, CSV or a printable PDF.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Make a workbook from a Markdown checklist or an Azure review checklist.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 /// `--as-of` shared by the commands that judge the workbook.
@@ -145,7 +164,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List(args) => edit::list(args),
         Command::Set(args) => edit::set(args),
         Command::Check(args) => check::check(args),
-        Command::Export(args) => export::export(args),
+        Command::Merge(args) => share::merge(args),
+        Command::Git(cmd) => share::git(cmd),
+        Command::Show(args) => share::show(args),
+        Command::Diff(args) => share::diff(args),
+        Command::Conflicts(args) => share::conflicts(args),
+        Command::Resolve(args) => share::resolve(args),
+        Command::Export(cmd) => export::export(cmd),
+        Command::Import(cmd) => import::import(cmd),
     }
 }
 
