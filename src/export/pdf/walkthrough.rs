@@ -174,7 +174,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     let x = geo.left + indent;
     let w = geo.text_width() - indent;
     let mut block = Block::default();
-    block.gap(8.0);
+    block.gap(6.0);
 
     for (i, mut row) in doc
         .paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"))
@@ -210,7 +210,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     ));
 
     // Owner and due date: printed when known, a line to write on when not.
-    let mut row = Row::new(22.0);
+    let mut row = Row::new(21.0);
     let due = item.due.map(|d| d.to_string()).unwrap_or_default();
     field(
         doc,
@@ -233,7 +233,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     block.push(row);
 
     // Status: every choice with a box, the current one ticked.
-    let mut row = Row::new(20.0);
+    let mut row = Row::new(19.0);
     let lw = doc.text_at(&mut row, (x, 6.0), w, "Status", LABEL, Origin::Fixed);
     let mut sx = x + lw + 10.0;
     for status in Status::ALL {
@@ -276,13 +276,19 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         BODY,
         Origin::Item(&item.id, "mitigation"),
     ));
-    let blank_lines = if item.has_mitigation() { 1 } else { 2 };
+    // Room to write: two lines where a mitigation is still missing, one
+    // where there is text already or the item passes.
+    let blank_lines = if item.has_mitigation() || check.passes() {
+        1
+    } else {
+        2
+    };
     for _ in 0..blank_lines {
         let mut line = Row::new(20.0);
         parts::write_line(&mut line, x + 8.0, w - 16.0, 17.0);
         inner.push(line);
     }
-    let mut accepted = Row::new(24.0);
+    let mut accepted = Row::new(22.0);
     let until = item
         .mitigation
         .until
@@ -307,7 +313,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         Origin::Fixed,
     );
     inner.push(accepted);
-    block.gap(6.0);
+    block.gap(4.0);
     block.extend(parts::outlined(inner, x, w, ink::RULE, 5.0));
 
     if !item.notes.trim().is_empty() {
@@ -324,7 +330,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
             Origin::Item(&item.id, "notes"),
         ));
     }
-    block.gap(8.0);
+    block.gap(6.0);
     let mut rule = Row::new(0.5);
     rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
     block.push(rule);
