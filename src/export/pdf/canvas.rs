@@ -467,7 +467,7 @@ impl Page {
 
 /// Finished pages are kept plain up to this many bytes in all, then
 /// deflated until the fonts are subset (see [`Page::pack`]).
-const PACK_ABOVE: usize = 4 << 20;
+const PACK_ABOVE: usize = 1 << 20;
 
 /// The document being laid out: the fonts, the pages so far and the cursor.
 pub(super) struct Doc {
