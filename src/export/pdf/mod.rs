@@ -2,13 +2,17 @@
 //! review meeting, and the status report sent to people without the app.
 //!
 //! [`render`] is a pure function from a workbook to PDF bytes. Layout, line
-//! breaking and font fallback are done here ([`canvas`], [`glyphs`]) because
-//! printpdf does none of them; printpdf only writes the operations and subsets
-//! the embedded fonts. The output is byte-identical for the same workbook,
-//! options and as-of date: no clock, no random IDs.
+//! breaking and font fallback are done here (`canvas`, `linebreak`, `glyphs`) because
+//! printpdf does none of them. printpdf builds the document and embeds,
+//! subsets and maps the fonts; the page content streams are written by
+//! `content`, because printpdf's operations cost far more memory than the
+//! content itself (see there). The output is byte-identical for the same
+//! workbook, options and as-of date: no clock, no random IDs.
 
 mod canvas;
+mod content;
 mod glyphs;
+mod linebreak;
 mod parts;
 mod report;
 mod walkthrough;

@@ -127,7 +127,7 @@ pub(super) fn outlined(rows: Vec<Row>, x: f32, w: f32, color: Rgb3, pad: f32) ->
         .collect()
 }
 
-/// A line to write on from `x` to `x + w`, `gap` below the row's top.
+/// A line to write on from `x` to `x + w`, `y` below the row's top.
 pub(super) fn write_line(row: &mut Row, x: f32, w: f32, y: f32) {
     row.line((x, y), (x + w, y), ink::WRITE_LINE, 0.6);
 }

@@ -1,0 +1,326 @@
+//! Page content streams, written as PDF operators directly.
+
+use super::canvas::{Draw, Rgb3};
+use super::glyphs::{Face, Glyphs};
+
+/// One page's content stream, written directly: printpdf's `Op`s cost
+/// about 128 bytes each plus allocations, which at 10,000 items is hundreds
+/// of MiB, while the content itself is a few bytes per glyph.
+///
+/// Text is kept as original glyph indices behind a [`GLYPH_RUN`] marker
+/// until the fonts are subset, because only then are the final indices known
+/// (see [`Page::finish`]).
+pub(super) struct Page {
+    content: Vec<u8>,
+    /// The content written before the page was complete, deflated (at
+    /// 10,000 items the finished pages waiting for the fonts would
+    /// otherwise take tens of MiB).
+    packed: Vec<u8>,
+    font: Option<(Face, f32)>,
+    fill: Option<Rgb3>,
+    stroke: Option<(Rgb3, f32)>,
+}
+
+/// Starts a run of glyphs in the unfinished content: the marker byte, the
+/// face, a little-endian `u16` count, then each original glyph index as a
+/// little-endian `u16`. The byte never occurs in the operators written here.
+const GLYPH_RUN: u8 = 0x01;
+
+/// Appends `v` with at most two decimals (PDF needs no exponent and no
+/// more precision than 1/100 pt).
+fn num(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let abs = hundredths.unsigned_abs();
+    let mut digits = itoa(abs / 100);
+    out.append(&mut digits);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if !frac.is_multiple_of(10) {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+    out.push(b' ');
+}
+
+fn itoa(mut n: u64) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(8);
+    loop {
+        buf.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.reverse();
+    buf
+}
+
+fn color_op(out: &mut Vec<u8>, c: Rgb3, op: &[u8]) {
+    for channel in c {
+        num(out, channel);
+    }
+    out.extend_from_slice(op);
+}
+
+impl Page {
+    pub(super) fn new() -> Self {
+        Self {
+            content: Vec::new(),
+            packed: Vec::new(),
+            font: None,
+            fill: None,
+            stroke: None,
+        }
+    }
+
+    fn set_fill(&mut self, c: Rgb3) {
+        if self.fill != Some(c) {
+            self.fill = Some(c);
+            color_op(&mut self.content, c, b"rg\n");
+        }
+    }
+
+    fn set_stroke(&mut self, c: Rgb3, width: f32) {
+        if self.stroke != Some((c, width)) {
+            self.stroke = Some((c, width));
+            color_op(&mut self.content, c, b"RG\n");
+            num(&mut self.content, width);
+            self.content.extend_from_slice(b"w\n");
+        }
+    }
+
+    pub(super) fn draw(&mut self, draw: Draw, dy: f32, page_h: f32, glyphs: &mut Glyphs) {
+        match draw {
+            Draw::Text {
+                x,
+                baseline,
+                size,
+                color,
+                glyphs: run_glyphs,
+            } => {
+                self.set_fill(color);
+                let y = page_h - (baseline + dy);
+                let mut pen = x;
+                self.content.extend_from_slice(b"BT\n");
+                for run in run_glyphs.chunk_by(|a, b| a.face == b.face) {
+                    let face = run[0].face;
+                    if self.font != Some((face, size)) {
+                        self.font = Some((face, size));
+                        self.content.push(b'/');
+                        self.content
+                            .extend_from_slice(face.resource_name().as_bytes());
+                        self.content.push(b' ');
+                        num(&mut self.content, size);
+                        self.content.extend_from_slice(b"Tf\n");
+                    }
+                    self.content.extend_from_slice(b"1 0 0 1 ");
+                    num(&mut self.content, pen);
+                    num(&mut self.content, y);
+                    self.content.extend_from_slice(b"Tm\n");
+                    for chunk in run.chunks(usize::from(u16::MAX)) {
+                        self.content.push(GLYPH_RUN);
+                        self.content.push(face as u8);
+                        self.content
+                            .extend_from_slice(&(chunk.len() as u16).to_le_bytes());
+                        for &g in chunk {
+                            glyphs.mark_used(g);
+                            self.content.extend_from_slice(&g.gid.to_le_bytes());
+                        }
+                        self.content.extend_from_slice(b" Tj\n");
+                    }
+                    pen += run.iter().map(|g| g.advance_em).sum::<f32>() * size;
+                }
+                self.content.extend_from_slice(b"ET\n");
+            }
+            Draw::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                if let Some(f) = fill {
+                    self.set_fill(f);
+                }
+                if let Some((s, width)) = stroke {
+                    self.set_stroke(s, width);
+                }
+                num(&mut self.content, x);
+                num(&mut self.content, page_h - (y + dy + h));
+                num(&mut self.content, w);
+                num(&mut self.content, h);
+                self.content
+                    .extend_from_slice(match (fill.is_some(), stroke.is_some()) {
+                        (true, true) => b"re B\n",
+                        (true, false) => b"re f\n",
+                        (false, _) => b"re S\n",
+                    });
+            }
+            Draw::Line {
+                from,
+                to,
+                color,
+                width,
+            } => {
+                self.set_stroke(color, width);
+                num(&mut self.content, from.0);
+                num(&mut self.content, page_h - (from.1 + dy));
+                self.content.extend_from_slice(b"m ");
+                num(&mut self.content, to.0);
+                num(&mut self.content, page_h - (to.1 + dy));
+                self.content.extend_from_slice(b"l S\n");
+            }
+        }
+    }
+
+    /// Bytes written and not yet packed.
+    pub(super) fn plain_len(&self) -> usize {
+        self.content.len()
+    }
+
+    /// Gives back the spare capacity of the plain buffer.
+    pub(super) fn shrink(&mut self) {
+        self.content.shrink_to_fit();
+    }
+
+    /// Compresses what is written so far; later drawing (the header and
+    /// footer) continues in a fresh buffer.
+    pub(super) fn pack(&mut self) {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::DeflateEncoder::new(
+            Vec::with_capacity(self.content.len() / 3),
+            flate2::Compression::fast(),
+        );
+        // Writing to a Vec cannot fail; keep the plain bytes if it did.
+        if encoder.write_all(&self.content).is_ok()
+            && let Ok(mut packed) = encoder.finish()
+            && self.packed.is_empty()
+        {
+            packed.shrink_to_fit();
+            self.packed = packed;
+            self.content = Vec::new();
+        }
+    }
+
+    fn unpacked(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::Read as _;
+        let mut out = Vec::with_capacity(self.packed.len() * 4 + self.content.len());
+        if !self.packed.is_empty() {
+            flate2::read::DeflateDecoder::new(self.packed.as_slice()).read_to_end(&mut out)?;
+        }
+        out.extend_from_slice(&self.content);
+        Ok(out)
+    }
+
+    /// The final content stream: every glyph run as a string of the
+    /// subset's glyph indices (`remap[face][old]`), two bytes each, as a
+    /// literal string (half the size of hex before compression).
+    pub(super) fn finish(&self, remap: &[Vec<u16>; 3]) -> std::io::Result<Vec<u8>> {
+        let src = &self.unpacked()?;
+        let mut out = Vec::with_capacity(src.len() + src.len() / 8);
+        let mut i = 0;
+        while i < src.len() {
+            let Some(pos) = src[i..].iter().position(|&b| b == GLYPH_RUN) else {
+                out.extend_from_slice(&src[i..]);
+                break;
+            };
+            out.extend_from_slice(&src[i..i + pos]);
+            i += pos;
+            let face = usize::from(src[i + 1]);
+            let count = usize::from(u16::from_le_bytes([src[i + 2], src[i + 3]]));
+            i += 4;
+            out.push(b'(');
+            for k in 0..count {
+                let old = u16::from_le_bytes([src[i + 2 * k], src[i + 2 * k + 1]]);
+                let new = remap[face].get(usize::from(old)).copied().unwrap_or(0);
+                for byte in new.to_be_bytes() {
+                    // Escapes that keep a literal string intact: its
+                    // delimiters, the escape itself, and CR (which a reader
+                    // would turn into LF).
+                    match byte {
+                        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        _ => out.push(byte),
+                    }
+                }
+            }
+            out.push(b')');
+            i += 2 * count;
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::pdf::canvas::ink;
+    use crate::export::pdf::glyphs::Glyph;
+
+    fn text(x: f32, s: &str) -> Draw {
+        Draw::Text {
+            x,
+            baseline: 10.0,
+            size: 9.0,
+            color: ink::TEXT,
+            glyphs: s
+                .chars()
+                .map(|ch| Glyph {
+                    ch,
+                    face: Face::Regular,
+                    gid: ch as u16,
+                    advance_em: 0.5,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_packed_page_finishes_to_the_same_content() {
+        let mut glyphs = Glyphs::new();
+        let remap: [Vec<u16>; 3] = [
+            (0..=u16::MAX).map(|g| g / 2).collect(),
+            Vec::new(),
+            Vec::new(),
+        ];
+        let mut plain = Page::new();
+        let mut packed = Page::new();
+        for page in [&mut plain, &mut packed] {
+            page.draw(
+                text(50.0, "body (with) \\ parens"),
+                100.0,
+                842.0,
+                &mut glyphs,
+            );
+            page.draw(
+                Draw::Rect {
+                    x: 1.0,
+                    y: 2.0,
+                    w: 3.0,
+                    h: 4.0,
+                    fill: Some(ink::TINT),
+                    stroke: None,
+                },
+                0.0,
+                842.0,
+                &mut glyphs,
+            );
+        }
+        packed.pack();
+        assert!(packed.content.is_empty() && !packed.packed.is_empty());
+        for page in [&mut plain, &mut packed] {
+            page.draw(text(60.0, "footer\r"), 800.0, 842.0, &mut glyphs);
+        }
+        let a = plain.finish(&remap).unwrap();
+        assert_eq!(a, packed.finish(&remap).unwrap());
+        let a = String::from_utf8_lossy(&a);
+        assert!(a.contains("BT\n/DJVSNR 9 Tf\n1 0 0 1 50 732 Tm\n("), "{a}");
+        assert!(a.contains("re f\n"), "{a}");
+    }
+}
