@@ -331,15 +331,19 @@ fn overdue(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
 }
 
 fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
+    // By ID through a map: a large workbook can have thousands of these.
+    let by_id: std::collections::HashMap<&str, &ItemCheck<'_>> = verdict
+        .checks
+        .iter()
+        .map(|c| (c.item.id.as_str(), c))
+        .collect();
     let expiring: Vec<(&ItemCheck<'_>, NaiveDate)> = verdict
         .warnings
         .iter()
         .filter_map(|w| match w {
-            Warning::MitigationExpiresBeforeLaunch { id, until, .. } => verdict
-                .checks
-                .iter()
-                .find(|c| &c.item.id == id)
-                .map(|c| (c, *until)),
+            Warning::MitigationExpiresBeforeLaunch { id, until, .. } => {
+                by_id.get(id.as_str()).map(|c| (*c, *until))
+            }
         })
         .collect();
     let total = expiring.len();
