@@ -9,3 +9,4 @@ pub mod cli;
 pub mod fonts;
 pub mod model;
 pub mod storage;
+pub mod ui;

@@ -26,7 +26,10 @@ pub fn slugify(text: &str) -> String {
 
 /// The IDs among `candidates` closest to `wanted`, best first: used to say
 /// "did you mean …" for a mistyped item ID.
-pub fn closest_ids<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub fn closest_ids<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let wanted_lc = wanted.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
@@ -62,7 +65,11 @@ mod tests {
 
     #[test]
     fn closest_ids_finds_typos_and_tails() {
-        let ids = ["reliability.slos", "reliability.backups", "security.secrets"];
+        let ids = [
+            "reliability.slos",
+            "reliability.backups",
+            "security.secrets",
+        ];
         assert_eq!(closest_ids("reliability.slo", ids)[0], "reliability.slos");
         assert_eq!(closest_ids("slos", ids)[0], "reliability.slos");
         assert!(closest_ids("zzzzzzzz", ids).is_empty());

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 /// Where an item stands. Only the verdict decides whether it passes: a
 /// `Mitigated` item without a written mitigation is still red.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Status {
     #[default]
     NotStarted,

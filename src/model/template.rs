@@ -62,7 +62,10 @@ mod tests {
         );
         assert_eq!(wb.project, "New");
         let i = &wb.categories[0].items[0];
-        assert_eq!((i.id.as_str(), i.title.as_str()), ("security.audit-logs", "Audit logs"));
+        assert_eq!(
+            (i.id.as_str(), i.title.as_str()),
+            ("security.audit-logs", "Audit logs")
+        );
         assert_eq!(i.description, "who did what");
         assert_eq!(i.status, Status::NotStarted);
         assert!(i.owner.is_empty() && i.notes.is_empty());

@@ -114,7 +114,9 @@ impl<'a> Verdict<'a> {
             .checks
             .iter()
             .filter(|c| std::ptr::eq(c.category, category));
-        in_cat.fold((0, 0), |(pass, total), c| (pass + usize::from(c.passes()), total + 1))
+        in_cat.fold((0, 0), |(pass, total), c| {
+            (pass + usize::from(c.passes()), total + 1)
+        })
     }
 }
 
@@ -238,8 +240,14 @@ mod tests {
     #[test]
     fn mitigated_needs_written_text() {
         let today = d(TODAY);
-        assert_eq!(mitigated("", None).red_reason(today), Some(RedReason::MitigationMissing));
-        assert_eq!(mitigated("   ", None).red_reason(today), Some(RedReason::MitigationMissing));
+        assert_eq!(
+            mitigated("", None).red_reason(today),
+            Some(RedReason::MitigationMissing)
+        );
+        assert_eq!(
+            mitigated("   ", None).red_reason(today),
+            Some(RedReason::MitigationMissing)
+        );
         assert!(mitigated("manual failover", None).passes(today));
     }
 
@@ -247,7 +255,10 @@ mod tests {
     fn mitigation_until_boundary_is_inclusive() {
         let today = d(TODAY);
         assert!(mitigated("m", Some("2026-03-11")).passes(today));
-        assert!(mitigated("m", Some(TODAY)).passes(today), "accepted until today still passes");
+        assert!(
+            mitigated("m", Some(TODAY)).passes(today),
+            "accepted until today still passes"
+        );
         assert_eq!(
             mitigated("m", Some("2026-03-09")).red_reason(today),
             Some(RedReason::MitigationExpired(d("2026-03-09")))
@@ -326,6 +337,9 @@ mod tests {
         assert!(v.ready());
         assert_eq!(v.warnings.len(), 1);
         wb.launch = Some(d("2026-03-20"));
-        assert!(wb.verdict(d(TODAY)).warnings.is_empty(), "until = launch day is fine");
+        assert!(
+            wb.verdict(d(TODAY)).warnings.is_empty(),
+            "until = launch day is fine"
+        );
     }
 }

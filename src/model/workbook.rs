@@ -120,8 +120,9 @@ impl Workbook {
     /// The walkthrough date: the one set, else four weeks before launch.
     pub fn review_date(&self) -> Option<NaiveDate> {
         self.review.or_else(|| {
-            self.launch
-                .and_then(|l| l.checked_sub_signed(chrono::Duration::days(DEFAULT_REVIEW_LEAD_DAYS)))
+            self.launch.and_then(|l| {
+                l.checked_sub_signed(chrono::Duration::days(DEFAULT_REVIEW_LEAD_DAYS))
+            })
         })
     }
 
@@ -141,12 +142,16 @@ impl Workbook {
             c.items
                 .iter()
                 .position(|i| i.id == id)
-                .map(|ii| ItemLocation { category: ci, item: ii })
+                .map(|ii| ItemLocation {
+                    category: ci,
+                    item: ii,
+                })
         })
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.locate(id).map(|l| &self.categories[l.category].items[l.item])
+        self.locate(id)
+            .map(|l| &self.categories[l.category].items[l.item])
     }
 
     pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
@@ -195,7 +200,11 @@ impl Workbook {
     /// workbook (`ops.runbooks`, `ops.runbooks-2`, …).
     pub fn new_item_id(&self, category_id: &str, title: &str) -> String {
         let slug = slugify(title);
-        let stem = if slug.is_empty() { "item".to_owned() } else { slug };
+        let stem = if slug.is_empty() {
+            "item".to_owned()
+        } else {
+            slug
+        };
         let base = if category_id.is_empty() {
             stem
         } else {
@@ -207,7 +216,11 @@ impl Workbook {
     /// A fresh category ID for `name`, unique in this workbook.
     pub fn new_category_id(&self, name: &str) -> String {
         let slug = slugify(name);
-        let base = if slug.is_empty() { "category".to_owned() } else { slug };
+        let base = if slug.is_empty() {
+            "category".to_owned()
+        } else {
+            slug
+        };
         unique(base, |id| self.categories.iter().any(|c| c.id == id))
     }
 
@@ -263,7 +276,9 @@ impl Workbook {
 
     /// Number of items with unresolved merge conflicts.
     pub fn conflict_count(&self) -> usize {
-        self.items().filter(|(_, i)| !i.conflicts.is_empty()).count()
+        self.items()
+            .filter(|(_, i)| !i.conflicts.is_empty())
+            .count()
     }
 }
 
@@ -307,7 +322,11 @@ pub(crate) mod date_opt {
         };
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
             .map(Some)
-            .map_err(|e| D::Error::custom(format!("{INVALID_DATE} {text:?}: {e} (expected YYYY-MM-DD)")))
+            .map_err(|e| {
+                D::Error::custom(format!(
+                    "{INVALID_DATE} {text:?}: {e} (expected YYYY-MM-DD)"
+                ))
+            })
     }
 }
 
@@ -352,14 +371,19 @@ mod tests {
         wb.categories[0].items[1].id = wb.categories[0].items[0].id.clone();
         assert_eq!(
             wb.validate(),
-            Err(ModelError::DuplicateItemId("reliability.slos-published".into()))
+            Err(ModelError::DuplicateItemId(
+                "reliability.slos-published".into()
+            ))
         );
     }
 
     #[test]
     fn move_item_stays_within_bounds() {
         let mut wb = sample();
-        let first = ItemLocation { category: 0, item: 0 };
+        let first = ItemLocation {
+            category: 0,
+            item: 0,
+        };
         assert_eq!(wb.move_item(first, -1), None);
         let moved = wb.move_item(first, 1).unwrap();
         assert_eq!(moved.item, 1);

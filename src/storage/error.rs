@@ -25,13 +25,17 @@ pub enum LoadErrorKind {
     Empty,
     #[error("the file is not UTF-8 text")]
     NotUtf8,
-    #[error("this file has unresolved git conflict markers; resolve them (or use `shipshape git setup` so git merges workbooks by item) and try again")]
+    #[error(
+        "this file has unresolved git conflict markers; resolve them (or use `shipshape git setup` so git merges workbooks by item) and try again"
+    )]
     ConflictMarkers,
     #[error("RON extension headers (`#![enable(...)]`) are not part of the workbook format")]
     ExtensionsHeader,
     #[error("not a Shipshape workbook: {0}")]
     NotAWorkbook(String),
-    #[error("the file is workbook format version {found}, newer than this build understands (up to {supported}); update Shipshape to open it")]
+    #[error(
+        "the file is workbook format version {found}, newer than this build understands (up to {supported}); update Shipshape to open it"
+    )]
     NewerVersion { found: u32, supported: u32 },
     #[error("{0}")]
     InvalidDate(String),

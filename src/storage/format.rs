@@ -123,8 +123,8 @@ pub fn to_string(workbook: &Workbook) -> Result<String, SaveError> {
         people: &workbook.people,
         categories: &workbook.categories,
     };
-    let mut text =
-        ron::ser::to_string_pretty(&file, pretty()).map_err(|e| SaveError::Encode(e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(&file, pretty())
+        .map_err(|e| SaveError::Encode(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -137,7 +137,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
         return Err(LoadError::new(LoadErrorKind::Empty));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, col) = line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
         LoadError::new(LoadErrorKind::NotUtf8).at(line, col)
     })?;
     // CR can only be a line ending here: strings are written escaped.
@@ -153,8 +156,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
     let options = ron::Options::default();
     let parsed: Result<FileIn, _> = (|| {
         let mut de = ron::Deserializer::from_str_with_options(&text, &options)?;
-        let file = serde_ignored::deserialize(&mut de, |path| unknown_fields.push(path.to_string()))
-            .map_err(|e| de.span_error(e))?;
+        let file =
+            serde_ignored::deserialize(&mut de, |path| unknown_fields.push(path.to_string()))
+                .map_err(|e| de.span_error(e))?;
         de.end().map_err(|e| de.span_error(e))?;
         Ok::<_, ron::error::SpannedError>(file)
     })();
@@ -187,9 +191,9 @@ fn check_header(format: &str, version: u32) -> Result<(), LoadError> {
         ("", _) => LoadErrorKind::NotAWorkbook(format!(
             "the `format: {FORMAT_MARKER:?}` marker is missing"
         )),
-        (other, _) => LoadErrorKind::NotAWorkbook(format!(
-            "its format is {other:?}, not {FORMAT_MARKER:?}"
-        )),
+        (other, _) => {
+            LoadErrorKind::NotAWorkbook(format!("its format is {other:?}, not {FORMAT_MARKER:?}"))
+        }
     };
     Err(LoadError::new(kind).at(1, 1))
 }

@@ -23,7 +23,8 @@ use crate::model::Workbook;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The "Production-ready in 25 items" checklist, as shipped.
-pub const BUILTIN_TEMPLATE: &str = include_str!("../../assets/templates/production-ready-25.shipshape.ron");
+pub const BUILTIN_TEMPLATE: &str =
+    include_str!("../../assets/templates/production-ready-25.shipshape.ron");
 
 /// A workbook read from a file, with what saving back over it needs to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +49,12 @@ impl Loaded {
 }
 
 fn summarize(fields: &[String]) -> String {
-    let mut s = fields.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    let mut s = fields
+        .iter()
+        .take(3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if fields.len() > 3 {
         s.push_str(&format!(" and {} more", fields.len() - 3));
     }

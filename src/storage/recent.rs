@@ -17,7 +17,8 @@ pub struct RecentFiles {
 impl RecentFiles {
     /// Where the list lives: `$XDG_CONFIG_HOME/shipshape/recent.ron` on Linux.
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "shipshape").map(|d| d.config_dir().join("recent.ron"))
+        directories::ProjectDirs::from("", "", "shipshape")
+            .map(|d| d.config_dir().join("recent.ron"))
     }
 
     /// Reads the list; a missing or unreadable list is an empty one — it is
@@ -65,7 +66,13 @@ mod tests {
         r.touch(Path::new("/nonexistent/5.shipshape.ron"));
         assert_eq!(r.paths.len(), MAX_RECENT);
         assert_eq!(r.paths[0], Path::new("/nonexistent/5.shipshape.ron"));
-        assert_eq!(r.paths.iter().filter(|p| p.ends_with("5.shipshape.ron")).count(), 1);
+        assert_eq!(
+            r.paths
+                .iter()
+                .filter(|p| p.ends_with("5.shipshape.ron"))
+                .count(),
+            1
+        );
     }
 
     #[test]

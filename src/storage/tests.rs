@@ -17,7 +17,13 @@ fn builtin_template_is_canonical_and_has_25_items_in_5_categories() {
     let names: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Reliability", "Observability", "Security", "Performance", "Operations"]
+        [
+            "Reliability",
+            "Observability",
+            "Security",
+            "Performance",
+            "Operations"
+        ]
     );
     assert!(wb.categories.iter().all(|c| c.items.len() == 5));
     assert_eq!(wb.item_count(), 25);
@@ -26,7 +32,11 @@ fn builtin_template_is_canonical_and_has_25_items_in_5_categories() {
         assert!(i.id.starts_with(&format!("{}.", c.id)), "{}", i.id);
         assert!(!i.description.is_empty(), "{} needs a description", i.id);
     }
-    assert_eq!(to_string(&wb).unwrap(), BUILTIN_TEMPLATE, "template file is not canonical");
+    assert_eq!(
+        to_string(&wb).unwrap(),
+        BUILTIN_TEMPLATE,
+        "template file is not canonical"
+    );
 }
 
 #[test]
@@ -74,7 +84,11 @@ fn accepts_bom_and_crlf() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
     let wb = parse(&bytes).unwrap().workbook;
-    assert_eq!(to_string(&wb).unwrap(), text, "saves back as LF without BOM");
+    assert_eq!(
+        to_string(&wb).unwrap(),
+        text,
+        "saves back as LF without BOM"
+    );
 }
 
 #[test]
@@ -95,8 +109,14 @@ fn rejects_non_utf8_with_position() {
 
 #[test]
 fn rejects_foreign_files() {
-    assert!(matches!(kind_of(b"{\"project\": \"x\"}"), LoadErrorKind::NotAWorkbook(_)));
-    assert!(matches!(kind_of(b"hello world"), LoadErrorKind::NotAWorkbook(_)));
+    assert!(matches!(
+        kind_of(b"{\"project\": \"x\"}"),
+        LoadErrorKind::NotAWorkbook(_)
+    ));
+    assert!(matches!(
+        kind_of(b"hello world"),
+        LoadErrorKind::NotAWorkbook(_)
+    ));
     assert!(matches!(
         kind_of(b"(project: \"x\", categories: [])"),
         LoadErrorKind::NotAWorkbook(_)
@@ -125,7 +145,10 @@ fn refuses_newer_version_even_when_schema_changed() {
     let text = template_text().replace("version: 1,", "version: 7,");
     assert!(matches!(
         kind_of(text.as_bytes()),
-        LoadErrorKind::NewerVersion { found: 7, supported: 1 }
+        LoadErrorKind::NewerVersion {
+            found: 7,
+            supported: 1
+        }
     ));
     // A future version whose body this build cannot parse at all.
     let text = "(format: \"shipshape-workbook\", version: 2, project: 5, categories: {})";
@@ -194,12 +217,17 @@ fn unknown_fields_are_reported_and_block_saving_over() {
         1,
     );
     let parsed = parse(text.as_bytes()).unwrap();
-    assert_eq!(parsed.unknown_fields, vec!["categories.0.items.0.risk".to_owned()]);
+    assert_eq!(
+        parsed.unknown_fields,
+        vec!["categories.0.items.0.risk".to_owned()]
+    );
     let loaded = Loaded {
         workbook: parsed.workbook,
         unknown_fields: parsed.unknown_fields,
     };
-    let err = loaded.check_save_over(Path::new("w.shipshape.ron")).unwrap_err();
+    let err = loaded
+        .check_save_over(Path::new("w.shipshape.ron"))
+        .unwrap_err();
     assert!(err.to_string().contains("risk"), "{err}");
 }
 
@@ -207,14 +235,21 @@ fn unknown_fields_are_reported_and_block_saving_over() {
 fn load_errors_name_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.shipshape.ron");
-    std::fs::write(&p, template_text().replacen("status: NotStarted", "status: ??", 1)).unwrap();
+    std::fs::write(
+        &p,
+        template_text().replacen("status: NotStarted", "status: ??", 1),
+    )
+    .unwrap();
     let msg = load(&p).unwrap_err().to_string();
     assert!(msg.starts_with(&format!("{}:18:", p.display())), "{msg}");
 
     let missing = dir.path().join("missing.shipshape.ron");
     let msg = load(&missing).unwrap_err().to_string();
     assert!(msg.contains("missing.shipshape.ron"), "{msg}");
-    assert!(matches!(load(dir.path()).unwrap_err().kind, LoadErrorKind::Io(_)));
+    assert!(matches!(
+        load(dir.path()).unwrap_err().kind,
+        LoadErrorKind::Io(_)
+    ));
 }
 
 #[test]
@@ -223,7 +258,10 @@ fn oversized_file_is_refused_without_reading_it_all() {
     let p = dir.path().join("big.shipshape.ron");
     let f = std::fs::File::create(&p).unwrap();
     f.set_len(MAX_FILE_BYTES + 10).unwrap();
-    assert!(matches!(load(&p).unwrap_err().kind, LoadErrorKind::TooLarge(_)));
+    assert!(matches!(
+        load(&p).unwrap_err().kind,
+        LoadErrorKind::TooLarge(_)
+    ));
 }
 
 #[cfg(unix)]
@@ -290,11 +328,21 @@ fn status() -> impl Strategy<Value = Status> {
 fn item() -> impl Strategy<Value = Item> {
     (
         (text(), text(), text(), status(), text(), date()),
-        (text(), text(), date(), text(), prop::collection::vec(text(), 0..3)),
+        (
+            text(),
+            text(),
+            date(),
+            text(),
+            prop::collection::vec(text(), 0..3),
+        ),
         prop::collection::vec((text(), text(), text()), 0..2),
     )
         .prop_map(
-            |((id, title, description, status, owner, due), (m, by, until, notes, evidence), conflicts)| Item {
+            |(
+                (id, title, description, status, owner, due),
+                (m, by, until, notes, evidence),
+                conflicts,
+            )| Item {
                 id,
                 title,
                 description,
@@ -310,7 +358,11 @@ fn item() -> impl Strategy<Value = Item> {
                 evidence,
                 conflicts: conflicts
                     .into_iter()
-                    .map(|(field, ours, theirs)| Conflict { field, ours, theirs })
+                    .map(|(field, ours, theirs)| Conflict {
+                        field,
+                        ours,
+                        theirs,
+                    })
                     .collect(),
             },
         )

@@ -1,0 +1,268 @@
+//! The header (project, dates, the verdict banner, status counts, category
+//! progress) and the category side panel.
+
+use chrono::NaiveDate;
+use egui::{Align, Button, Color32, Frame, Layout, ProgressBar, RichText};
+
+use super::app::ShipshapeApp;
+use super::command::{Action, Command};
+use super::style;
+use crate::model::Status;
+
+/// "T-23 days", "launch day", "launched 3 days ago".
+pub fn countdown(launch: NaiveDate, today: NaiveDate) -> String {
+    let days = (launch - today).num_days();
+    match days {
+        1 => "T-1 day".to_owned(),
+        d if d > 1 => format!("T-{d} days"),
+        0 => "launch day".to_owned(),
+        -1 => "launched yesterday".to_owned(),
+        d => format!("launched {} days ago", -d),
+    }
+}
+
+impl ShipshapeApp {
+    pub(super) fn header_ui(&mut self, ui: &mut egui::Ui) {
+        let today = self.today();
+        let Some(doc) = &self.doc else { return };
+        let wb = doc.workbook();
+        let d = &self.view.derived;
+        let dark = ui.visuals().dark_mode;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                let project = if wb.project.trim().is_empty() {
+                    "Untitled project"
+                } else {
+                    wb.project.as_str()
+                };
+                ui.label(RichText::new(project).font(egui::FontId::new(26.0, style::bold())));
+                ui.horizontal_wrapped(|ui| {
+                    match wb.launch {
+                        Some(launch) => {
+                            ui.label(RichText::new(format!("Launch {launch}")).strong());
+                            let c = countdown(launch, today);
+                            let color = if launch < today {
+                                ui.visuals().weak_text_color()
+                            } else {
+                                ui.visuals().strong_text_color()
+                            };
+                            ui.label(RichText::new(c).strong().color(color));
+                        }
+                        None => {
+                            ui.weak("No launch date");
+                        }
+                    }
+                    if let Some(review) = wb.review_date() {
+                        ui.separator();
+                        ui.label(format!("Review {review}"));
+                    }
+                    ui.separator();
+                    ui.weak(format!("as of {today}"));
+                });
+                ui.add_space(2.0);
+                ui.horizontal_wrapped(|ui| {
+                    for s in Status::ALL {
+                        status_chip(ui, s, d.counts[s.index()]);
+                    }
+                    if d.overdue > 0 {
+                        ui.label(
+                            RichText::new(format!("{} overdue", d.overdue))
+                                .color(style::red_text(dark))
+                                .strong(),
+                        );
+                    }
+                });
+            });
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                self_verdict_banner(
+                    ui,
+                    d.ready,
+                    &d.headline,
+                    d.total - d.red,
+                    d.total,
+                    &mut self.queue,
+                    self.view.filter.red_only,
+                );
+            });
+        });
+        ui.add_space(4.0);
+        // One bar per category; scrolls sideways when a workbook has many.
+        egui::ScrollArea::horizontal()
+            .id_salt("category-bars")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (cat, (pass, red, total)) in wb.categories.iter().zip(&d.categories) {
+                        ui.vertical(|ui| {
+                            ui.set_width(150.0);
+                            let text = format!("{} {pass}/{total}", cat.name);
+                            ui.add(egui::Label::new(RichText::new(text).small()).truncate());
+                            let fraction = if *total == 0 {
+                                0.0
+                            } else {
+                                *pass as f32 / *total as f32
+                            };
+                            let fill = if *red == 0 && *total > 0 {
+                                style::GREEN
+                            } else {
+                                style::RED
+                            };
+                            ui.add(
+                                ProgressBar::new(fraction)
+                                    .desired_width(140.0)
+                                    .desired_height(8.0)
+                                    .fill(fill),
+                            );
+                        });
+                    }
+                });
+            });
+        if !d.warnings.is_empty() {
+            for w in &d.warnings {
+                ui.label(
+                    RichText::new(format!("⚠ {w}")).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)),
+                );
+            }
+        }
+        ui.add_space(2.0);
+    }
+
+    pub(super) fn sidebar_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = &self.doc else { return };
+        let wb = doc.workbook();
+        let d = &self.view.derived;
+        let dark = ui.visuals().dark_mode;
+        ui.add_space(6.0);
+        ui.label(RichText::new("Categories").strong());
+        ui.add_space(2.0);
+        egui::ScrollArea::vertical()
+            .id_salt("categories")
+            .show(ui, |ui| {
+                let width = ui.available_width();
+                let all = self.view.filter.category.is_none();
+                let total = format!("{}/{}", d.total - d.red, d.total);
+                let b = Button::selectable(all, "All items")
+                    .right_text(total)
+                    .min_size(egui::vec2(width, 26.0));
+                if ui.add(b).clicked() {
+                    self.queue.push(Action::SelectCategory(None));
+                }
+                for (index, (cat, (pass, red, total))) in
+                    wb.categories.iter().zip(&d.categories).enumerate()
+                {
+                    let selected = self.view.filter.category == Some(index);
+                    let counts = if *red > 0 {
+                        RichText::new(format!("{red} red · {pass}/{total}"))
+                            .color(style::red_text(dark))
+                    } else {
+                        RichText::new(format!("✔ {pass}/{total}")).color(style::green_text(dark))
+                    };
+                    let b = Button::selectable(selected, cat.name.as_str())
+                        .right_text(counts)
+                        .min_size(egui::vec2(width, 26.0));
+                    let r = ui
+                        .add(b)
+                        .on_hover_text(format!("{} — {total} items, {red} red", cat.name));
+                    if r.clicked() {
+                        self.queue.push(Action::SelectCategory(if selected {
+                            None
+                        } else {
+                            Some(index)
+                        }));
+                    }
+                    r.context_menu(|ui| {
+                        if ui.button("Rename category…").clicked() {
+                            self.view.modal = Some(super::view::Modal::RenameCategory {
+                                index,
+                                name: cat.name.clone(),
+                            });
+                            ui.close();
+                        }
+                        if ui.button("Add item here…").clicked() {
+                            self.view.modal = Some(super::view::Modal::AddItem {
+                                category: index,
+                                title: String::new(),
+                            });
+                            ui.close();
+                        }
+                    });
+                }
+                ui.add_space(8.0);
+                if ui.button("+ Add category…").clicked() {
+                    self.queue.push(Action::Run(Command::AddCategory));
+                }
+            });
+    }
+}
+
+fn self_verdict_banner(
+    ui: &mut egui::Ui,
+    ready: bool,
+    headline: &str,
+    passing: usize,
+    total: usize,
+    queue: &mut Vec<Action>,
+    red_only: bool,
+) {
+    let fill = if ready { style::GREEN } else { style::RED };
+    Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(18, 10))
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
+                let mark = if ready { "✔ " } else { "✖ " };
+                ui.label(
+                    RichText::new(format!("{mark}{headline}"))
+                        .font(egui::FontId::new(30.0, style::bold()))
+                        .color(Color32::WHITE),
+                );
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{passing} of {total} items pass"))
+                            .color(Color32::WHITE),
+                    );
+                    if !ready && total > 0 {
+                        let text = if red_only {
+                            "Show all items"
+                        } else {
+                            "Show red items"
+                        };
+                        if ui.button(text).clicked() {
+                            queue.push(Action::Run(Command::ToggleRedOnly));
+                        }
+                    }
+                });
+            });
+        });
+}
+
+fn status_chip(ui: &mut egui::Ui, status: Status, count: usize) {
+    Frame::new()
+        .fill(style::status_fill(status))
+        .corner_radius(10.0)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("{} {count}", status.label())).color(Color32::WHITE));
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn countdown_words() {
+        assert_eq!(countdown(d("2026-03-24"), d("2026-03-01")), "T-23 days");
+        assert_eq!(countdown(d("2026-03-02"), d("2026-03-01")), "T-1 day");
+        assert_eq!(countdown(d("2026-03-01"), d("2026-03-01")), "launch day");
+        assert_eq!(
+            countdown(d("2026-02-26"), d("2026-03-01")),
+            "launched 3 days ago"
+        );
+    }
+}
