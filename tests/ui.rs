@@ -2,13 +2,18 @@
 //! role (AccessKit), clicked and typed into; assertions are on the document
 //! and on the file written to disk.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test on bad setup"
+)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use shipshape::model::{Status, TemplateOptions, Workbook};
 use shipshape::storage;
 use shipshape::ui::{AppConfig, Command, DialogMode, ShipshapeApp};
@@ -517,4 +522,31 @@ fn with_no_path_the_last_workbook_reopens() {
     drop(harness(dir.path(), Some(path.clone())));
     let h = harness(dir.path(), None);
     assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_workbook_file_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), None);
+    assert_eq!(h.state().workbook().unwrap().project, "Sample project");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+    assert_eq!(h.state().path(), Some(path.as_path()));
 }

@@ -163,12 +163,10 @@ impl ShipshapeApp {
             self.queue.push(Action::OpenPath(path));
         }
         self.poll_dialog();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
-            if self.is_dirty() {
-                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                self.queue
-                    .push(Action::CloseThen(super::command::AfterClose::CloseWindow));
-            }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.queue
+                .push(Action::CloseThen(super::command::AfterClose::CloseWindow));
         }
         self.shortcuts(ctx);
     }

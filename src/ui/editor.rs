@@ -88,11 +88,15 @@ impl ShipshapeApp {
             .id_salt("editor")
             .show(ui, |ui| {
                 let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
+                // Inside a grid "infinite" width overflows the panel.
+                let full_width = ui.available_width() - 12.0;
+                let field_width = (full_width - 110.0).max(120.0);
                 ui.add_space(6.0);
                 ui.add(
                     egui::Label::new(
                         RichText::new(item.title.as_str())
-                            .font(egui::FontId::new(19.0, style::bold())),
+                            .font(egui::FontId::new(19.0, style::bold()))
+                            .color(ui.visuals().strong_text_color()),
                     )
                     .wrap(),
                 );
@@ -141,7 +145,7 @@ impl ShipshapeApp {
                         if selected {
                             text = text.color(Color32::WHITE).strong();
                         }
-                        let mut b = egui::Button::selectable(selected, text);
+                        let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
                         if selected {
                             b = b.fill(style::status_fill(s));
                         }
@@ -164,7 +168,7 @@ impl ShipshapeApp {
                                     egui::TextEdit::singleline(&mut item.owner)
                                         .hint_text("unassigned (O)")
                                         .id_salt("owner-field")
-                                        .desired_width(f32::INFINITY),
+                                        .desired_width(field_width),
                                 )
                                 .labelled_by(l.id);
                             if std::mem::take(&mut view.focus_owner) {
@@ -215,7 +219,7 @@ impl ShipshapeApp {
                         egui::TextEdit::multiline(&mut item.mitigation.text)
                             .hint_text(hint)
                             .desired_rows(3)
-                            .desired_width(f32::INFINITY),
+                            .desired_width(full_width),
                     )
                     .labelled_by(l.id);
                 touched |= r.changed();
@@ -227,7 +231,7 @@ impl ShipshapeApp {
                         let r = ui
                             .add(
                                 egui::TextEdit::singleline(&mut item.mitigation.accepted_by)
-                                    .desired_width(f32::INFINITY),
+                                    .desired_width(field_width),
                             )
                             .labelled_by(l.id);
                         touched |= r.changed();
@@ -252,7 +256,7 @@ impl ShipshapeApp {
                     .add(
                         egui::TextEdit::multiline(&mut item.notes)
                             .desired_rows(4)
-                            .desired_width(f32::INFINITY),
+                            .desired_width(full_width),
                     )
                     .labelled_by(l.id);
                 touched |= r.changed();

@@ -2,7 +2,7 @@
 //! progress) and the category side panel.
 
 use chrono::NaiveDate;
-use egui::{Align, Button, Color32, Frame, Layout, ProgressBar, RichText};
+use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
@@ -36,7 +36,14 @@ impl ShipshapeApp {
                 } else {
                     wb.project.as_str()
                 };
-                ui.label(RichText::new(project).font(egui::FontId::new(26.0, style::bold())));
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(project)
+                            .font(egui::FontId::new(26.0, style::bold()))
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .truncate(),
+                );
                 ui.horizontal_wrapped(|ui| {
                     match wb.launch {
                         Some(launch) => {
@@ -97,22 +104,7 @@ impl ShipshapeApp {
                             ui.set_width(150.0);
                             let text = format!("{} {pass}/{total}", cat.name);
                             ui.add(egui::Label::new(RichText::new(text).small()).truncate());
-                            let fraction = if *total == 0 {
-                                0.0
-                            } else {
-                                *pass as f32 / *total as f32
-                            };
-                            let fill = if *red == 0 && *total > 0 {
-                                style::GREEN
-                            } else {
-                                style::RED
-                            };
-                            ui.add(
-                                ProgressBar::new(fraction)
-                                    .desired_width(140.0)
-                                    .desired_height(8.0)
-                                    .fill(fill),
-                            );
+                            pass_bar_ui(ui, *pass, *red, *total);
                         });
                     }
                 });
@@ -235,6 +227,22 @@ fn self_verdict_banner(
                 });
             });
         });
+}
+
+/// A bar split into passing (green) and red items, so the red share of a
+/// category reads at a glance.
+fn pass_bar_ui(ui: &mut egui::Ui, pass: usize, red: usize, total: usize) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(140.0, 10.0), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    if total > 0 {
+        let w = rect.width() * pass as f32 / total as f32;
+        let green = egui::Rect::from_min_size(rect.min, egui::vec2(w, rect.height()));
+        let reds = egui::Rect::from_min_max(egui::pos2(rect.min.x + w, rect.min.y), rect.max);
+        painter.rect_filled(reds, 3.0, style::RED);
+        painter.rect_filled(green, 3.0, style::GREEN);
+    }
+    response.on_hover_text(format!("{pass} pass, {red} red"));
 }
 
 fn status_chip(ui: &mut egui::Ui, status: Status, count: usize) {

@@ -35,6 +35,7 @@ impl ShipshapeApp {
             egui::CentralPanel::default().show(ui, |ui| self.start_ui(ui));
         }
         self.modal_ui(ui.ctx());
+        drop_hint_ui(ui.ctx());
     }
 
     fn command_enabled(&self, command: Command) -> bool {
@@ -325,4 +326,37 @@ fn text_prompt(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) ->
         cancel = ui.button("Cancel").clicked();
     });
     (ok, cancel)
+}
+
+/// While files are dragged over the window, say what dropping does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    let names: Vec<String> = ctx.input(|i| {
+        i.raw
+            .hovered_files
+            .iter()
+            .filter_map(|f| f.path.as_ref())
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect()
+    });
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
+    let text = match names.first() {
+        Some(name) => format!("Drop to open {name}"),
+        None => "Drop a .shipshape.ron file to open it".to_owned(),
+    };
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(28.0),
+        Color32::WHITE,
+    );
 }

@@ -64,7 +64,10 @@ impl ShipshapeApp {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let open = Command::Open;
-                    let text = format!("{} ({})", open.label(), ui.ctx().format_shortcut(&open.shortcut().unwrap_or(egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O))));
+                    let mut text = open.label().to_owned();
+                    if let Some(s) = open.shortcut() {
+                        text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
+                    }
                     if ui.button(text).clicked() {
                         self.queue.push(Action::Run(open));
                     }
@@ -123,7 +126,8 @@ impl ShipshapeApp {
                     ui.end_row();
                 });
                 ui.add_space(8.0);
-                if ui.button(RichText::new("Create workbook").strong()).clicked() {
+                let create = ui.horizontal(|ui| ui.button(RichText::new("Create workbook").strong()).clicked());
+                if create.inner {
                     self.queue.push(Action::NewWorkbook {
                         project: form.project.clone(),
                         launch: form.launch,

@@ -74,6 +74,16 @@ pub fn install_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
     });
+    // egui's default label grey washes out on a projector: darker text on
+    // light, brighter on dark.
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(225);
+        style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(235);
+    });
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(25);
+        style.visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(15);
+    });
     // Zoom comes from the Command enum, with the shortcuts shown in the menu.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }

@@ -20,7 +20,7 @@ impl ShipshapeApp {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut filter.text)
-                        .hint_text("title, owner, notes… (Ctrl+F)")
+                        .hint_text("Ctrl+F")
                         .desired_width(190.0),
                 )
                 .labelled_by(l.id);
@@ -32,7 +32,8 @@ impl ShipshapeApp {
                 OwnerFilter::Unassigned => "Unassigned".to_owned(),
                 OwnerFilter::Named(n) => n.clone(),
             };
-            egui::ComboBox::from_label("Owner")
+            let l = ui.label("Owner");
+            let combo = egui::ComboBox::from_id_salt("owner-filter")
                 .selected_text(owner_text)
                 .width(120.0)
                 .show_ui(ui, |ui| {
@@ -47,7 +48,9 @@ impl ShipshapeApp {
                     }
                 });
             let status_text = filter.status.map_or("Any", Status::label);
-            egui::ComboBox::from_label("Status")
+            combo.response.labelled_by(l.id);
+            let l = ui.label("Status");
+            let combo = egui::ComboBox::from_id_salt("status-filter")
                 .selected_text(status_text)
                 .width(110.0)
                 .show_ui(ui, |ui| {
@@ -56,6 +59,7 @@ impl ShipshapeApp {
                         ui.selectable_value(&mut filter.status, Some(s), s.label());
                     }
                 });
+            combo.response.labelled_by(l.id);
             ui.checkbox(&mut filter.overdue_only, "Overdue only");
             ui.checkbox(&mut filter.red_only, "Red only");
             if filter.is_active() && ui.button("Clear filters").clicked() {
@@ -115,7 +119,6 @@ impl ShipshapeApp {
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);
         }
-        let show_category = self.view.filter.category.is_none() && wb.categories.len() > 1;
         table
             .header(22.0, |mut header| {
                 header.col(|ui| {
@@ -165,13 +168,6 @@ impl ShipshapeApp {
                                 .truncate()
                                 .selectable(false),
                         );
-                        if show_category {
-                            ui.add(
-                                egui::Label::new(RichText::new(cat.name.as_str()).small().weak())
-                                    .truncate()
-                                    .selectable(false),
-                            );
-                        }
                     });
                     row.col(|ui| {
                         if item.owner.trim().is_empty() {
