@@ -98,6 +98,9 @@ impl Document {
     /// Turns changes made since the last undo point into one undo step.
     pub fn commit(&mut self) {
         if self.revision != self.committed_revision {
+            // `add_undo` alone keeps stale redo states; `feed_state` drops
+            // them when the workbook differs from the last undo point.
+            self.undoer.feed_state(0.0, &self.workbook);
             self.undoer.add_undo(&self.workbook);
             self.committed_revision = self.revision;
         }
