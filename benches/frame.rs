@@ -6,6 +6,8 @@
 //! 10,000. The "status change" case edits the workbook every frame, which
 //! re-derives the verdict and filters and records an undo step.
 
+#![expect(clippy::expect_used, reason = "a bench with a broken setup should stop")]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -43,8 +43,11 @@ impl Document {
     }
 
     fn with(workbook: Workbook, path: Option<PathBuf>, unknown_fields: Vec<String>) -> Self {
+        // Each undo step is a whole copy: keep fewer of a huge workbook
+        // (10,000 items × 20 steps is about 50 MB).
+        let max_undos = (200_000 / workbook.item_count().max(1)).clamp(20, 200);
         let mut undoer = Undoer::with_settings(Settings {
-            max_undos: 200,
+            max_undos,
             // Undo points are placed explicitly (see `commit`), never by time.
             stable_time: f32::INFINITY,
             auto_save_interval: f32::INFINITY,

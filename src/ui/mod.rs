@@ -6,8 +6,8 @@
 //! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input, draw,
 //!   apply queued actions, settle undo);
 //! - `command` — the [`Command`] enum (label, shortcut, menu) and the
-//!   queued `Action`s; `command_handling` applies them, the only place
-//!   where state changes;
+//!   queued `Action`s; `command_handling` applies them (with `file_ops`
+//!   for open/save/close/new), the only place where state changes;
 //! - `doc` — the document (workbook, file, saved snapshot, undo);
 //!   `view` — selection, filters, dialogs, messages;
 //! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
@@ -19,6 +19,7 @@ mod command;
 mod command_handling;
 mod doc;
 mod editor;
+mod file_ops;
 mod files;
 mod filter;
 mod header;
