@@ -6,7 +6,10 @@
 //! 10,000. The "status change" case edits the workbook every frame, which
 //! re-derives the verdict and filters and records an undo step.
 
-#![expect(clippy::expect_used, reason = "a bench with a broken setup should stop")]
+#![expect(
+    clippy::expect_used,
+    reason = "a bench with a broken setup should stop"
+)]
 
 use std::hint::black_box;
 

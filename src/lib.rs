@@ -6,7 +6,9 @@
 //! `ARCHITECTURE.md` for how the modules fit together.
 
 pub mod cli;
+pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod model;
 pub mod storage;
 pub mod ui;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `shipshape` binary: the window, or the CLI when given a subcommand.
+
+fn main() -> std::process::ExitCode {
+    shipshape::cli::main()
+}

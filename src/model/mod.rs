@@ -10,13 +10,21 @@
 //! Everything here is pure so that the GUI, the CLI and the exporters share one
 //! definition of "ready" and so that the rules are tested without any I/O.
 
+pub mod diff;
+mod fields;
 mod ids;
+pub mod merge;
+pub mod sample;
 mod status;
 mod template;
 mod verdict;
 pub(crate) mod workbook;
 
+pub use fields::{
+    FieldError, ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field, date_text,
+};
 pub use ids::{closest_ids, slugify};
+pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
 pub use verdict::{ItemCheck, RedReason, Verdict, Warning};

@@ -23,6 +23,7 @@ impl Workbook {
         wb.launch = options.launch;
         wb.review = None;
         wb.people.clear();
+        wb.conflicts.clear();
         for item in wb.categories.iter_mut().flat_map(|c| c.items.iter_mut()) {
             item.status = Status::NotStarted;
             item.owner.clear();

@@ -76,13 +76,20 @@ pub struct Verdict<'a> {
     pub checks: Vec<ItemCheck<'a>>,
     pub counts: StatusCounts,
     pub warnings: Vec<Warning>,
+    /// Unresolved merge conflicts on the workbook's own fields (project,
+    /// dates, category names; see [`Workbook::conflicts`]). Any keeps the
+    /// workbook from being production-ready: which launch date or project
+    /// the verdict is about is not settled.
+    pub workbook_conflicts: usize,
 }
 
 impl<'a> Verdict<'a> {
-    /// Production-ready: nothing is red. An empty workbook is not ready —
-    /// there is nothing to say it is.
+    /// Production-ready: nothing is red and no workbook field is in
+    /// conflict. An empty workbook is not ready — there is nothing to say it is.
     pub fn ready(&self) -> bool {
-        !self.checks.is_empty() && self.checks.iter().all(ItemCheck::passes)
+        !self.checks.is_empty()
+            && self.workbook_conflicts == 0
+            && self.checks.iter().all(ItemCheck::passes)
     }
 
     pub fn red(&self) -> impl Iterator<Item = &ItemCheck<'a>> {
@@ -97,15 +104,25 @@ impl<'a> Verdict<'a> {
         self.checks.iter().filter(|c| c.overdue)
     }
 
-    /// "Production-ready" or "Demo-ready: N red".
+    /// "Production-ready" or "Demo-ready: N red", with ", N workbook
+    /// conflict(s)" when workbook fields are in conflict.
     pub fn headline(&self) -> String {
         if self.ready() {
-            "Production-ready".to_owned()
-        } else if self.checks.is_empty() {
-            "Demo-ready: no items".to_owned()
-        } else {
-            format!("Demo-ready: {} red", self.red_count())
+            return "Production-ready".to_owned();
         }
+        let red = self.red_count();
+        let mut why = Vec::new();
+        if self.checks.is_empty() {
+            why.push("no items".to_owned());
+        } else if red > 0 || self.workbook_conflicts == 0 {
+            why.push(format!("{red} red"));
+        }
+        match self.workbook_conflicts {
+            0 => {}
+            1 => why.push("1 workbook conflict".to_owned()),
+            n => why.push(format!("{n} workbook conflicts")),
+        }
+        format!("Demo-ready: {}", why.join(", "))
     }
 
     /// Passing and total items of category `index`.
@@ -183,6 +200,7 @@ impl Workbook {
             checks,
             counts,
             warnings,
+            workbook_conflicts: self.conflicts.len(),
         }
     }
 }
@@ -322,6 +340,37 @@ mod tests {
         assert_eq!(v.headline(), "Demo-ready: 1 red");
         assert_eq!(v.counts.get(Status::Done), 1);
         assert_eq!(v.category_progress(&wb.categories[0]), (1, 2));
+    }
+
+    #[test]
+    fn a_workbook_field_conflict_blocks_ready_and_says_so() {
+        let today = d(TODAY);
+        let mut wb = workbook(vec![item(Status::Done)]);
+        wb.conflicts.push(crate::model::Conflict {
+            field: "launch".into(),
+            ours: "2026-04-01".into(),
+            theirs: "2026-05-01".into(),
+        });
+        let v = wb.verdict(today);
+        assert_eq!(v.workbook_conflicts, 1);
+        assert_eq!(v.red_count(), 0, "no item is red");
+        assert!(!v.ready());
+        assert_eq!(v.headline(), "Demo-ready: 1 workbook conflict");
+
+        wb.categories[0].items.push(item(Status::InProgress));
+        wb.conflicts.push(crate::model::Conflict {
+            field: "project".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            wb.verdict(today).headline(),
+            "Demo-ready: 1 red, 2 workbook conflicts"
+        );
+        wb.categories[0].items.clear();
+        assert_eq!(
+            wb.verdict(today).headline(),
+            "Demo-ready: no items, 2 workbook conflicts"
+        );
     }
 
     #[test]

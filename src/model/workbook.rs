@@ -20,6 +20,12 @@ pub struct Workbook {
     pub people: Vec<Person>,
     #[serde(default)]
     pub categories: Vec<Category>,
+    /// Unresolved merge conflicts on the workbook's own fields (`project`,
+    /// `description`, `launch`, `review`) and on category names
+    /// (`category.ID.name`), both values kept. A workbook with any is not
+    /// production-ready.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,7 +87,9 @@ pub struct Mitigation {
 /// driver so the file stays valid and the conflict stays visible.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
-    /// The field's name as in the file (`owner`, `mitigation.text`, …).
+    /// The field's name as in the file: on an item `owner`,
+    /// `mitigation.text`, …; on the workbook `project`, `launch`, …, or
+    /// `category.ID.name`.
     pub field: String,
     pub ours: String,
     pub theirs: String,
@@ -114,6 +122,7 @@ impl Workbook {
             review: None,
             people: Vec::new(),
             categories: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -274,11 +283,17 @@ impl Workbook {
         })
     }
 
-    /// Number of items with unresolved merge conflicts.
+    /// Number of items with unresolved merge conflicts (conflicts on the
+    /// workbook's own fields are in [`Workbook::conflicts`]).
     pub fn conflict_count(&self) -> usize {
         self.items()
             .filter(|(_, i)| !i.conflicts.is_empty())
             .count()
+    }
+
+    /// Whether any merge conflict, on an item or on the workbook, is unresolved.
+    pub fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty() || self.items().any(|(_, i)| !i.conflicts.is_empty())
     }
 }
 

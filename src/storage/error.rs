@@ -19,6 +19,8 @@ pub struct LoadError {
 pub enum LoadErrorKind {
     #[error("cannot read the file: {0}")]
     Io(#[source] std::io::Error),
+    #[error("not a workbook file: it is {0}")]
+    NotAFile(&'static str),
     #[error("the file is larger than {limit_mib} MiB, too large to be a workbook", limit_mib = .0 / (1024 * 1024))]
     TooLarge(u64),
     #[error("the file is empty")]

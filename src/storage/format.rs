@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::{LoadError, LoadErrorKind, SaveError};
-use crate::model::{Category, INVALID_DATE, Person, Workbook};
+use crate::model::{Category, Conflict, INVALID_DATE, Person, Workbook};
 
 /// The value of the `format` field.
 pub const FORMAT_MARKER: &str = "shipshape-workbook";
@@ -56,6 +56,8 @@ struct FileOut<'a> {
     review: &'a Option<chrono::NaiveDate>,
     people: &'a [Person],
     categories: &'a [Category],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 /// Version 1 as read. `format` and `version` default (to "" and 0) so that
@@ -78,6 +80,8 @@ struct FileIn {
     people: Vec<Person>,
     #[serde(default)]
     categories: Vec<Category>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 impl FileIn {
@@ -89,6 +93,7 @@ impl FileIn {
             review: self.review,
             people: self.people,
             categories: self.categories,
+            conflicts: self.conflicts,
         }
     }
 }
@@ -122,6 +127,7 @@ pub fn to_string(workbook: &Workbook) -> Result<String, SaveError> {
         review: &workbook.review,
         people: &workbook.people,
         categories: &workbook.categories,
+        conflicts: &workbook.conflicts,
     };
     let mut text = ron::ser::to_string_pretty(&file, pretty())
         .map_err(|e| SaveError::Encode(e.to_string()))?;

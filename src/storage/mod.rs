@@ -71,20 +71,29 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads at most [`MAX_FILE_BYTES`]: a workbook path may name a FIFO or
-/// `/dev/zero`, and that must end in an error, not an endless read.
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A workbook path may
+/// name a FIFO (whose open blocks until a writer comes) or `/dev/zero`
+/// (endless): both must end in an error, not a hang.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = std::fs::File::open(path).map_err(|e| LoadError::new(LoadErrorKind::Io(e)))?;
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(LoadError::new(LoadErrorKind::Io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a directory",
-        ))));
+    let io = |e| LoadError::new(LoadErrorKind::Io(e));
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::new(LoadErrorKind::NotAFile("a directory")));
     }
+    if !meta.is_file() {
+        return Err(LoadError::new(LoadErrorKind::NotAFile(
+            "a device, pipe or socket",
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::new(LoadErrorKind::TooLarge(MAX_FILE_BYTES)));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
+    // The file may grow between the check and the read.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::new(LoadErrorKind::Io(e)))?;
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::new(LoadErrorKind::TooLarge(MAX_FILE_BYTES)));
     }

@@ -54,6 +54,25 @@ fn resave_is_byte_identical_and_reversal_restores_bytes() {
 }
 
 #[test]
+fn workbook_conflicts_are_written_last_and_resolving_them_restores_the_bytes() {
+    let text = template_text();
+    let mut wb = parse(text.as_bytes()).unwrap().workbook;
+    wb.conflicts.push(Conflict {
+        field: "launch".into(),
+        ours: "2026-04-01".into(),
+        theirs: "2026-05-01".into(),
+    });
+    let written = to_string(&wb).unwrap();
+    let tail = "    conflicts: [\n        (\n            field: \"launch\",\n            ours: \"2026-04-01\",\n            theirs: \"2026-05-01\",\n        ),\n    ],\n)\n";
+    assert!(written.ends_with(tail), "{written}");
+    let back = parse(written.as_bytes()).unwrap();
+    assert!(back.unknown_fields.is_empty());
+    assert_eq!(back.workbook, wb);
+    wb.conflicts.clear();
+    assert_eq!(to_string(&wb).unwrap(), text, "no empty list is written");
+}
+
+#[test]
 fn one_field_edit_changes_one_line() {
     let text = template_text();
     let mut wb = parse(text.as_bytes()).unwrap().workbook;
@@ -248,7 +267,7 @@ fn load_errors_name_the_file() {
     assert!(msg.contains("missing.shipshape.ron"), "{msg}");
     assert!(matches!(
         load(dir.path()).unwrap_err().kind,
-        LoadErrorKind::Io(_)
+        LoadErrorKind::NotAFile(_)
     ));
 }
 
@@ -268,7 +287,22 @@ fn oversized_file_is_refused_without_reading_it_all() {
 #[test]
 fn endless_stream_is_refused() {
     let err = load(Path::new("/dev/zero")).unwrap_err();
-    assert!(matches!(err.kind, LoadErrorKind::TooLarge(_)));
+    assert!(matches!(err.kind, LoadErrorKind::NotAFile(_)));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_without_writer_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("w.shipshape.ron");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system
+    }
+    assert!(matches!(
+        load(&fifo).unwrap_err().kind,
+        LoadErrorKind::NotAFile(_)
+    ));
 }
 
 #[cfg(unix)]
@@ -335,7 +369,7 @@ fn item() -> impl Strategy<Value = Item> {
             text(),
             prop::collection::vec(text(), 0..3),
         ),
-        prop::collection::vec((text(), text(), text()), 0..2),
+        prop::collection::vec(conflict(), 0..2),
     )
         .prop_map(
             |(
@@ -356,16 +390,17 @@ fn item() -> impl Strategy<Value = Item> {
                 },
                 notes,
                 evidence,
-                conflicts: conflicts
-                    .into_iter()
-                    .map(|(field, ours, theirs)| Conflict {
-                        field,
-                        ours,
-                        theirs,
-                    })
-                    .collect(),
+                conflicts,
             },
         )
+}
+
+fn conflict() -> impl Strategy<Value = Conflict> {
+    (text(), text(), text()).prop_map(|(field, ours, theirs)| Conflict {
+        field,
+        ours,
+        theirs,
+    })
 }
 
 fn workbook() -> impl Strategy<Value = crate::model::Workbook> {
@@ -376,36 +411,40 @@ fn workbook() -> impl Strategy<Value = crate::model::Workbook> {
         date(),
         prop::collection::vec((text(), text(), text()), 0..3),
         prop::collection::vec((text(), prop::collection::vec(item(), 0..4)), 0..4),
+        prop::collection::vec(conflict(), 0..3),
     )
-        .prop_map(|(project, description, launch, review, people, cats)| {
-            let mut wb = crate::model::Workbook::new(project);
-            wb.description = description;
-            wb.launch = launch;
-            wb.review = review;
-            wb.people = people
-                .into_iter()
-                .map(|(name, role, email)| Person { name, role, email })
-                .collect();
-            let mut n = 0;
-            wb.categories = cats
-                .into_iter()
-                .enumerate()
-                .map(|(ci, (name, items))| Category {
-                    id: format!("c{ci}"),
-                    name,
-                    items: items
-                        .into_iter()
-                        .map(|mut i| {
-                            n += 1;
-                            // IDs must be unique; keep the random text as a suffix.
-                            i.id = format!("i{n}{}", i.id);
-                            i
-                        })
-                        .collect(),
-                })
-                .collect();
-            wb
-        })
+        .prop_map(
+            |(project, description, launch, review, people, cats, conflicts)| {
+                let mut wb = crate::model::Workbook::new(project);
+                wb.conflicts = conflicts;
+                wb.description = description;
+                wb.launch = launch;
+                wb.review = review;
+                wb.people = people
+                    .into_iter()
+                    .map(|(name, role, email)| Person { name, role, email })
+                    .collect();
+                let mut n = 0;
+                wb.categories = cats
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ci, (name, items))| Category {
+                        id: format!("c{ci}"),
+                        name,
+                        items: items
+                            .into_iter()
+                            .map(|mut i| {
+                                n += 1;
+                                // IDs must be unique; keep the random text as a suffix.
+                                i.id = format!("i{n}{}", i.id);
+                                i
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                wb
+            },
+        )
 }
 
 proptest! {

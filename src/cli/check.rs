@@ -1,0 +1,201 @@
+//! `check`: the verdict for people and for CI gates.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{AsOf, EXIT_NOT_READY, load};
+use crate::model::{ItemCheck, Status, Verdict, Workbook};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub as_of: AsOf,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let wb = load(&args.file)?.workbook;
+    let verdict = wb.verdict(args.as_of.date());
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&CheckJson::new(&wb, &verdict))?
+        );
+    } else {
+        print!("{}", report(&wb, &verdict));
+    }
+    Ok(if verdict.ready() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_NOT_READY)
+    })
+}
+
+/// The human-readable verdict: headline, then what blocks the launch.
+pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = write!(out, "{} — {} (as of {}", wb.project, v.headline(), v.as_of);
+    if let Some(launch) = wb.launch {
+        let days = (launch - v.as_of).num_days();
+        if days >= 0 {
+            let _ = write!(out, "; launch {launch}, T-{days} days");
+        } else {
+            let _ = write!(out, "; launched {launch}");
+        }
+    }
+    out.push_str(")\n");
+
+    let counts: Vec<String> = v
+        .counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.cli_word()))
+        .collect();
+    let _ = writeln!(out, "{} items: {}", v.counts.total(), counts.join(", "));
+    let conflicts = wb.conflict_entries().len();
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{conflicts} unresolved merge conflict{s}, both values kept (listed below); settle each with `shipshape resolve FILE ITEM FIELD --ours|--theirs|--value V` (`shipshape resolve FILE FIELD …` for a workbook field)"
+        );
+    }
+
+    if !wb.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWorkbook fields in conflict (the workbook is not ready until they are settled):"
+        );
+        for c in &wb.conflicts {
+            let _ = writeln!(
+                out,
+                "  conflict in {}: ours {:?}, theirs {:?}",
+                c.field, c.ours, c.theirs
+            );
+        }
+    }
+
+    if v.red_count() > 0 {
+        let _ = writeln!(out, "\nRed items (block the launch):");
+        let mut last_cat = None;
+        for c in v.red() {
+            if last_cat != Some(&c.category.id) {
+                let _ = writeln!(out, "  {}", c.category.name);
+                last_cat = Some(&c.category.id);
+            }
+            let _ = writeln!(out, "    {}  {}", c.item.id, c.item.title);
+            let due = match c.item.due {
+                Some(d) if c.overdue => format!("due {d} (overdue)"),
+                Some(d) => format!("due {d}"),
+                None => "no due date".to_owned(),
+            };
+            let why = c.red.map(|r| r.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "      owner {}, {due}: {why}",
+                c.item.owner_or_unassigned()
+            );
+            for conflict in &c.item.conflicts {
+                let _ = writeln!(
+                    out,
+                    "      conflict in {}: ours {:?}, theirs {:?}",
+                    conflict.field, conflict.ours, conflict.theirs
+                );
+            }
+        }
+    }
+    let overdue: Vec<_> = v.overdue().collect();
+    if !overdue.is_empty() {
+        let _ = writeln!(out, "\nOverdue:");
+        for c in overdue {
+            let due = c.item.due.map(|d| d.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}  due {due}, owner {}",
+                c.item.id,
+                c.item.owner_or_unassigned()
+            );
+        }
+    }
+    if !v.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for w in &v.warnings {
+            let _ = writeln!(out, "  {w}");
+        }
+    }
+    out
+}
+
+/// `check --json`. Field names and order are a contract.
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    project: &'a str,
+    as_of: String,
+    ready: bool,
+    counts: std::collections::BTreeMap<&'static str, usize>,
+    warnings: Vec<String>,
+    items: Vec<ItemJson<'a>>,
+    /// Unresolved merge conflicts on workbook fields: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
+}
+
+impl<'a> CheckJson<'a> {
+    fn new(wb: &'a Workbook, v: &'a Verdict<'a>) -> Self {
+        Self {
+            project: &wb.project,
+            as_of: v.as_of.to_string(),
+            ready: v.ready(),
+            counts: Status::ALL
+                .iter()
+                .map(|&s| (s.cli_word(), v.counts.get(s)))
+                .collect(),
+            warnings: v.warnings.iter().map(ToString::to_string).collect(),
+            items: v.checks.iter().map(ItemJson::new).collect(),
+            conflicts: &wb.conflicts,
+        }
+    }
+}
+
+/// One item in `check --json` and `list --json`.
+#[derive(Serialize)]
+pub struct ItemJson<'a> {
+    id: &'a str,
+    category: &'a str,
+    title: &'a str,
+    status: &'static str,
+    owner: &'a str,
+    due: Option<String>,
+    overdue: bool,
+    passes: bool,
+    mitigation: &'a str,
+    until: Option<String>,
+    /// Unresolved merge conflicts: `{field, ours, theirs}`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [crate::model::Conflict],
+}
+
+impl<'a> ItemJson<'a> {
+    pub fn new(c: &ItemCheck<'a>) -> Self {
+        Self {
+            id: &c.item.id,
+            category: &c.category.name,
+            title: &c.item.title,
+            status: c.item.status.cli_word(),
+            owner: c.item.owner.trim(),
+            due: c.item.due.map(|d| d.to_string()),
+            overdue: c.overdue,
+            passes: c.passes(),
+            mitigation: &c.item.mitigation.text,
+            until: c.item.mitigation.until.map(|d| d.to_string()),
+            conflicts: &c.item.conflicts,
+        }
+    }
+}

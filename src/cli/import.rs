@@ -1,0 +1,78 @@
+//! `import`: checklists teams already have, made into workbooks.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::{Args, Subcommand};
+
+use crate::import::{self, Imported};
+use crate::storage;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A Markdown checklist: headings become categories; task-list items, check tables and question headings become items.
+    Md(ImportArgs),
+    /// An Azure review-checklists JSON file (github.com/Azure/review-checklists).
+    Azure(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import.
+    pub input: PathBuf,
+    /// The workbook to create (by convention NAME.shipshape.ron).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The project name (default: the checklist's title, else the input's file name).
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Overwrite the workbook if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// An importer: the file's bytes and an optional project name to a workbook.
+type Importer = fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>;
+
+pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
+    let (args, parse): (ImportArgs, Importer) = match cmd {
+        ImportCommand::Md(a) => (a, import::markdown::import),
+        ImportCommand::Azure(a) => (a, import::azure::import),
+    };
+    if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
+        bail!(
+            "{} already exists; use --force to overwrite it",
+            args.output.display()
+        );
+    }
+    let bytes = storage::read_capped(&args.input)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
+    let mut imported = parse(&bytes, args.project.as_deref())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
+    let wb = &mut imported.workbook;
+    if wb.project == import::UNTITLED
+        && let Some(stem) = file_stem(&args.input)
+    {
+        wb.project = stem;
+    }
+    for w in &imported.warnings {
+        eprintln!("warning: {}: {w}", args.input.display());
+    }
+    storage::save(&args.output, wb)?;
+    println!(
+        "imported {} items in {} categories from {} into {} (project {:?})",
+        wb.item_count(),
+        wb.categories.len(),
+        args.input.display(),
+        args.output.display(),
+        wb.project
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn file_stem(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.split('.').next().unwrap_or(name).trim();
+    (!stem.is_empty()).then(|| stem.to_owned())
+}

@@ -1,0 +1,471 @@
+//! GitHub-flavoured Markdown: the whole checklist for a PR description or an
+//! email body (checked items are those that pass: done, mitigated within
+//! date, or not applicable with a reason), a short summary for the clipboard, and a `mailto:` link that
+//! carries the summary.
+//!
+//! The checklist is a task list per category; each item's status, owner,
+//! due date and mitigation sit on labelled lines (`*Status:* Done · …`)
+//! that `import::markdown` reads back, and its ID rides in an HTML comment
+//! so a re-import keeps it without cluttering the rendered page.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::model::{ItemCheck, Status, Workbook};
+
+/// The whole workbook as a GitHub-flavoured Markdown checklist, judged as of
+/// `as_of`.
+pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
+    let v = wb.verdict(as_of);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", inline(&wb.project));
+    let _ = writeln!(out, "**{}** · as of {}{}", v.headline(), as_of, dates(wb));
+    for c in &wb.conflicts {
+        let _ = writeln!(
+            out,
+            "\n**Merge conflict in {}:** ours {}, theirs {}",
+            inline(&c.field),
+            quoted(&c.ours),
+            quoted(&c.theirs)
+        );
+    }
+    if !wb.description.trim().is_empty() {
+        let _ = writeln!(out, "\n{}", block(&wb.description, ""));
+    }
+    let counts: Vec<String> = v
+        .counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.label().to_lowercase()))
+        .collect();
+    if !counts.is_empty() {
+        let _ = writeln!(out, "\n{} items: {}.", v.counts.total(), counts.join(", "));
+    }
+    // The checks are in file order: walk them alongside the categories.
+    let mut checks = v.checks.iter();
+    for cat in &wb.categories {
+        let in_cat: Vec<&ItemCheck<'_>> = checks.by_ref().take(cat.items.len()).collect();
+        let pass = in_cat.iter().filter(|c| c.passes()).count();
+        let _ = writeln!(out, "\n## {}\n", inline(&cat.name));
+        let _ = writeln!(out, "_{pass} of {} passing_\n", cat.items.len());
+        for c in in_cat {
+            write_item(&mut out, c);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n---\n_Exported from Shipshape on {as_of} · version {}_",
+        crate::storage::content_hash(wb)
+    );
+    out
+}
+
+fn dates(wb: &Workbook) -> String {
+    let mut s = String::new();
+    if let Some(l) = wb.launch {
+        let _ = write!(s, " · launch {l}");
+    }
+    if let Some(r) = wb.review_date() {
+        let _ = write!(s, " · review {r}");
+    }
+    s
+}
+
+fn write_item(out: &mut String, check: &ItemCheck<'_>) {
+    let item = check.item;
+    // Checked = does not block the launch, so GitHub's "n of m tasks"
+    // counts what passes; the status line says how.
+    let mark = if check.passes() { 'x' } else { ' ' };
+    let title = if item.title.trim().is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        inline(&item.title)
+    };
+    let _ = writeln!(
+        out,
+        "- [{mark}] **{title}** <!-- id: {} -->  ",
+        comment_safe(&item.id)
+    );
+    let mut meta = vec![format!("*Status:* {}", item.status.label())];
+    if !item.owner.trim().is_empty() || !check.passes() {
+        meta.push(format!("*Owner:* {}", inline(item.owner_or_unassigned())));
+    }
+    if let Some(d) = item.due {
+        meta.push(format!("*Due:* {d}"));
+    }
+    if let Some(red) = check.red {
+        let overdue = if check.overdue { ", overdue" } else { "" };
+        meta.push(format!("🔴 {red}{overdue}"));
+    }
+    let _ = writeln!(out, "  {}", meta.join(" · "));
+    let indent = "  ";
+    if !item.description.trim().is_empty() {
+        let _ = writeln!(out, "\n{}", block(&item.description, indent));
+    }
+    if item.has_mitigation() {
+        let label = if item.status == Status::NotApplicable {
+            "Reason"
+        } else {
+            "Mitigation"
+        };
+        let mut m = format!("{indent}*{label}:* {}", inline_lines(&item.mitigation.text));
+        if !item.mitigation.accepted_by.trim().is_empty() {
+            let _ = write!(
+                m,
+                " · *Accepted by:* {}",
+                inline(&item.mitigation.accepted_by)
+            );
+        }
+        if let Some(u) = item.mitigation.until {
+            let _ = write!(m, " · *Until:* {u}");
+        }
+        let _ = writeln!(out, "\n{m}");
+    }
+    if !item.notes.trim().is_empty() {
+        let _ = writeln!(out, "\n{indent}*Notes:* {}", inline_lines(&item.notes));
+    }
+    if !item.evidence.is_empty() {
+        let links: Vec<String> = item
+            .evidence
+            .iter()
+            .map(|e| format!("<{}>", e.replace(['<', '>'], "")))
+            .collect();
+        let _ = writeln!(out, "\n{indent}*Evidence:* {}", links.join(", "));
+    }
+    for c in &item.conflicts {
+        let _ = writeln!(
+            out,
+            "\n{indent}**Merge conflict in {}:** ours {}, theirs {}",
+            inline(&c.field),
+            quoted(&c.ours),
+            quoted(&c.theirs)
+        );
+    }
+    out.push('\n');
+}
+
+/// A plain-text summary for the clipboard or an email body: the verdict,
+/// then each red item with its owner, due date and reason, grouped by
+/// category. It reads as plain text and renders as Markdown.
+pub fn summary(wb: &Workbook, as_of: NaiveDate) -> String {
+    summary_lines(wb, as_of, usize::MAX)
+}
+
+fn summary_lines(wb: &Workbook, as_of: NaiveDate, max_red: usize) -> String {
+    let v = wb.verdict(as_of);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}", wb.project.trim(), v.headline());
+    let passing = v.checks.len() - v.red_count();
+    let _ = writeln!(
+        out,
+        "{passing} of {} items pass as of {as_of}{}.",
+        v.checks.len(),
+        dates(wb).replace(" · ", "; ")
+    );
+    let conflicts = wb.conflict_count();
+    if conflicts > 0 {
+        let (n, have) = if conflicts == 1 {
+            ("item", "has")
+        } else {
+            ("items", "have")
+        };
+        let _ = writeln!(out, "{conflicts} {n} {have} unresolved merge conflicts.");
+    }
+    if !wb.conflicts.is_empty() {
+        let fields: Vec<&str> = wb.conflicts.iter().map(|c| c.field.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "Unresolved merge conflicts on the workbook: {}.",
+            fields.join(", ")
+        );
+    }
+    if v.red_count() > 0 {
+        let _ = writeln!(out, "\nRed items (they block the launch):");
+        let mut last = None;
+        for c in v.red().take(max_red) {
+            if last != Some(&c.category.id) {
+                let _ = writeln!(out, "\n{}", c.category.name.trim());
+                last = Some(&c.category.id);
+            }
+            let due = match c.item.due {
+                Some(d) if c.overdue => format!("due {d}, OVERDUE"),
+                Some(d) => format!("due {d}"),
+                None => "no due date".to_owned(),
+            };
+            let why = c.red.map(|r| r.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} — {}, {due}: {why}",
+                one_line(&c.item.title),
+                c.item.owner_or_unassigned()
+            );
+        }
+        let rest = v.red_count().saturating_sub(max_red);
+        if rest > 0 {
+            let _ = writeln!(out, "\n… and {rest} more red items (see the report).");
+        }
+    }
+    if !v.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for w in &v.warnings {
+            let _ = writeln!(out, "- {w}");
+        }
+    }
+    out
+}
+
+/// Said next to a "Share…" button: a `mailto:` link cannot attach files.
+pub const MAILTO_ATTACHMENT_NOTE: &str = "Email links cannot carry attachments: attach the workbook file and its PDF report from the folder they were saved to.";
+
+/// Mail clients and browsers cut long `mailto:` links (some near 2,000
+/// characters); the body is shortened to keep the link below this.
+pub const MAX_MAILTO_LEN: usize = 2000;
+
+/// A `mailto:` link to `recipients` with the verdict as subject and
+/// [`summary`] as body (shortened, at whole lines, to stay within
+/// [`MAX_MAILTO_LEN`]).
+pub fn mailto_url(wb: &Workbook, as_of: NaiveDate, recipients: &[&str]) -> String {
+    let subject = format!(
+        "Production readiness: {} — {}",
+        one_line(&wb.project),
+        wb.verdict(as_of).headline()
+    );
+    let to: Vec<String> = recipients
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        // Some mail clients do not decode `%40` in the address itself.
+        .map(|r| percent_encode(r).replace("%40", "@"))
+        .collect();
+    let head = format!(
+        "mailto:{}?subject={}&body=",
+        to.join(","),
+        percent_encode(&subject)
+    );
+    let red = wb.verdict(as_of).red_count();
+    let mut max_red = red;
+    loop {
+        let body = percent_encode(&summary_lines(wb, as_of, max_red).replace('\n', "\r\n"));
+        if head.len() + body.len() <= MAX_MAILTO_LEN || max_red == 0 {
+            return head + &body;
+        }
+        max_red = if max_red > 64 {
+            max_red / 2
+        } else {
+            max_red - 1
+        };
+    }
+}
+
+/// RFC 3986 percent-encoding of everything but unreserved characters, as
+/// RFC 6068 asks for `mailto:` header values.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Text in running Markdown: characters that would start markup are
+/// escaped, line breaks become spaces.
+pub(crate) fn inline(text: &str) -> String {
+    escape(&one_line(text))
+}
+
+/// Multi-line text inside a list item, hard breaks kept.
+fn inline_lines(text: &str) -> String {
+    let lines: Vec<String> = text.trim().lines().map(|l| escape(l.trim())).collect();
+    lines.join("  \n  ")
+}
+
+/// Paragraphs indented by `indent`, so they stay inside a list item.
+fn block(text: &str, indent: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{indent}{}", escape_line_start(&escape(l.trim_end())))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes what would make a line a heading, quote or list item.
+fn escape_line_start(line: &str) -> String {
+    let t = line.trim_start();
+    let lead = &line[..line.len() - t.len()];
+    if t.starts_with(['#', '>', '-', '+', '=']) {
+        return format!("{lead}\\{t}");
+    }
+    // A backslash before a digit is no escape: escape the list delimiter.
+    if let Some((n, rest)) = t.split_once(['.', ')'])
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit())
+    {
+        let delim = &t[n.len()..=n.len()];
+        return format!("{lead}{n}\\{delim}{rest}");
+    }
+    line.to_owned()
+}
+
+fn quoted(value: &str) -> String {
+    if value.is_empty() {
+        "(none)".to_owned()
+    } else {
+        format!("“{}”", inline(value))
+    }
+}
+
+/// An ID inside `<!-- … -->`: nothing that could end the comment.
+fn comment_safe(id: &str) -> String {
+    id.replace("--", "-\u{2010}").replace('>', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Conflict, Status};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn sample() -> Workbook {
+        let mut wb = crate::storage::builtin_template();
+        wb.project = "Payments *API*".into();
+        wb.launch = Some(d("2026-04-01"));
+        let i = wb.item_mut("reliability.slos").unwrap();
+        i.status = Status::Done;
+        i.owner = "Ann".into();
+        let i = wb.item_mut("security.secrets").unwrap();
+        i.owner = "Bo".into();
+        i.due = Some(d("2026-03-01"));
+        i.notes = "line one\nline <two>".into();
+        i.conflicts.push(Conflict {
+            field: "owner".into(),
+            ours: "Bo".into(),
+            theirs: "Cy".into(),
+        });
+        wb
+    }
+
+    #[test]
+    fn checklist_has_a_task_per_item_with_status_owner_and_due() {
+        let md = to_markdown(&sample(), d("2026-03-10"));
+        assert!(md.starts_with("# Payments \\*API\\*\n"), "{md}");
+        assert!(md.contains("**Demo-ready: 24 red** · as of 2026-03-10 · launch 2026-04-01"));
+        assert_eq!(md.matches("\n- [").count(), 25);
+        assert!(md.contains("- [x] **SLOs published** <!-- id: reliability.slos -->"));
+        assert!(md.contains("*Status:* Done · *Owner:* Ann\n"));
+        assert!(
+            md.contains("- [ ] **Secrets management**"),
+            "red items are unchecked"
+        );
+        assert!(
+            md.contains("*Owner:* Bo · *Due:* 2026-03-01 · 🔴 unresolved merge conflict, overdue")
+        );
+        assert!(md.contains("*Notes:* line one  \n  line \\<two\\>"));
+        assert!(md.contains("**Merge conflict in owner:** ours “Bo”, theirs “Cy”"));
+        assert!(md.contains("## Security\n\n_0 of 5 passing_"));
+    }
+
+    #[test]
+    fn summary_lists_red_items_with_owner_and_due() {
+        let s = summary(&sample(), d("2026-03-10"));
+        assert!(s.starts_with("Payments *API*: Demo-ready: 24 red\n1 of 25 items pass as of 2026-03-10; launch 2026-04-01"), "{s}");
+        assert!(s.contains("\n1 item has unresolved merge conflicts.\n"));
+        assert!(
+            s.contains(
+                "\n- Secrets management — Bo, due 2026-03-01, OVERDUE: unresolved merge conflict\n"
+            ),
+            "{s}"
+        );
+        assert!(
+            !s.contains("SLOs published"),
+            "passing items are not listed"
+        );
+    }
+
+    #[test]
+    fn workbook_conflicts_show_under_the_headline_and_in_the_summary() {
+        let mut wb = sample();
+        wb.conflicts.push(Conflict {
+            field: "launch".into(),
+            ours: "2026-04-01".into(),
+            theirs: "2026-05-01".into(),
+        });
+        let md = to_markdown(&wb, d("2026-03-10"));
+        assert!(md.contains("**Demo-ready: 24 red, 1 workbook conflict** · as of"));
+        assert!(
+            md.contains("\n**Merge conflict in launch:** ours “2026-04-01”, theirs “2026-05-01”\n"),
+            "{md}"
+        );
+        let s = summary(&wb, d("2026-03-10"));
+        assert!(
+            s.contains("\nUnresolved merge conflicts on the workbook: launch.\n"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn mailto_is_percent_encoded_and_bounded() {
+        let wb = sample();
+        let url = mailto_url(&wb, d("2026-03-10"), &["ann@example.com", " "]);
+        assert!(url.starts_with("mailto:ann@example.com?subject=Production%20readiness%3A%20Payments%20%2AAPI%2A%20%E2%80%94%20Demo-ready%3A%2024%20red&body="), "{url}");
+        assert!(url.len() <= MAX_MAILTO_LEN);
+        assert!(
+            url.contains("more%20red%20items"),
+            "the long list is cut and says so"
+        );
+        assert!(!url.contains(' ') && !url.contains('\n'));
+        let mut ready = wb.clone();
+        for c in &mut ready.categories {
+            for i in &mut c.items {
+                i.status = Status::Done;
+                i.conflicts.clear();
+            }
+        }
+        let url = mailto_url(&ready, d("2026-03-10"), &[]);
+        assert!(url.starts_with("mailto:?subject="));
+        assert!(url.contains("Production-ready"));
+    }
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            inline("a *b* [c](d) <e>\nf"),
+            "a \\*b\\* \\[c\\](d) \\<e\\> f"
+        );
+        assert_eq!(
+            block("# not a heading\n1. not a list", "  "),
+            "  \\# not a heading\n  1\\. not a list"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Workbooks for people without the app: pure functions from a
+//! [`Workbook`](crate::model::Workbook) to the text of a file or a message.
+//! Nothing here touches the disk; the CLI and the GUI write what these return.
+
+pub mod csv;
+pub mod markdown;
+pub mod text;

@@ -1,0 +1,190 @@
+//! Reading the text of a Markdown checklist: labelled lines (`Status: …`),
+//! status words, check marks, headings, ID markers and titles.
+
+use crate::model::Status;
+
+use super::{Draft, MAX_TITLE_CHARS, Node};
+
+/// The verdict and count lines `export::markdown` writes under the title:
+/// derived from the items, so not part of the description.
+pub(super) fn is_export_summary(text: &str) -> bool {
+    let t = text.trim();
+    let verdict = (t.starts_with("Production-ready") || t.starts_with("Demo-ready"))
+        && t.contains(" · as of ");
+    let counts = t
+        .split_once(" items: ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    verdict || counts
+}
+
+/// A reference code that starts a title (`REL-01 — Health checks`,
+/// `SEC.4: TLS`): teams refer to items by it, so it makes the better ID.
+pub(super) fn leading_code(title: &str) -> Option<&str> {
+    let mut words = title.split_whitespace();
+    let first = words.next()?;
+    let (code, colon) = match first.strip_suffix(':') {
+        Some(c) => (c, true),
+        None => (first, false),
+    };
+    let separated = colon
+        || words
+            .next()
+            .is_some_and(|w| matches!(w, "—" | "–" | "-" | ":" | "|"));
+    let looks_like_code = (2..=12).contains(&code.len())
+        && code.chars().any(|c| c.is_ascii_digit())
+        && code.chars().any(|c| c.is_ascii_alphabetic())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    (separated && looks_like_code).then_some(code)
+}
+
+pub(super) fn set_title(d: &mut Draft, text: &str) {
+    let title = one_line(text);
+    if title.chars().count() <= MAX_TITLE_CHARS {
+        d.title = title;
+        return;
+    }
+    let head: String = title.chars().take(MAX_TITLE_CHARS).collect();
+    let cut = head
+        .find(". ")
+        .map(|i| i + 1)
+        .or_else(|| head.rfind(' '))
+        .unwrap_or(head.len());
+    d.title = format!("{}…", head[..cut].trim_end_matches('.').trim_end());
+    d.description.insert(0, title);
+}
+
+/// `Key: value` pieces of a labelled line, split at ` · ` and ` | `.
+pub(super) fn split_segments(line: &str) -> Vec<&str> {
+    line.split(['·', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The field a `Key: value` segment sets, and its value.
+pub(super) fn field_key(segment: &str) -> Option<(String, &str)> {
+    let (key, value) = segment.split_once(':')?;
+    let k = key.trim().to_ascii_lowercase();
+    let field = match k.as_str() {
+        "status" | "state" => "status",
+        "owner" | "assignee" | "responsible" => "owner",
+        "due" | "due date" | "deadline" => "due",
+        "mitigation" | "reason" | "why not applicable" => "mitigation",
+        "accepted by" => "accepted_by",
+        "until" | "accepted until" => "until",
+        "notes" | "note" => "notes",
+        "evidence" => "evidence",
+        _ => return None,
+    };
+    Some((field.to_owned(), value))
+}
+
+pub(super) fn is_long_field(key: &str) -> bool {
+    matches!(key, "mitigation" | "notes")
+}
+
+pub(super) fn is_meta(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        split_segments(l)
+            .first()
+            .is_some_and(|s| field_key(s).is_some())
+    })
+}
+
+pub(super) fn parse_status(value: &str) -> Option<Status> {
+    let v = value.trim().trim_end_matches('.');
+    Status::from_word(v).or_else(|| match v.to_ascii_lowercase().as_str() {
+        "not applicable" | "n.a." | "not required" => Some(Status::NotApplicable),
+        "fulfilled" | "yes" | "passed" | "pass" => Some(Status::Done),
+        "not verified" | "no" => Some(Status::NotStarted),
+        _ => None,
+    })
+}
+
+pub(super) fn is_check_mark(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        ":white_check_mark:"
+            | ":heavy_check_mark:"
+            | ":ballot_box_with_check:"
+            | "✅"
+            | "✔"
+            | "✔️"
+            | "✓"
+            | "x"
+            | "[x]"
+            | "yes"
+            | "done"
+    )
+}
+
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A heading's text without leading emoji shortcodes (`:lock: Security`).
+pub(super) fn clean_heading(text: &str) -> String {
+    let mut t = one_line(text);
+    loop {
+        let trimmed = t.trim_start();
+        let Some(rest) = trimmed.strip_prefix(':') else {
+            break;
+        };
+        match rest.split_once(':') {
+            Some((code, after))
+                if !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)) =>
+            {
+                t = after.trim_start().to_owned();
+            }
+            _ => break,
+        }
+    }
+    t.trim().to_owned()
+}
+
+/// The ID in an `<!-- id: x -->` marker.
+pub(super) fn id_marker(html: &str) -> Option<String> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let id = inner.strip_prefix("id:")?.trim();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// HTML comment markers removed (their guidance text kept), and the ID of
+/// an `<!-- id: … -->` marker taken out.
+pub(super) fn strip_comments(html: &str) -> (String, Option<String>) {
+    if let Some(id) = id_marker(html) {
+        return (String::new(), Some(id));
+    }
+    let text = html.replace("<!--", "").replace("-->", "");
+    (text.trim().to_owned(), None)
+}
+
+/// A nested list item as description text: `- [x] text`, children indented.
+pub(super) fn render_node(node: &Node, depth: usize) -> String {
+    let indent = "  ".repeat(depth);
+    let mark = match node.checked {
+        Some(true) => "[x] ",
+        Some(false) => "[ ] ",
+        None => "",
+    };
+    let text: Vec<String> = node
+        .paras
+        .iter()
+        .map(|p| p.text.trim().replace('\n', " "))
+        .collect();
+    let mut out = format!("{indent}- {mark}{}", text.join(" "));
+    for c in &node.children {
+        out.push('\n');
+        out.push_str(&render_node(c, depth + 1));
+    }
+    out
+}

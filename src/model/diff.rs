@@ -1,0 +1,600 @@
+//! What changed between two versions of a workbook, in the workbook's terms:
+//! items added, removed and moved, the fields that changed on each item, and
+//! the verdict before and after.
+//!
+//! `shipshape diff` prints it, and `--json` gives it to scripts; it answers
+//! "what changed since the last review?" where a line diff of the file would
+//! show brackets and indentation.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::fields::{ITEM_FIELDS, date_text};
+use super::{Conflict, Item, Workbook};
+
+/// The changes from one workbook to another. Lists follow the new file's
+/// order (the old one's for removals).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkbookDiff {
+    /// Workbook fields: `project`, `description`, `launch`, `review`,
+    /// `people`, and `conflicts` (the workbook fields in merge conflict).
+    pub workbook: Vec<FieldChange>,
+    pub categories_added: Vec<String>,
+    pub categories_removed: Vec<String>,
+    /// `field` is the category ID; before and after are its names.
+    pub categories_renamed: Vec<FieldChange>,
+    pub added: Vec<ItemRef>,
+    pub removed: Vec<ItemRef>,
+    pub moved: Vec<Moved>,
+    pub changed: Vec<ItemChange>,
+    pub verdict_before: VerdictSummary,
+    pub verdict_after: VerdictSummary,
+    /// Items that passed before (or did not exist) and are red now.
+    pub became_red: Vec<ItemRef>,
+    /// Items that were red before and pass now.
+    pub became_green: Vec<ItemRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemRef {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+}
+
+/// An item now in another category, or out of order within its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    pub id: String,
+    pub title: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemChange {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<FieldChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictSummary {
+    pub headline: String,
+    pub ready: bool,
+    pub red: usize,
+    pub items: usize,
+    /// Items with unresolved merge conflicts.
+    pub conflicts: usize,
+    /// Unresolved merge conflicts on workbook fields.
+    pub workbook_conflicts: usize,
+}
+
+impl VerdictSummary {
+    fn of(wb: &Workbook, as_of: NaiveDate) -> Self {
+        let v = wb.verdict(as_of);
+        Self {
+            headline: v.headline(),
+            ready: v.ready(),
+            red: v.red_count(),
+            items: v.checks.len(),
+            conflicts: wb.conflict_count(),
+            workbook_conflicts: v.workbook_conflicts,
+        }
+    }
+}
+
+impl WorkbookDiff {
+    /// Whether nothing but the verdict's date could differ.
+    pub fn is_empty(&self) -> bool {
+        self.workbook.is_empty()
+            && self.categories_added.is_empty()
+            && self.categories_removed.is_empty()
+            && self.categories_renamed.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.moved.is_empty()
+            && self.changed.is_empty()
+    }
+}
+
+/// The diff from `old` to `new`, with both verdicts taken as of `as_of`.
+pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
+    let mut workbook = Vec::new();
+    let mut push = |field: &str, before: String, after: String| {
+        if before != after {
+            workbook.push(FieldChange {
+                field: field.to_owned(),
+                before,
+                after,
+            });
+        }
+    };
+    push("project", old.project.clone(), new.project.clone());
+    push(
+        "description",
+        old.description.clone(),
+        new.description.clone(),
+    );
+    push("launch", date_text(old.launch), date_text(new.launch));
+    push("review", date_text(old.review), date_text(new.review));
+    let people = |wb: &Workbook| {
+        wb.people
+            .iter()
+            .map(|p| match (p.role.trim(), p.email.trim()) {
+                ("", "") => p.name.clone(),
+                (r, "") => format!("{} ({r})", p.name),
+                ("", e) => format!("{} <{e}>", p.name),
+                (r, e) => format!("{} ({r}) <{e}>", p.name),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    push("people", people(old), people(new));
+    push(
+        "conflicts",
+        conflict_fields(&old.conflicts),
+        conflict_fields(&new.conflicts),
+    );
+
+    let old_cats: HashMap<&str, &str> = old
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    let new_cats: HashMap<&str, &str> = new
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    let categories_added = new
+        .categories
+        .iter()
+        .filter(|c| !old_cats.contains_key(c.id.as_str()))
+        .map(|c| c.name.clone())
+        .collect();
+    let categories_removed = old
+        .categories
+        .iter()
+        .filter(|c| !new_cats.contains_key(c.id.as_str()))
+        .map(|c| c.name.clone())
+        .collect();
+    let categories_renamed = new
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let before = *old_cats.get(c.id.as_str())?;
+            (before != c.name).then(|| FieldChange {
+                field: c.id.clone(),
+                before: before.to_owned(),
+                after: c.name.clone(),
+            })
+        })
+        .collect();
+
+    let old_items: HashMap<&str, (&str, &Item)> = old
+        .items()
+        .map(|(c, i)| (i.id.as_str(), (c.id.as_str(), i)))
+        .collect();
+    let new_ids: HashSet<&str> = new.items().map(|(_, i)| i.id.as_str()).collect();
+    let item_ref = |cat: &str, i: &Item| ItemRef {
+        id: i.id.clone(),
+        title: i.title.clone(),
+        category: cat.to_owned(),
+    };
+
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    let mut moved = Vec::new();
+    for (c, i) in new.items() {
+        let Some((old_cat, before)) = old_items.get(i.id.as_str()) else {
+            added.push(item_ref(&c.name, i));
+            continue;
+        };
+        if *old_cat != c.id {
+            moved.push(Moved {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                from: old_cats.get(old_cat).copied().unwrap_or(old_cat).to_owned(),
+                to: c.name.clone(),
+            });
+        }
+        let fields = item_changes(before, i);
+        if !fields.is_empty() {
+            changed.push(ItemChange {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                fields,
+            });
+        }
+    }
+    moved.extend(reordered(old, new));
+    let removed = old
+        .items()
+        .filter(|(_, i)| !new_ids.contains(i.id.as_str()))
+        .map(|(c, i)| item_ref(&c.name, i))
+        .collect();
+
+    let old_red: HashSet<&str> = old
+        .items()
+        .filter(|(_, i)| !i.passes(as_of))
+        .map(|(_, i)| i.id.as_str())
+        .collect();
+    let mut became_red = Vec::new();
+    let mut became_green = Vec::new();
+    for (c, i) in new.items() {
+        let was_red = old_red.contains(i.id.as_str());
+        let was_there = old_items.contains_key(i.id.as_str());
+        let red = !i.passes(as_of);
+        if red && was_there && !was_red {
+            became_red.push(item_ref(&c.name, i));
+        } else if !red && was_red {
+            became_green.push(item_ref(&c.name, i));
+        }
+    }
+
+    WorkbookDiff {
+        workbook,
+        categories_added,
+        categories_removed,
+        categories_renamed,
+        added,
+        removed,
+        moved,
+        changed,
+        verdict_before: VerdictSummary::of(old, as_of),
+        verdict_after: VerdictSummary::of(new, as_of),
+        became_red,
+        became_green,
+    }
+}
+
+fn item_changes(before: &Item, after: &Item) -> Vec<FieldChange> {
+    let mut out: Vec<FieldChange> = ITEM_FIELDS
+        .iter()
+        .filter_map(|f| {
+            let (b, a) = (before.field(f)?, after.field(f)?);
+            (b != a).then(|| FieldChange {
+                field: (*f).to_owned(),
+                before: b,
+                after: a,
+            })
+        })
+        .collect();
+    if before.conflicts != after.conflicts {
+        out.push(FieldChange {
+            field: "conflicts".into(),
+            before: conflict_fields(&before.conflicts),
+            after: conflict_fields(&after.conflicts),
+        });
+    }
+    out
+}
+
+/// The fields in conflict, as one line.
+fn conflict_fields(conflicts: &[Conflict]) -> String {
+    conflicts
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Items that stayed in their category but left their place relative to the
+/// others: everything outside a longest run that kept its order.
+fn reordered(old: &Workbook, new: &Workbook) -> Vec<Moved> {
+    let mut out = Vec::new();
+    for nc in &new.categories {
+        let Some(oc) = old.categories.iter().find(|c| c.id == nc.id) else {
+            continue;
+        };
+        let old_pos: HashMap<&str, usize> = oc
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (i.id.as_str(), n))
+            .collect();
+        let common: Vec<(&Item, usize)> = nc
+            .items
+            .iter()
+            .filter_map(|i| old_pos.get(i.id.as_str()).map(|&p| (i, p)))
+            .collect();
+        let keep = longest_increasing(&common.iter().map(|(_, p)| *p).collect::<Vec<_>>());
+        for (n, (item, _)) in common.iter().enumerate() {
+            if !keep.contains(&n) {
+                out.push(Moved {
+                    id: item.id.clone(),
+                    title: item.title.clone(),
+                    from: oc.name.clone(),
+                    to: nc.name.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Indices of one longest strictly increasing subsequence (patience sorting,
+/// O(n log n): categories may hold thousands of items).
+fn longest_increasing(seq: &[usize]) -> HashSet<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &v) in seq.iter().enumerate() {
+        let len = tails.partition_point(|&t| seq[t] < v);
+        prev[i] = len.checked_sub(1).map(|l| tails[l]);
+        if len == tails.len() {
+            tails.push(i);
+        } else {
+            tails[len] = i;
+        }
+    }
+    let mut keep = HashSet::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep.insert(i);
+        at = prev[i];
+    }
+    keep
+}
+
+/// A value for one line of text: empty shows as `(none)`, text with line
+/// breaks or edge spaces is quoted.
+fn show(value: &str) -> String {
+    if value.is_empty() {
+        "(none)".to_owned()
+    } else if value.contains(['\n', '\r', '\t']) || value.trim() != value {
+        format!("{value:?}")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// The diff for people: verdicts first, then what changed.
+pub fn render(d: &WorkbookDiff) -> String {
+    let mut out = String::new();
+    let (b, a) = (&d.verdict_before, &d.verdict_after);
+    if b.headline == a.headline {
+        let _ = writeln!(out, "Verdict: {} (unchanged)", a.headline);
+    } else {
+        let _ = writeln!(out, "Verdict: {} → {}", b.headline, a.headline);
+    }
+    if d.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    let refs = |out: &mut String, title: &str, mark: &str, list: &[ItemRef]| {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n{title} ({}):", list.len());
+            for r in list {
+                let _ = writeln!(out, "  {mark} {}  {}  [{}]", r.id, r.title, r.category);
+            }
+        }
+    };
+    refs(&mut out, "Now red", "!", &d.became_red);
+    refs(&mut out, "Now passing", "✓", &d.became_green);
+    if !d.workbook.is_empty() {
+        out.push_str("\nWorkbook:\n");
+        for f in &d.workbook {
+            let _ = writeln!(
+                out,
+                "  {}: {} → {}",
+                f.field,
+                show(&f.before),
+                show(&f.after)
+            );
+        }
+    }
+    for name in &d.categories_added {
+        let _ = writeln!(out, "\nCategory added: {name}");
+    }
+    for name in &d.categories_removed {
+        let _ = writeln!(out, "\nCategory removed: {name}");
+    }
+    for f in &d.categories_renamed {
+        let _ = writeln!(out, "\nCategory renamed: {} → {}", f.before, f.after);
+    }
+    refs(&mut out, "Added", "+", &d.added);
+    refs(&mut out, "Removed", "-", &d.removed);
+    if !d.moved.is_empty() {
+        let _ = writeln!(out, "\nMoved ({}):", d.moved.len());
+        for m in &d.moved {
+            if m.from == m.to {
+                let _ = writeln!(out, "  ~ {}  {}  (reordered in {})", m.id, m.title, m.to);
+            } else {
+                let _ = writeln!(out, "  ~ {}  {}  ({} → {})", m.id, m.title, m.from, m.to);
+            }
+        }
+    }
+    if !d.changed.is_empty() {
+        let _ = writeln!(out, "\nChanged ({}):", d.changed.len());
+        for c in &d.changed {
+            let _ = writeln!(out, "  {}  {}", c.id, c.title);
+            for f in &c.fields {
+                let _ = writeln!(
+                    out,
+                    "    {}: {} → {}",
+                    f.field,
+                    show(&f.before),
+                    show(&f.after)
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemLocation, Status};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn base() -> Workbook {
+        crate::storage::builtin_template()
+    }
+
+    #[test]
+    fn identical_workbooks_have_no_changes() {
+        let wb = base();
+        let diff = diff(&wb, &wb, d("2026-01-01"));
+        assert!(diff.is_empty());
+        assert!(render(&diff).contains("No changes."));
+    }
+
+    #[test]
+    fn field_changes_and_verdict_movement_are_reported() {
+        let old = base();
+        let mut new = old.clone();
+        let i = new.item_mut("reliability.slos").unwrap();
+        i.status = Status::Done;
+        i.owner = "Ann".into();
+        i.notes = "two\nlines".into();
+        new.launch = Some(d("2026-06-01"));
+        let diff = diff(&old, &new, d("2026-01-01"));
+        assert_eq!(diff.changed.len(), 1);
+        let fields: Vec<_> = diff.changed[0]
+            .fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect();
+        assert_eq!(fields, ["status", "owner", "notes"]);
+        assert_eq!(diff.changed[0].fields[0].before, "not-started");
+        assert_eq!(diff.changed[0].fields[0].after, "done");
+        assert_eq!(diff.workbook[0].field, "launch");
+        assert_eq!((diff.verdict_before.red, diff.verdict_after.red), (25, 24));
+        assert_eq!(diff.became_green[0].id, "reliability.slos");
+        let text = render(&diff);
+        assert!(
+            text.contains("Verdict: Demo-ready: 25 red → Demo-ready: 24 red"),
+            "{text}"
+        );
+        assert!(text.contains("    status: not-started → done"), "{text}");
+        assert!(text.contains("    owner: (none) → Ann"), "{text}");
+        assert!(text.contains(r#"notes: (none) → "two\nlines""#), "{text}");
+    }
+
+    #[test]
+    fn resolving_a_workbook_conflict_shows_in_the_diff_and_the_verdict() {
+        let mut old = base();
+        old.project = "A".into();
+        for c in &mut old.categories {
+            for i in &mut c.items {
+                i.status = Status::Done;
+            }
+        }
+        old.conflicts.push(crate::model::Conflict {
+            field: "project".into(),
+            ours: "A".into(),
+            theirs: "B".into(),
+        });
+        let mut new = old.clone();
+        new.resolve_workbook_conflict("project", &crate::model::Resolution::Theirs)
+            .unwrap();
+        let diff = diff(&old, &new, d("2026-01-01"));
+        let fields: Vec<_> = diff
+            .workbook
+            .iter()
+            .map(|f| (f.field.as_str(), f.before.as_str(), f.after.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [("project", "A", "B"), ("conflicts", "project", "")],
+            "{diff:?}"
+        );
+        assert_eq!(diff.verdict_before.workbook_conflicts, 1);
+        assert!(!diff.verdict_before.ready && diff.verdict_after.ready);
+        assert!(
+            render(&diff).contains("Verdict: Demo-ready: 1 workbook conflict → Production-ready"),
+            "{}",
+            render(&diff)
+        );
+    }
+
+    #[test]
+    fn added_removed_and_moved_items() {
+        let old = base();
+        let mut new = old.clone();
+        new.add_item(0, "Chaos drill");
+        new.remove_item(new.locate("security.secrets").unwrap());
+        let it = new
+            .remove_item(new.locate("reliability.slos").unwrap())
+            .unwrap();
+        new.categories[1].items.push(it);
+        new.move_item(
+            ItemLocation {
+                category: 3,
+                item: 0,
+            },
+            2,
+        );
+        let diff = diff(&old, &new, d("2026-01-01"));
+        assert_eq!(diff.added[0].id, "reliability.chaos-drill");
+        assert_eq!(diff.removed[0].id, "security.secrets");
+        let moved: Vec<_> = diff
+            .moved
+            .iter()
+            .map(|m| (m.id.as_str(), m.from.as_str(), m.to.as_str()))
+            .collect();
+        let perf0 = old.categories[3].items[0].id.as_str();
+        assert_eq!(
+            moved,
+            [
+                ("reliability.slos", "Reliability", "Observability"),
+                (perf0, "Performance", "Performance")
+            ]
+        );
+        assert!(diff.changed.is_empty(), "moves are not edits");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+
+        #[test]
+        fn changed_items_are_exactly_the_edited_ones(
+            edits in proptest::collection::vec((0usize..25, 0usize..5, "[a-c]{0,2}"), 0..10)
+        ) {
+            let old = base();
+            let mut new = old.clone();
+            let ids: Vec<String> = old.items().map(|(_, i)| i.id.clone()).collect();
+            for (n, status, owner) in &edits {
+                let i = new.item_mut(&ids[*n]).unwrap();
+                i.status = Status::ALL[*status];
+                i.owner.clone_from(owner);
+            }
+            let today = d("2026-01-01");
+            let changes = diff(&old, &new, today);
+            let mut expected: Vec<&str> = ids
+                .iter()
+                .filter(|id| old.item(id) != new.item(id))
+                .map(String::as_str)
+                .collect();
+            expected.sort_unstable();
+            let mut got: Vec<&str> = changes.changed.iter().map(|c| c.id.as_str()).collect();
+            got.sort_unstable();
+            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert!(changes.added.is_empty() && changes.removed.is_empty() && changes.moved.is_empty());
+            proptest::prop_assert_eq!(changes.verdict_after.red, new.verdict(today).red_count());
+        }
+    }
+
+    #[test]
+    fn longest_increasing_keeps_the_most_items_in_place() {
+        let keep = longest_increasing(&[0, 1, 5, 2, 3, 4]);
+        assert_eq!(keep.len(), 5);
+        assert!(!keep.contains(&2));
+        assert!(longest_increasing(&[]).is_empty());
+    }
+}

@@ -1,0 +1,458 @@
+//! Three-way merge of workbooks by item ID and by field, and resolving the
+//! conflicts it leaves.
+//!
+//! This is what `shipshape merge BASE OURS THEIRS` (the git merge driver)
+//! runs. Edits to different items, or to different fields of one item, merge
+//! cleanly; items added, removed, moved or reordered on either side land where
+//! that side put them. When both sides change the same field differently the
+//! merged file keeps our value and records a [`Conflict`] holding both — on
+//! the item for an item field (the item turns red), on the workbook for the
+//! project name, description, launch and review dates and category names
+//! (the workbook is not ready) — so it is still a valid workbook and nothing
+//! is lost until someone picks a side with [`Workbook::resolve_conflict`].
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::fields::{ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field};
+use super::{Category, Conflict, Item, Workbook};
+
+/// The conflict field recorded when one side removed an item the other
+/// edited. Its values are [`REMOVED`] and [`KEPT`].
+pub const REMOVED_FIELD: &str = "removed";
+/// The conflict field recorded when the sides moved an item to different
+/// categories; its values are category IDs.
+pub const CATEGORY_FIELD: &str = "category";
+pub const REMOVED: &str = "removed";
+pub const KEPT: &str = "kept";
+
+/// A place where the two sides disagree, as recorded in the merged workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeConflict {
+    /// The item, or `None` for a workbook field (recorded in
+    /// [`Workbook::conflicts`]).
+    pub item: Option<String>,
+    /// An item field name (see [`ITEM_FIELDS`]), [`REMOVED_FIELD`],
+    /// [`CATEGORY_FIELD`], a workbook field (see [`WORKBOOK_FIELDS`]) or
+    /// `category.ID.name`.
+    pub field: String,
+    pub ours: String,
+    pub theirs: String,
+}
+
+impl std::fmt::Display for MergeConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.item {
+            Some(id) => write!(f, "{id}: {}", self.field)?,
+            None => write!(f, "(workbook) {}", self.field)?,
+        }
+        write!(f, ": ours {:?}, theirs {:?}", self.ours, self.theirs)
+    }
+}
+
+/// The result of [`merge`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub workbook: Workbook,
+    /// Conflicts this merge found (not those already in the inputs).
+    pub conflicts: Vec<MergeConflict>,
+}
+
+impl Merged {
+    pub fn is_clean(&self) -> bool {
+        self.conflicts.is_empty()
+    }
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
+    let mut conflicts = Vec::new();
+    let mut wb = ours.clone();
+    wb.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
+    merge_workbook_fields(base, ours, theirs, &mut wb, &mut conflicts);
+    wb.people = merge_set(&base.people, &ours.people, &theirs.people);
+
+    let (b_loc, o_loc, t_loc) = (
+        Locations::of(base),
+        Locations::of(ours),
+        Locations::of(theirs),
+    );
+
+    // Items, each with the category it should end up in.
+    let mut merged_items: HashMap<String, (Item, String)> = HashMap::new();
+    let all_ids = o_loc.order.iter().chain(&t_loc.order);
+    for id in all_ids {
+        if merged_items.contains_key(id.as_str()) {
+            continue;
+        }
+        let (b, o, t) = (b_loc.item(id), o_loc.item(id), t_loc.item(id));
+        let (bc, oc, tc) = (b_loc.category(id), o_loc.category(id), t_loc.category(id));
+        let placed = match (o, t) {
+            (Some(o), Some(t)) => {
+                let mut item = merge_item(b, o, t, &mut conflicts);
+                let (oc, tc) = (oc.unwrap_or_default(), tc.unwrap_or_default());
+                let category = match pick3(bc.as_ref(), &oc, &tc) {
+                    Pick::Agreed(c) => c.clone(),
+                    Pick::Conflict => {
+                        record(&mut item, CATEGORY_FIELD, &oc, &tc, &mut conflicts);
+                        oc.clone()
+                    }
+                };
+                Some((item, category))
+            }
+            (Some(one), None) | (None, Some(one)) => {
+                let ours_side = o.is_some();
+                let category = if ours_side { oc } else { tc }.unwrap_or_default();
+                match b {
+                    None => Some((one.clone(), category)),
+                    Some(b) if same_content(b, one) => None,
+                    Some(_) => {
+                        // Edited on one side, removed on the other: keep the
+                        // edit, so removing it is a choice someone makes.
+                        let mut item = one.clone();
+                        let (ov, tv) = if ours_side {
+                            (KEPT, REMOVED)
+                        } else {
+                            (REMOVED, KEPT)
+                        };
+                        record(&mut item, REMOVED_FIELD, ov, tv, &mut conflicts);
+                        Some((item, category))
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        if let Some(p) = placed {
+            merged_items.insert(id.clone(), p);
+        }
+    }
+
+    // Categories: kept when both have them, added by one, or still holding
+    // merged items (a category removed on one side but given items on the
+    // other stays).
+    let targeted: HashSet<&str> = merged_items.values().map(|(_, c)| c.as_str()).collect();
+    let mut categories: HashMap<String, Category> = HashMap::new();
+    for c in ours.categories.iter().chain(&theirs.categories) {
+        if categories.contains_key(&c.id) {
+            continue;
+        }
+        let (b, o, t) = (
+            find_cat(base, &c.id),
+            find_cat(ours, &c.id),
+            find_cat(theirs, &c.id),
+        );
+        let keep = match (b, o, t) {
+            (_, Some(_), Some(_)) | (None, _, _) => true,
+            (Some(_), _, _) => targeted.contains(c.id.as_str()),
+        };
+        if !keep {
+            continue;
+        }
+        let mut cat = Category {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            items: Vec::new(),
+        };
+        if let (Some(o), Some(t)) = (o, t) {
+            match pick3(b.map(|b| &b.name), &o.name, &t.name) {
+                Pick::Agreed(n) => cat.name.clone_from(n),
+                Pick::Conflict => {
+                    cat.name.clone_from(&o.name);
+                    let field = category_name_field(&c.id);
+                    record_workbook(&mut wb, &field, &o.name, &t.name, &mut conflicts);
+                }
+            }
+        }
+        categories.insert(c.id.clone(), cat);
+    }
+
+    let cat_ids = |w: &Workbook| {
+        w.categories
+            .iter()
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let keep_cats: HashSet<String> = categories.keys().cloned().collect();
+    let cat_order = merge_order(&cat_ids(base), &cat_ids(ours), &cat_ids(theirs), &keep_cats);
+
+    let items_in = |w: &Workbook, cat: &str| -> Vec<String> {
+        find_cat(w, cat).map_or_else(Vec::new, |c| c.items.iter().map(|i| i.id.clone()).collect())
+    };
+    let mut members: HashMap<String, HashSet<String>> = HashMap::new();
+    for (id, (_, cat)) in &merged_items {
+        members.entry(cat.clone()).or_default().insert(id.clone());
+    }
+    wb.categories = Vec::with_capacity(cat_order.len());
+    for cid in cat_order {
+        let Some(mut cat) = categories.remove(&cid) else {
+            continue;
+        };
+        let keep = members.remove(&cid).unwrap_or_default();
+        let order = merge_order(
+            &items_in(base, &cid),
+            &items_in(ours, &cid),
+            &items_in(theirs, &cid),
+            &keep,
+        );
+        cat.items = order
+            .iter()
+            .filter_map(|id| merged_items.remove(id).map(|(item, _)| item))
+            .collect();
+        wb.categories.push(cat);
+    }
+    // A conflict on the name of a category the merge dropped has nothing
+    // left to resolve.
+    let kept = &wb.categories;
+    wb.conflicts
+        .retain(|k| category_of_field(&k.field).is_none_or(|id| kept.iter().any(|c| c.id == id)));
+    Merged {
+        workbook: wb,
+        conflicts,
+    }
+}
+
+enum Pick<'a, T> {
+    Agreed(&'a T),
+    Conflict,
+}
+
+/// The classic three-way rule: a side that changed wins over one that did
+/// not; both changing to the same value agree; otherwise a conflict.
+fn pick3<'a, T: PartialEq>(base: Option<&T>, ours: &'a T, theirs: &'a T) -> Pick<'a, T> {
+    if ours == theirs || base == Some(theirs) {
+        Pick::Agreed(ours)
+    } else if base == Some(ours) {
+        Pick::Agreed(theirs)
+    } else {
+        Pick::Conflict
+    }
+}
+
+fn merge_workbook_fields(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+    wb: &mut Workbook,
+    conflicts: &mut Vec<MergeConflict>,
+) {
+    for name in WORKBOOK_FIELDS {
+        let [b, o, t] = [base, ours, theirs].map(|w| w.field(name).unwrap_or_default());
+        match pick3(Some(&b), &o, &t) {
+            Pick::Agreed(v) if *v == o => {}
+            Pick::Agreed(_) => match name {
+                "project" => wb.project.clone_from(&theirs.project),
+                "description" => wb.description.clone_from(&theirs.description),
+                "launch" => wb.launch = theirs.launch,
+                _ => wb.review = theirs.review,
+            },
+            Pick::Conflict => record_workbook(wb, name, &o, &t, conflicts),
+        }
+    }
+}
+
+fn merge_item(
+    base: Option<&Item>,
+    ours: &Item,
+    theirs: &Item,
+    conflicts: &mut Vec<MergeConflict>,
+) -> Item {
+    // Most items of a big workbook are untouched by one side or both:
+    // comparing whole items spares a field-by-field walk (`merge_item` on
+    // such inputs gives `ours` anyway).
+    if ours == theirs || base == Some(theirs) {
+        return ours.clone();
+    }
+    let mut item = ours.clone();
+    item.evidence = merge_set(
+        base.map_or(&[][..], |b| &b.evidence),
+        &ours.evidence,
+        &theirs.evidence,
+    );
+    item.conflicts = merge_set(
+        base.map_or(&[][..], |b| &b.conflicts),
+        &ours.conflicts,
+        &theirs.conflicts,
+    );
+    for field in ITEM_FIELDS.into_iter().filter(|f| *f != "evidence") {
+        let (o, t) = (
+            ours.field(field).unwrap_or_default(),
+            theirs.field(field).unwrap_or_default(),
+        );
+        let b = base.and_then(|b| b.field(field));
+        match pick3(b.as_ref(), &o, &t) {
+            Pick::Agreed(v) if *v == o => {}
+            Pick::Agreed(_) => item.copy_field(theirs, field),
+            Pick::Conflict => match (field, b.as_deref()) {
+                ("notes", Some(base)) if let Some(both) = both_appends(base, &o, &t) => {
+                    item.notes = both;
+                }
+                _ => record(&mut item, field, &o, &t, conflicts),
+            },
+        }
+    }
+    item
+}
+
+/// Notes are a log people add to (`shipshape set --note` appends a
+/// paragraph): when both sides only appended, keep both additions, ours first.
+fn both_appends(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    ours.strip_prefix(base)?;
+    let added = theirs.strip_prefix(base)?.trim_start_matches('\n');
+    let mut out = ours.to_owned();
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(added);
+    Some(out)
+}
+
+/// Records a conflict on the item (replacing an older one on the same field)
+/// and in the merge report.
+fn record(
+    item: &mut Item,
+    field: &str,
+    ours: &str,
+    theirs: &str,
+    conflicts: &mut Vec<MergeConflict>,
+) {
+    item.conflicts.retain(|c| c.field != field);
+    item.conflicts.push(Conflict {
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
+    });
+    conflicts.push(MergeConflict {
+        item: Some(item.id.clone()),
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
+    });
+}
+
+/// Records a conflict on a workbook field (replacing an older one on the
+/// same field) and in the merge report.
+fn record_workbook(
+    wb: &mut Workbook,
+    field: &str,
+    ours: &str,
+    theirs: &str,
+    conflicts: &mut Vec<MergeConflict>,
+) {
+    wb.conflicts.retain(|c| c.field != field);
+    wb.conflicts.push(Conflict {
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
+    });
+    conflicts.push(MergeConflict {
+        item: None,
+        field: field.to_owned(),
+        ours: ours.to_owned(),
+        theirs: theirs.to_owned(),
+    });
+}
+
+/// Whether an item is unchanged apart from where it sits.
+fn same_content(a: &Item, b: &Item) -> bool {
+    a == b
+}
+
+/// Three-way merge of an unordered collection: what either side added is
+/// in, what either side removed is out. Keeps our order, then their additions.
+fn merge_set<T: PartialEq + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = ours
+        .iter()
+        .filter(|x| theirs.contains(x) || !base.contains(x))
+        .cloned()
+        .collect();
+    for x in theirs {
+        if !ours.contains(x) && !base.contains(x) && !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+fn find_cat<'a>(wb: &'a Workbook, id: &str) -> Option<&'a Category> {
+    wb.categories.iter().find(|c| c.id == id)
+}
+
+/// Each item by ID with its category ID, and the IDs in file order: looking
+/// items up by ID must not cost a scan of a 10,000-item workbook.
+struct Locations<'a> {
+    by_id: HashMap<&'a str, (&'a str, &'a Item)>,
+    order: Vec<String>,
+}
+
+impl<'a> Locations<'a> {
+    fn of(wb: &'a Workbook) -> Self {
+        let mut by_id = HashMap::with_capacity(wb.item_count());
+        let mut order = Vec::with_capacity(wb.item_count());
+        for (c, i) in wb.items() {
+            by_id.insert(i.id.as_str(), (c.id.as_str(), i));
+            order.push(i.id.clone());
+        }
+        Self { by_id, order }
+    }
+
+    fn item(&self, id: &str) -> Option<&'a Item> {
+        self.by_id.get(id).map(|(_, i)| *i)
+    }
+
+    fn category(&self, id: &str) -> Option<String> {
+        self.by_id.get(id).map(|(c, _)| (*c).to_owned())
+    }
+}
+
+/// Orders the elements of `keep`: the side that reordered what it shares
+/// with `base` gives the order (ours when both did), and elements only the
+/// other side has go right after the element they follow there.
+fn merge_order(
+    base: &[String],
+    ours: &[String],
+    theirs: &[String],
+    keep: &HashSet<String>,
+) -> Vec<String> {
+    let (skeleton, other) = if reordered(base, theirs) && !reordered(base, ours) {
+        (theirs, ours)
+    } else {
+        (ours, theirs)
+    };
+    let mut out: Vec<String> = skeleton
+        .iter()
+        .filter(|x| keep.contains(*x))
+        .cloned()
+        .collect();
+    let mut placed: HashSet<String> = out.iter().cloned().collect();
+    for (idx, id) in other.iter().enumerate() {
+        if !keep.contains(id) || placed.contains(id) {
+            continue;
+        }
+        let after = other[..idx]
+            .iter()
+            .rev()
+            .find(|p| placed.contains(*p))
+            .and_then(|p| out.iter().position(|x| x == p));
+        let at = after.map_or(0, |i| i + 1);
+        out.insert(at, id.clone());
+        placed.insert(id.clone());
+    }
+    out
+}
+
+/// Whether `side` changed the relative order of the elements it shares with
+/// `base`.
+fn reordered(base: &[String], side: &[String]) -> bool {
+    let in_side: HashSet<&String> = side.iter().collect();
+    let in_base: HashSet<&String> = base.iter().collect();
+    let b = base.iter().filter(|x| in_side.contains(x));
+    let s = side.iter().filter(|x| in_base.contains(x));
+    !b.eq(s)
+}
+
+mod resolve;
+pub use resolve::{ConflictEntry, Resolution, ResolveError};
+
+#[cfg(test)]
+mod tests;
