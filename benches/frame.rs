@@ -19,24 +19,19 @@ use shipshape::model::{Status, TemplateOptions, Workbook};
 use shipshape::storage;
 use shipshape::ui::{AppConfig, Command, DialogMode, ShipshapeApp};
 
+/// 25 items: the built-in checklist mid-review. More: the shared synthetic
+/// generator (categories of 25, CJK and accented owner names).
 fn workbook(items: usize) -> Workbook {
-    let template = storage::builtin_template();
+    if items != 25 {
+        return shipshape::model::sample::synthetic(items);
+    }
     let mut wb = Workbook::from_template(
-        &template,
+        &storage::builtin_template(),
         TemplateOptions {
             project: "Bench".into(),
             launch: chrono::NaiveDate::from_ymd_opt(2026, 6, 1),
         },
     );
-    if items > wb.item_count() {
-        wb.categories.clear();
-        for c in 0..items / 100 {
-            let ci = wb.add_category(&format!("Category {c}"));
-            for i in 0..100 {
-                wb.add_item(ci, &format!("Item {c}-{i} with a realistic title"));
-            }
-        }
-    }
     for (n, item) in wb
         .categories
         .iter_mut()

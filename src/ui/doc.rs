@@ -29,6 +29,8 @@ pub struct Document {
     committed_revision: u64,
     dirty: bool,
     dirty_revision: u64,
+    /// Set by undo: the undoer may hold redo states.
+    redo_pending: bool,
 }
 
 impl Document {
@@ -63,6 +65,7 @@ impl Document {
             committed_revision: 0,
             dirty: false,
             dirty_revision: 0,
+            redo_pending: false,
         }
     }
 
@@ -101,9 +104,13 @@ impl Document {
     /// Turns changes made since the last undo point into one undo step.
     pub fn commit(&mut self) {
         if self.revision != self.committed_revision {
-            // `add_undo` alone keeps stale redo states; `feed_state` drops
-            // them when the workbook differs from the last undo point.
-            self.undoer.feed_state(0.0, &self.workbook);
+            if self.redo_pending {
+                // `add_undo` alone keeps stale redo states; `feed_state`
+                // drops them (at the price of a compare and a copy, so only
+                // when there may be some).
+                self.undoer.feed_state(0.0, &self.workbook);
+                self.redo_pending = false;
+            }
             self.undoer.add_undo(&self.workbook);
             self.committed_revision = self.revision;
         }
@@ -125,6 +132,7 @@ impl Document {
         self.workbook = state.clone();
         self.revision += 1;
         self.committed_revision = self.revision;
+        self.redo_pending = true;
         true
     }
 

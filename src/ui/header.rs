@@ -9,6 +9,9 @@ use super::command::{Action, Command};
 use super::style;
 use crate::model::Status;
 
+/// Category bars in the header; more go to the side panel only.
+const MAX_BARS: usize = 24;
+
 /// "T-23 days", "launch day", "launched 3 days ago".
 pub fn countdown(launch: NaiveDate, today: NaiveDate) -> String {
     let days = (launch - today).num_days();
@@ -99,7 +102,8 @@ impl ShipshapeApp {
             .id_salt("category-bars")
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    for (cat, (pass, red, total)) in wb.categories.iter().zip(&d.categories) {
+                    let bars = wb.categories.iter().zip(&d.categories);
+                    for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
                         ui.vertical(|ui| {
                             ui.set_width(150.0);
                             let text = format!("{} {pass}/{total}", cat.name);
@@ -107,8 +111,23 @@ impl ShipshapeApp {
                             pass_bar_ui(ui, *pass, *red, *total);
                         });
                     }
+                    if wb.categories.len() > MAX_BARS {
+                        ui.weak(format!(
+                            "and {} more categories (side panel)",
+                            wb.categories.len() - MAX_BARS
+                        ));
+                    }
                 });
             });
+        for c in &wb.conflicts {
+            ui.label(
+                RichText::new(format!(
+                    "Merge conflict on {}: “{}” vs “{}” (resolve with `shipshape resolve`)",
+                    c.field, c.ours, c.theirs
+                ))
+                .color(style::red_text(dark)),
+            );
+        }
         if !d.warnings.is_empty() {
             for w in &d.warnings {
                 ui.label(
@@ -127,21 +146,37 @@ impl ShipshapeApp {
         ui.add_space(6.0);
         ui.label(RichText::new("Categories").strong());
         ui.add_space(2.0);
+        let width = ui.available_width();
+        let all = self.view.filter.category.is_none();
+        let total = format!("{}/{}", d.total - d.red, d.total);
+        let b = Button::selectable(all, "All items")
+            .right_text(total)
+            .min_size(egui::vec2(width, 26.0));
+        if ui.add(b).clicked() {
+            self.queue.push(Action::SelectCategory(None));
+        }
+        egui::Panel::bottom("category-actions")
+            .show_separator_line(false)
+            .frame(Frame::NONE)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                if ui.button("+ Add category…").clicked() {
+                    self.queue.push(Action::Run(Command::AddCategory));
+                }
+                ui.add_space(4.0);
+            });
+        // Virtualized: a workbook may have hundreds of categories.
+        let row_height = 26.0 + ui.spacing().item_spacing.y;
         egui::ScrollArea::vertical()
             .id_salt("categories")
-            .show(ui, |ui| {
-                let width = ui.available_width();
-                let all = self.view.filter.category.is_none();
-                let total = format!("{}/{}", d.total - d.red, d.total);
-                let b = Button::selectable(all, "All items")
-                    .right_text(total)
-                    .min_size(egui::vec2(width, 26.0));
-                if ui.add(b).clicked() {
-                    self.queue.push(Action::SelectCategory(None));
-                }
-                for (index, (cat, (pass, red, total))) in
-                    wb.categories.iter().zip(&d.categories).enumerate()
-                {
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, wb.categories.len(), |ui, range| {
+                for index in range {
+                    let (Some(cat), Some((pass, red, total))) =
+                        (wb.categories.get(index), d.categories.get(index))
+                    else {
+                        continue;
+                    };
                     let selected = self.view.filter.category == Some(index);
                     let counts = if *red > 0 {
                         RichText::new(format!("{red} red · {pass}/{total}"))
@@ -178,10 +213,6 @@ impl ShipshapeApp {
                             ui.close();
                         }
                     });
-                }
-                ui.add_space(8.0);
-                if ui.button("+ Add category…").clicked() {
-                    self.queue.push(Action::Run(Command::AddCategory));
                 }
             });
     }
