@@ -550,3 +550,84 @@ fn dropping_a_workbook_file_opens_it() {
     assert_eq!(h.state().workbook().unwrap().project, "Payments API");
     assert_eq!(h.state().path(), Some(path.as_path()));
 }
+
+#[test]
+fn only_web_and_mail_evidence_links_are_clickable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    wb.item_mut(AUTOSCALING).unwrap().evidence = vec![
+        "https://wiki.example.com/load-test".into(),
+        "file:///etc/passwd".into(),
+    ];
+    storage::save(&path, &wb).unwrap();
+    let mut h = harness(dir.path(), Some(path));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    assert!(
+        h.query_by_role_and_label(Role::Link, "https://wiki.example.com/load-test")
+            .is_some()
+    );
+    assert!(h.query_by_label("file:///etc/passwd").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Link, "file:///etc/passwd")
+            .is_none()
+    );
+
+    h.get_by_role_and_label(Role::TextInput, "Link")
+        .scroll_to_me();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Link", "mailto:ops@example.com");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).evidence.len(), 3);
+    assert!(
+        h.query_by_role_and_label(Role::Link, "mailto:ops@example.com")
+            .is_some()
+    );
+}
+
+#[test]
+fn theme_toggle_zoom_and_find_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    let before = h.ctx.theme();
+    let toggle = if before == egui::Theme::Dark {
+        "Light mode"
+    } else {
+        "Dark mode"
+    };
+    h.get_by_label(toggle).click();
+    h.run();
+    assert_ne!(h.ctx.theme(), before);
+
+    h.key_press_modifiers(ctrl(), Key::Equals);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    h.key_press_modifiers(ctrl(), Key::Minus);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+
+    h.key_press_modifiers(ctrl(), Key::F);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused()
+    );
+}
+
+#[test]
+fn menu_entries_run_their_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    assert_eq!(
+        item(h.state(), "reliability.slos").status,
+        Status::NotStarted
+    );
+}
