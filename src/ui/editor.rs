@@ -11,6 +11,9 @@ use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
 use crate::model::Status;
 
+/// Width of the label column of the editor's field grids.
+const LABEL_WIDTH: f32 = 100.0;
+
 pub fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
     let year = i16::try_from(date.year()).ok()?;
     jiff::civil::Date::new(year, date.month() as i8, date.day() as i8).ok()
@@ -160,37 +163,46 @@ impl ShipshapeApp {
                 egui::Grid::new("item-fields")
                     .num_columns(2)
                     .spacing([10.0, 8.0])
+                    .min_col_width(LABEL_WIDTH)
                     .show(ui, |ui| {
                         let l = ui.label("Owner");
-                        ui.vertical(|ui| {
-                            let r = ui
-                                .add(
-                                    egui::TextEdit::singleline(&mut item.owner)
-                                        .hint_text("unassigned (O)")
-                                        .id_salt("owner-field")
-                                        .desired_width(field_width),
-                                )
-                                .labelled_by(l.id);
-                            if std::mem::take(&mut view.focus_owner) {
-                                r.request_focus();
-                            }
-                            touched |= r.changed();
-                            let suggestions = owner_suggestions(&known, &item.owner, 6);
-                            if !suggestions.is_empty()
-                                && (r.has_focus() || item.owner.trim().is_empty() || r.lost_focus())
-                            {
-                                ui.horizontal_wrapped(|ui| {
-                                    for name in suggestions {
-                                        if ui.small_button(name).on_hover_text("Assign").clicked() {
-                                            item.owner = name.to_owned();
-                                            touched = true;
-                                        }
-                                    }
-                                });
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut item.owner)
+                                    .hint_text("unassigned (O)")
+                                    .id_salt("owner-field")
+                                    .desired_width(field_width),
+                            )
+                            .labelled_by(l.id);
+                        if std::mem::take(&mut view.focus_owner) {
+                            r.request_focus();
+                        }
+                        touched |= r.changed();
+                        ui.end_row();
+                    });
+                // Shown whenever they complete what is typed (or offer
+                // everyone when empty), not only while the field has focus:
+                // a click on a name takes the focus away before it lands.
+                // Outside the grid, which cannot size a wrapping row.
+                let suggestions = owner_suggestions(&known, &item.owner, 6);
+                if !suggestions.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.add_space(LABEL_WIDTH + 10.0);
+                        ui.horizontal_wrapped(|ui| {
+                            for name in suggestions {
+                                if ui.small_button(name).on_hover_text("Assign").clicked() {
+                                    item.owner = name.to_owned();
+                                    touched = true;
+                                }
                             }
                         });
-                        ui.end_row();
-
+                    });
+                }
+                egui::Grid::new("item-dates")
+                    .num_columns(2)
+                    .spacing([10.0, 8.0])
+                    .min_col_width(LABEL_WIDTH)
+                    .show(ui, |ui| {
                         ui.label("Due");
                         ui.horizontal(|ui| {
                             if let Some(due) =

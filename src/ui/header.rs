@@ -178,18 +178,20 @@ impl ShipshapeApp {
                         continue;
                     };
                     let selected = self.view.filter.category == Some(index);
+                    // Short, so names stay readable; pass/total is in the
+                    // header bars and the tooltip.
                     let counts = if *red > 0 {
-                        RichText::new(format!("{red} red · {pass}/{total}"))
-                            .color(style::red_text(dark))
+                        RichText::new(format!("{red} red")).color(style::red_text(dark))
                     } else {
-                        RichText::new(format!("✔ {pass}/{total}")).color(style::green_text(dark))
+                        RichText::new(format!("✔ {total}")).color(style::green_text(dark))
                     };
                     let b = Button::selectable(selected, cat.name.as_str())
                         .right_text(counts)
+                        .truncate()
                         .min_size(egui::vec2(width, 26.0));
                     let r = ui
                         .add(b)
-                        .on_hover_text(format!("{} — {total} items, {red} red", cat.name));
+                        .on_hover_text(format!("{}: {pass} of {total} pass, {red} red", cat.name));
                     if r.clicked() {
                         self.queue.push(Action::SelectCategory(if selected {
                             None

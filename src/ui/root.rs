@@ -19,11 +19,11 @@ impl ShipshapeApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.doc.is_some() {
             egui::Panel::left("categories")
-                .default_size(230.0)
+                .default_size(220.0)
                 .size_range(160.0..=360.0)
                 .show(ui, |ui| self.sidebar_ui(ui));
             egui::Panel::right("editor")
-                .default_size(430.0)
+                .default_size(400.0)
                 .size_range(320.0..=700.0)
                 .show(ui, |ui| self.editor_ui(ui));
             egui::CentralPanel::default().show(ui, |ui| {
