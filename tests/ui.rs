@@ -631,3 +631,33 @@ fn menu_entries_run_their_commands() {
         Status::NotStarted
     );
 }
+
+#[test]
+fn a_failed_save_shows_the_error_and_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    let target = dir.path().join("no-such-dir").join("x.shipshape.ron");
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let errors = h.state().errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("cannot save") && e.contains("no-such-dir")),
+        "{errors:?}"
+    );
+    assert!(h.query_by_label_contains("Your changes are kept").is_some());
+    assert!(h.state_mut().is_dirty());
+    assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
+    assert!(!target.exists());
+}
