@@ -661,3 +661,38 @@ fn a_failed_save_shows_the_error_and_keeps_the_edits() {
     assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
     assert!(!target.exists());
 }
+
+#[test]
+fn project_name_and_launch_date_are_edited_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.get_by_label("✎").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Project", " v2");
+    // Launch is 2026-04-01; ">" moves the pick a day later.
+    h.get_by_label("2026-04-01").click();
+    h.run();
+    h.get_by_label(">").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        h.state().workbook().unwrap().project,
+        "Payments API",
+        "nothing changes before OK"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Payments API v2");
+    assert_eq!(wb.launch, NaiveDate::from_ymd_opt(2026, 4, 2));
+    assert_eq!(h.state().title(), "● Payments API v2 — Shipshape");
+
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(
+        (wb.project.as_str(), wb.launch),
+        ("Payments API", NaiveDate::from_ymd_opt(2026, 4, 1))
+    );
+}

@@ -26,6 +26,7 @@ pub enum Command {
 
     Undo,
     Redo,
+    EditWorkbook,
     Find,
     ClearFilters,
     ToggleRedOnly,
@@ -61,7 +62,7 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::NewWorkbook,
         Self::Open,
         Self::Save,
@@ -70,6 +71,7 @@ impl Command {
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::EditWorkbook,
         Self::Find,
         Self::ClearFilters,
         Self::ToggleRedOnly,
@@ -106,6 +108,7 @@ impl Command {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::EditWorkbook => "Project and dates…",
             Self::Find => "Find",
             Self::ClearFilters => "Clear filters",
             Self::ToggleRedOnly => "Red items only",
@@ -138,6 +141,7 @@ impl Command {
             Self::CloseWorkbook => "Close the workbook and show the start view",
             Self::Quit => "Close the window",
             Self::Undo | Self::Redo => "A whole text edit or date pick is one step",
+            Self::EditWorkbook => "Change the project name, launch date and review date",
             Self::Find => "Search titles, owners, notes and mitigations",
             Self::ClearFilters => "Show every item",
             Self::ToggleRedOnly => "Show only items that block the launch",
@@ -186,7 +190,8 @@ impl Command {
             Self::ZoomIn => k(cmd, Key::Plus),
             Self::ZoomOut => k(cmd, Key::Minus),
             Self::ZoomReset => k(cmd, Key::Num0),
-            Self::ClearFilters
+            Self::EditWorkbook
+            | Self::ClearFilters
             | Self::ToggleRedOnly
             | Self::ToggleOverdueOnly
             | Self::AddItem
@@ -221,6 +226,7 @@ impl Command {
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
+            | Self::EditWorkbook
             | Self::Find
             | Self::ClearFilters
             | Self::ToggleRedOnly
@@ -249,6 +255,7 @@ impl Command {
         matches!(
             self,
             Self::Quit
+                | Self::EditWorkbook
                 | Self::Find
                 | Self::SetStatus(Status::NotStarted)
                 | Self::FocusOwner
@@ -350,6 +357,11 @@ pub enum Action {
     AddItem(usize, String),
     AddCategory(String),
     RenameCategory(usize, String),
+    SetWorkbookInfo {
+        project: String,
+        launch: Option<NaiveDate>,
+        review: Option<NaiveDate>,
+    },
     SelectCategory(Option<usize>),
     OpenPath(PathBuf),
     SaveTo {

@@ -63,6 +63,20 @@ impl ShipshapeApp {
                     self.view.filter.category = Some(index);
                 }
             }
+            Action::SetWorkbookInfo {
+                project,
+                launch,
+                review,
+            } => {
+                let project = project.trim().to_owned();
+                if let (false, Some(doc)) = (project.is_empty(), &mut self.doc) {
+                    doc.edit(|wb| {
+                        wb.project = project;
+                        wb.launch = launch;
+                        wb.review = review;
+                    });
+                }
+            }
             Action::RenameCategory(index, name) => {
                 let name = name.trim().to_owned();
                 if let (false, Some(doc)) = (name.is_empty(), &mut self.doc) {
@@ -152,6 +166,15 @@ impl ShipshapeApp {
                     && !doc.redo()
                 {
                     self.view.info("Nothing to redo.");
+                }
+            }
+            Command::EditWorkbook => {
+                if let Some(wb) = self.workbook() {
+                    self.view.modal = Some(Modal::Workbook {
+                        project: wb.project.clone(),
+                        launch: wb.launch,
+                        review: wb.review,
+                    });
                 }
             }
             Command::Find => self.view.focus_search = true,

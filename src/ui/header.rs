@@ -39,14 +39,20 @@ impl ShipshapeApp {
                 } else {
                     wb.project.as_str()
                 };
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(project)
-                            .font(egui::FontId::new(26.0, style::bold()))
-                            .color(ui.visuals().strong_text_color()),
-                    )
-                    .truncate(),
-                );
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(project)
+                                .font(egui::FontId::new(26.0, style::bold()))
+                                .color(ui.visuals().strong_text_color()),
+                        )
+                        .truncate(),
+                    );
+                    let edit = Command::EditWorkbook;
+                    if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
+                        self.queue.push(Action::Run(edit));
+                    }
+                });
                 ui.horizontal_wrapped(|ui| {
                     match wb.launch {
                         Some(launch) => {

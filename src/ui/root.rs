@@ -273,6 +273,56 @@ impl ShipshapeApp {
                     }
                     close |= cancel;
                 }
+                Modal::Workbook {
+                    project,
+                    launch,
+                    review,
+                } => {
+                    ui.heading("Project and dates");
+                    let today = self.today();
+                    egui::Grid::new("workbook-fields")
+                        .num_columns(2)
+                        .spacing([10.0, 8.0])
+                        .show(ui, |ui| {
+                            let l = ui.label("Project");
+                            ui.add(egui::TextEdit::singleline(project).desired_width(300.0))
+                                .labelled_by(l.id);
+                            ui.end_row();
+                            ui.label("Launch date");
+                            ui.horizontal(|ui| {
+                                if let Some(d) =
+                                    super::editor::optional_date_ui(ui, "wb-launch", *launch, today)
+                                {
+                                    *launch = d;
+                                }
+                            });
+                            ui.end_row();
+                            ui.label("Review date");
+                            ui.horizontal(|ui| {
+                                if let Some(d) =
+                                    super::editor::optional_date_ui(ui, "wb-review", *review, today)
+                                {
+                                    *review = d;
+                                }
+                                if review.is_none() {
+                                    ui.weak("four weeks before launch");
+                                }
+                            });
+                            ui.end_row();
+                        });
+                    ui.add_space(6.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("OK").clicked() && !project.trim().is_empty() {
+                            self.queue.push(Action::SetWorkbookInfo {
+                                project: project.clone(),
+                                launch: *launch,
+                                review: *review,
+                            });
+                            close = true;
+                        }
+                        close |= ui.button("Cancel").clicked();
+                    });
+                }
                 Modal::RenameCategory { index, name } => {
                     ui.heading("Rename category");
                     let (ok, cancel) = text_prompt(ui, "Name", name, "");

@@ -53,6 +53,11 @@ pub enum Modal {
     AddCategory {
         name: String,
     },
+    Workbook {
+        project: String,
+        launch: Option<NaiveDate>,
+        review: Option<NaiveDate>,
+    },
     RenameCategory {
         index: usize,
         name: String,
