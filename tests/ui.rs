@@ -696,3 +696,25 @@ fn project_name_and_launch_date_are_edited_in_one_undo_step() {
         ("Payments API", NaiveDate::from_ymd_opt(2026, 4, 1))
     );
 }
+
+#[test]
+fn an_item_description_can_be_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Description")
+        .focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Description")
+        .type_text("Our SLO page");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let i = item(h.state(), "reliability.slos");
+    assert_eq!(
+        (i.title.as_str(), i.description.as_str()),
+        ("SLOs published", "Our SLO page")
+    );
+}

@@ -49,10 +49,17 @@ impl ShipshapeApp {
                     i.evidence.remove(index);
                 }
             }),
-            Action::RenameItem(id, title) => {
+            Action::EditItemText {
+                id,
+                title,
+                description,
+            } => {
                 let title = title.trim().to_owned();
                 if !title.is_empty() {
-                    self.edit_item(&id, |i| i.title = title);
+                    self.edit_item(&id, |i| {
+                        i.title = title;
+                        i.description = description.trim().to_owned();
+                    });
                 }
             }
             Action::AddItem(category, title) => self.add_item(category, &title),
@@ -216,6 +223,7 @@ impl ShipshapeApp {
                 {
                     self.view.modal = Some(Modal::RenameItem {
                         title: item.title.clone(),
+                        description: item.description.clone(),
                         id,
                     });
                 }

@@ -253,13 +253,29 @@ impl ShipshapeApp {
                     }
                     close |= cancel;
                 }
-                Modal::RenameItem { id, title } => {
-                    ui.heading("Rename item");
+                Modal::RenameItem {
+                    id,
+                    title,
+                    description,
+                } => {
+                    ui.heading("Edit item");
                     ui.weak(format!("ID {id} stays the same."));
-                    let (ok, cancel) = text_prompt(ui, "Title", title, "");
-                    if ok && !title.trim().is_empty() {
-                        self.queue
-                            .push(Action::RenameItem(id.clone(), title.clone()));
+                    let enter = prompt_field(ui, "Title", title, "");
+                    let l = ui.label("Description");
+                    ui.add(
+                        egui::TextEdit::multiline(description)
+                            .hint_text("What done means for this item")
+                            .desired_rows(4)
+                            .desired_width(460.0),
+                    )
+                    .labelled_by(l.id);
+                    let (ok, cancel) = ok_cancel(ui);
+                    if (ok || enter) && !title.trim().is_empty() {
+                        self.queue.push(Action::EditItemText {
+                            id: id.clone(),
+                            title: title.clone(),
+                            description: description.clone(),
+                        });
                         close = true;
                     }
                     close |= cancel;
@@ -352,8 +368,14 @@ impl ShipshapeApp {
 
 /// A labelled one-line field with OK and Cancel; Enter is OK.
 fn text_prompt(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> (bool, bool) {
-    let mut ok = false;
-    let mut cancel = false;
+    let enter = prompt_field(ui, label, text, hint);
+    let (ok, cancel) = ok_cancel(ui);
+    (ok || enter, cancel)
+}
+
+/// A labelled one-line field that takes the focus when the dialog opens;
+/// returns whether Enter was pressed in it.
+fn prompt_field(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> bool {
     ui.horizontal(|ui| {
         let l = ui.label(label);
         let r = ui
@@ -366,16 +388,15 @@ fn text_prompt(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) ->
         if !r.has_focus() && !r.lost_focus() && ui.memory(|m| m.focused().is_none()) {
             r.request_focus();
         }
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            ok = true;
-        }
-    });
+        r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+    })
+    .inner
+}
+
+fn ok_cancel(ui: &mut egui::Ui) -> (bool, bool) {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        ok |= ui.button("OK").clicked();
-        cancel = ui.button("Cancel").clicked();
-    });
-    (ok, cancel)
+    ui.horizontal(|ui| (ui.button("OK").clicked(), ui.button("Cancel").clicked()))
+        .inner
 }
 
 /// While files are dragged over the window, say what dropping does.

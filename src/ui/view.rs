@@ -49,6 +49,7 @@ pub enum Modal {
     RenameItem {
         id: String,
         title: String,
+        description: String,
     },
     AddCategory {
         name: String,
