@@ -718,3 +718,30 @@ fn an_item_description_can_be_rewritten() {
         ("SLOs published", "Our SLO page")
     );
 }
+
+#[test]
+fn save_as_over_another_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    let other = dir.path().join("other.shipshape.ron");
+    std::fs::write(&other, "keep me").unwrap();
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&other.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("OK again replaces it").is_some());
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        storage::load(&other).unwrap().workbook.project,
+        "Payments API"
+    );
+    assert_eq!(h.state().path(), Some(other.as_path()));
+}

@@ -232,9 +232,24 @@ impl ShipshapeApp {
                     }
                     let (ok, cancel) = text_prompt(ui, "Path", text, "/path/to/name.shipshape.ron");
                     if ok && !text.trim().is_empty() {
-                        let path = super::files::expand_typed_path(text);
-                        self.path_chosen(purpose.clone(), path);
-                        close = true;
+                        let mut path = super::files::expand_typed_path(text);
+                        if matches!(purpose, PathPurpose::SaveAs { .. }) {
+                            path = super::files::with_suffix(path);
+                        }
+                        // A native dialog asks before replacing a file; so
+                        // does the path field: the second OK replaces.
+                        let replace = format!("{} exists; OK again replaces it.", path.display());
+                        let other_file = self.path() != Some(path.as_path());
+                        if matches!(purpose, PathPurpose::SaveAs { .. })
+                            && path.exists()
+                            && other_file
+                            && note.as_deref() != Some(replace.as_str())
+                        {
+                            *note = Some(replace);
+                        } else {
+                            self.path_chosen(purpose.clone(), path);
+                            close = true;
+                        }
                     }
                     close |= cancel;
                 }
