@@ -13,7 +13,14 @@ impl ShipshapeApp {
         if self.doc.is_some() {
             egui::Panel::top("header").show(ui, |ui| self.header_ui(ui));
         }
-        if !self.view.messages.is_empty() {
+        // Errors get a panel of their own until dismissed; notes go to the
+        // status bar so they do not push the table around.
+        if self
+            .view
+            .messages
+            .iter()
+            .any(|m| m.kind == MessageKind::Error)
+        {
             egui::Panel::top("messages").show(ui, |ui| self.messages_ui(ui));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
@@ -106,14 +113,15 @@ impl ShipshapeApp {
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {
         let dark = ui.visuals().dark_mode;
-        for (index, message) in self.view.messages.iter().enumerate() {
-            let (fill, text) = match (message.kind, dark) {
-                (MessageKind::Error, true) => (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE),
-                (MessageKind::Error, false) => (
+        let errors = self.view.messages.iter().enumerate();
+        for (index, message) in errors.filter(|(_, m)| m.kind == MessageKind::Error) {
+            let (fill, text) = if dark {
+                (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE)
+            } else {
+                (
                     Color32::from_rgb(0xfd, 0xe2, 0xe2),
                     Color32::from_rgb(0x7a, 0x0b, 0x12),
-                ),
-                (MessageKind::Info, _) => (ui.visuals().faint_bg_color, ui.visuals().text_color()),
+                )
             };
             Frame::new()
                 .fill(fill)
@@ -124,14 +132,9 @@ impl ShipshapeApp {
                         if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                             self.queue.push(Action::DismissMessage(index));
                         }
-                        let prefix = if message.kind == MessageKind::Error {
-                            "Error: "
-                        } else {
-                            ""
-                        };
                         ui.add(
                             egui::Label::new(
-                                RichText::new(format!("{prefix}{}", message.text)).color(text),
+                                RichText::new(format!("Error: {}", message.text)).color(text),
                             )
                             .wrap(),
                         );
@@ -141,42 +144,52 @@ impl ShipshapeApp {
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            if let Some(doc) = &mut self.doc {
-                let dirty = doc.is_dirty();
-                match doc.path() {
-                    Some(p) => ui.label(p.display().to_string()),
-                    None => ui.weak("Not saved yet"),
-                };
-                ui.separator();
-                if dirty {
-                    ui.colored_label(
-                        super::style::red_text(ui.visuals().dark_mode),
-                        "● Unsaved changes",
-                    );
-                } else {
-                    ui.weak("All changes saved");
+        // Right side first, so a long note truncates instead of pushing the
+        // theme button out of the window.
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let dark = ui.visuals().dark_mode;
+            if ui
+                .button(if dark { "Light mode" } else { "Dark mode" })
+                .on_hover_text(Command::ToggleTheme.tooltip())
+                .clicked()
+            {
+                self.queue.push(Action::Run(Command::ToggleTheme));
+            }
+            let zoom = ui.ctx().zoom_factor();
+            ui.weak(format!("Zoom {:.0}%", zoom * 100.0));
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                if let Some(doc) = &mut self.doc {
+                    let dirty = doc.is_dirty();
+                    match doc.path() {
+                        Some(p) => ui.label(p.display().to_string()),
+                        None => ui.weak("Not saved yet"),
+                    };
+                    if dirty {
+                        ui.separator();
+                        ui.colored_label(super::style::red_text(dark), "● Unsaved changes");
+                    } else if doc.path().is_some() {
+                        ui.separator();
+                        ui.weak("All changes saved");
+                    }
+                    if !doc.unknown_fields().is_empty() {
+                        ui.separator();
+                        ui.weak("Newer-format file: use Save As");
+                    }
                 }
-                if !doc.unknown_fields().is_empty() {
+                if self.dialog.is_some() {
                     ui.separator();
-                    ui.weak("Newer-format file: use Save As");
+                    ui.weak("Waiting for the file dialog…");
                 }
-            }
-            if self.dialog.is_some() {
-                ui.separator();
-                ui.weak("Waiting for the file dialog…");
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let dark = ui.visuals().dark_mode;
-                if ui
-                    .button(if dark { "Light mode" } else { "Dark mode" })
-                    .on_hover_text(Command::ToggleTheme.tooltip())
-                    .clicked()
-                {
-                    self.queue.push(Action::Run(Command::ToggleTheme));
+                let note = self
+                    .view
+                    .messages
+                    .iter()
+                    .rev()
+                    .find(|m| m.kind == MessageKind::Info);
+                if let Some(note) = note {
+                    ui.separator();
+                    ui.add(egui::Label::new(note.text.as_str()).truncate());
                 }
-                let zoom = ui.ctx().zoom_factor();
-                ui.weak(format!("Zoom {:.0}%", zoom * 100.0));
             });
         });
     }
