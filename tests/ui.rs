@@ -745,3 +745,67 @@ fn save_as_over_another_existing_file_asks_first() {
     );
     assert_eq!(h.state().path(), Some(other.as_path()));
 }
+
+#[test]
+fn new_workbook_from_another_workbook_copies_its_checklist_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut template = storage::load(&path).unwrap().workbook;
+    let custom = template.add_category("Compliance");
+    template.add_item(custom, "SOC 2 evidence collected");
+    storage::save(&path, &template).unwrap();
+
+    let mut h = harness(dir.path(), Some(path.clone()));
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::N);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    h.get_by_label("Another workbook as template").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "File", &path.display().to_string());
+    type_into(&mut h, Role::TextInput, "Project", "Ledger");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Ledger");
+    assert_eq!(wb.item_count(), 26);
+    assert_eq!(
+        wb.categories.last().unwrap().items[0].title,
+        "SOC 2 evidence collected"
+    );
+    assert!(
+        wb.items()
+            .all(|(_, i)| i.status == Status::NotStarted && i.owner.is_empty())
+    );
+    assert_eq!(
+        h.state().path(),
+        None,
+        "a new workbook has no file until saved"
+    );
+}
+
+#[test]
+fn a_missing_recent_file_can_be_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.shipshape.ron");
+    let mut recent = storage::recent::RecentFiles::default();
+    recent.touch(&gone);
+    recent.save(&dir.path().join("recent.ron")).unwrap();
+    let mut h = harness(dir.path(), None);
+    assert!(
+        h.state().workbook().is_none(),
+        "the last workbook is missing: start view"
+    );
+    assert!(!h.state().errors().is_empty());
+    assert!(h.query_by_label("file not found").is_some());
+    h.get_by_label("Forget").click();
+    h.run();
+    assert!(h.state().recent().paths.is_empty());
+    assert!(
+        storage::recent::RecentFiles::load(&dir.path().join("recent.ron"))
+            .paths
+            .is_empty()
+    );
+}
