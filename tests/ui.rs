@@ -809,3 +809,18 @@ fn a_missing_recent_file_can_be_forgotten() {
             .is_empty()
     );
 }
+
+#[test]
+fn header_counts_filter_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.key_press(Key::Num3);
+    h.run();
+    h.get_by_label("Done 1").click();
+    h.run();
+    assert_eq!(h.state().listed_ids(), [AUTOSCALING.to_owned()]);
+    h.get_by_label("Done 1").click();
+    h.run();
+    assert_eq!(h.state().listed_ids().len(), 25);
+}

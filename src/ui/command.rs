@@ -367,6 +367,7 @@ pub enum Action {
         review: Option<NaiveDate>,
     },
     SelectCategory(Option<usize>),
+    FilterStatus(Option<Status>),
     OpenPath(PathBuf),
     SaveTo {
         path: PathBuf,

@@ -33,6 +33,9 @@ impl ShipshapeApp {
             Action::SelectCategory(c) => {
                 self.view.filter.category = c;
             }
+            Action::FilterStatus(s) => {
+                self.view.filter.status = s;
+            }
             Action::SetStatus(id, status) => self.edit_item(&id, |i| i.status = status),
             Action::SetDue(id, due) => self.edit_item(&id, |i| i.due = due),
             Action::SetMitigationUntil(id, until) => {

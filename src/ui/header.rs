@@ -79,14 +79,22 @@ impl ShipshapeApp {
                 ui.add_space(2.0);
                 ui.horizontal_wrapped(|ui| {
                     for s in Status::ALL {
-                        status_chip(ui, s, d.counts[s.index()]);
+                        let active = self.view.filter.status == Some(s);
+                        if status_chip(ui, s, d.counts[s.index()], active).clicked() {
+                            self.queue
+                                .push(Action::FilterStatus((!active).then_some(s)));
+                        }
                     }
                     if d.overdue > 0 {
-                        ui.label(
-                            RichText::new(format!("{} overdue", d.overdue))
-                                .color(style::red_text(dark))
-                                .strong(),
-                        );
+                        let text = RichText::new(format!("{} overdue", d.overdue))
+                            .color(style::red_text(dark))
+                            .strong();
+                        let r = ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text(Command::ToggleOverdueOnly.label());
+                        if r.clicked() {
+                            self.queue.push(Action::Run(Command::ToggleOverdueOnly));
+                        }
                     }
                 });
             });
@@ -284,14 +292,21 @@ fn pass_bar_ui(ui: &mut egui::Ui, pass: usize, red: usize, total: usize) {
     response.on_hover_text(format!("{pass} pass, {red} red"));
 }
 
-fn status_chip(ui: &mut egui::Ui, status: Status, count: usize) {
-    Frame::new()
+/// A status count that filters the table to that status when clicked.
+fn status_chip(ui: &mut egui::Ui, status: Status, count: usize, active: bool) -> egui::Response {
+    let text = RichText::new(format!("{} {count}", status.label())).color(Color32::WHITE);
+    let mut button = Button::new(text)
         .fill(style::status_fill(status))
-        .corner_radius(10.0)
-        .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| {
-            ui.label(RichText::new(format!("{} {count}", status.label())).color(Color32::WHITE));
-        });
+        .corner_radius(10.0);
+    if active {
+        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
+    }
+    let hint = if active {
+        "Show every status"
+    } else {
+        "Show only these items"
+    };
+    ui.add(button).on_hover_text(hint)
 }
 
 #[cfg(test)]
