@@ -282,7 +282,9 @@ impl ShipshapeApp {
         // shows their result.
         self.apply_queue(&ctx);
         self.refresh_derived();
+        let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
+        let acted = !self.queue.is_empty();
         self.apply_queue(&ctx);
         if !ctx.text_edit_focused()
             && let Some(doc) = &mut self.doc
@@ -291,6 +293,11 @@ impl ShipshapeApp {
         }
         self.refresh_derived();
         self.update_title(&ctx);
+        // This frame was drawn before its clicks and typing were applied:
+        // draw once more so the screen shows them (one frame, not a loop).
+        if acted || self.doc.as_ref().map(Document::revision) != drawn {
+            ctx.request_repaint();
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
