@@ -11,3 +11,4 @@ pub mod fonts;
 pub mod import;
 pub mod model;
 pub mod storage;
+pub mod ui;

@@ -21,7 +21,6 @@ mod share;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
@@ -176,10 +175,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn run_gui(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    // The window arrives with the GUI issue; until then say how to use the CLI.
-    let _ = file;
-    use clap::CommandFactory as _;
-    Cli::command().print_help().context("cannot print help")?;
+    crate::ui::run(file)?;
     Ok(ExitCode::SUCCESS)
 }
 

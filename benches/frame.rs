@@ -1,0 +1,122 @@
+//! Frame time of the real app, without a GPU: one egui pass (input, layout,
+//! the app's drawing and queued actions) plus tessellation, at 1280×800
+//! with an item selected and the pointer over the table.
+//!
+//! Targets (release, this machine): < 2 ms with 25 items, < 8 ms with
+//! 10,000. The "status change" case edits the workbook every frame, which
+//! re-derives the verdict and filters and records an undo step.
+
+#![expect(
+    clippy::expect_used,
+    reason = "a bench with a broken setup should stop"
+)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Event, Pos2, RawInput, Rect, vec2};
+use shipshape::model::{Status, TemplateOptions, Workbook};
+use shipshape::storage;
+use shipshape::ui::{AppConfig, Command, DialogMode, ShipshapeApp};
+
+/// 25 items: the built-in checklist mid-review. More: the shared synthetic
+/// generator (categories of 25, CJK and accented owner names).
+fn workbook(items: usize) -> Workbook {
+    if items != 25 {
+        return shipshape::model::sample::synthetic(items);
+    }
+    let mut wb = Workbook::from_template(
+        &storage::builtin_template(),
+        TemplateOptions {
+            project: "Bench".into(),
+            launch: chrono::NaiveDate::from_ymd_opt(2026, 6, 1),
+        },
+    );
+    for (n, item) in wb
+        .categories
+        .iter_mut()
+        .flat_map(|c| c.items.iter_mut())
+        .enumerate()
+    {
+        item.status = Status::ALL[n % 5];
+        item.owner = ["Alice", "Bob", "Chen", ""][n % 4].to_owned();
+        item.due = chrono::NaiveDate::from_ymd_opt(2026, 1 + (n % 12) as u32, 1 + (n % 28) as u32);
+    }
+    wb
+}
+
+struct Bench {
+    ctx: egui::Context,
+    app: ShipshapeApp,
+    _dir: tempfile::TempDir,
+}
+
+impl Bench {
+    fn new(items: usize) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bench.shipshape.ron");
+        storage::save(&path, &workbook(items)).expect("save bench workbook");
+        let config = AppConfig {
+            recent_path: Some(dir.path().join("recent.ron")),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
+            dialogs: DialogMode::PathField,
+        };
+        let ctx = egui::Context::default();
+        let app = ShipshapeApp::new(&ctx, config, Some(path.clone()));
+        let mut bench = Self {
+            ctx,
+            app,
+            _dir: dir,
+        };
+        for _ in 0..3 {
+            bench.frame();
+        }
+        // Select an item halfway down the list so the editor is full.
+        for _ in 0..8 {
+            bench.app.run_command(Command::SelectNext);
+        }
+        for _ in 0..3 {
+            bench.frame();
+        }
+        bench
+    }
+
+    fn frame(&mut self) {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+            events: vec![Event::PointerMoved(Pos2::new(600.0, 400.0))],
+            ..RawInput::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        black_box(primitives);
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for (name, items) in [("25 items", 25), ("10000 items", 10_000)] {
+        let mut bench = Bench::new(items);
+        assert_eq!(bench.app.workbook().map(Workbook::item_count), Some(items));
+        group.bench_function(name, |b| b.iter(|| bench.frame()));
+    }
+    let mut bench = Bench::new(10_000);
+    let mut flip = false;
+    group.bench_function("10000 items, status change every frame", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let status = if flip {
+                Status::Done
+            } else {
+                Status::InProgress
+            };
+            bench.app.run_command(Command::SetStatus(status));
+            bench.frame();
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,337 @@
+//! The app struct and its eframe glue: one frame is "read input into the
+//! queue, draw (widgets add to the queue), apply the queue, settle undo".
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::ViewportCommand;
+
+use super::command::{Action, Command};
+use super::doc::Document;
+use super::files::{DialogMode, DialogOutcome, PendingDialog};
+use super::style;
+use super::view::{Modal, PathPurpose, ViewState};
+use crate::model::Workbook;
+use crate::storage::recent::RecentFiles;
+
+/// Where the app keeps its state and how it asks for files; tests point it
+/// at a temp dir so they never touch the user's config.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// The recent-files list; `None` keeps no list.
+    pub recent_path: Option<PathBuf>,
+    /// A fixed "today" (tests); `None` reads the local clock.
+    pub today: Option<NaiveDate>,
+    pub dialogs: DialogMode,
+}
+
+impl AppConfig {
+    /// The installed app: the user's config dir and native dialogs.
+    pub fn desktop() -> Self {
+        Self {
+            recent_path: RecentFiles::default_path(),
+            today: None,
+            dialogs: DialogMode::Native,
+        }
+    }
+}
+
+/// The Shipshape window.
+pub struct ShipshapeApp {
+    pub(super) config: AppConfig,
+    pub(super) doc: Option<Document>,
+    pub(super) view: ViewState,
+    pub(super) queue: Vec<Action>,
+    pub(super) recent: RecentFiles,
+    pub(super) dialog: Option<PendingDialog>,
+    /// Set once the user agreed to close; the next close request goes through.
+    pub(super) close_allowed: bool,
+    title: String,
+}
+
+impl ShipshapeApp {
+    /// Builds the app, installs its fonts and style into `ctx`, and opens
+    /// `path` — or, with `None`, the most recent workbook, or on first run a
+    /// sample made from the built-in template.
+    pub fn new(ctx: &egui::Context, config: AppConfig, path: Option<PathBuf>) -> Self {
+        style::install_fonts(ctx);
+        style::install_style(ctx);
+        let recent = config
+            .recent_path
+            .as_deref()
+            .map(RecentFiles::load)
+            .unwrap_or_default();
+        let mut app = Self {
+            config,
+            doc: None,
+            view: ViewState::default(),
+            queue: Vec::new(),
+            recent,
+            dialog: None,
+            close_allowed: false,
+            title: String::new(),
+        };
+        match path.or_else(|| app.recent.paths.first().cloned()) {
+            Some(path) => app.queue.push(Action::OpenPath(path)),
+            None => app.queue.push(Action::OpenSample),
+        }
+        app
+    }
+
+    /// The date the verdict is computed for.
+    pub fn today(&self) -> NaiveDate {
+        self.config
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The open workbook, if any.
+    pub fn workbook(&self) -> Option<&Workbook> {
+        self.doc.as_ref().map(Document::workbook)
+    }
+
+    /// The open workbook's file.
+    pub fn path(&self) -> Option<&Path> {
+        self.doc.as_ref().and_then(Document::path)
+    }
+
+    pub fn is_dirty(&mut self) -> bool {
+        self.doc.as_mut().is_some_and(Document::is_dirty)
+    }
+
+    /// Error messages currently shown in the window.
+    pub fn errors(&self) -> Vec<String> {
+        self.view
+            .messages
+            .iter()
+            .filter(|m| m.kind == super::view::MessageKind::Error)
+            .map(|m| m.text.clone())
+            .collect()
+    }
+
+    /// The selected item's ID.
+    pub fn selected(&self) -> Option<&str> {
+        self.view.selected.as_deref()
+    }
+
+    /// Whether the window has been told it may close.
+    pub fn close_allowed(&self) -> bool {
+        self.close_allowed
+    }
+
+    /// IDs of the items the table lists, after filters.
+    pub fn listed_ids(&self) -> Vec<String> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        self.view
+            .derived
+            .rows
+            .iter()
+            .filter_map(|l| doc.workbook().item_at(*l).map(|i| i.id.clone()))
+            .collect()
+    }
+
+    /// Queues a command as if from its menu entry (for tests and benches).
+    pub fn run_command(&mut self, command: Command) {
+        self.queue.push(Action::Run(command));
+    }
+
+    /// The recent-files list as the app holds it.
+    pub fn recent(&self) -> &RecentFiles {
+        &self.recent
+    }
+
+    /// One whole frame: input, drawing, then the queued actions. eframe
+    /// calls the two halves through [`eframe::App`]; benches call this.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.input(ui.ctx());
+        self.draw(ui);
+    }
+
+    /// Everything that reads input before drawing: file drops, dialog
+    /// answers, close requests and shortcuts.
+    fn input(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.queue.push(Action::OpenPath(path));
+        }
+        self.poll_dialog();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.queue
+                .push(Action::CloseThen(super::command::AfterClose::CloseWindow));
+        }
+        self.shortcuts(ctx);
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) else {
+            return;
+        };
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match outcome {
+            DialogOutcome::Picked(path) => self.path_chosen(dialog.purpose, path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::NoBackend => {
+                self.view.modal = Some(Modal::Path {
+                    purpose: dialog.purpose,
+                    text: String::new(),
+                    note: Some("No file dialog is available here; type the path instead.".into()),
+                });
+            }
+        }
+    }
+
+    /// Asks for a path: the native dialog, or the path field.
+    pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let current = self.path().map(Path::to_owned);
+        let dir = current
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| {
+                self.recent
+                    .paths
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_owned)
+            });
+        let suggested = match (&current, &self.doc) {
+            (Some(p), _) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            (None, Some(doc)) => super::files::suggested_file_name(&doc.workbook().project),
+            (None, None) => super::files::suggested_file_name(""),
+        };
+        match self.config.dialogs {
+            DialogMode::Native => {
+                self.dialog = Some(PendingDialog::spawn(
+                    ctx,
+                    purpose,
+                    dir.as_deref(),
+                    &suggested,
+                ));
+            }
+            DialogMode::PathField => {
+                let text = match (&purpose, dir) {
+                    (PathPurpose::SaveAs { .. }, Some(d)) => {
+                        d.join(&suggested).display().to_string()
+                    }
+                    _ => String::new(),
+                };
+                self.view.modal = Some(Modal::Path {
+                    purpose,
+                    text,
+                    note: None,
+                });
+            }
+        }
+    }
+
+    /// A path came back from a dialog or the path field.
+    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.queue.push(Action::OpenPath(path)),
+            PathPurpose::SaveAs { then } => {
+                let path = super::files::with_suffix(path);
+                self.queue.push(Action::SaveTo { path, then });
+            }
+            PathPurpose::Template => {
+                if let Some(form) = &mut self.view.new_form {
+                    form.template_text = path.display().to_string();
+                    form.template = super::command::TemplateSource::File(path);
+                }
+            }
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.view.modal.is_some() {
+            return;
+        }
+        let typing = ctx.text_edit_focused();
+        // A date picker or combo box popup owns the arrow keys.
+        let popup = egui::Popup::is_any_open(ctx);
+        for (command, shortcut) in Command::shortcut_table() {
+            if Command::is_typing_key(&shortcut) && (typing || popup) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.queue.push(Action::Run(command));
+            }
+        }
+    }
+
+    /// Draws the frame, applies what it queued and settles undo.
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        // Actions queued before drawing (startup, input) first, so the frame
+        // shows their result.
+        self.apply_queue(&ctx);
+        self.refresh_derived();
+        let drawn = self.doc.as_ref().map(Document::revision);
+        self.root_ui(ui);
+        let acted = !self.queue.is_empty();
+        self.apply_queue(&ctx);
+        if !ctx.text_edit_focused()
+            && let Some(doc) = &mut self.doc
+        {
+            doc.commit();
+        }
+        self.refresh_derived();
+        self.update_title(&ctx);
+        // This frame was drawn before its clicks and typing were applied:
+        // draw once more so the screen shows them (one frame, not a loop).
+        if acted || self.doc.as_ref().map(Document::revision) != drawn {
+            ctx.request_repaint();
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = self.is_dirty();
+        let title = match &self.doc {
+            Some(doc) => {
+                let project = doc.workbook().project.trim();
+                let project = if project.is_empty() {
+                    "Untitled"
+                } else {
+                    project
+                };
+                format!("{}{project} — Shipshape", if dirty { "● " } else { "" })
+            }
+            None => "Shipshape".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for ShipshapeApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.input(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+}

@@ -1,0 +1,430 @@
+//! Every user action that has a name: its label, its shortcut and where it
+//! sits in the menus. Menus and the keyboard handler both read this enum, so
+//! a shortcut is written once and the menu always shows the real one.
+//!
+//! Widgets do not change state themselves: they queue an [`Action`] (a
+//! [`Command`] or an edit with its arguments) and the app applies the queue
+//! once per frame in `command_handling.rs`, the one place where state changes.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::Status;
+use crate::storage::Loaded;
+
+/// A named action, offered in a menu and maybe on a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewWorkbook,
+    Open,
+    Save,
+    SaveAs,
+    CloseWorkbook,
+    Quit,
+
+    Undo,
+    Redo,
+    EditWorkbook,
+    Find,
+    ClearFilters,
+    ToggleRedOnly,
+    ToggleOverdueOnly,
+
+    SelectPrevious,
+    SelectNext,
+    SetStatus(Status),
+    FocusOwner,
+    AddItem,
+    RenameItem,
+    RemoveItem,
+    MoveItemUp,
+    MoveItemDown,
+    AddCategory,
+    RenameCategory,
+
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleTheme,
+    FollowSystemTheme,
+}
+
+/// Which menu a command appears in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    Item,
+    View,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Self; 33] = [
+        Self::NewWorkbook,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::CloseWorkbook,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::EditWorkbook,
+        Self::Find,
+        Self::ClearFilters,
+        Self::ToggleRedOnly,
+        Self::ToggleOverdueOnly,
+        Self::SelectPrevious,
+        Self::SelectNext,
+        Self::SetStatus(Status::NotStarted),
+        Self::SetStatus(Status::InProgress),
+        Self::SetStatus(Status::Done),
+        Self::SetStatus(Status::Mitigated),
+        Self::SetStatus(Status::NotApplicable),
+        Self::FocusOwner,
+        Self::AddItem,
+        Self::RenameItem,
+        Self::RemoveItem,
+        Self::MoveItemUp,
+        Self::MoveItemDown,
+        Self::AddCategory,
+        Self::RenameCategory,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::ToggleTheme,
+        Self::FollowSystemTheme,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NewWorkbook => "New workbook…",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::CloseWorkbook => "Close workbook",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::EditWorkbook => "Project and dates…",
+            Self::Find => "Find",
+            Self::ClearFilters => "Clear filters",
+            Self::ToggleRedOnly => "Red items only",
+            Self::ToggleOverdueOnly => "Overdue items only",
+            Self::SelectPrevious => "Previous item",
+            Self::SelectNext => "Next item",
+            Self::SetStatus(s) => s.label(),
+            Self::FocusOwner => "Edit owner",
+            Self::AddItem => "Add item…",
+            Self::RenameItem => "Edit title and description…",
+            Self::RemoveItem => "Remove item",
+            Self::MoveItemUp => "Move item up",
+            Self::MoveItemDown => "Move item down",
+            Self::AddCategory => "Add category…",
+            Self::RenameCategory => "Rename category…",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Reset zoom",
+            Self::ToggleTheme => "Switch dark/light",
+            Self::FollowSystemTheme => "Follow system theme",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::NewWorkbook => "Start a workbook from the built-in checklist or another workbook",
+            Self::Open => "Open a .shipshape.ron workbook",
+            Self::Save => "Save the workbook to its file",
+            Self::SaveAs => "Save the workbook to a new file",
+            Self::CloseWorkbook => "Close the workbook and show the start view",
+            Self::Quit => "Close the window",
+            Self::Undo | Self::Redo => "A whole text edit or date pick is one step",
+            Self::EditWorkbook => "Change the project name, launch date and review date",
+            Self::Find => "Search titles, owners, notes and mitigations",
+            Self::ClearFilters => "Show every item",
+            Self::ToggleRedOnly => "Show only items that block the launch",
+            Self::ToggleOverdueOnly => "Show only red items past their due date",
+            Self::SelectPrevious | Self::SelectNext => "Move through the listed items",
+            Self::SetStatus(_) => "Set the selected item's status",
+            Self::FocusOwner => "Jump to the selected item's owner field",
+            Self::AddItem => "Add an item to the selected item's category",
+            Self::RenameItem => "Rename or re-describe the selected item (its ID stays)",
+            Self::RemoveItem => "Remove the selected item (undo brings it back)",
+            Self::MoveItemUp | Self::MoveItemDown => "Reorder the item within its category",
+            Self::AddCategory => "Add a category at the end",
+            Self::RenameCategory => "Rename the selected item's category",
+            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => {
+                "Make everything larger for a projector"
+            }
+            Self::ToggleTheme => "Switch between dark and light",
+            Self::FollowSystemTheme => "Use the system's dark or light preference",
+        }
+    }
+
+    /// The shortcut shown in the menu.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let none = Modifiers::NONE;
+        let k = KeyboardShortcut::new;
+        Some(match self {
+            Self::NewWorkbook => k(cmd, Key::N),
+            Self::Open => k(cmd, Key::O),
+            Self::Save => k(cmd, Key::S),
+            Self::SaveAs => k(cmd_shift, Key::S),
+            Self::CloseWorkbook => k(cmd, Key::W),
+            Self::Quit => k(cmd, Key::Q),
+            Self::Undo => k(cmd, Key::Z),
+            Self::Redo => k(cmd_shift, Key::Z),
+            Self::Find => k(cmd, Key::F),
+            Self::SelectPrevious => k(none, Key::ArrowUp),
+            Self::SelectNext => k(none, Key::ArrowDown),
+            Self::SetStatus(s) => k(none, DIGITS[s.index()]),
+            Self::FocusOwner => k(none, Key::O),
+            Self::RenameItem => k(none, Key::F2),
+            Self::RemoveItem => k(none, Key::Delete),
+            Self::MoveItemUp => k(Modifiers::ALT, Key::ArrowUp),
+            Self::MoveItemDown => k(Modifiers::ALT, Key::ArrowDown),
+            Self::ZoomIn => k(cmd, Key::Plus),
+            Self::ZoomOut => k(cmd, Key::Minus),
+            Self::ZoomReset => k(cmd, Key::Num0),
+            Self::EditWorkbook
+            | Self::ClearFilters
+            | Self::ToggleRedOnly
+            | Self::ToggleOverdueOnly
+            | Self::AddItem
+            | Self::AddCategory
+            | Self::RenameCategory
+            | Self::ToggleTheme
+            | Self::FollowSystemTheme => return None,
+        })
+    }
+
+    /// Another key for the same command, not shown in menus.
+    pub fn secondary_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            // Ctrl and the `=`/`+` key, without Shift, arrives as `=`.
+            Self::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
+            _ => None,
+        }
+    }
+
+    /// Both shortcuts.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        self.shortcut().into_iter().chain(self.secondary_shortcut())
+    }
+
+    pub fn menu(self) -> Menu {
+        match self {
+            Self::NewWorkbook
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::CloseWorkbook
+            | Self::Quit => Menu::File,
+            Self::Undo
+            | Self::Redo
+            | Self::EditWorkbook
+            | Self::Find
+            | Self::ClearFilters
+            | Self::ToggleRedOnly
+            | Self::ToggleOverdueOnly => Menu::Edit,
+            Self::SelectPrevious
+            | Self::SelectNext
+            | Self::SetStatus(_)
+            | Self::FocusOwner
+            | Self::AddItem
+            | Self::RenameItem
+            | Self::RemoveItem
+            | Self::MoveItemUp
+            | Self::MoveItemDown
+            | Self::AddCategory
+            | Self::RenameCategory => Menu::Item,
+            Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::ToggleTheme
+            | Self::FollowSystemTheme => Menu::View,
+        }
+    }
+
+    /// Whether a separator goes before this command in its menu.
+    pub fn starts_group(self) -> bool {
+        matches!(
+            self,
+            Self::Quit
+                | Self::EditWorkbook
+                | Self::Find
+                | Self::SetStatus(Status::NotStarted)
+                | Self::FocusOwner
+                | Self::AddItem
+                | Self::AddCategory
+                | Self::ToggleTheme
+        )
+    }
+
+    /// Whether the command needs an open workbook.
+    pub fn needs_workbook(self) -> bool {
+        !matches!(
+            self,
+            Self::NewWorkbook
+                | Self::Open
+                | Self::Quit
+                | Self::ZoomIn
+                | Self::ZoomOut
+                | Self::ZoomReset
+                | Self::ToggleTheme
+                | Self::FollowSystemTheme
+        )
+    }
+
+    /// Whether the command acts on the selected item.
+    pub fn needs_selection(self) -> bool {
+        matches!(
+            self,
+            Self::SetStatus(_)
+                | Self::FocusOwner
+                | Self::RenameItem
+                | Self::RemoveItem
+                | Self::MoveItemUp
+                | Self::MoveItemDown
+                | Self::RenameCategory
+        )
+    }
+
+    /// Commands whose shortcut has no Ctrl/Cmd are typing keys: they act only
+    /// when no text field has the keyboard.
+    pub fn is_typing_key(shortcut: &KeyboardShortcut) -> bool {
+        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !shortcut.modifiers.mac_cmd
+    }
+
+    /// Every (command, shortcut) pair, most specific first: egui matches
+    /// shortcuts ignoring extra Shift and Alt, so Ctrl+Shift+S must be tried
+    /// before Ctrl+S and Alt+↑ before ↑.
+    pub fn shortcut_table() -> Vec<(Self, KeyboardShortcut)> {
+        let mut all: Vec<(Self, KeyboardShortcut)> = Self::ALL
+            .iter()
+            .flat_map(|&c| c.shortcuts().map(move |s| (c, s)))
+            .collect();
+        all.sort_by_key(|(_, s)| {
+            let m = s.modifiers;
+            std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
+        });
+        all
+    }
+}
+
+const DIGITS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+
+/// Where a new workbook's checklist comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateSource {
+    Builtin,
+    File(PathBuf),
+}
+
+/// What to do once the unsaved-changes question is answered (or was not
+/// needed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AfterClose {
+    CloseWindow,
+    ShowStart,
+    /// Show a workbook already read from its file.
+    Open(PathBuf, Box<Loaded>),
+}
+
+/// The user's answer to "Save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuardAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Something to do, queued by a widget or a key and applied once per frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Run(Command),
+    Select(Option<String>),
+    SetStatus(String, Status),
+    SetDue(String, Option<NaiveDate>),
+    SetMitigationUntil(String, Option<NaiveDate>),
+    AddEvidence(String, String),
+    RemoveEvidence(String, usize),
+    EditItemText {
+        id: String,
+        title: String,
+        description: String,
+    },
+    AddItem(usize, String),
+    AddCategory(String),
+    RenameCategory(usize, String),
+    SetWorkbookInfo {
+        project: String,
+        launch: Option<NaiveDate>,
+        review: Option<NaiveDate>,
+    },
+    SelectCategory(Option<usize>),
+    FilterStatus(Option<Status>),
+    OpenPath(PathBuf),
+    SaveTo {
+        path: PathBuf,
+        /// What to do after a successful save (closing, opening another).
+        then: Option<AfterClose>,
+    },
+    NewWorkbook {
+        project: String,
+        launch: Option<NaiveDate>,
+        template: TemplateSource,
+    },
+    OpenSample,
+    /// Ask for a path (native dialog or the path field).
+    Browse(super::view::PathPurpose),
+    ForgetRecent(PathBuf),
+    /// Closes the workbook (asking first if it has unsaved changes), then …
+    CloseThen(AfterClose),
+    Guard(GuardAnswer),
+    DismissMessage(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: HashMap<KeyboardShortcut, Command> = HashMap::new();
+        for (command, shortcut) in Command::shortcut_table() {
+            if let Some(other) = seen.insert(shortcut, command) {
+                panic!("{command:?} and {other:?} both use {shortcut:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_follow_status_order() {
+        for (i, s) in Status::ALL.iter().enumerate() {
+            let sc = Command::SetStatus(*s).shortcut().unwrap();
+            assert_eq!(sc.logical_key, DIGITS[i]);
+        }
+    }
+
+    #[test]
+    fn specific_shortcuts_are_tried_first() {
+        let table = Command::shortcut_table();
+        let pos = |c| table.iter().position(|(x, _)| *x == c).unwrap();
+        assert!(pos(Command::SaveAs) < pos(Command::Save));
+        assert!(pos(Command::Redo) < pos(Command::Undo));
+        assert!(pos(Command::MoveItemUp) < pos(Command::SelectPrevious));
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let all: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
+        assert_eq!(all.len(), Command::ALL.len());
+        assert!(Command::ALL.iter().all(|c| !c.label().is_empty()));
+    }
+}

@@ -1,0 +1,348 @@
+//! The selected item's editor: status, owner, due date, mitigation, notes
+//! and evidence links.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Color32, RichText};
+use egui_extras::DatePickerButton;
+
+use super::app::ShipshapeApp;
+use super::command::{Action, Command};
+use super::filter::{is_openable_link, owner_suggestions};
+use super::style;
+use crate::model::Status;
+
+/// Width of the label column of the editor's field grids.
+const LABEL_WIDTH: f32 = 100.0;
+
+pub fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year()).ok()?;
+    jiff::civil::Date::new(year, date.month() as i8, date.day() as i8).ok()
+}
+
+pub fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::try_from(date.month()).ok()?,
+        u32::try_from(date.day()).ok()?,
+    )
+}
+
+/// A date picker for an optional date; `None` shows "not set". Returns the
+/// new value when the user saved a pick or cleared the date.
+pub fn optional_date_ui(
+    ui: &mut egui::Ui,
+    salt: &str,
+    value: Option<NaiveDate>,
+    fallback: NaiveDate,
+) -> Option<Option<NaiveDate>> {
+    let mut out = None;
+    let mut scratch = value
+        .or(Some(fallback))
+        .and_then(to_jiff)
+        .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
+    let format = if value.is_some() {
+        "%Y-%m-%d"
+    } else {
+        "not set"
+    };
+    let r = ui.add(
+        DatePickerButton::new(&mut scratch)
+            .id_salt(salt)
+            .format(format)
+            .show_icon(false)
+            .combo_boxes(false)
+            .calendar_week(false),
+    );
+    if r.changed() {
+        out = from_jiff(scratch).map(Some);
+    }
+    if value.is_some()
+        && ui
+            .small_button("✖")
+            .on_hover_text("Clear the date")
+            .clicked()
+    {
+        out = Some(None);
+    }
+    out
+}
+
+impl ShipshapeApp {
+    pub(super) fn editor_ui(&mut self, ui: &mut egui::Ui) {
+        let today = self.today();
+        let dark = ui.visuals().dark_mode;
+        let Self {
+            doc, view, queue, ..
+        } = self;
+        let Some(doc) = doc else { return };
+        let Some(id) = view.selected.clone() else {
+            ui.add_space(20.0);
+            ui.weak("Select an item to edit it. ↑/↓ move through the list, 1–5 set the status.");
+            return;
+        };
+        let Some(loc) = doc.workbook().locate(&id) else {
+            ui.weak("The selected item no longer exists.");
+            return;
+        };
+        let category = doc.workbook().categories[loc.category].name.clone();
+        let known = view.derived.known_owners.clone();
+        let mut touched = false;
+        egui::ScrollArea::vertical()
+            .id_salt("editor")
+            .show(ui, |ui| {
+                let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
+                // Inside a grid "infinite" width overflows the panel.
+                let full_width = ui.available_width() - 12.0;
+                let field_width = (full_width - 110.0).max(120.0);
+                ui.add_space(6.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(item.title.as_str())
+                            .font(egui::FontId::new(19.0, style::bold()))
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .wrap(),
+                );
+                ui.weak(format!("{category} · {}", item.id));
+                if !item.description.is_empty() {
+                    ui.add(
+                        egui::Label::new(RichText::new(item.description.as_str()).weak()).wrap(),
+                    );
+                }
+                ui.add_space(4.0);
+                match item.red_reason(today) {
+                    Some(reason) => {
+                        ui.label(
+                            RichText::new(format!("● Red: {reason}"))
+                                .color(style::red_text(dark))
+                                .strong(),
+                        );
+                    }
+                    None => {
+                        ui.label(
+                            RichText::new("✔ Passes")
+                                .color(style::green_text(dark))
+                                .strong(),
+                        );
+                    }
+                }
+                if item.is_overdue(today) {
+                    ui.label(RichText::new("Overdue").color(style::red_text(dark)));
+                }
+                for c in &item.conflicts {
+                    ui.label(
+                        RichText::new(format!(
+                            "Merge conflict on {}: “{}” vs “{}”",
+                            c.field, c.ours, c.theirs
+                        ))
+                        .color(style::red_text(dark)),
+                    );
+                }
+                ui.separator();
+
+                ui.label(RichText::new("Status").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (i, s) in Status::ALL.into_iter().enumerate() {
+                        let selected = item.status == s;
+                        let mut text = RichText::new(format!("{} {}", i + 1, s.label()));
+                        if selected {
+                            text = text.color(Color32::WHITE).strong();
+                        }
+                        let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
+                        if selected {
+                            b = b.fill(style::status_fill(s));
+                        }
+                        if ui.add(b).on_hover_text(format!("Key {}", i + 1)).clicked() && !selected
+                        {
+                            queue.push(Action::SetStatus(id.clone(), s));
+                        }
+                    }
+                });
+                ui.add_space(4.0);
+
+                egui::Grid::new("item-fields")
+                    .num_columns(2)
+                    .spacing([10.0, 8.0])
+                    .min_col_width(LABEL_WIDTH)
+                    .show(ui, |ui| {
+                        let l = ui.label("Owner");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut item.owner)
+                                    .hint_text("unassigned (O)")
+                                    .id_salt("owner-field")
+                                    .desired_width(field_width),
+                            )
+                            .labelled_by(l.id);
+                        if std::mem::take(&mut view.focus_owner) {
+                            r.request_focus();
+                        }
+                        touched |= r.changed();
+                        ui.end_row();
+                    });
+                // Shown whenever they complete what is typed (or offer
+                // everyone when empty), not only while the field has focus:
+                // a click on a name takes the focus away before it lands.
+                // Outside the grid, which cannot size a wrapping row.
+                let suggestions = owner_suggestions(&known, &item.owner, 6);
+                if !suggestions.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.add_space(LABEL_WIDTH + 10.0);
+                        ui.horizontal_wrapped(|ui| {
+                            for name in suggestions {
+                                if ui.small_button(name).on_hover_text("Assign").clicked() {
+                                    item.owner = name.to_owned();
+                                    touched = true;
+                                }
+                            }
+                        });
+                    });
+                }
+                egui::Grid::new("item-dates")
+                    .num_columns(2)
+                    .spacing([10.0, 8.0])
+                    .min_col_width(LABEL_WIDTH)
+                    .show(ui, |ui| {
+                        ui.label("Due");
+                        ui.horizontal(|ui| {
+                            if let Some(due) =
+                                optional_date_ui(ui, &format!("due-{id}"), item.due, today)
+                            {
+                                queue.push(Action::SetDue(id.clone(), due));
+                            }
+                        });
+                        ui.end_row();
+                    });
+
+                ui.add_space(6.0);
+                let heading = if item.status == Status::NotApplicable {
+                    "Why it does not apply"
+                } else {
+                    "Mitigation"
+                };
+                let l = ui.label(RichText::new(heading).strong());
+                let hint = if item.status == Status::NotApplicable {
+                    "The reason this item does not apply to the project"
+                } else {
+                    "What lets this ship although it is not done, and what the risk is"
+                };
+                let r = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut item.mitigation.text)
+                            .hint_text(hint)
+                            .desired_rows(3)
+                            .desired_width(full_width),
+                    )
+                    .labelled_by(l.id);
+                touched |= r.changed();
+                egui::Grid::new("mitigation-fields")
+                    .num_columns(2)
+                    .spacing([10.0, 8.0])
+                    .show(ui, |ui| {
+                        let l = ui.label("Accepted by");
+                        let r = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut item.mitigation.accepted_by)
+                                    .desired_width(field_width),
+                            )
+                            .labelled_by(l.id);
+                        touched |= r.changed();
+                        ui.end_row();
+                        ui.label("Accepted until");
+                        ui.horizontal(|ui| {
+                            if let Some(until) = optional_date_ui(
+                                ui,
+                                &format!("until-{id}"),
+                                item.mitigation.until,
+                                today,
+                            ) {
+                                queue.push(Action::SetMitigationUntil(id.clone(), until));
+                            }
+                        });
+                        ui.end_row();
+                    });
+
+                ui.add_space(6.0);
+                let l = ui.label(RichText::new("Notes").strong());
+                let r = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut item.notes)
+                            .desired_rows(4)
+                            .desired_width(full_width),
+                    )
+                    .labelled_by(l.id);
+                touched |= r.changed();
+
+                ui.add_space(6.0);
+                ui.label(RichText::new("Evidence").strong());
+                for (index, link) in item.evidence.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text("Remove this link")
+                            .clicked()
+                        {
+                            queue.push(Action::RemoveEvidence(id.clone(), index));
+                        }
+                        if is_openable_link(link) {
+                            ui.hyperlink_to(link.as_str(), link.as_str());
+                        } else {
+                            ui.add(egui::Label::new(link.as_str()).truncate())
+                                .on_hover_text(
+                                    "Not opened: only http, https and mailto links open",
+                                );
+                        }
+                    });
+                }
+                ui.horizontal(|ui| {
+                    let l = ui.label("Link");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut view.new_link)
+                                .hint_text("https://… or mailto:…")
+                                .desired_width((ui.available_width() - 90.0).max(80.0)),
+                        )
+                        .labelled_by(l.id);
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (ui.button("Add link").clicked() || enter)
+                        && !view.new_link.trim().is_empty()
+                    {
+                        queue.push(Action::AddEvidence(
+                            id.clone(),
+                            std::mem::take(&mut view.new_link),
+                        ));
+                    }
+                });
+
+                ui.add_space(10.0);
+                ui.separator();
+                ui.horizontal_wrapped(|ui| {
+                    for c in [
+                        Command::RenameItem,
+                        Command::MoveItemUp,
+                        Command::MoveItemDown,
+                        Command::RemoveItem,
+                    ] {
+                        if ui.button(c.label()).on_hover_text(c.tooltip()).clicked() {
+                            queue.push(Action::Run(c));
+                        }
+                    }
+                });
+            });
+        if touched {
+            doc.touch();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_convert_both_ways() {
+        let d = NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
+        assert_eq!(from_jiff(to_jiff(d).unwrap()), Some(d));
+        assert_eq!(to_jiff(NaiveDate::from_ymd_opt(40000, 1, 1).unwrap()), None);
+    }
+}

@@ -1,0 +1,223 @@
+//! Which items the table lists: text search, owner, status, category,
+//! "overdue only" and "red only". Pure, so it is tested without a window.
+
+use chrono::NaiveDate;
+
+use crate::model::{ItemLocation, Status, Workbook};
+
+/// Owner filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum OwnerFilter {
+    #[default]
+    Anyone,
+    Unassigned,
+    Named(String),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    /// Case-insensitive; matched against ID, title, owner, description,
+    /// notes and mitigation.
+    pub text: String,
+    pub owner: OwnerFilter,
+    pub status: Option<Status>,
+    pub category: Option<usize>,
+    pub overdue_only: bool,
+    pub red_only: bool,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+
+    /// Locations of the items that pass, in file order.
+    pub fn apply(&self, wb: &Workbook, today: NaiveDate) -> Vec<ItemLocation> {
+        let needle = self.text.trim().to_lowercase();
+        let mut out = Vec::new();
+        for (ci, cat) in wb.categories.iter().enumerate() {
+            if self.category.is_some_and(|c| c != ci) {
+                continue;
+            }
+            for (ii, item) in cat.items.iter().enumerate() {
+                let owner_ok = match &self.owner {
+                    OwnerFilter::Anyone => true,
+                    OwnerFilter::Unassigned => item.owner.trim().is_empty(),
+                    OwnerFilter::Named(n) => {
+                        item.owner.trim().eq_ignore_ascii_case(n.trim())
+                            || item.owner.trim() == n.trim()
+                    }
+                };
+                let keep = owner_ok
+                    && self.status.is_none_or(|s| s == item.status)
+                    && (!self.red_only || !item.passes(today))
+                    && (!self.overdue_only || item.is_overdue(today))
+                    && (needle.is_empty() || text_matches(&needle, item, &cat.name));
+                if keep {
+                    out.push(ItemLocation {
+                        category: ci,
+                        item: ii,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn text_matches(needle: &str, item: &crate::model::Item, category: &str) -> bool {
+    [
+        item.id.as_str(),
+        item.title.as_str(),
+        item.owner.as_str(),
+        item.description.as_str(),
+        item.notes.as_str(),
+        item.mitigation.text.as_str(),
+        item.mitigation.accepted_by.as_str(),
+        category,
+    ]
+    .iter()
+    .any(|f| contains_ci(f, needle))
+}
+
+/// `needle` must already be lower-case.
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    } else {
+        haystack.to_lowercase().contains(needle)
+    }
+}
+
+/// Known owners that complete `typed` (case-insensitive prefix first, then
+/// substring), leaving out an exact match.
+pub fn owner_suggestions<'a>(known: &'a [String], typed: &str, max: usize) -> Vec<&'a str> {
+    let t = typed.trim().to_lowercase();
+    let mut prefix = Vec::new();
+    let mut inner = Vec::new();
+    for name in known {
+        let n = name.to_lowercase();
+        if n == t {
+            continue;
+        }
+        if n.starts_with(&t) {
+            prefix.push(name.as_str());
+        } else if !t.is_empty() && n.contains(&t) {
+            inner.push(name.as_str());
+        }
+    }
+    prefix.extend(inner);
+    prefix.truncate(max);
+    prefix
+}
+
+/// Evidence links open only with these schemes: a workbook arrives by
+/// email, and a `file:` or `javascript:` link in it must not run anything.
+pub fn is_openable_link(link: &str) -> bool {
+    let l = link.trim().to_ascii_lowercase();
+    (l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:"))
+        && !l.chars().any(char::is_whitespace)
+        && l.len() > "mailto:".len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Workbook;
+
+    fn wb() -> Workbook {
+        let mut wb = Workbook::new("P");
+        let c = wb.add_category("Security");
+        wb.add_item(c, "Secrets rotated");
+        wb.add_item(c, "Audit logs");
+        let d = wb.add_category("Ops");
+        wb.add_item(d, "Runbooks");
+        let items = &mut wb.categories[0].items;
+        items[0].status = Status::Done;
+        items[0].owner = "Ann".into();
+        items[1].owner = "Bob".into();
+        items[1].due = NaiveDate::from_ymd_opt(2026, 1, 1);
+        wb.categories[1].items[0].notes = "Pager rota".into();
+        wb
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()
+    }
+
+    fn titles(f: &Filter) -> Vec<String> {
+        let wb = wb();
+        f.apply(&wb, today())
+            .into_iter()
+            .map(|l| wb.item_at(l).unwrap().title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn no_filter_lists_everything_in_order() {
+        assert_eq!(
+            titles(&Filter::default()),
+            ["Secrets rotated", "Audit logs", "Runbooks"]
+        );
+    }
+
+    #[test]
+    fn text_matches_notes_and_ignores_case() {
+        let f = Filter {
+            text: "PAGER".into(),
+            ..Filter::default()
+        };
+        assert_eq!(titles(&f), ["Runbooks"]);
+    }
+
+    #[test]
+    fn red_overdue_owner_and_status_combine() {
+        let red = Filter {
+            red_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(titles(&red), ["Audit logs", "Runbooks"]);
+        let overdue = Filter {
+            overdue_only: true,
+            ..Filter::default()
+        };
+        assert_eq!(titles(&overdue), ["Audit logs"]);
+        let unassigned = Filter {
+            owner: OwnerFilter::Unassigned,
+            ..Filter::default()
+        };
+        assert_eq!(titles(&unassigned), ["Runbooks"]);
+        let done_by_ann = Filter {
+            owner: OwnerFilter::Named("ann".into()),
+            status: Some(Status::Done),
+            ..Filter::default()
+        };
+        assert_eq!(titles(&done_by_ann), ["Secrets rotated"]);
+        let ops = Filter {
+            category: Some(1),
+            ..Filter::default()
+        };
+        assert_eq!(titles(&ops), ["Runbooks"]);
+    }
+
+    #[test]
+    fn owner_suggestions_prefer_prefixes() {
+        let known = vec!["Alice".to_owned(), "Malik".to_owned(), "Bob".to_owned()];
+        assert_eq!(owner_suggestions(&known, "al", 5), ["Alice", "Malik"]);
+        assert_eq!(owner_suggestions(&known, "alice", 5), Vec::<&str>::new());
+        assert_eq!(owner_suggestions(&known, "", 2), ["Alice", "Malik"]);
+    }
+
+    #[test]
+    fn only_web_and_mail_links_open() {
+        assert!(is_openable_link("https://example.com/runbook"));
+        assert!(is_openable_link("mailto:ops@example.com"));
+        assert!(!is_openable_link("file:///etc/passwd"));
+        assert!(!is_openable_link("javascript:alert(1)"));
+        assert!(!is_openable_link("mailto:"));
+        assert!(!is_openable_link("https://exa mple.com"));
+    }
+}

@@ -1,0 +1,330 @@
+//! The header (project, dates, the verdict banner, status counts, category
+//! progress) and the category side panel.
+
+use chrono::NaiveDate;
+use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
+
+use super::app::ShipshapeApp;
+use super::command::{Action, Command};
+use super::style;
+use crate::model::Status;
+
+/// Category bars in the header; more go to the side panel only.
+const MAX_BARS: usize = 24;
+
+/// "T-23 days", "launch day", "launched 3 days ago".
+pub fn countdown(launch: NaiveDate, today: NaiveDate) -> String {
+    let days = (launch - today).num_days();
+    match days {
+        1 => "T-1 day".to_owned(),
+        d if d > 1 => format!("T-{d} days"),
+        0 => "launch day".to_owned(),
+        -1 => "launched yesterday".to_owned(),
+        d => format!("launched {} days ago", -d),
+    }
+}
+
+impl ShipshapeApp {
+    pub(super) fn header_ui(&mut self, ui: &mut egui::Ui) {
+        let today = self.today();
+        let Some(doc) = &self.doc else { return };
+        let wb = doc.workbook();
+        let d = &self.view.derived;
+        let dark = ui.visuals().dark_mode;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                let project = if wb.project.trim().is_empty() {
+                    "Untitled project"
+                } else {
+                    wb.project.as_str()
+                };
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(project)
+                                .font(egui::FontId::new(26.0, style::bold()))
+                                .color(ui.visuals().strong_text_color()),
+                        )
+                        .truncate(),
+                    );
+                    let edit = Command::EditWorkbook;
+                    if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
+                        self.queue.push(Action::Run(edit));
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    match wb.launch {
+                        Some(launch) => {
+                            ui.label(RichText::new(format!("Launch {launch}")).strong());
+                            let c = countdown(launch, today);
+                            let color = if launch < today {
+                                ui.visuals().weak_text_color()
+                            } else {
+                                ui.visuals().strong_text_color()
+                            };
+                            ui.label(RichText::new(c).strong().color(color));
+                        }
+                        None => {
+                            ui.weak("No launch date");
+                        }
+                    }
+                    if let Some(review) = wb.review_date() {
+                        ui.separator();
+                        ui.label(format!("Review {review}"));
+                    }
+                    ui.separator();
+                    ui.weak(format!("as of {today}"));
+                });
+                ui.add_space(2.0);
+                ui.horizontal_wrapped(|ui| {
+                    for s in Status::ALL {
+                        let active = self.view.filter.status == Some(s);
+                        if status_chip(ui, s, d.counts[s.index()], active).clicked() {
+                            self.queue
+                                .push(Action::FilterStatus((!active).then_some(s)));
+                        }
+                    }
+                    if d.overdue > 0 {
+                        let text = RichText::new(format!("{} overdue", d.overdue))
+                            .color(style::red_text(dark))
+                            .strong();
+                        let r = ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text(Command::ToggleOverdueOnly.label());
+                        if r.clicked() {
+                            self.queue.push(Action::Run(Command::ToggleOverdueOnly));
+                        }
+                    }
+                });
+            });
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                self_verdict_banner(
+                    ui,
+                    d.ready,
+                    &d.headline,
+                    d.total - d.red,
+                    d.total,
+                    &mut self.queue,
+                    self.view.filter.red_only,
+                );
+            });
+        });
+        ui.add_space(4.0);
+        // One bar per category; scrolls sideways when a workbook has many.
+        egui::ScrollArea::horizontal()
+            .id_salt("category-bars")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let bars = wb.categories.iter().zip(&d.categories);
+                    for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
+                        ui.vertical(|ui| {
+                            ui.set_width(150.0);
+                            let text = format!("{} {pass}/{total}", cat.name);
+                            ui.add(egui::Label::new(RichText::new(text).small()).truncate());
+                            pass_bar_ui(ui, *pass, *red, *total);
+                        });
+                    }
+                    if wb.categories.len() > MAX_BARS {
+                        ui.weak(format!(
+                            "and {} more categories (side panel)",
+                            wb.categories.len() - MAX_BARS
+                        ));
+                    }
+                });
+            });
+        for c in &wb.conflicts {
+            ui.label(
+                RichText::new(format!(
+                    "Merge conflict on {}: “{}” vs “{}” (resolve with `shipshape resolve`)",
+                    c.field, c.ours, c.theirs
+                ))
+                .color(style::red_text(dark)),
+            );
+        }
+        if !d.warnings.is_empty() {
+            for w in &d.warnings {
+                ui.label(
+                    RichText::new(format!("⚠ {w}")).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)),
+                );
+            }
+        }
+        ui.add_space(2.0);
+    }
+
+    pub(super) fn sidebar_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = &self.doc else { return };
+        let wb = doc.workbook();
+        let d = &self.view.derived;
+        let dark = ui.visuals().dark_mode;
+        ui.add_space(6.0);
+        ui.label(RichText::new("Categories").strong());
+        ui.add_space(2.0);
+        let width = ui.available_width();
+        let all = self.view.filter.category.is_none();
+        let total = format!("{}/{}", d.total - d.red, d.total);
+        let b = Button::selectable(all, "All items")
+            .right_text(total)
+            .min_size(egui::vec2(width, 26.0));
+        if ui.add(b).clicked() {
+            self.queue.push(Action::SelectCategory(None));
+        }
+        egui::Panel::bottom("category-actions")
+            .show_separator_line(false)
+            .frame(Frame::NONE)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                if ui.button("+ Add category…").clicked() {
+                    self.queue.push(Action::Run(Command::AddCategory));
+                }
+                ui.add_space(4.0);
+            });
+        // Virtualized: a workbook may have hundreds of categories.
+        let row_height = 26.0 + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("categories")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, wb.categories.len(), |ui, range| {
+                for index in range {
+                    let (Some(cat), Some((pass, red, total))) =
+                        (wb.categories.get(index), d.categories.get(index))
+                    else {
+                        continue;
+                    };
+                    let selected = self.view.filter.category == Some(index);
+                    // Short, so names stay readable; pass/total is in the
+                    // header bars and the tooltip.
+                    let counts = if *red > 0 {
+                        RichText::new(format!("{red} red")).color(style::red_text(dark))
+                    } else {
+                        RichText::new(format!("✔ {total}")).color(style::green_text(dark))
+                    };
+                    let b = Button::selectable(selected, cat.name.as_str())
+                        .right_text(counts)
+                        .truncate()
+                        .min_size(egui::vec2(width, 26.0));
+                    let r = ui
+                        .add(b)
+                        .on_hover_text(format!("{}: {pass} of {total} pass, {red} red", cat.name));
+                    if r.clicked() {
+                        self.queue.push(Action::SelectCategory(if selected {
+                            None
+                        } else {
+                            Some(index)
+                        }));
+                    }
+                    r.context_menu(|ui| {
+                        if ui.button("Rename category…").clicked() {
+                            self.view.modal = Some(super::view::Modal::RenameCategory {
+                                index,
+                                name: cat.name.clone(),
+                            });
+                            ui.close();
+                        }
+                        if ui.button("Add item here…").clicked() {
+                            self.view.modal = Some(super::view::Modal::AddItem {
+                                category: index,
+                                title: String::new(),
+                            });
+                            ui.close();
+                        }
+                    });
+                }
+            });
+    }
+}
+
+fn self_verdict_banner(
+    ui: &mut egui::Ui,
+    ready: bool,
+    headline: &str,
+    passing: usize,
+    total: usize,
+    queue: &mut Vec<Action>,
+    red_only: bool,
+) {
+    let fill = if ready { style::GREEN } else { style::RED };
+    Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(18, 10))
+        .show(ui, |ui| {
+            ui.vertical(|ui| {
+                let mark = if ready { "✔ " } else { "✖ " };
+                ui.label(
+                    RichText::new(format!("{mark}{headline}"))
+                        .font(egui::FontId::new(30.0, style::bold()))
+                        .color(Color32::WHITE),
+                );
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{passing} of {total} items pass"))
+                            .color(Color32::WHITE),
+                    );
+                    if !ready && total > 0 {
+                        let text = if red_only {
+                            "Show all items"
+                        } else {
+                            "Show red items"
+                        };
+                        if ui.button(text).clicked() {
+                            queue.push(Action::Run(Command::ToggleRedOnly));
+                        }
+                    }
+                });
+            });
+        });
+}
+
+/// A bar split into passing (green) and red items, so the red share of a
+/// category reads at a glance.
+fn pass_bar_ui(ui: &mut egui::Ui, pass: usize, red: usize, total: usize) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(140.0, 10.0), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    if total > 0 {
+        let w = rect.width() * pass as f32 / total as f32;
+        let green = egui::Rect::from_min_size(rect.min, egui::vec2(w, rect.height()));
+        let reds = egui::Rect::from_min_max(egui::pos2(rect.min.x + w, rect.min.y), rect.max);
+        painter.rect_filled(reds, 3.0, style::RED);
+        painter.rect_filled(green, 3.0, style::GREEN);
+    }
+    response.on_hover_text(format!("{pass} pass, {red} red"));
+}
+
+/// A status count that filters the table to that status when clicked.
+fn status_chip(ui: &mut egui::Ui, status: Status, count: usize, active: bool) -> egui::Response {
+    let text = RichText::new(format!("{} {count}", status.label())).color(Color32::WHITE);
+    let mut button = Button::new(text)
+        .fill(style::status_fill(status))
+        .corner_radius(10.0);
+    if active {
+        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
+    }
+    let hint = if active {
+        "Show every status"
+    } else {
+        "Show only these items"
+    };
+    ui.add(button).on_hover_text(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn countdown_words() {
+        assert_eq!(countdown(d("2026-03-24"), d("2026-03-01")), "T-23 days");
+        assert_eq!(countdown(d("2026-03-02"), d("2026-03-01")), "T-1 day");
+        assert_eq!(countdown(d("2026-03-01"), d("2026-03-01")), "launch day");
+        assert_eq!(
+            countdown(d("2026-02-26"), d("2026-03-01")),
+            "launched 3 days ago"
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! The desktop window: a tech lead opens a project's workbook (often on a
+//! projector) and the team walks through the items, setting status, owner,
+//! due date and mitigation as they talk.
+//!
+//! Layout of this module, by role:
+//! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input, draw,
+//!   apply queued actions, settle undo);
+//! - `command` — the [`Command`] enum (label, shortcut, menu) and the
+//!   queued `Action`s; `command_handling` applies them (with `file_ops`
+//!   for open/save/close/new), the only place where state changes;
+//! - `doc` — the document (workbook, file, saved snapshot, undo);
+//!   `view` — selection, filters, dialogs, messages;
+//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
+//! - `filter`, `files`, `style` — pure filtering, file dialogs, fonts and
+//!   colours.
+
+mod app;
+mod command;
+mod command_handling;
+mod doc;
+mod editor;
+mod file_ops;
+mod files;
+mod filter;
+mod header;
+mod root;
+mod start;
+mod style;
+mod table;
+mod view;
+
+use std::path::PathBuf;
+
+pub use app::{AppConfig, ShipshapeApp};
+pub use command::Command;
+pub use files::DialogMode;
+pub use style::install_fonts;
+
+/// Opens the window and runs until it closes. `path` is the workbook to
+/// open; `None` opens the most recent one or, on first run, a sample.
+pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Shipshape")
+            .with_app_id("shipshape")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([760.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Shipshape",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(ShipshapeApp::new(
+                &cc.egui_ctx,
+                AppConfig::desktop(),
+                path,
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

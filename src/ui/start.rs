@@ -1,0 +1,140 @@
+//! The start view: recent workbooks, New (from the built-in checklist or
+//! another workbook) and Open.
+
+use egui::RichText;
+
+use super::app::ShipshapeApp;
+use super::command::{Action, Command, TemplateSource};
+use super::editor::optional_date_ui;
+use super::style;
+use super::view::PathPurpose;
+
+impl ShipshapeApp {
+    pub(super) fn start_ui(&mut self, ui: &mut egui::Ui) {
+        let today = self.today();
+        let dark = ui.visuals().dark_mode;
+        if self.view.new_form.is_none() {
+            self.view.new_form = Some(self.default_new_form());
+        }
+        egui::ScrollArea::vertical().id_salt("start").show(ui, |ui| {
+            ui.add_space(12.0);
+            ui.label(RichText::new("Shipshape").font(egui::FontId::new(30.0, style::bold())));
+            ui.label("Production-readiness workbooks: fill them in as a team, argue over them, print them, keep them in git.");
+            ui.add_space(16.0);
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.heading("Recent workbooks");
+                ui.add_space(4.0);
+                let entries = self.view.recent.clone().unwrap_or_default();
+                if entries.is_empty() {
+                    ui.weak("No recent workbooks yet. Open one, or start a new one.");
+                }
+                for entry in entries {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        match &entry.summary {
+                            Ok(s) => {
+                                ui.horizontal(|ui| {
+                                    let name = if s.project.trim().is_empty() { "Untitled" } else { s.project.as_str() };
+                                    if ui.button(RichText::new(name).strong()).on_hover_text("Open").clicked() {
+                                        self.queue.push(Action::OpenPath(entry.path.clone()));
+                                    }
+                                    let color = if s.ready { style::green_text(dark) } else { style::red_text(dark) };
+                                    ui.label(RichText::new(s.headline.as_str()).color(color).strong());
+                                });
+                                ui.horizontal(|ui| {
+                                    match s.launch {
+                                        Some(l) => ui.label(format!("Launch {l} ({})", super::header::countdown(l, today))),
+                                        None => ui.weak("No launch date"),
+                                    };
+                                });
+                            }
+                            Err(e) => {
+                                ui.horizontal(|ui| {
+                                    ui.label(RichText::new(e.as_str()).color(style::red_text(dark)));
+                                    if ui.small_button("Forget").on_hover_text("Remove from this list").clicked() {
+                                        self.queue.push(Action::ForgetRecent(entry.path.clone()));
+                                    }
+                                });
+                            }
+                        }
+                        ui.add(egui::Label::new(RichText::new(entry.path.display().to_string()).small().weak()).truncate());
+                    });
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let open = Command::Open;
+                    let mut text = open.label().to_owned();
+                    if let Some(s) = open.shortcut() {
+                        text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
+                    }
+                    if ui.button(text).clicked() {
+                        self.queue.push(Action::Run(open));
+                    }
+                    if ui.button("Open the sample workbook").clicked() {
+                        self.queue.push(Action::OpenSample);
+                    }
+                });
+                ui.weak("You can also drop a .shipshape.ron file onto this window.");
+
+                let ui = &mut cols[1];
+                ui.heading("New workbook");
+                ui.add_space(4.0);
+                let Some(form) = &mut self.view.new_form else { return };
+                egui::Grid::new("new-form").num_columns(2).spacing([10.0, 10.0]).show(ui, |ui| {
+                    let l = ui.label("Project");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.project)
+                            .hint_text("e.g. Payments API")
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                    ui.label("Launch date");
+                    ui.horizontal(|ui| {
+                        if let Some(launch) = optional_date_ui(ui, "new-launch", form.launch, today) {
+                            form.launch = launch;
+                        }
+                    });
+                    ui.end_row();
+                    ui.label("Checklist");
+                    ui.vertical(|ui| {
+                        let builtin = form.template == TemplateSource::Builtin;
+                        if ui.radio(builtin, "Built-in: Production-ready in 25 items").clicked() {
+                            form.template = TemplateSource::Builtin;
+                        }
+                        let other = !builtin;
+                        if ui.radio(other, "Another workbook as template").clicked() && !other {
+                            form.template = TemplateSource::File(form.template_text.trim().into());
+                        }
+                        if other {
+                            ui.horizontal(|ui| {
+                                let l = ui.label("File");
+                                let r = ui
+                                    .add(egui::TextEdit::singleline(&mut form.template_text).desired_width(200.0))
+                                    .labelled_by(l.id);
+                                if r.changed() {
+                                    form.template = TemplateSource::File(super::files::expand_typed_path(&form.template_text));
+                                }
+                                if ui.button("Browse…").clicked() {
+                                    self.queue.push(Action::Browse(PathPurpose::Template));
+                                }
+                            });
+                            ui.weak("Its categories and items are copied; statuses, owners and notes are not.");
+                        }
+                    });
+                    ui.end_row();
+                });
+                ui.add_space(8.0);
+                let create = ui.horizontal(|ui| ui.button(RichText::new("Create workbook").strong()).clicked());
+                if create.inner {
+                    self.queue.push(Action::NewWorkbook {
+                        project: form.project.clone(),
+                        launch: form.launch,
+                        template: form.template.clone(),
+                    });
+                }
+            });
+        });
+    }
+}

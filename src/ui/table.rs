@@ -1,0 +1,210 @@
+//! The filter bar and the item table. Rows are virtualized: only the visible
+//! ones are laid out, so 10,000 items draw as fast as 25.
+
+use egui::{Align, Color32, Layout, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+
+use super::app::ShipshapeApp;
+use super::command::{Action, Command};
+use super::filter::OwnerFilter;
+use super::style;
+use crate::model::Status;
+
+const ROW_HEIGHT: f32 = 28.0;
+
+impl ShipshapeApp {
+    pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let filter = &mut self.view.filter;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Search");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut filter.text)
+                        .hint_text("Ctrl+F")
+                        .desired_width(190.0),
+                )
+                .labelled_by(l.id);
+            if std::mem::take(&mut self.view.focus_search) {
+                r.request_focus();
+            }
+            let owner_text = match &filter.owner {
+                OwnerFilter::Anyone => "Anyone".to_owned(),
+                OwnerFilter::Unassigned => "Unassigned".to_owned(),
+                OwnerFilter::Named(n) => n.clone(),
+            };
+            let l = ui.label("Owner");
+            let combo = egui::ComboBox::from_id_salt("owner-filter")
+                .selected_text(owner_text)
+                .width(120.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.owner, OwnerFilter::Anyone, "Anyone");
+                    ui.selectable_value(&mut filter.owner, OwnerFilter::Unassigned, "Unassigned");
+                    for name in &self.view.derived.known_owners {
+                        ui.selectable_value(
+                            &mut filter.owner,
+                            OwnerFilter::Named(name.clone()),
+                            name.as_str(),
+                        );
+                    }
+                });
+            let status_text = filter.status.map_or("Any", Status::label);
+            combo.response.labelled_by(l.id);
+            let l = ui.label("Status");
+            let combo = egui::ComboBox::from_id_salt("status-filter")
+                .selected_text(status_text)
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.status, None, "Any");
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut filter.status, Some(s), s.label());
+                    }
+                });
+            combo.response.labelled_by(l.id);
+            ui.checkbox(&mut filter.overdue_only, "Overdue only");
+            ui.checkbox(&mut filter.red_only, "Red only");
+            if filter.is_active() && ui.button("Clear filters").clicked() {
+                self.queue.push(Action::Run(Command::ClearFilters));
+            }
+            let d = &self.view.derived;
+            ui.weak(format!("{} of {} items", d.rows.len(), d.total));
+        });
+    }
+
+    pub(super) fn table_ui(&mut self, ui: &mut egui::Ui) {
+        let today = self.today();
+        let Some(doc) = &self.doc else { return };
+        let wb = doc.workbook();
+        let rows = &self.view.derived.rows;
+        let dark = ui.visuals().dark_mode;
+        let selected_loc = self.view.selected.as_deref().and_then(|id| wb.locate(id));
+        if rows.is_empty() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| {
+                if wb.item_count() == 0 {
+                    ui.label("This workbook has no items yet.");
+                    if ui.button("Add an item…").clicked() {
+                        self.queue.push(Action::Run(Command::AddItem));
+                    }
+                } else {
+                    ui.label("No item matches the filters.");
+                    if ui.button("Clear filters").clicked() {
+                        self.queue.push(Action::Run(Command::ClearFilters));
+                    }
+                }
+            });
+            return;
+        }
+        let scroll_to = if std::mem::take(&mut self.view.scroll_to_selected) {
+            selected_loc.and_then(|l| rows.iter().position(|r| *r == l))
+        } else {
+            None
+        };
+        let mut table = TableBuilder::new(ui)
+            .id_salt("items")
+            .striped(true)
+            .sense(Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::exact(22.0))
+            .column(Column::exact(118.0))
+            .column(Column::remainder().at_least(140.0).clip(true))
+            .column(
+                Column::initial(110.0)
+                    .at_least(60.0)
+                    .clip(true)
+                    .resizable(true),
+            )
+            .column(Column::exact(92.0))
+            .column(Column::exact(26.0))
+            .min_scrolled_height(0.0);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
+        table
+            .header(22.0, |mut header| {
+                header.col(|ui| {
+                    ui.weak("");
+                });
+                for title in ["Status", "Item", "Owner", "Due", "Mit."] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let loc = rows[row.index()];
+                    let Some(cat) = wb.categories.get(loc.category) else {
+                        return;
+                    };
+                    let Some(item) = cat.items.get(loc.item) else {
+                        return;
+                    };
+                    row.set_selected(selected_loc == Some(loc));
+                    let red = item.red_reason(today);
+                    let overdue = item.is_overdue(today);
+                    row.col(|ui| {
+                        if red.is_some() {
+                            ui.label(RichText::new("●").color(style::red_text(dark)).strong());
+                        } else {
+                            ui.label(RichText::new("✔").color(style::green_text(dark)));
+                        }
+                    });
+                    row.col(|ui| {
+                        egui::Frame::new()
+                            .fill(style::status_fill(item.status))
+                            .corner_radius(8.0)
+                            .inner_margin(egui::Margin::symmetric(6, 1))
+                            .show(ui, |ui| {
+                                ui.label(
+                                    RichText::new(item.status.label())
+                                        .small()
+                                        .color(Color32::WHITE),
+                                );
+                            });
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(item.title.as_str())
+                                .truncate()
+                                .selectable(false),
+                        );
+                    });
+                    row.col(|ui| {
+                        if item.owner.trim().is_empty() {
+                            ui.weak("unassigned");
+                        } else {
+                            ui.add(
+                                egui::Label::new(item.owner.as_str())
+                                    .truncate()
+                                    .selectable(false),
+                            );
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(due) = item.due {
+                            let text = RichText::new(due.to_string());
+                            if overdue {
+                                ui.label(text.color(style::red_text(dark)).strong())
+                                    .on_hover_text("Overdue and still red");
+                            } else {
+                                ui.label(text);
+                            }
+                        }
+                    });
+                    row.col(|ui| {
+                        if item.has_mitigation() {
+                            ui.label("✎")
+                                .on_hover_text("A mitigation or reason is written");
+                        }
+                    });
+                    let response = row.response();
+                    if response.clicked() {
+                        self.queue.push(Action::Select(Some(item.id.clone())));
+                    }
+                    if let Some(reason) = red {
+                        response.on_hover_text(format!("Red: {reason}"));
+                    }
+                });
+            });
+    }
+}

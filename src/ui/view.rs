@@ -1,0 +1,145 @@
+//! How the window looks at the document: selection, filters, open dialogs,
+//! messages. None of it is saved in the workbook or undone by Undo.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::command::{AfterClose, TemplateSource};
+use super::filter::Filter;
+use crate::model::ItemLocation;
+
+/// Severity of a message shown in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Error,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+/// What the path field (the fallback for native file dialogs) is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs { then: Option<AfterClose> },
+    Template,
+}
+
+/// A dialog over the window. Dialogs edit a scratch copy and commit on OK,
+/// so Cancel costs nothing and OK is one undo step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    UnsavedChanges {
+        then: AfterClose,
+    },
+    Path {
+        purpose: PathPurpose,
+        text: String,
+        note: Option<String>,
+    },
+    AddItem {
+        category: usize,
+        title: String,
+    },
+    RenameItem {
+        id: String,
+        title: String,
+        description: String,
+    },
+    AddCategory {
+        name: String,
+    },
+    Workbook {
+        project: String,
+        launch: Option<NaiveDate>,
+        review: Option<NaiveDate>,
+    },
+    RenameCategory {
+        index: usize,
+        name: String,
+    },
+}
+
+/// The New form on the start view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewForm {
+    pub project: String,
+    pub launch: Option<NaiveDate>,
+    pub template: TemplateSource,
+    pub template_text: String,
+}
+
+/// One line of the start view's recent list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecentEntry {
+    pub path: PathBuf,
+    pub summary: Result<RecentSummary, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecentSummary {
+    pub project: String,
+    pub headline: String,
+    pub ready: bool,
+    pub launch: Option<NaiveDate>,
+}
+
+/// Figures derived from the workbook, recomputed only when it or the filter
+/// changes (a 10,000-item workbook must still draw in a few milliseconds).
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub key: Option<(u64, Filter, NaiveDate)>,
+    /// Items the table lists.
+    pub rows: Vec<ItemLocation>,
+    pub known_owners: Vec<String>,
+    pub counts: [usize; 5],
+    pub red: usize,
+    pub overdue: usize,
+    pub total: usize,
+    pub headline: String,
+    pub ready: bool,
+    /// Per category: (passing, red, total).
+    pub categories: Vec<(usize, usize, usize)>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// The selected item, by ID so it survives reordering.
+    pub selected: Option<String>,
+    pub filter: Filter,
+    pub modal: Option<Modal>,
+    pub messages: Vec<Message>,
+    /// Set for one frame to move keyboard focus.
+    pub focus_search: bool,
+    pub focus_owner: bool,
+    /// Scroll the selected row into view, once.
+    pub scroll_to_selected: bool,
+    pub new_form: Option<NewForm>,
+    pub recent: Option<Vec<RecentEntry>>,
+    pub derived: Derived,
+    /// Scratch text of the "add link" field of the editor.
+    pub new_link: String,
+}
+
+impl ViewState {
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(MessageKind::Error, text.into());
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(MessageKind::Info, text.into());
+    }
+
+    fn push(&mut self, kind: MessageKind, text: String) {
+        // Info messages replace each other; errors stay until dismissed.
+        self.messages
+            .retain(|m| m.kind == MessageKind::Error && m.text != text);
+        self.messages.push(Message { kind, text });
+    }
+}

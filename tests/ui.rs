@@ -1,0 +1,826 @@
+//! The real app driven through egui_kittest: widgets are found by label and
+//! role (AccessKit), clicked and typed into; assertions are on the document
+//! and on the file written to disk.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test on bad setup"
+)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use shipshape::model::{Status, TemplateOptions, Workbook};
+use shipshape::storage;
+use shipshape::ui::{AppConfig, Command, DialogMode, ShipshapeApp};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+}
+
+fn ctrl() -> Modifiers {
+    Modifiers::COMMAND.plus(Modifiers::CTRL)
+}
+
+/// A saved workbook made from the built-in template, with two owners.
+fn fixture(dir: &Path) -> PathBuf {
+    let mut wb = Workbook::from_template(
+        &storage::builtin_template(),
+        TemplateOptions {
+            project: "Payments API".into(),
+            launch: NaiveDate::from_ymd_opt(2026, 4, 1),
+        },
+    );
+    wb.categories[0].items[0].owner = "Alice".into();
+    wb.categories[1].items[0].owner = "Bob".into();
+    let path = dir.join("payments.shipshape.ron");
+    storage::save(&path, &wb).unwrap();
+    path
+}
+
+/// The app as the desktop builds it, but with its recent list in `dir`, a
+/// fixed "today" and the path field instead of native dialogs.
+fn harness(dir: &Path, path: Option<PathBuf>) -> Harness<'static, ShipshapeApp> {
+    let config = AppConfig {
+        recent_path: Some(dir.join("recent.ron")),
+        today: Some(today()),
+        dialogs: DialogMode::PathField,
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
+    h.run();
+    h
+}
+
+fn item<'a>(app: &'a ShipshapeApp, id: &str) -> &'a shipshape::model::Item {
+    app.workbook().unwrap().item(id).unwrap()
+}
+
+const AUTOSCALING: &str = "reliability.autoscaling";
+const AUTOSCALING_TITLE: &str = "Auto-scaling configured and load-tested";
+
+/// Clicks an item's row in the table (the first label with its title).
+fn select_row(h: &mut Harness<'static, ShipshapeApp>, title: &str) {
+    h.get_all_by_label(title).next().unwrap().click();
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'static, ShipshapeApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// Moves keyboard focus out of any text field, as clicking elsewhere would.
+fn leave_field(h: &mut Harness<'static, ShipshapeApp>) {
+    h.key_press(Key::Escape);
+    h.run();
+}
+
+fn request_close(h: &mut Harness<'static, ShipshapeApp>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+}
+
+#[test]
+fn edits_by_click_typing_and_date_pick_survive_save_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), Some(path.clone()));
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+
+    select_row(&mut h, AUTOSCALING_TITLE);
+    assert_eq!(h.state().selected(), Some(AUTOSCALING));
+
+    h.get_by_label("3 Done").click();
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::Done);
+
+    type_into(&mut h, Role::TextInput, "Owner", "Dana");
+    leave_field(&mut h);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Dana");
+
+    // The first "not set" picker is Due; ">" adds a day to today, Save applies.
+    h.get_all_by_label_contains("not set")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label(">").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        item(h.state(), AUTOSCALING).due,
+        NaiveDate::from_ymd_opt(2026, 3, 2)
+    );
+
+    assert!(h.state_mut().is_dirty());
+    assert!(h.state().title().starts_with("● Payments API — Shipshape"));
+    h.key_press_modifiers(ctrl(), Key::S);
+    h.run();
+    assert!(
+        !h.state_mut().is_dirty(),
+        "errors: {:?}",
+        h.state().errors()
+    );
+    assert_eq!(h.state().title(), "Payments API — Shipshape");
+
+    let reloaded = storage::load(&path).unwrap().workbook;
+    let i = reloaded.item(AUTOSCALING).unwrap();
+    assert_eq!(i.status, Status::Done);
+    assert_eq!(i.owner, "Dana");
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 2));
+
+    // The recent list lives in the injected dir, not the user's config.
+    let recent = storage::recent::RecentFiles::load(&dir.path().join("recent.ron"));
+    assert_eq!(recent.paths[0], std::fs::canonicalize(&path).unwrap());
+}
+
+#[test]
+fn owner_completion_offers_known_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    type_into(&mut h, Role::TextInput, "Owner", "al");
+    h.get_by_role_and_label(Role::Button, "Alice").click();
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Alice");
+}
+
+#[test]
+fn undo_takes_back_a_whole_text_edit_then_the_status_and_redo_replays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.get_by_label("2 In progress").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Owner", "Dana");
+    type_into(&mut h, Role::TextInput, "Owner", " Scully");
+    leave_field(&mut h);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Dana Scully");
+
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    let i = item(h.state(), AUTOSCALING);
+    assert_eq!((i.owner.as_str(), i.status), ("", Status::InProgress));
+
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::NotStarted);
+    assert!(!h.state_mut().is_dirty());
+
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::InProgress);
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Dana Scully");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), Some(path.clone()));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.get_by_label("3 Done").click();
+    h.run();
+
+    request_close(&mut h);
+    assert!(h.query_by_label_contains("Save changes to").is_some());
+    assert!(!h.state().close_allowed());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label_contains("Save changes to").is_none());
+    assert!(h.state_mut().is_dirty());
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::Done);
+
+    request_close(&mut h);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().close_allowed());
+    assert_eq!(
+        storage::load(&path)
+            .unwrap()
+            .workbook
+            .item(AUTOSCALING)
+            .unwrap()
+            .status,
+        Status::NotStarted,
+        "Discard must not write the file"
+    );
+}
+
+#[test]
+fn closing_the_workbook_can_save_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), Some(path.clone()));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.key_press(Key::Num5);
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::W);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        h.state().workbook().is_none(),
+        "the start view shows after closing"
+    );
+    assert!(h.query_by_label("Recent workbooks").is_some());
+    let saved = storage::load(&path).unwrap().workbook;
+    assert_eq!(
+        saved.item(AUTOSCALING).unwrap().status,
+        Status::NotApplicable
+    );
+}
+
+#[test]
+fn filters_narrow_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    assert_eq!(h.state().listed_ids().len(), 25);
+
+    type_into(&mut h, Role::TextInput, "Search", "backup");
+    let listed = h.state().listed_ids();
+    assert!(!listed.is_empty() && listed.len() < 25, "{listed:?}");
+    assert!(listed.iter().all(|id| {
+        let i = item(h.state(), id);
+        format!("{} {} {}", i.id, i.title, i.description)
+            .to_lowercase()
+            .contains("backup")
+    }));
+    h.get_by_label("Clear filters").click();
+    h.run();
+    assert_eq!(h.state().listed_ids().len(), 25);
+
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.get_by_label("3 Done").click();
+    h.run();
+    h.get_by_label("Red only").click();
+    h.run();
+    let red = h.state().listed_ids();
+    assert_eq!(red.len(), 24);
+    assert!(!red.contains(&AUTOSCALING.to_owned()));
+    h.get_by_label("Red only").click();
+    h.run();
+
+    h.get_by_role_and_label(Role::ComboBox, "Owner").click();
+    h.run();
+    // The combo's entry, not the editor's quick-assign chip of the same name.
+    let entry = h
+        .get_all_by_label("Bob")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()).reverse())
+        .unwrap();
+    entry.click();
+    h.run();
+    assert_eq!(
+        h.state().listed_ids(),
+        ["observability.structured-logs".to_owned()]
+    );
+}
+
+#[test]
+fn an_invalid_file_shows_an_error_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.shipshape.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: \"shipshape-workbook\",\n    version: 1,\n    project: [\n",
+    )
+    .unwrap();
+    let mut h = harness(dir.path(), Some(bad.clone()));
+    let errors = h.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("bad.shipshape.ron:"), "{}", errors[0]);
+    assert!(h.query_by_label_contains("Error: ").is_some());
+    assert!(h.state().workbook().is_none());
+    h.run();
+}
+
+#[test]
+fn an_invalid_file_opened_over_a_workbook_keeps_its_unsaved_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::Num3);
+    h.run();
+    let bad = dir.path().join("bad.shipshape.ron");
+    std::fs::write(&bad, [0xff, 0xfe, 0x00]).unwrap();
+
+    h.key_press_modifiers(ctrl(), Key::O);
+    h.run();
+    type_into(&mut h, Role::TextInput, "Path", &bad.display().to_string());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(
+        h.state().errors().iter().any(|e| e.contains("not UTF-8")),
+        "{:?}",
+        h.state().errors()
+    );
+    assert!(h.state_mut().is_dirty());
+    assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
+
+    // A good file asks about the unsaved edits before replacing them.
+    let other = dir.path().join("other.shipshape.ron");
+    let mut wb = Workbook::new("Other");
+    wb.add_category("Only");
+    storage::save(&other, &wb).unwrap();
+    h.key_press_modifiers(ctrl(), Key::O);
+    h.run();
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Path",
+        &other.display().to_string(),
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label_contains("Save changes to").is_some());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Other");
+}
+
+#[test]
+fn save_over_a_file_from_a_newer_version_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "status: NotStarted,",
+        "status: NotStarted,\n                    risk: \"high\",",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let mut h = harness(dir.path(), Some(path.clone()));
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("newer Shipshape"))
+    );
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::S);
+    h.run();
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("refusing to save over")),
+        "{:?}",
+        h.state().errors()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file is untouched"
+    );
+    assert!(h.state_mut().is_dirty(), "the edit is kept");
+}
+
+#[test]
+fn keyboard_moves_sets_status_and_jumps_to_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    assert_eq!(h.state().selected(), Some("reliability.slos"));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selected(), Some(AUTOSCALING));
+    h.key_press(Key::Num4);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::Mitigated);
+    h.key_press(Key::O);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Owner")
+            .is_focused()
+    );
+    // Digits typed into the owner field are text, not status keys.
+    h.get_by_role_and_label(Role::TextInput, "Owner")
+        .type_text("1");
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).status, Status::Mitigated);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "1");
+    leave_field(&mut h);
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected(), Some("reliability.slos"));
+}
+
+#[test]
+fn checklist_items_can_be_added_renamed_moved_and_removed_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+
+    h.key_press(Key::F2);
+    h.run();
+    type_into(&mut h, Role::TextInput, "Title", " at 2x peak");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        item(h.state(), AUTOSCALING).title,
+        format!("{AUTOSCALING_TITLE} at 2x peak")
+    );
+
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert_eq!(
+        h.state().workbook().unwrap().categories[0].items[0].id,
+        AUTOSCALING
+    );
+
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().workbook().unwrap().item(AUTOSCALING).is_none());
+    assert_eq!(h.state().workbook().unwrap().item_count(), 24);
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().workbook().unwrap().categories[0].items[0].id,
+        AUTOSCALING
+    );
+
+    h.state_mut().run_command(Command::AddItem);
+    h.run();
+    type_into(&mut h, Role::TextInput, "Title", "Chaos drill");
+    h.key_press(Key::Enter);
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.categories[0].items.last().unwrap().title, "Chaos drill");
+    assert_eq!(h.state().selected(), Some("reliability.chaos-drill"));
+
+    h.state_mut().run_command(Command::AddCategory);
+    h.run();
+    type_into(&mut h, Role::TextInput, "Name", "Compliance");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .workbook()
+            .unwrap()
+            .categories
+            .last()
+            .unwrap()
+            .name,
+        "Compliance"
+    );
+}
+
+#[test]
+fn first_run_opens_a_sample_and_new_makes_a_workbook_from_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), None);
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Sample project");
+    assert_eq!(wb.item_count(), 25);
+
+    h.key_press_modifiers(ctrl(), Key::N);
+    h.run();
+    assert!(h.state().workbook().is_none());
+    type_into(&mut h, Role::TextInput, "Project", "Checkout");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Checkout");
+    assert_eq!(wb.item_count(), 25);
+    assert_eq!(wb.launch, today().checked_add_days(chrono::Days::new(42)));
+
+    // Save of a new workbook asks for a path.
+    h.key_press_modifiers(ctrl(), Key::S);
+    h.run();
+    let target = dir.path().join("checkout");
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let saved = dir.path().join("checkout.shipshape.ron");
+    assert_eq!(storage::load(&saved).unwrap().workbook.project, "Checkout");
+    assert_eq!(h.state().path(), Some(saved.as_path()));
+}
+
+#[test]
+fn with_no_path_the_last_workbook_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    drop(harness(dir.path(), Some(path.clone())));
+    let h = harness(dir.path(), None);
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_workbook_file_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), None);
+    assert_eq!(h.state().workbook().unwrap().project, "Sample project");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+    assert_eq!(h.state().path(), Some(path.as_path()));
+}
+
+#[test]
+fn only_web_and_mail_evidence_links_are_clickable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    wb.item_mut(AUTOSCALING).unwrap().evidence = vec![
+        "https://wiki.example.com/load-test".into(),
+        "file:///etc/passwd".into(),
+    ];
+    storage::save(&path, &wb).unwrap();
+    let mut h = harness(dir.path(), Some(path));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    assert!(
+        h.query_by_role_and_label(Role::Link, "https://wiki.example.com/load-test")
+            .is_some()
+    );
+    assert!(h.query_by_label("file:///etc/passwd").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Link, "file:///etc/passwd")
+            .is_none()
+    );
+
+    h.get_by_role_and_label(Role::TextInput, "Link")
+        .scroll_to_me();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Link", "mailto:ops@example.com");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).evidence.len(), 3);
+    assert!(
+        h.query_by_role_and_label(Role::Link, "mailto:ops@example.com")
+            .is_some()
+    );
+}
+
+#[test]
+fn theme_toggle_zoom_and_find_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    let before = h.ctx.theme();
+    let toggle = if before == egui::Theme::Dark {
+        "Light mode"
+    } else {
+        "Dark mode"
+    };
+    h.get_by_label(toggle).click();
+    h.run();
+    assert_ne!(h.ctx.theme(), before);
+
+    h.key_press_modifiers(ctrl(), Key::Equals);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    h.key_press_modifiers(ctrl(), Key::Minus);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+
+    h.key_press_modifiers(ctrl(), Key::F);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused()
+    );
+}
+
+#[test]
+fn menu_entries_run_their_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    assert_eq!(
+        item(h.state(), "reliability.slos").status,
+        Status::NotStarted
+    );
+}
+
+#[test]
+fn a_failed_save_shows_the_error_and_keeps_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    let target = dir.path().join("no-such-dir").join("x.shipshape.ron");
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let errors = h.state().errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("cannot save") && e.contains("no-such-dir")),
+        "{errors:?}"
+    );
+    assert!(h.query_by_label_contains("Your changes are kept").is_some());
+    assert!(h.state_mut().is_dirty());
+    assert_eq!(item(h.state(), "reliability.slos").status, Status::Done);
+    assert!(!target.exists());
+}
+
+#[test]
+fn project_name_and_launch_date_are_edited_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.get_by_label("✎").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Project", " v2");
+    // Launch is 2026-04-01; ">" moves the pick a day later.
+    h.get_by_label("2026-04-01").click();
+    h.run();
+    h.get_by_label(">").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        h.state().workbook().unwrap().project,
+        "Payments API",
+        "nothing changes before OK"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Payments API v2");
+    assert_eq!(wb.launch, NaiveDate::from_ymd_opt(2026, 4, 2));
+    assert_eq!(h.state().title(), "● Payments API v2 — Shipshape");
+
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(
+        (wb.project.as_str(), wb.launch),
+        ("Payments API", NaiveDate::from_ymd_opt(2026, 4, 1))
+    );
+}
+
+#[test]
+fn an_item_description_can_be_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Description")
+        .focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Description")
+        .type_text("Our SLO page");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let i = item(h.state(), "reliability.slos");
+    assert_eq!(
+        (i.title.as_str(), i.description.as_str()),
+        ("SLOs published", "Our SLO page")
+    );
+}
+
+#[test]
+fn save_as_over_another_existing_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    let other = dir.path().join("other.shipshape.ron");
+    std::fs::write(&other, "keep me").unwrap();
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&other.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("OK again replaces it").is_some());
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        storage::load(&other).unwrap().workbook.project,
+        "Payments API"
+    );
+    assert_eq!(h.state().path(), Some(other.as_path()));
+}
+
+#[test]
+fn new_workbook_from_another_workbook_copies_its_checklist_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut template = storage::load(&path).unwrap().workbook;
+    let custom = template.add_category("Compliance");
+    template.add_item(custom, "SOC 2 evidence collected");
+    storage::save(&path, &template).unwrap();
+
+    let mut h = harness(dir.path(), Some(path.clone()));
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::N);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    h.get_by_label("Another workbook as template").click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "File", &path.display().to_string());
+    type_into(&mut h, Role::TextInput, "Project", "Ledger");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.project, "Ledger");
+    assert_eq!(wb.item_count(), 26);
+    assert_eq!(
+        wb.categories.last().unwrap().items[0].title,
+        "SOC 2 evidence collected"
+    );
+    assert!(
+        wb.items()
+            .all(|(_, i)| i.status == Status::NotStarted && i.owner.is_empty())
+    );
+    assert_eq!(
+        h.state().path(),
+        None,
+        "a new workbook has no file until saved"
+    );
+}
+
+#[test]
+fn a_missing_recent_file_can_be_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.shipshape.ron");
+    let mut recent = storage::recent::RecentFiles::default();
+    recent.touch(&gone);
+    recent.save(&dir.path().join("recent.ron")).unwrap();
+    let mut h = harness(dir.path(), None);
+    assert!(
+        h.state().workbook().is_none(),
+        "the last workbook is missing: start view"
+    );
+    assert!(!h.state().errors().is_empty());
+    assert!(h.query_by_label("file not found").is_some());
+    h.get_by_label("Forget").click();
+    h.run();
+    assert!(h.state().recent().paths.is_empty());
+    assert!(
+        storage::recent::RecentFiles::load(&dir.path().join("recent.ron"))
+            .paths
+            .is_empty()
+    );
+}
+
+#[test]
+fn header_counts_filter_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.key_press(Key::Num3);
+    h.run();
+    h.get_by_label("Done 1").click();
+    h.run();
+    assert_eq!(h.state().listed_ids(), [AUTOSCALING.to_owned()]);
+    h.get_by_label("Done 1").click();
+    h.run();
+    assert_eq!(h.state().listed_ids().len(), 25);
+}
