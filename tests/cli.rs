@@ -771,3 +771,38 @@ fn devices_are_refused_not_read_forever() {
     let d = Dir::new();
     assert_error(&d.run(&["check", "/dev/zero"]), "not a workbook file");
 }
+
+#[test]
+fn output_into_a_closed_pipe_is_not_a_panic() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    let d = Dir::new();
+    // Far more output than a pipe buffers, so the writer meets the hang-up.
+    let big = shipshape::model::sample::synthetic(3000);
+    shipshape::storage::save(&d.path("w.shipshape.ron"), &big).unwrap();
+    for args in [
+        &["list", "w.shipshape.ron"][..],
+        &["check", "w.shipshape.ron", "--json"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_shipshape"))
+            .args(args)
+            .current_dir(d.tmp.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then hang up, as `| head -1` does.
+        let mut first = [0u8; 8];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(status.code().is_some_and(|c| c <= 1), "{status:?}: {err}");
+    }
+}

@@ -23,12 +23,12 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let wb = load(&args.file)?.workbook;
     let verdict = wb.verdict(args.as_of.date());
     if args.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&CheckJson::new(&wb, &verdict))?
         );
     } else {
-        print!("{}", report(&wb, &verdict));
+        out!("{}", report(&wb, &verdict));
     }
     Ok(if verdict.ready() {
         ExitCode::SUCCESS

@@ -53,7 +53,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
         },
     );
     storage::save(&args.file, &wb)?;
-    println!(
+    outln!(
         "created {} for {} with {} items in {} categories",
         args.file.display(),
         wb.project,
@@ -125,7 +125,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
 
     if args.json {
         let items: Vec<_> = rows.iter().map(|c| ItemJson::new(c)).collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        outln!("{}", serde_json::to_string_pretty(&items)?);
         return Ok(ExitCode::SUCCESS);
     }
     let id_width = rows
@@ -141,7 +141,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
     for c in rows {
         let due = c.item.due.map_or_else(|| "-".to_owned(), |d| d.to_string());
         let mark = if c.overdue { " (overdue)" } else { "" };
-        println!(
+        outln!(
             "{:id_width$}  {:14}  {:owner_width$}  {:10}  {}{mark}",
             c.item.id,
             c.item.status.cli_word(),
@@ -229,7 +229,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
             .map_or_else(|| "none".to_owned(), |d| d.to_string())
     );
     storage::save(&args.file, wb)?;
-    println!("{summary}");
+    outln!("{summary}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -99,7 +99,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
     } else {
         crate::storage::write_atomic(&args.output, &rendered.bytes)
             .with_context(|| format!("cannot write {}", args.output.display()))?;
-        println!(
+        outln!(
             "wrote {} to {} ({}, as of {}, {} KiB)",
             options.kind.title().to_lowercase(),
             args.output.display(),
@@ -114,13 +114,13 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
 /// Writes an export to `-o` (atomically) or standard output.
 fn write_out(args: &TextExportArgs, text: &str, what: &str) -> anyhow::Result<ExitCode> {
     let Some(out) = &args.output else {
-        print!("{text}");
+        out!("{text}");
         return Ok(ExitCode::SUCCESS);
     };
     refuse_overwriting_input(&args.file, out)?;
     crate::storage::write_atomic(out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
-    println!("wrote {what} to {}", out.display());
+    outln!("wrote {what} to {}", out.display());
     Ok(ExitCode::SUCCESS)
 }
 

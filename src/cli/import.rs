@@ -60,7 +60,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {}: {w}", args.input.display());
     }
     storage::save(&args.output, wb)?;
-    println!(
+    outln!(
         "imported {} items in {} categories from {} into {} (project {:?})",
         wb.item_count(),
         wb.categories.len(),

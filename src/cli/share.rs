@@ -152,10 +152,10 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
     for (key, value) in &settings {
         let current = git_output(&["config", "--local", "--get", key]).ok();
         if current.as_deref().map(str::trim) == Some(value.as_str()) {
-            println!("git config {key} is already {value:?}");
+            outln!("git config {key} is already {value:?}");
         } else {
             git_output(&["config", "--local", key, value])?;
-            println!("set git config {key} = {value:?}");
+            outln!("set git config {key} = {value:?}");
         }
     }
     let attributes = root.join(".gitattributes");
@@ -168,7 +168,7 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
         l.split_whitespace()
             .eq(GITATTRIBUTES_LINE.split_whitespace())
     }) {
-        println!(
+        outln!(
             "{} already has `{GITATTRIBUTES_LINE}`",
             attributes.display()
         );
@@ -181,12 +181,12 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
         text.push('\n');
         storage::write_atomic(&attributes, text.as_bytes())
             .with_context(|| format!("cannot write {}", attributes.display()))?;
-        println!("added `{GITATTRIBUTES_LINE}` to {}", attributes.display());
+        outln!("added `{GITATTRIBUTES_LINE}` to {}", attributes.display());
     }
-    println!(
+    outln!(
         "Done. `git diff` and `git log -p` now show workbook changes by item, and `git difftool -t shipshape` the semantic diff with verdicts."
     );
-    println!(
+    outln!(
         "Commit .gitattributes; the git config is local to this clone, so each clone runs `shipshape git setup` once."
     );
     Ok(ExitCode::SUCCESS)
@@ -250,10 +250,10 @@ pub fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     match load(&args.file) {
-        Ok(loaded) => print!("{}", crate::export::text::render(&loaded.workbook)),
+        Ok(loaded) => out!("{}", crate::export::text::render(&loaded.workbook)),
         Err(e) if args.textconv => {
-            println!("# shipshape: {e:#}");
-            print!("{}", String::from_utf8_lossy(&bytes));
+            outln!("# shipshape: {e:#}");
+            out!("{}", String::from_utf8_lossy(&bytes));
         }
         Err(e) => return Err(e),
     }
@@ -279,9 +279,9 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let new = load_or_empty(&args.new)?;
     let d = model::diff::diff(&old, &new, args.as_of.date());
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&d)?);
+        outln!("{}", serde_json::to_string_pretty(&d)?);
     } else {
-        print!("{}", model::diff::render(&d));
+        out!("{}", model::diff::render(&d));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -303,20 +303,26 @@ pub fn conflicts(args: ConflictsArgs) -> anyhow::Result<ExitCode> {
     let wb = load(&args.file)?.workbook;
     let entries = wb.conflict_entries();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&entries)?);
+        outln!("{}", serde_json::to_string_pretty(&entries)?);
     } else if entries.is_empty() {
-        println!("no unresolved merge conflicts in {}", args.file.display());
+        outln!("no unresolved merge conflicts in {}", args.file.display());
     } else {
         for e in &entries {
             if e.is_workbook_level() {
-                println!(
+                outln!(
                     "{WORKBOOK_MARK}  {}: ours {:?}, theirs {:?}",
-                    e.field, e.ours, e.theirs
+                    e.field,
+                    e.ours,
+                    e.theirs
                 );
             } else {
-                println!(
+                outln!(
                     "{}  {}: ours {:?}, theirs {:?}  ({})",
-                    e.item_id, e.field, e.ours, e.theirs, e.item_title
+                    e.item_id,
+                    e.field,
+                    e.ours,
+                    e.theirs,
+                    e.item_title
                 );
             }
         }
@@ -365,7 +371,7 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
     if args.all {
         let n = wb.resolve_all(&resolution)?;
         storage::save(&args.file, wb)?;
-        println!("resolved {n} conflict(s) in {}", args.file.display());
+        outln!("resolved {n} conflict(s) in {}", args.file.display());
         return Ok(ExitCode::SUCCESS);
     }
     let Some(item) = &args.item_id else {
@@ -390,8 +396,8 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
     storage::save(&args.file, wb)?;
     let left = wb.conflict_entries().len();
     match wb.item(item).and_then(|i| i.field(field)) {
-        Some(v) => println!("{item}: {field} = {v:?}; {left} conflict(s) left"),
-        None => println!("{item}: resolved {field}; {left} conflict(s) left"),
+        Some(v) => outln!("{item}: {field} = {v:?}; {left} conflict(s) left"),
+        None => outln!("{item}: resolved {field}; {left} conflict(s) left"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -422,8 +428,8 @@ fn resolve_workbook_field(
     storage::save(file, wb)?;
     let left = wb.conflict_entries().len();
     match wb.field(field) {
-        Some(v) => println!("{field} = {v:?}; {left} conflict(s) left"),
-        None => println!("resolved {field}; {left} conflict(s) left"),
+        Some(v) => outln!("{field} = {v:?}; {left} conflict(s) left"),
+        None => outln!("resolved {field}; {left} conflict(s) left"),
     }
     Ok(ExitCode::SUCCESS)
 }
