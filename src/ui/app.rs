@@ -212,7 +212,7 @@ impl ShipshapeApp {
             DialogOutcome::NoBackend => {
                 self.view.modal = Some(Modal::Path {
                     purpose: dialog.purpose,
-                    text: String::new(),
+                    text: dialog.fallback_text,
                     note: Some("No file dialog is available here; type the path instead.".into()),
                 });
             }

@@ -187,8 +187,26 @@ impl ShipshapeApp {
     ) -> bool {
         let mut close = false;
         ui.heading(format!("Resolve the {label}"));
-        if let Some(item) = self.workbook().and_then(|w| w.item(item_id)) {
-            ui.weak(format!("{} · {}", item.title, item.id));
+        if let Some(wb) = self.workbook() {
+            if let Some(item) = wb.item(item_id) {
+                ui.weak(format!("{} · {}", item.title, item.id));
+            }
+            let conflicts = match wb.item(item_id) {
+                Some(item) => &item.conflicts,
+                None => &wb.conflicts,
+            };
+            if let Some(c) = conflicts.iter().find(|c| c.field == field) {
+                egui::Grid::new("resolve-sides")
+                    .num_columns(2)
+                    .spacing([8.0, 2.0])
+                    .show(ui, |ui| {
+                        for (side, value) in [("Ours:", &c.ours), ("Theirs:", &c.theirs)] {
+                            ui.weak(side);
+                            ui.add(egui::Label::new(value_text(wb, field, value)).wrap());
+                            ui.end_row();
+                        }
+                    });
+            }
         }
         let hint = match field {
             "due" | "mitigation.until" | "launch" | "review" => "YYYY-MM-DD, or empty for none",

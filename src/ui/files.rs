@@ -27,6 +27,8 @@ const NO_BACKEND_WITHIN: Duration = Duration::from_millis(800);
 /// A native dialog that is open.
 pub struct PendingDialog {
     pub purpose: PathPurpose,
+    /// What the path field offers if no dialog appears.
+    pub fallback_text: String,
     started: Instant,
     rx: Receiver<Option<PathBuf>>,
 }
@@ -51,6 +53,10 @@ impl PendingDialog {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         let saving = purpose.is_save();
+        let fallback_text = match (saving, dir) {
+            (true, Some(d)) => d.join(suggested).display().to_string(),
+            _ => String::new(),
+        };
         let folder = purpose == PathPurpose::ShareFolder;
         let mut dialog = rfd::FileDialog::new();
         dialog = match purpose {
@@ -88,6 +94,7 @@ impl PendingDialog {
         });
         Self {
             purpose,
+            fallback_text,
             started: Instant::now(),
             rx,
         }

@@ -392,8 +392,10 @@ impl ShipshapeApp {
             "Open in the system's viewer after export",
         );
         ui.add_space(8.0);
+        // Enter exports, as OK does in the other dialogs.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Export…").strong()).clicked() {
+            if ui.button(RichText::new("Export…").strong()).clicked() || enter {
                 self.view.pdf_prefs = Some(request.clone());
                 self.queue
                     .push(Action::Browse(PathPurpose::ExportPdf(request.clone())));
@@ -468,6 +470,14 @@ impl ShipshapeApp {
                 .clicked()
             {
                 self.queue.push(Action::OpenUrl(mailto.to_owned()));
+            }
+            let copy = super::command::Command::CopySummary;
+            if ui
+                .button(copy.label())
+                .on_hover_text("For a mail written by hand, or a chat")
+                .clicked()
+            {
+                self.queue.push(Action::Run(copy));
             }
             close |= ui.button("Close").clicked();
         });
