@@ -824,3 +824,357 @@ fn header_counts_filter_the_table() {
     h.run();
     assert_eq!(h.state().listed_ids().len(), 25);
 }
+
+/// Runs frames until the background PDF work is done (or fails the test).
+fn wait_until_idle(h: &mut Harness<'static, ShipshapeApp>) {
+    let start = std::time::Instant::now();
+    while h.state().is_busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the PDF never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.step();
+    h.step();
+}
+
+/// Replaces the text of the path field and presses its OK (one frame: a
+/// PDF thread started by it repaints the window from outside).
+fn answer_path_field(h: &mut Harness<'static, ShipshapeApp>, label: &str, path: &Path) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.step();
+}
+
+/// All text of a PDF, as lopdf extracts it, whitespace collapsed.
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let raw = doc.extract_text(&pages).unwrap();
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn media_box_width(bytes: &[u8]) -> f32 {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    let mb = doc
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    match &mb[2] {
+        lopdf::Object::Integer(i) => *i as f32,
+        lopdf::Object::Real(r) => *r,
+        o => panic!("not a number: {o:?}"),
+    }
+}
+
+#[test]
+fn export_pdf_dialog_writes_the_chosen_kind_and_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+
+    // Cancel costs nothing.
+    h.key_press_modifiers(ctrl(), Key::P);
+    h.run();
+    assert!(h.query_by_label("Export PDF").is_some());
+    h.get_by_label("Walkthrough").click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Export PDF").is_none());
+
+    h.key_press_modifiers(ctrl(), Key::P);
+    h.run();
+    h.get_by_label("Walkthrough").click();
+    h.get_by_label("Letter").click();
+    h.get_by_label("Open in the system's viewer after export")
+        .click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    // The path field proposes PROJECT-KIND.pdf next to the workbook.
+    let suggested = dir.path().join("payments-api-walkthrough.pdf");
+    assert!(
+        h.query_by_label(&suggested.display().to_string()).is_some()
+            || h.get_by_role_and_label(Role::TextInput, "Path")
+                .value()
+                .is_some_and(|v| v == suggested.display().to_string()),
+        "the PDF name is suggested"
+    );
+    let target = dir.path().join("walk");
+    answer_path_field(&mut h, "Path", &target);
+    wait_until_idle(&mut h);
+
+    let written = dir.path().join("walk.pdf");
+    let bytes = std::fs::read(&written)
+        .unwrap_or_else(|e| panic!("no PDF ({e}); errors: {:?}", h.state().errors()));
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_text(&bytes);
+    assert!(text.contains("Payments API"), "{text}");
+    assert!(text.contains("Walkthrough checklist"), "{text}");
+    assert!((media_box_width(&bytes) - 612.0).abs() < 0.5, "US Letter");
+    let note = h.state().note().unwrap_or_default().to_owned();
+    assert!(
+        note.contains("Exported") && note.contains("walk.pdf"),
+        "{note}"
+    );
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert!(
+        !h.state_mut().is_dirty(),
+        "exporting does not change the workbook"
+    );
+}
+
+#[test]
+fn a_pdf_that_cannot_be_written_shows_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.state_mut().run_command(Command::ExportPdf);
+    h.run();
+    h.get_by_label("Open in the system's viewer after export")
+        .click();
+    h.get_by_label("Export…").click();
+    h.run();
+    let target = dir.path().join("no-such-dir").join("r.pdf");
+    answer_path_field(&mut h, "Path", &target);
+    wait_until_idle(&mut h);
+    let errors = h.state().errors();
+    assert!(
+        errors.iter().any(|e| e.contains("no-such-dir")),
+        "{errors:?}"
+    );
+    assert!(!target.exists());
+}
+
+/// Text the app put on the clipboard and URLs it asked to open, this frame.
+fn output_commands(h: &Harness<'static, ShipshapeApp>) -> (Vec<String>, Vec<String>) {
+    let mut copied = Vec::new();
+    let mut opened = Vec::new();
+    for c in &h.output().platform_output.commands {
+        match c {
+            egui::OutputCommand::CopyText(t) => copied.push(t.clone()),
+            egui::OutputCommand::OpenUrl(u) => opened.push(u.url.clone()),
+            _ => {}
+        }
+    }
+    (copied, opened)
+}
+
+#[test]
+fn copy_summary_puts_the_verdict_and_red_items_on_the_clipboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.get_by_label("Edit").click();
+    h.run();
+    // One accessibility click is one frame: the copy is in its output.
+    h.get_by_label_contains("Copy summary").click();
+    h.step();
+    let (copied, _) = output_commands(&h);
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    let text = &copied[0];
+    assert!(text.starts_with("Payments API: Demo-ready"), "{text}");
+    assert!(text.contains(AUTOSCALING_TITLE), "{text}");
+    assert!(
+        text.contains("Alice"),
+        "red items carry their owner: {text}"
+    );
+    h.run();
+    assert!(
+        h.state()
+            .note()
+            .is_some_and(|n| n.contains("Copied the summary"))
+    );
+}
+
+#[test]
+fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.key_press(Key::Num3);
+    h.run();
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Share…").click();
+    h.run();
+    assert!(
+        h.query_by_label(shipshape::export::markdown::MAILTO_ATTACHMENT_NOTE)
+            .is_some(),
+        "the dialog says attachments do not travel"
+    );
+    h.get_by_label("Choose folder…").click();
+    h.run();
+    let folder = dir.path().join("to-send");
+    h.get_by_role_and_label(Role::TextInput, "Folder").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Folder")
+        .type_text(&folder.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+
+    // The mail link is asked for in the frame the PDF is reported done.
+    let start = std::time::Instant::now();
+    let mut opened = Vec::new();
+    while opened.is_empty() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no mailto: errors {:?}",
+            h.state().errors()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+        opened = output_commands(&h).1;
+    }
+    h.run();
+    assert_eq!(opened.len(), 1, "{opened:?}");
+    let url = &opened[0];
+    let enc = shipshape::export::markdown::percent_encode;
+    assert!(url.starts_with("mailto:?subject="), "{url}");
+    assert!(
+        url.contains(&enc("Production readiness: Payments API")),
+        "{url}"
+    );
+    assert!(url.contains("&body="), "{url}");
+    assert!(url.contains(&enc("Demo-ready")), "{url}");
+    assert!(url.contains(&enc("SLOs published")), "a red item: {url}");
+
+    let shared = storage::load(&folder.join("payments.shipshape.ron"))
+        .unwrap()
+        .workbook;
+    assert_eq!(
+        shared.item(AUTOSCALING).unwrap().status,
+        Status::Done,
+        "the shared workbook has the edits on screen"
+    );
+    let pdf = std::fs::read(folder.join("payments-api-report.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert!(pdf_text(&pdf).contains("Payments API"));
+    assert!(h.query_by_label("Ready to send").is_some());
+    assert!(
+        h.query_by_label(shipshape::export::markdown::MAILTO_ATTACHMENT_NOTE)
+            .is_some()
+    );
+}
+
+#[test]
+fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
+    use shipshape::model::Conflict;
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    wb.conflicts.push(Conflict {
+        field: "project".into(),
+        ours: "Payments API".into(),
+        theirs: "Payments Platform".into(),
+    });
+    let scaling = wb.item_mut(AUTOSCALING).unwrap();
+    scaling.owner = "Dana".into();
+    scaling.due = NaiveDate::from_ymd_opt(2026, 3, 10);
+    scaling.conflicts = vec![
+        Conflict {
+            field: "owner".into(),
+            ours: "Dana".into(),
+            theirs: "Eve".into(),
+        },
+        Conflict {
+            field: "due".into(),
+            ours: "2026-03-10".into(),
+            theirs: "2026-03-20".into(),
+        },
+    ];
+    storage::save(&path, &wb).unwrap();
+    let mut h = harness(dir.path(), Some(path.clone()));
+
+    // Findable: the filter lists the item in conflict.
+    h.get_by_label("Conflicts (3)").click();
+    h.run();
+    assert_eq!(h.state().listed_ids(), [AUTOSCALING.to_owned()]);
+
+    // The workbook's conflict, in the header; one undo step.
+    assert!(h.query_by_label("Payments Platform").is_some());
+    h.get_by_label("Keep theirs").click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments Platform");
+    assert!(h.state().workbook().unwrap().conflicts.is_empty());
+    assert!(h.state_mut().is_dirty());
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(
+        (wb.project.as_str(), wb.conflicts.len()),
+        ("Payments API", 1)
+    );
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments Platform");
+
+    // The item's, in the editor: owner by click, due by a value of one's own.
+    select_row(&mut h, AUTOSCALING_TITLE);
+    assert!(h.query_by_label("Merge conflict on the owner").is_some());
+    h.get_all_by_label("Keep theirs").next().unwrap().click();
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Eve");
+    assert_eq!(item(h.state(), AUTOSCALING).conflicts.len(), 1);
+
+    h.get_by_label("Edit…").click();
+    h.run();
+    assert!(h.query_by_label("Resolve the due date").is_some());
+    answer_path_field(&mut h, "Value", Path::new("next week"));
+    h.run();
+    assert!(
+        h.query_by_label_contains("is not a date").is_some(),
+        "a bad value keeps the dialog open with the reason"
+    );
+    assert_eq!(item(h.state(), AUTOSCALING).conflicts.len(), 1);
+    answer_path_field(&mut h, "Value", Path::new("2026-03-15"));
+    h.run();
+    assert!(h.query_by_label("Resolve the due date").is_none());
+    let i = item(h.state(), AUTOSCALING);
+    assert!(i.conflicts.is_empty());
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert!(
+        h.query_by_label("Conflicts (0)").is_some(),
+        "the filter stays on until turned off"
+    );
+
+    h.key_press_modifiers(ctrl(), Key::S);
+    h.run();
+    let saved = storage::load(&path).unwrap().workbook;
+    assert!(!saved.has_conflicts());
+    assert_eq!(saved.project, "Payments Platform");
+    let i = saved.item(AUTOSCALING).unwrap();
+    assert_eq!(i.owner, "Eve");
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15));
+}
+
+#[test]
+fn typing_a_conflicted_field_settles_its_conflict() {
+    use shipshape::model::Conflict;
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    wb.item_mut("reliability.slos").unwrap().conflicts = vec![Conflict {
+        field: "owner".into(),
+        ours: "Alice".into(),
+        theirs: "Bob".into(),
+    }];
+    storage::save(&path, &wb).unwrap();
+    let mut h = harness(dir.path(), Some(path));
+    type_into(&mut h, Role::TextInput, "Owner", " Smith");
+    leave_field(&mut h);
+    let i = item(h.state(), "reliability.slos");
+    assert_eq!(i.owner, "Alice Smith");
+    assert!(i.conflicts.is_empty());
+}

@@ -44,6 +44,7 @@ pub struct ShipshapeApp {
     pub(super) queue: Vec<Action>,
     pub(super) recent: RecentFiles,
     pub(super) dialog: Option<PendingDialog>,
+    pub(super) worker: super::share::Worker,
     /// Set once the user agreed to close; the next close request goes through.
     pub(super) close_allowed: bool,
     title: String,
@@ -68,6 +69,7 @@ impl ShipshapeApp {
             queue: Vec::new(),
             recent,
             dialog: None,
+            worker: super::share::Worker::default(),
             close_allowed: false,
             title: String::new(),
         };
@@ -97,6 +99,31 @@ impl ShipshapeApp {
 
     pub fn is_dirty(&mut self) -> bool {
         self.doc.as_mut().is_some_and(Document::is_dirty)
+    }
+
+    /// Warnings currently shown in the window (kept until dismissed).
+    pub fn warnings(&self) -> Vec<String> {
+        self.view
+            .messages
+            .iter()
+            .filter(|m| m.kind == super::view::MessageKind::Warning)
+            .map(|m| m.text.clone())
+            .collect()
+    }
+
+    /// The note in the status bar, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.view
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.kind == super::view::MessageKind::Info)
+            .map(|m| m.text.as_str())
+    }
+
+    /// Whether a PDF is being written in the background.
+    pub fn is_busy(&self) -> bool {
+        self.worker.busy.is_some()
     }
 
     /// Error messages currently shown in the window.
@@ -162,7 +189,8 @@ impl ShipshapeApp {
         if let Some(path) = dropped.into_iter().next() {
             self.queue.push(Action::OpenPath(path));
         }
-        self.poll_dialog();
+        self.poll_dialog(ctx);
+        self.poll_worker();
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.queue
@@ -171,7 +199,7 @@ impl ShipshapeApp {
         self.shortcuts(ctx);
     }
 
-    fn poll_dialog(&mut self) {
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) else {
             return;
         };
@@ -179,12 +207,12 @@ impl ShipshapeApp {
             return;
         };
         match outcome {
-            DialogOutcome::Picked(path) => self.path_chosen(dialog.purpose, path),
+            DialogOutcome::Picked(path) => self.path_chosen(ctx, dialog.purpose, path),
             DialogOutcome::Cancelled => {}
             DialogOutcome::NoBackend => {
                 self.view.modal = Some(Modal::Path {
                     purpose: dialog.purpose,
-                    text: String::new(),
+                    text: dialog.fallback_text,
                     note: Some("No file dialog is available here; type the path instead.".into()),
                 });
             }
@@ -208,13 +236,17 @@ impl ShipshapeApp {
                     .and_then(|p| p.parent())
                     .map(Path::to_owned)
             });
-        let suggested = match (&current, &self.doc) {
-            (Some(p), _) => p
+        let suggested = match (&purpose, &current, &self.doc) {
+            (PathPurpose::ExportPdf(r), _, Some(doc)) => {
+                super::share::pdf_file_name(&doc.workbook().project, r.kind)
+            }
+            (PathPurpose::ShareFolder, _, _) => String::new(),
+            (_, Some(p), _) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            (None, Some(doc)) => super::files::suggested_file_name(&doc.workbook().project),
-            (None, None) => super::files::suggested_file_name(""),
+            (_, None, Some(doc)) => super::files::suggested_file_name(&doc.workbook().project),
+            (_, None, None) => super::files::suggested_file_name(""),
         };
         match self.config.dialogs {
             DialogMode::Native => {
@@ -226,10 +258,8 @@ impl ShipshapeApp {
                 ));
             }
             DialogMode::PathField => {
-                let text = match (&purpose, dir) {
-                    (PathPurpose::SaveAs { .. }, Some(d)) => {
-                        d.join(&suggested).display().to_string()
-                    }
+                let text = match (purpose.is_save(), dir) {
+                    (true, Some(d)) => d.join(&suggested).display().to_string(),
                     _ => String::new(),
                 };
                 self.view.modal = Some(Modal::Path {
@@ -242,7 +272,7 @@ impl ShipshapeApp {
     }
 
     /// A path came back from a dialog or the path field.
-    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
         match purpose {
             PathPurpose::Open => self.queue.push(Action::OpenPath(path)),
             PathPurpose::SaveAs { then } => {
@@ -255,6 +285,11 @@ impl ShipshapeApp {
                     form.template = super::command::TemplateSource::File(path);
                 }
             }
+            PathPurpose::ExportPdf(request) => {
+                let path = super::share::with_pdf_suffix(path);
+                self.export_pdf_to(ctx, request, path);
+            }
+            PathPurpose::ShareFolder => self.share_to(ctx, path),
         }
     }
 

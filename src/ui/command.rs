@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::Status;
+use crate::model::{Resolution, Status};
 use crate::storage::Loaded;
 
 /// A named action, offered in a menu and maybe on a key.
@@ -21,16 +21,20 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    ExportPdf,
+    Share,
     CloseWorkbook,
     Quit,
 
     Undo,
     Redo,
+    CopySummary,
     EditWorkbook,
     Find,
     ClearFilters,
     ToggleRedOnly,
     ToggleOverdueOnly,
+    ToggleConflictsOnly,
 
     SelectPrevious,
     SelectNext,
@@ -62,20 +66,24 @@ pub enum Menu {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 37] = [
         Self::NewWorkbook,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::ExportPdf,
+        Self::Share,
         Self::CloseWorkbook,
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::CopySummary,
         Self::EditWorkbook,
         Self::Find,
         Self::ClearFilters,
         Self::ToggleRedOnly,
         Self::ToggleOverdueOnly,
+        Self::ToggleConflictsOnly,
         Self::SelectPrevious,
         Self::SelectNext,
         Self::SetStatus(Status::NotStarted),
@@ -104,15 +112,19 @@ impl Command {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::ExportPdf => "Export PDF…",
+            Self::Share => "Share…",
             Self::CloseWorkbook => "Close workbook",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::CopySummary => "Copy summary",
             Self::EditWorkbook => "Project and dates…",
             Self::Find => "Find",
             Self::ClearFilters => "Clear filters",
             Self::ToggleRedOnly => "Red items only",
             Self::ToggleOverdueOnly => "Overdue items only",
+            Self::ToggleConflictsOnly => "Merge conflicts only",
             Self::SelectPrevious => "Previous item",
             Self::SelectNext => "Next item",
             Self::SetStatus(s) => s.label(),
@@ -138,14 +150,22 @@ impl Command {
             Self::Open => "Open a .shipshape.ron workbook",
             Self::Save => "Save the workbook to its file",
             Self::SaveAs => "Save the workbook to a new file",
+            Self::ExportPdf => "Print-ready PDF: the status report or the walkthrough checklist",
+            Self::Share => {
+                "Write the workbook and its report PDF into a folder, then start an email with the summary"
+            }
             Self::CloseWorkbook => "Close the workbook and show the start view",
             Self::Quit => "Close the window",
             Self::Undo | Self::Redo => "A whole text edit or date pick is one step",
+            Self::CopySummary => {
+                "Copy the verdict and the red items (owners, due dates) as text for chat or email"
+            }
             Self::EditWorkbook => "Change the project name, launch date and review date",
             Self::Find => "Search titles, owners, notes and mitigations",
             Self::ClearFilters => "Show every item",
             Self::ToggleRedOnly => "Show only items that block the launch",
             Self::ToggleOverdueOnly => "Show only red items past their due date",
+            Self::ToggleConflictsOnly => "Show only items a git merge left in conflict",
             Self::SelectPrevious | Self::SelectNext => "Move through the listed items",
             Self::SetStatus(_) => "Set the selected item's status",
             Self::FocusOwner => "Jump to the selected item's owner field",
@@ -174,6 +194,8 @@ impl Command {
             Self::Open => k(cmd, Key::O),
             Self::Save => k(cmd, Key::S),
             Self::SaveAs => k(cmd_shift, Key::S),
+            Self::ExportPdf => k(cmd, Key::P),
+            Self::CopySummary => k(cmd_shift, Key::C),
             Self::CloseWorkbook => k(cmd, Key::W),
             Self::Quit => k(cmd, Key::Q),
             Self::Undo => k(cmd, Key::Z),
@@ -191,9 +213,11 @@ impl Command {
             Self::ZoomOut => k(cmd, Key::Minus),
             Self::ZoomReset => k(cmd, Key::Num0),
             Self::EditWorkbook
+            | Self::Share
             | Self::ClearFilters
             | Self::ToggleRedOnly
             | Self::ToggleOverdueOnly
+            | Self::ToggleConflictsOnly
             | Self::AddItem
             | Self::AddCategory
             | Self::RenameCategory
@@ -222,15 +246,19 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs
+            | Self::ExportPdf
+            | Self::Share
             | Self::CloseWorkbook
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
+            | Self::CopySummary
             | Self::EditWorkbook
             | Self::Find
             | Self::ClearFilters
             | Self::ToggleRedOnly
-            | Self::ToggleOverdueOnly => Menu::Edit,
+            | Self::ToggleOverdueOnly
+            | Self::ToggleConflictsOnly => Menu::Edit,
             Self::SelectPrevious
             | Self::SelectNext
             | Self::SetStatus(_)
@@ -254,7 +282,10 @@ impl Command {
     pub fn starts_group(self) -> bool {
         matches!(
             self,
-            Self::Quit
+            Self::ExportPdf
+                | Self::CloseWorkbook
+                | Self::Quit
+                | Self::CopySummary
                 | Self::EditWorkbook
                 | Self::Find
                 | Self::SetStatus(Status::NotStarted)
@@ -387,6 +418,16 @@ pub enum Action {
     CloseThen(AfterClose),
     Guard(GuardAnswer),
     DismissMessage(usize),
+    /// Settles a merge conflict (`item_id` empty for a workbook field).
+    ResolveConflict {
+        item_id: String,
+        field: String,
+        resolution: Resolution,
+    },
+    /// Opens a file or folder with the system's default application.
+    OpenInSystem(PathBuf),
+    /// Asks the mail app to open a `mailto:` link.
+    OpenUrl(String),
 }
 
 #[cfg(test)]

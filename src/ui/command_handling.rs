@@ -36,10 +36,12 @@ impl ShipshapeApp {
             Action::FilterStatus(s) => {
                 self.view.filter.status = s;
             }
-            Action::SetStatus(id, status) => self.edit_item(&id, |i| i.status = status),
-            Action::SetDue(id, due) => self.edit_item(&id, |i| i.due = due),
+            Action::SetStatus(id, status) => {
+                self.edit_item_field(&id, "status", |i| i.status = status)
+            }
+            Action::SetDue(id, due) => self.edit_item_field(&id, "due", |i| i.due = due),
             Action::SetMitigationUntil(id, until) => {
-                self.edit_item(&id, |i| i.mitigation.until = until)
+                self.edit_item_field(&id, "mitigation.until", |i| i.mitigation.until = until)
             }
             Action::AddEvidence(id, link) => {
                 let link = link.trim().to_owned();
@@ -137,6 +139,17 @@ impl ShipshapeApp {
                     self.view.messages.remove(index);
                 }
             }
+            Action::ResolveConflict {
+                item_id,
+                field,
+                resolution,
+            } => {
+                if let Err(e) = self.resolve_conflict(&item_id, &field, &resolution) {
+                    self.view.error(format!("cannot resolve the conflict: {e}"));
+                }
+            }
+            Action::OpenInSystem(path) => self.open_in_system_later(ctx, path),
+            Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
         }
     }
 
@@ -162,6 +175,10 @@ impl ShipshapeApp {
                 }
             }
             Command::SaveAs => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
+            Command::ExportPdf => self.open_export_dialog(),
+            Command::Share => self.view.modal = Some(Modal::Share),
+            Command::CopySummary => self.copy_summary(ctx),
+            Command::ToggleConflictsOnly => self.view.filter.conflicts_only ^= true,
             Command::CloseWorkbook => self.close_then(ctx, AfterClose::ShowStart),
             Command::Quit => self.close_then(ctx, AfterClose::CloseWindow),
             Command::Undo => {
@@ -195,7 +212,7 @@ impl ShipshapeApp {
             Command::SelectNext => self.step_selection(1),
             Command::SetStatus(status) => {
                 if let Some(id) = self.view.selected.clone() {
-                    self.edit_item(&id, |i| i.status = status);
+                    self.edit_item_field(&id, "status", |i| i.status = status);
                 }
             }
             Command::FocusOwner => self.view.focus_owner = true,
@@ -275,6 +292,20 @@ impl ShipshapeApp {
             if let Some(item) = wb.item_mut(id) {
                 change(item);
             }
+        });
+    }
+
+    /// An edit of one field: the user's new value settles a merge conflict
+    /// on that field, as [`Workbook::set_item_field`] does.
+    fn edit_item_field(
+        &mut self,
+        id: &str,
+        field: &str,
+        change: impl FnOnce(&mut crate::model::Item),
+    ) {
+        self.edit_item(id, |i| {
+            change(i);
+            i.conflicts.retain(|c| c.field != field);
         });
     }
 
@@ -409,5 +440,6 @@ fn derive(wb: &Workbook, filter: &super::filter::Filter, today: chrono::NaiveDat
         ready: verdict.ready(),
         categories,
         warnings: verdict.warnings.iter().map(ToString::to_string).collect(),
+        conflicts: wb.conflicts.len() + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
     }
 }

@@ -129,15 +129,14 @@ impl ShipshapeApp {
                 if item.is_overdue(today) {
                     ui.label(RichText::new("Overdue").color(style::red_text(dark)));
                 }
-                for c in &item.conflicts {
-                    ui.label(
-                        RichText::new(format!(
-                            "Merge conflict on {}: “{}” vs “{}”",
-                            c.field, c.ours, c.theirs
-                        ))
-                        .color(style::red_text(dark)),
-                    );
+                if !item.conflicts.is_empty() {
+                    let wb = doc.workbook();
+                    let conflicts = &wb.categories[loc.category].items[loc.item].conflicts;
+                    for c in conflicts {
+                        super::conflicts::conflict_ui(ui, wb, &id, c, queue, &mut view.modal);
+                    }
                 }
+                let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
                 ui.separator();
 
                 ui.label(RichText::new("Status").strong());
@@ -177,6 +176,9 @@ impl ShipshapeApp {
                         if std::mem::take(&mut view.focus_owner) {
                             r.request_focus();
                         }
+                        if r.changed() {
+                            settle(item, "owner");
+                        }
                         touched |= r.changed();
                         ui.end_row();
                     });
@@ -192,6 +194,7 @@ impl ShipshapeApp {
                             for name in suggestions {
                                 if ui.small_button(name).on_hover_text("Assign").clicked() {
                                     item.owner = name.to_owned();
+                                    settle(item, "owner");
                                     touched = true;
                                 }
                             }
@@ -234,6 +237,9 @@ impl ShipshapeApp {
                             .desired_width(full_width),
                     )
                     .labelled_by(l.id);
+                if r.changed() {
+                    settle(item, "mitigation.text");
+                }
                 touched |= r.changed();
                 egui::Grid::new("mitigation-fields")
                     .num_columns(2)
@@ -246,6 +252,9 @@ impl ShipshapeApp {
                                     .desired_width(field_width),
                             )
                             .labelled_by(l.id);
+                        if r.changed() {
+                            settle(item, "mitigation.accepted_by");
+                        }
                         touched |= r.changed();
                         ui.end_row();
                         ui.label("Accepted until");
@@ -271,6 +280,9 @@ impl ShipshapeApp {
                             .desired_width(full_width),
                     )
                     .labelled_by(l.id);
+                if r.changed() {
+                    settle(item, "notes");
+                }
                 touched |= r.changed();
 
                 ui.add_space(6.0);
@@ -333,6 +345,12 @@ impl ShipshapeApp {
             doc.touch();
         }
     }
+}
+
+/// Typing a field's value settles a merge conflict on it, as
+/// [`crate::model::Workbook::set_item_field`] does.
+fn settle(item: &mut crate::model::Item, field: &str) {
+    item.conflicts.retain(|c| c.field != field);
 }
 
 #[cfg(test)]

@@ -27,6 +27,8 @@ const NO_BACKEND_WITHIN: Duration = Duration::from_millis(800);
 /// A native dialog that is open.
 pub struct PendingDialog {
     pub purpose: PathPurpose,
+    /// What the path field offers if no dialog appears.
+    pub fallback_text: String,
     started: Instant,
     rx: Receiver<Option<PathBuf>>,
 }
@@ -50,10 +52,21 @@ impl PendingDialog {
     ) -> Self {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        let saving = matches!(purpose, PathPurpose::SaveAs { .. });
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("Shipshape workbook", &["ron"])
-            .add_filter("All files", &["*"]);
+        let saving = purpose.is_save();
+        let fallback_text = match (saving, dir) {
+            (true, Some(d)) => d.join(suggested).display().to_string(),
+            _ => String::new(),
+        };
+        let folder = purpose == PathPurpose::ShareFolder;
+        let mut dialog = rfd::FileDialog::new();
+        dialog = match purpose {
+            PathPurpose::ExportPdf(_) => dialog.add_filter("PDF document", &["pdf"]),
+            PathPurpose::ShareFolder => dialog,
+            _ => dialog.add_filter("Shipshape workbook", &["ron"]),
+        };
+        if !folder {
+            dialog = dialog.add_filter("All files", &["*"]);
+        }
         if let Some(dir) = dir {
             dialog = dialog.set_directory(dir);
         }
@@ -61,12 +74,16 @@ impl PendingDialog {
             PathPurpose::Open => "Open workbook",
             PathPurpose::SaveAs { .. } => "Save workbook as",
             PathPurpose::Template => "Choose a workbook to use as template",
+            PathPurpose::ExportPdf(_) => "Export PDF",
+            PathPurpose::ShareFolder => "Choose a folder for the files to share",
         };
         dialog = dialog.set_title(title);
         let suggested = suggested.to_owned();
         std::thread::spawn(move || {
             let picked = if saving {
                 dialog.set_file_name(suggested).save_file()
+            } else if folder {
+                dialog.pick_folder()
             } else {
                 dialog.pick_file()
             };
@@ -77,6 +94,7 @@ impl PendingDialog {
         });
         Self {
             purpose,
+            fallback_text,
             started: Instant::now(),
             rx,
         }

@@ -1,5 +1,5 @@
 //! Which items the table lists: text search, owner, status, category,
-//! "overdue only" and "red only". Pure, so it is tested without a window.
+//! "overdue only", "red only" and "merge conflicts only". Pure, so it is tested without a window.
 
 use chrono::NaiveDate;
 
@@ -24,6 +24,8 @@ pub struct Filter {
     pub category: Option<usize>,
     pub overdue_only: bool,
     pub red_only: bool,
+    /// Items with an unresolved merge conflict.
+    pub conflicts_only: bool,
 }
 
 impl Filter {
@@ -52,6 +54,7 @@ impl Filter {
                     && self.status.is_none_or(|s| s == item.status)
                     && (!self.red_only || !item.passes(today))
                     && (!self.overdue_only || item.is_overdue(today))
+                    && (!self.conflicts_only || !item.conflicts.is_empty())
                     && (needle.is_empty() || text_matches(&needle, item, &cat.name));
                 if keep {
                     out.push(ItemLocation {
@@ -201,6 +204,30 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(titles(&ops), ["Runbooks"]);
+    }
+
+    #[test]
+    fn conflicts_only_lists_items_with_a_merge_conflict() {
+        let mut wb = wb();
+        wb.categories[1].items[0]
+            .conflicts
+            .push(crate::model::Conflict {
+                field: "owner".into(),
+                ours: "Ann".into(),
+                theirs: "Bob".into(),
+            });
+        let f = Filter {
+            conflicts_only: true,
+            ..Filter::default()
+        };
+        let listed = f.apply(&wb, today());
+        assert_eq!(
+            listed,
+            [ItemLocation {
+                category: 1,
+                item: 0
+            }]
+        );
     }
 
     #[test]

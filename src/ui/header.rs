@@ -133,14 +133,10 @@ impl ShipshapeApp {
                     }
                 });
             });
+        // The workbook's own conflicts, each resolvable here; the items'
+        // are in the editor, found with the "Conflicts" filter.
         for c in &wb.conflicts {
-            ui.label(
-                RichText::new(format!(
-                    "Merge conflict on {}: “{}” vs “{}” (resolve with `shipshape resolve`)",
-                    c.field, c.ours, c.theirs
-                ))
-                .color(style::red_text(dark)),
-            );
+            super::conflicts::conflict_ui(ui, wb, "", c, &mut self.queue, &mut self.view.modal);
         }
         if !d.warnings.is_empty() {
             for w in &d.warnings {

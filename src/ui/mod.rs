@@ -11,12 +11,16 @@
 //! - `doc` — the document (workbook, file, saved snapshot, undo);
 //!   `view` — selection, filters, dialogs, messages;
 //! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
+//! - `conflicts` — merge conflicts shown with both values and resolved by
+//!   click; `share` — Export PDF, Copy summary and Share… (PDFs render on a
+//!   worker thread);
 //! - `filter`, `files`, `style` — pure filtering, file dialogs, fonts and
 //!   colours.
 
 mod app;
 mod command;
 mod command_handling;
+mod conflicts;
 mod doc;
 mod editor;
 mod file_ops;
@@ -24,6 +28,7 @@ mod files;
 mod filter;
 mod header;
 mod root;
+mod share;
 mod start;
 mod style;
 mod table;

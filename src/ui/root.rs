@@ -19,7 +19,7 @@ impl ShipshapeApp {
             .view
             .messages
             .iter()
-            .any(|m| m.kind == MessageKind::Error)
+            .any(|m| m.kind != MessageKind::Info)
         {
             egui::Panel::top("messages").show(ui, |ui| self.messages_ui(ui));
         }
@@ -87,6 +87,7 @@ impl ShipshapeApp {
                         let checked = match command {
                             Command::ToggleRedOnly => Some(self.view.filter.red_only),
                             Command::ToggleOverdueOnly => Some(self.view.filter.overdue_only),
+                            Command::ToggleConflictsOnly => Some(self.view.filter.conflicts_only),
                             _ => None,
                         };
                         let mut button = match checked {
@@ -113,16 +114,22 @@ impl ShipshapeApp {
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {
         let dark = ui.visuals().dark_mode;
-        let errors = self.view.messages.iter().enumerate();
-        for (index, message) in errors.filter(|(_, m)| m.kind == MessageKind::Error) {
-            let (fill, text) = if dark {
-                (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE)
-            } else {
-                (
+        let shown = self.view.messages.iter().enumerate();
+        for (index, message) in shown.filter(|(_, m)| m.kind != MessageKind::Info) {
+            let warning = message.kind == MessageKind::Warning;
+            let (fill, text) = match (dark, warning) {
+                (true, false) => (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE),
+                (false, false) => (
                     Color32::from_rgb(0xfd, 0xe2, 0xe2),
                     Color32::from_rgb(0x7a, 0x0b, 0x12),
-                )
+                ),
+                (true, true) => (Color32::from_rgb(0x4a, 0x3a, 0x10), Color32::WHITE),
+                (false, true) => (
+                    Color32::from_rgb(0xfd, 0xf1, 0xd6),
+                    Color32::from_rgb(0x5c, 0x3d, 0x00),
+                ),
             };
+            let prefix = if warning { "Warning" } else { "Error" };
             Frame::new()
                 .fill(fill)
                 .corner_radius(4.0)
@@ -134,7 +141,7 @@ impl ShipshapeApp {
                         }
                         ui.add(
                             egui::Label::new(
-                                RichText::new(format!("Error: {}", message.text)).color(text),
+                                RichText::new(format!("{prefix}: {}", message.text)).color(text),
                             )
                             .wrap(),
                         );
@@ -179,6 +186,10 @@ impl ShipshapeApp {
                 if self.dialog.is_some() {
                     ui.separator();
                     ui.weak("Waiting for the file dialog…");
+                }
+                if let Some(busy) = &self.worker.busy {
+                    ui.separator();
+                    ui.add(egui::Label::new(busy.as_str()).truncate());
                 }
                 let note = self
                     .view
@@ -234,33 +245,51 @@ impl ShipshapeApp {
                     text,
                     note,
                 } => {
-                    let title = match purpose {
-                        PathPurpose::Open => "Open workbook",
-                        PathPurpose::SaveAs { .. } => "Save workbook as",
-                        PathPurpose::Template => "Workbook to use as template",
+                    let (title, label, hint) = match purpose {
+                        PathPurpose::Open => {
+                            ("Open workbook", "Path", "/path/to/name.shipshape.ron")
+                        }
+                        PathPurpose::SaveAs { .. } => {
+                            ("Save workbook as", "Path", "/path/to/name.shipshape.ron")
+                        }
+                        PathPurpose::Template => (
+                            "Workbook to use as template",
+                            "Path",
+                            "/path/to/name.shipshape.ron",
+                        ),
+                        PathPurpose::ExportPdf(_) => {
+                            ("Export PDF to", "Path", "/path/to/report.pdf")
+                        }
+                        PathPurpose::ShareFolder => {
+                            ("Folder for the files to share", "Folder", "/path/to/folder")
+                        }
                     };
                     ui.heading(title);
                     if let Some(note) = note {
                         ui.label(note.as_str());
                     }
-                    let (ok, cancel) = text_prompt(ui, "Path", text, "/path/to/name.shipshape.ron");
+                    let (ok, cancel) = text_prompt(ui, label, text, hint);
                     if ok && !text.trim().is_empty() {
                         let mut path = super::files::expand_typed_path(text);
-                        if matches!(purpose, PathPurpose::SaveAs { .. }) {
-                            path = super::files::with_suffix(path);
+                        match purpose {
+                            PathPurpose::SaveAs { .. } => path = super::files::with_suffix(path),
+                            PathPurpose::ExportPdf(_) => {
+                                path = super::share::with_pdf_suffix(path);
+                            }
+                            _ => {}
                         }
                         // A native dialog asks before replacing a file; so
                         // does the path field: the second OK replaces.
                         let replace = format!("{} exists; OK again replaces it.", path.display());
                         let other_file = self.path() != Some(path.as_path());
-                        if matches!(purpose, PathPurpose::SaveAs { .. })
+                        if purpose.is_save()
                             && path.exists()
                             && other_file
                             && note.as_deref() != Some(replace.as_str())
                         {
                             *note = Some(replace);
                         } else {
-                            self.path_chosen(purpose.clone(), path);
+                            self.path_chosen(ctx, purpose.clone(), path);
                             close = true;
                         }
                     }
@@ -367,6 +396,20 @@ impl ShipshapeApp {
                         close |= ui.button("Cancel").clicked();
                     });
                 }
+                Modal::ExportPdf(request) => close = self.export_dialog_ui(ui, request),
+                Modal::Share => close = self.share_dialog_ui(ui),
+                Modal::ShareDone {
+                    folder,
+                    files,
+                    mailto,
+                } => close = self.share_done_ui(ui, folder, files, mailto),
+                Modal::ResolveConflict {
+                    item_id,
+                    field,
+                    label,
+                    text,
+                    error,
+                } => close = self.resolve_dialog_ui(ui, item_id, field, label, text, error),
                 Modal::RenameCategory { index, name } => {
                     ui.heading("Rename category");
                     let (ok, cancel) = text_prompt(ui, "Name", name, "");

@@ -62,6 +62,19 @@ impl ShipshapeApp {
             combo.response.labelled_by(l.id);
             ui.checkbox(&mut filter.overdue_only, "Overdue only");
             ui.checkbox(&mut filter.red_only, "Red only");
+            let conflicts = self.view.derived.conflicts;
+            if conflicts > 0 || filter.conflicts_only {
+                let dark = ui.visuals().dark_mode;
+                let text = RichText::new(format!("Conflicts ({conflicts})"))
+                    .color(style::red_text(dark))
+                    .strong();
+                let r = ui
+                    .add(egui::Button::selectable(filter.conflicts_only, text))
+                    .on_hover_text(Command::ToggleConflictsOnly.tooltip());
+                if r.clicked() {
+                    filter.conflicts_only ^= true;
+                }
+            }
             if filter.is_active() && ui.button("Clear filters").clicked() {
                 self.queue.push(Action::Run(Command::ClearFilters));
             }

@@ -7,12 +7,16 @@ use chrono::NaiveDate;
 
 use super::command::{AfterClose, TemplateSource};
 use super::filter::Filter;
+use crate::export::pdf::{Paper, PdfKind};
 use crate::model::ItemLocation;
 
 /// Severity of a message shown in the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
     Error,
+    /// Done, but with something the user must know (a PDF with characters
+    /// no font has); shown with the errors until dismissed.
+    Warning,
     Info,
 }
 
@@ -26,8 +30,30 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
-    SaveAs { then: Option<AfterClose> },
+    SaveAs {
+        then: Option<AfterClose>,
+    },
     Template,
+    /// Where to write a PDF, rendered with these settings.
+    ExportPdf(PdfRequest),
+    /// The folder Share… writes the workbook and its report into.
+    ShareFolder,
+}
+
+impl PathPurpose {
+    /// Whether the answer names a file to write (a save dialog).
+    pub fn is_save(&self) -> bool {
+        matches!(self, Self::SaveAs { .. } | Self::ExportPdf(_))
+    }
+}
+
+/// What the Export PDF dialog settled on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfRequest {
+    pub kind: PdfKind,
+    pub paper: Paper,
+    pub as_of: NaiveDate,
+    pub open_after: bool,
 }
 
 /// A dialog over the window. Dialogs edit a scratch copy and commit on OK,
@@ -62,6 +88,25 @@ pub enum Modal {
     RenameCategory {
         index: usize,
         name: String,
+    },
+    /// The Export PDF dialog, on a scratch copy of the settings.
+    ExportPdf(PdfRequest),
+    /// Share…: what it does, before the folder is asked for.
+    Share,
+    /// Share… wrote its files; the mail app was asked to open.
+    ShareDone {
+        folder: PathBuf,
+        files: Vec<String>,
+        mailto: String,
+    },
+    /// A value of one's own for a merge conflict (`item_id` empty for a
+    /// workbook field).
+    ResolveConflict {
+        item_id: String,
+        field: String,
+        label: String,
+        text: String,
+        error: Option<String>,
     },
 }
 
@@ -106,6 +151,8 @@ pub struct Derived {
     /// Per category: (passing, red, total).
     pub categories: Vec<(usize, usize, usize)>,
     pub warnings: Vec<String>,
+    /// Unresolved merge conflicts, on items and on the workbook.
+    pub conflicts: usize,
 }
 
 #[derive(Debug, Default)]
@@ -125,6 +172,8 @@ pub struct ViewState {
     pub derived: Derived,
     /// Scratch text of the "add link" field of the editor.
     pub new_link: String,
+    /// The Export PDF dialog's last settings, offered again next time.
+    pub pdf_prefs: Option<PdfRequest>,
 }
 
 impl ViewState {
@@ -136,10 +185,15 @@ impl ViewState {
         self.push(MessageKind::Info, text.into());
     }
 
+    pub fn warning(&mut self, text: impl Into<String>) {
+        self.push(MessageKind::Warning, text.into());
+    }
+
     fn push(&mut self, kind: MessageKind, text: String) {
-        // Info messages replace each other; errors stay until dismissed.
+        // Info messages replace each other; errors and warnings stay until
+        // dismissed.
         self.messages
-            .retain(|m| m.kind == MessageKind::Error && m.text != text);
+            .retain(|m| m.kind != MessageKind::Info && m.text != text);
         self.messages.push(Message { kind, text });
     }
 }

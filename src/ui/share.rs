@@ -1,0 +1,573 @@
+//! Getting the workbook to people: Export PDF… (a dialog, a save dialog,
+//! then the render on a worker thread), Copy summary, and Share… (the
+//! workbook and its report PDF into a folder, then a `mailto:` link).
+//!
+//! Rendering a 10,000-item PDF takes seconds, so it runs on its own thread
+//! and reports through a channel the app polls every frame, like the file
+//! dialogs do; the window keeps drawing meanwhile.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use super::app::ShipshapeApp;
+use super::command::Action;
+use super::view::{Modal, PathPurpose, PdfRequest};
+use crate::export::markdown;
+use crate::export::pdf::{self, MissingGlyph, Paper, PdfKind, PdfOptions};
+use crate::model::{Workbook, slugify};
+use crate::storage;
+
+/// What a worker thread reports.
+enum Event {
+    /// The PDF is on disk.
+    Written {
+        path: PathBuf,
+        bytes: usize,
+        missing: Vec<MissingGlyph>,
+        then: AfterPdf,
+    },
+    Failed(String),
+    /// Opening a file in the system's viewer did not work.
+    OpenFailed(String),
+}
+
+/// What follows a written PDF.
+enum AfterPdf {
+    /// Say where it went.
+    Report,
+    /// Share…: the workbook is written too; open the mail app.
+    Share {
+        folder: PathBuf,
+        workbook_file: String,
+        mailto: String,
+    },
+}
+
+/// The background work: at most one PDF at a time, plus the system opener.
+pub struct Worker {
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+    /// What is running, for the status bar; `None` when idle.
+    pub busy: Option<String>,
+}
+
+impl Default for Worker {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self { tx, rx, busy: None }
+    }
+}
+
+/// `payments-api-report.pdf` for a project and a kind.
+pub fn pdf_file_name(project: &str, kind: PdfKind) -> String {
+    let slug = slugify(project);
+    let stem = if slug.is_empty() { "workbook" } else { &slug };
+    format!("{stem}-{}.pdf", kind.name())
+}
+
+/// Adds `.pdf` to a typed path that has no extension.
+pub fn with_pdf_suffix(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("pdf")
+    }
+}
+
+/// Opens `path` (a file or a folder) with the system's default
+/// application, waiting for the opener to say whether it worked.
+pub fn open_in_system(path: &Path) -> Result<(), String> {
+    #[cfg(target_os = "macos")]
+    let (program, mut command) = ("open", std::process::Command::new("open"));
+    #[cfg(target_os = "windows")]
+    let (program, mut command) = {
+        let mut c = std::process::Command::new("cmd");
+        // `start`'s first quoted argument is a window title.
+        c.args(["/C", "start", ""]);
+        ("start", c)
+    };
+    #[cfg(not(any(target_os = "macos", target_os = "windows")))]
+    let (program, mut command) = ("xdg-open", std::process::Command::new("xdg-open"));
+    let status = command
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{program} failed ({status})"))
+    }
+}
+
+/// One line per distinct character no font has, with where it first occurs.
+fn missing_glyphs_text(missing: &[MissingGlyph]) -> String {
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    for m in missing {
+        if seen.contains(&m.character) {
+            continue;
+        }
+        seen.push(m.character);
+        lines.push(format!(
+            "“{}” (U+{:04X}, in {})",
+            m.character, m.character as u32, m.location
+        ));
+    }
+    lines.join(", ")
+}
+
+fn size_text(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// Renders and writes the PDF on a new thread; `open_after` then opens it.
+fn spawn_pdf(
+    worker: &Worker,
+    ctx: &egui::Context,
+    wb: Workbook,
+    options: PdfOptions,
+    path: PathBuf,
+    open_after: bool,
+    then: AfterPdf,
+) {
+    let tx = worker.tx.clone();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let event = match pdf::render(&wb, &options) {
+            Err(e) => Event::Failed(format!("cannot render the PDF: {e}")),
+            Ok(rendered) => match storage::write_atomic(&path, &rendered.bytes) {
+                Err(e) => Event::Failed(format!("cannot write {}: {e}", path.display())),
+                Ok(()) => Event::Written {
+                    path: path.clone(),
+                    bytes: rendered.bytes.len(),
+                    missing: rendered.missing_glyphs,
+                    then,
+                },
+            },
+        };
+        let written = matches!(event, Event::Written { .. });
+        // The window may have closed meanwhile; nobody to tell then.
+        if tx.send(event).is_err() {
+            return;
+        }
+        ctx.request_repaint();
+        if written
+            && open_after
+            && let Err(e) = open_in_system(&path)
+        {
+            let _closed = tx.send(Event::OpenFailed(format!(
+                "The PDF is saved but could not be opened ({e}); open it from {}",
+                path.display()
+            )));
+            ctx.request_repaint();
+        }
+    });
+}
+
+impl ShipshapeApp {
+    /// The Export PDF dialog, with last time's settings or the defaults.
+    pub(super) fn open_export_dialog(&mut self) {
+        let today = self.today();
+        let request = match self.view.pdf_prefs.clone() {
+            Some(r) => PdfRequest { as_of: today, ..r },
+            None => PdfRequest {
+                kind: PdfKind::Report,
+                paper: Paper::from_locale(),
+                as_of: today,
+                open_after: true,
+            },
+        };
+        self.view.modal = Some(Modal::ExportPdf(request));
+    }
+
+    /// Puts the verdict and the red items on the clipboard.
+    pub(super) fn copy_summary(&mut self, ctx: &egui::Context) {
+        let today = self.today();
+        let Some(wb) = self.workbook() else { return };
+        let text = markdown::summary(wb, today);
+        let red = wb.verdict(today).red_count();
+        ctx.copy_text(text);
+        self.view.info(match red {
+            0 => "Copied the summary to the clipboard.".to_owned(),
+            1 => "Copied the summary (the verdict and 1 red item) to the clipboard.".to_owned(),
+            n => format!("Copied the summary (the verdict and {n} red items) to the clipboard."),
+        });
+    }
+
+    /// A PDF path came back from the save dialog: render and write it.
+    pub(super) fn export_pdf_to(
+        &mut self,
+        ctx: &egui::Context,
+        request: PdfRequest,
+        path: PathBuf,
+    ) {
+        if self.worker.busy.is_some() {
+            self.view
+                .info("A PDF is still being written; try again in a moment.");
+            return;
+        }
+        let Some(wb) = self.workbook().cloned() else {
+            return;
+        };
+        let options = PdfOptions {
+            kind: request.kind,
+            paper: request.paper,
+            as_of: request.as_of,
+        };
+        self.worker.busy = Some(format!("Writing {}…", path.display()));
+        spawn_pdf(
+            &self.worker,
+            ctx,
+            wb,
+            options,
+            path,
+            request.open_after,
+            AfterPdf::Report,
+        );
+    }
+
+    /// Share…: writes the workbook now (it is quick) and its report PDF on
+    /// the worker; the mail app opens once both are there.
+    pub(super) fn share_to(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        if self.worker.busy.is_some() {
+            self.view
+                .info("A PDF is still being written; try again in a moment.");
+            return;
+        }
+        let today = self.today();
+        let Some(doc) = &mut self.doc else { return };
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            self.view.error(format!(
+                "cannot create the folder {}: {e}",
+                folder.display()
+            ));
+            return;
+        }
+        let workbook_file = match doc.path().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => super::files::suggested_file_name(&doc.workbook().project),
+        };
+        let target = folder.join(&workbook_file);
+        let same_file = doc.path().is_some_and(|p| {
+            std::fs::canonicalize(p).ok() == std::fs::canonicalize(&target).ok() && target.exists()
+        });
+        // The workbook's own folder: sharing it is saving it.
+        let saved = if same_file {
+            let path = doc.path().map(Path::to_owned).unwrap_or(target.clone());
+            doc.save_to(&path)
+        } else {
+            storage::save(&target, doc.workbook())
+        };
+        if let Err(e) = saved {
+            self.view.error(format!("cannot share: {e}"));
+            return;
+        }
+        let wb = doc.workbook().clone();
+        let pdf_name = pdf_file_name(&wb.project, PdfKind::Report);
+        let options = PdfOptions {
+            kind: PdfKind::Report,
+            paper: Paper::from_locale(),
+            as_of: today,
+        };
+        let mailto = markdown::mailto_url(&wb, today, &[]);
+        self.worker.busy = Some(format!("Writing {pdf_name}…"));
+        spawn_pdf(
+            &self.worker,
+            ctx,
+            wb,
+            options,
+            folder.join(&pdf_name),
+            false,
+            AfterPdf::Share {
+                folder,
+                workbook_file,
+                mailto,
+            },
+        );
+    }
+
+    /// Takes what the worker reported; called every frame.
+    pub(super) fn poll_worker(&mut self) {
+        loop {
+            let event = match self.worker.rx.try_recv() {
+                Ok(event) => event,
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
+            };
+            match event {
+                Event::Failed(e) => {
+                    self.worker.busy = None;
+                    self.view.error(e);
+                }
+                Event::OpenFailed(e) => self.view.info(e),
+                Event::Written {
+                    path,
+                    bytes,
+                    missing,
+                    then,
+                } => {
+                    self.worker.busy = None;
+                    if !missing.is_empty() {
+                        self.view.warning(format!(
+                            "{} has characters no embedded font covers; they print as \u{FFFD}: {}",
+                            path.display(),
+                            missing_glyphs_text(&missing)
+                        ));
+                    }
+                    match then {
+                        AfterPdf::Report => self.view.info(format!(
+                            "Exported {} ({})",
+                            path.display(),
+                            size_text(bytes)
+                        )),
+                        AfterPdf::Share {
+                            folder,
+                            workbook_file,
+                            mailto,
+                        } => {
+                            let pdf_file = path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            self.queue.push(Action::OpenUrl(mailto.clone()));
+                            self.view.modal = Some(Modal::ShareDone {
+                                folder,
+                                files: vec![
+                                    workbook_file,
+                                    format!("{pdf_file} ({})", size_text(bytes)),
+                                ],
+                                mailto,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The body of the Export PDF dialog; returns whether it closes.
+    pub(super) fn export_dialog_ui(&mut self, ui: &mut egui::Ui, request: &mut PdfRequest) -> bool {
+        let mut close = false;
+        ui.heading("Export PDF");
+        ui.add_space(4.0);
+        egui::Grid::new("pdf-options")
+            .num_columns(2)
+            .spacing([12.0, 10.0])
+            .show(ui, |ui| {
+                ui.label("Document");
+                ui.vertical(|ui| {
+                    ui.radio_value(&mut request.kind, PdfKind::Report, "Report");
+                    ui.weak("  The verdict first, then every item in full, to send.");
+                    ui.radio_value(&mut request.kind, PdfKind::Walkthrough, "Walkthrough");
+                    ui.weak("  The checklist to print and write on in the meeting.");
+                });
+                ui.end_row();
+                ui.label("Paper");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut request.paper, Paper::A4, "A4");
+                    ui.radio_value(&mut request.paper, Paper::Letter, "Letter");
+                });
+                ui.end_row();
+                ui.label("As of");
+                ui.horizontal(|ui| {
+                    if let Some(d) = required_date_ui(ui, "pdf-as-of", request.as_of) {
+                        request.as_of = d;
+                    }
+                    ui.weak("the date the verdict is judged for");
+                });
+                ui.end_row();
+            });
+        ui.add_space(4.0);
+        ui.checkbox(
+            &mut request.open_after,
+            "Open in the system's viewer after export",
+        );
+        ui.add_space(8.0);
+        // Enter exports, as OK does in the other dialogs.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Export…").strong()).clicked() || enter {
+                self.view.pdf_prefs = Some(request.clone());
+                self.queue
+                    .push(Action::Browse(PathPurpose::ExportPdf(request.clone())));
+                close = true;
+            }
+            close |= ui.button("Cancel").clicked();
+        });
+        close
+    }
+
+    /// The body of the Share… dialog; returns whether it closes.
+    pub(super) fn share_dialog_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut close = false;
+        let Some(wb) = self.workbook() else {
+            return true;
+        };
+        let workbook_file = match self.path().and_then(Path::file_name) {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None => super::files::suggested_file_name(&wb.project),
+        };
+        let pdf_file = pdf_file_name(&wb.project, PdfKind::Report);
+        ui.heading("Share by email");
+        ui.add_space(4.0);
+        ui.label("Shipshape writes these two files into a folder you choose:");
+        ui.label(format!(
+            "  • {workbook_file} — the workbook, for people with the app or git"
+        ));
+        ui.label(format!("  • {pdf_file} — the report, for everyone else"));
+        ui.label("then opens your mail app with the verdict as subject and the summary as text.");
+        ui.add_space(6.0);
+        attachment_note_ui(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new("Choose folder…").strong())
+                .clicked()
+            {
+                self.queue.push(Action::Browse(PathPurpose::ShareFolder));
+                close = true;
+            }
+            close |= ui.button("Cancel").clicked();
+        });
+        close
+    }
+
+    /// What Share… did, and what is left to the user.
+    pub(super) fn share_done_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        folder: &Path,
+        files: &[String],
+        mailto: &str,
+    ) -> bool {
+        let mut close = false;
+        ui.heading("Ready to send");
+        ui.add_space(4.0);
+        ui.label(format!("Written to {}:", folder.display()));
+        for f in files {
+            ui.label(format!("  • {f}"));
+        }
+        ui.label("Your mail app should open with the subject and the summary filled in.");
+        ui.add_space(6.0);
+        attachment_note_ui(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Open folder").clicked() {
+                self.queue.push(Action::OpenInSystem(folder.to_owned()));
+            }
+            if ui
+                .button("Open the email again")
+                .on_hover_text("If no mail app opened, check the system's default mail app")
+                .clicked()
+            {
+                self.queue.push(Action::OpenUrl(mailto.to_owned()));
+            }
+            let copy = super::command::Command::CopySummary;
+            if ui
+                .button(copy.label())
+                .on_hover_text("For a mail written by hand, or a chat")
+                .clicked()
+            {
+                self.queue.push(Action::Run(copy));
+            }
+            close |= ui.button("Close").clicked();
+        });
+        close
+    }
+
+    /// Opens a file or folder without blocking the window; a failure is a
+    /// note, not an error: the files are there all the same.
+    pub(super) fn open_in_system_later(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let tx = self.worker.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = open_in_system(&path) {
+                let _closed = tx.send(Event::OpenFailed(format!(
+                    "Could not open {} ({e})",
+                    path.display()
+                )));
+                ctx.request_repaint();
+            }
+        });
+    }
+}
+
+/// The `mailto:` limitation, said where the user will read it.
+fn attachment_note_ui(ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    egui::Frame::new()
+        .fill(if dark {
+            egui::Color32::from_rgb(0x4a, 0x3a, 0x10)
+        } else {
+            egui::Color32::from_rgb(0xfd, 0xf1, 0xd6)
+        })
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .show(ui, |ui| {
+            ui.add(
+                egui::Label::new(RichText::new(markdown::MAILTO_ATTACHMENT_NOTE).strong()).wrap(),
+            );
+        });
+}
+
+/// A date picker for a date that must be set; returns a new pick.
+fn required_date_ui(ui: &mut egui::Ui, salt: &str, value: NaiveDate) -> Option<NaiveDate> {
+    let mut scratch = super::editor::to_jiff(value)?;
+    let r = ui.add(
+        egui_extras::DatePickerButton::new(&mut scratch)
+            .id_salt(salt)
+            .format("%Y-%m-%d")
+            .show_icon(false)
+            .combo_boxes(false)
+            .calendar_week(false),
+    );
+    if r.changed() {
+        super::editor::from_jiff(scratch)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_names() {
+        assert_eq!(
+            pdf_file_name("Payments API", PdfKind::Report),
+            "payments-api-report.pdf"
+        );
+        assert_eq!(
+            pdf_file_name("李雷", PdfKind::Walkthrough),
+            "workbook-walkthrough.pdf"
+        );
+        assert_eq!(
+            with_pdf_suffix("/tmp/x".into()),
+            PathBuf::from("/tmp/x.pdf")
+        );
+        assert_eq!(
+            with_pdf_suffix("/tmp/x.PDF".into()),
+            PathBuf::from("/tmp/x.PDF")
+        );
+    }
+
+    #[test]
+    fn missing_glyphs_are_listed_once_each() {
+        let m = |c, l: &str| MissingGlyph {
+            character: c,
+            location: l.into(),
+        };
+        let text = missing_glyphs_text(&[m('𓀀', "item a (owner)"), m('𓀀', "item b"), m('⌘', "x")]);
+        assert_eq!(text, "“𓀀” (U+13000, in item a (owner)), “⌘” (U+2318, in x)");
+    }
+}
