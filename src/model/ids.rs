@@ -24,6 +24,34 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// A file-name stem for a project name: letters and digits of any script
+/// kept (lower-cased), everything else — path separators, spaces,
+/// punctuation — collapsed into single `-`; "workbook" when nothing is left.
+/// "Payments API (Zürich)" gives `payments-api-zürich`, "李雷" gives `李雷`.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        "workbook".to_owned()
+    } else {
+        out
+    }
+}
+
 /// The IDs among `candidates` closest to `wanted`, best first: used to say
 /// "did you mean …" for a mistyped item ID.
 pub fn closest_ids<'a>(
@@ -61,6 +89,14 @@ mod tests {
         assert_eq!(slugify("Backups + restore drill"), "backups-restore-drill");
         assert_eq!(slugify("  p95 latency budget!  "), "p95-latency-budget");
         assert_eq!(slugify("李雷"), "");
+    }
+
+    #[test]
+    fn file_stem_keeps_every_script_and_drops_path_characters() {
+        assert_eq!(file_stem("Payments API (Zürich)"), "payments-api-zürich");
+        assert_eq!(file_stem("李雷"), "李雷");
+        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem(" ? "), "workbook");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub(crate) mod workbook;
 pub use fields::{
     FieldError, ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field, date_text,
 };
-pub use ids::{closest_ids, slugify};
+pub use ids::{closest_ids, file_stem, slugify};
 pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;

@@ -117,13 +117,7 @@ impl PendingDialog {
 
 /// `name.shipshape.ron` for a project name.
 pub fn suggested_file_name(project: &str) -> String {
-    let slug = crate::model::slugify(project);
-    let stem = if slug.is_empty() {
-        "workbook"
-    } else {
-        slug.as_str()
-    };
-    format!("{stem}{FILE_SUFFIX}")
+    format!("{}{FILE_SUFFIX}", crate::model::file_stem(project))
 }
 
 /// Adds the workbook suffix to a typed save path that has no extension.
@@ -158,7 +152,8 @@ mod tests {
             suggested_file_name("Payments API"),
             "payments-api.shipshape.ron"
         );
-        assert_eq!(suggested_file_name("李雷"), "workbook.shipshape.ron");
+        assert_eq!(suggested_file_name("李雷"), "李雷.shipshape.ron");
+        assert_eq!(suggested_file_name(""), "workbook.shipshape.ron");
         assert_eq!(
             with_suffix("/tmp/x".into()),
             PathBuf::from("/tmp/x.shipshape.ron")

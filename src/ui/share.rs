@@ -17,7 +17,7 @@ use super::command::Action;
 use super::view::{Modal, PathPurpose, PdfRequest};
 use crate::export::markdown;
 use crate::export::pdf::{self, MissingGlyph, Paper, PdfKind, PdfOptions};
-use crate::model::{Workbook, slugify};
+use crate::model::{Workbook, file_stem};
 use crate::storage;
 
 /// What a worker thread reports.
@@ -63,9 +63,7 @@ impl Default for Worker {
 
 /// `payments-api-report.pdf` for a project and a kind.
 pub fn pdf_file_name(project: &str, kind: PdfKind) -> String {
-    let slug = slugify(project);
-    let stem = if slug.is_empty() { "workbook" } else { &slug };
-    format!("{stem}-{}.pdf", kind.name())
+    format!("{}-{}.pdf", file_stem(project), kind.name())
 }
 
 /// Adds `.pdf` to a typed path that has no extension.
@@ -549,7 +547,7 @@ mod tests {
         );
         assert_eq!(
             pdf_file_name("李雷", PdfKind::Walkthrough),
-            "workbook-walkthrough.pdf"
+            "李雷-walkthrough.pdf"
         );
         assert_eq!(
             with_pdf_suffix("/tmp/x".into()),
