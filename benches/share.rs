@@ -105,6 +105,22 @@ fn bench(c: &mut Criterion) {
         b.iter(|| to_csv(black_box(&merged.workbook), as_of).expect("csv"))
     });
     g.finish();
+
+    // A hostile import: 40,000 items with one title under one heading. Item
+    // IDs were once found by scanning the workbook per candidate suffix,
+    // which took minutes here; it must stay linear.
+    let same_title: String = std::iter::once("# Checks\n".to_owned())
+        .chain((0..40_000).map(|_| "- [ ] item\n".to_owned()))
+        .collect();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    g.bench_function("md, 40,000 items with one title", |b| {
+        b.iter(|| {
+            shipshape::import::markdown::import(black_box(same_title.as_bytes()), None)
+                .expect("import")
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

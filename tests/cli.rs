@@ -806,3 +806,80 @@ fn output_into_a_closed_pipe_is_not_a_panic() {
         assert!(status.code().is_some_and(|c| c <= 1), "{status:?}: {err}");
     }
 }
+
+#[test]
+fn list_with_a_65536_character_owner_does_not_panic() {
+    let d = Dir::new();
+    d.workbook();
+    let huge = "x".repeat(65_536);
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "reliability.slos",
+        "--owner",
+        &huge,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = d.run(&["list", "w.shipshape.ron"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 25);
+}
+
+#[test]
+fn control_characters_from_a_workbook_never_reach_the_terminal() {
+    let d = Dir::new();
+    d.workbook();
+    let evil = "Evil\u{1b}]0;pwned\u{7}\u{9b}31m";
+    d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "reliability.autoscaling",
+        "--owner",
+        evil,
+    ]);
+    for args in [
+        &["list", "w.shipshape.ron"][..],
+        &["check", "w.shipshape.ron"],
+        &["export", "md", "w.shipshape.ron"],
+    ] {
+        let out = d.run(args);
+        let text = stdout(&out);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains("Evil\\u{1b}"), "{args:?} shows it escaped");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_onto_a_device_or_fifo_is_refused_and_leaves_it_alone() {
+    let d = Dir::new();
+    d.workbook();
+    let fifo = d.path("out.fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/null", d.path("null-link")).unwrap();
+    for target in ["out.fifo", "null-link"] {
+        let out = d.run(&["export", "md", "w.shipshape.ron", "-o", target]);
+        assert_error(&out, "not a regular file");
+        let out = d.run(&["new", target, "--project", "P", "--force"]);
+        assert_error(&out, "not a regular file");
+    }
+    assert!(!std::fs::metadata(&fifo).unwrap().is_file());
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+}
+
+#[test]
+fn a_failed_save_says_the_os_error_once() {
+    let d = Dir::new();
+    let out = d.run(&["new", "missing-dir/w.shipshape.ron", "--project", "P"]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{
-    AsOf, DateOrNone, check::ItemJson, load, parse_date, parse_date_or_none, parse_status,
+    AsOf, DateOrNone, check::ItemJson, load, parse_date, parse_date_or_none, parse_status, plural,
 };
 use crate::model::{Item, Status, TemplateOptions, Workbook, closest_ids};
 use crate::storage;
@@ -54,11 +54,11 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     );
     storage::save(&args.file, &wb)?;
     outln!(
-        "created {} for {} with {} items in {} categories",
+        "created {} for {} with {} in {}",
         args.file.display(),
         wb.project,
-        wb.item_count(),
-        wb.categories.len()
+        plural(wb.item_count(), "item", "items"),
+        plural(wb.categories.len(), "category", "categories")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -84,6 +84,9 @@ pub struct ListArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+/// The widest a `list` column is padded to.
+const MAX_COLUMN: usize = 40;
 
 pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
     let wb = load(&args.file)?.workbook;
@@ -137,7 +140,8 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|c| c.item.owner_or_unassigned().chars().count())
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .min(MAX_COLUMN);
     for c in rows {
         let due = c.item.due.map_or_else(|| "-".to_owned(), |d| d.to_string());
         let mark = if c.overdue { " (overdue)" } else { "" };

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 
+use super::plural;
 use crate::import::{self, Imported};
 use crate::storage;
 
@@ -61,9 +62,9 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     }
     storage::save(&args.output, wb)?;
     outln!(
-        "imported {} items in {} categories from {} into {} (project {:?})",
-        wb.item_count(),
-        wb.categories.len(),
+        "imported {} in {} from {} into {} (project {:?})",
+        plural(wb.item_count(), "item", "items"),
+        plural(wb.categories.len(), "category", "categories"),
         args.input.display(),
         args.output.display(),
         wb.project

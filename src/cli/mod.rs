@@ -12,20 +12,26 @@
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
 
-/// `print!` for command output: a closed stdout (`shipshape list … | head`)
-/// becomes an error that `main` turns into a quiet exit instead of a panic.
+/// `print!` for command output. Text from a workbook is untrusted, so control
+/// characters are shown escaped rather than sent to the terminal (an ESC in
+/// an owner's name must not retitle the window or recolour the screen); a
+/// closed stdout (`shipshape list … | head`) becomes an error that `main`
+/// turns into a quiet exit instead of a panic.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*)?
+        let text = format!($($arg)*);
+        std::io::stdout()
+            .lock()
+            .write_all($crate::cli::terminal_safe(&text).as_bytes())?
     }};
 }
 
 /// `println!` for command output; see [`out!`].
 macro_rules! outln {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*)?
+        out!($($arg)*);
+        out!("\n");
     }};
 }
 
@@ -170,6 +176,29 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// `text` with every control character but newline and tab escaped
+/// (`\u{1b}`), so that it cannot drive the terminal.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// "1 category", "5 categories".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -10,10 +10,12 @@
 //! the reviewer's comment as the reason — without one the item stays red, as
 //! the launch rule asks for a written reason), *Not verified* not started.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use super::{ImportError, Imported};
-use crate::model::{Item, Status, Workbook};
+use crate::model::{Item, ItemIds, Status, Workbook};
 
 #[derive(Deserialize)]
 struct File {
@@ -72,6 +74,9 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         .unwrap_or_else(|| super::UNTITLED.to_owned());
     let mut wb = Workbook::new(name.trim());
     let mut warnings = Vec::new();
+    // Lookups by map, not by scanning: a hostile file may hold 100,000 items.
+    let mut ids = ItemIds::of(&wb);
+    let mut categories: HashMap<String, usize> = HashMap::new();
     for (n, a) in items.into_iter().enumerate() {
         let label = a.guid.clone().or_else(|| a.id.clone()).unwrap_or_default();
         let Some(title) = a.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
@@ -84,15 +89,11 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .unwrap_or("General");
-        let ci = match wb.categories.iter().position(|c| c.name == cat_name) {
-            Some(ci) => ci,
-            None => wb.add_category(cat_name),
-        };
-        let Some(loc) = wb.add_item(ci, title) else {
-            continue;
-        };
+        let ci = *categories
+            .entry(cat_name.to_owned())
+            .or_insert_with(|| wb.add_category(cat_name));
         let mut item = Item {
-            id: wb.categories[ci].items[loc.item].id.clone(),
+            id: ids.fresh(&wb.categories[ci].id, title),
             title: title.to_owned(),
             ..Item::default()
         };
@@ -139,7 +140,7 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         } else {
             item.notes = comments;
         }
-        wb.categories[ci].items[loc.item] = item;
+        wb.categories[ci].items.push(item);
     }
     if wb.item_count() == 0 {
         return Err(ImportError::NoItems(

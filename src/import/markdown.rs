@@ -16,13 +16,14 @@
 //! - A file with none of these but plain bullet lists imports its top-level
 //!   bullets as items.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{ImportError, Imported};
-use crate::model::{Item, Status, Workbook};
+use crate::model::{Item, ItemIds, Status, Workbook};
 use labels::{
     clean_heading, field_key, id_marker, is_export_summary, is_long_field, is_meta, leading_code,
     one_line, parse_status, render_node, set_title, split_segments, strip_comments,
@@ -571,21 +572,22 @@ impl<'a> Builder<'a> {
             .unwrap_or_else(|| super::UNTITLED.to_owned());
         let mut wb = Workbook::new(name);
         wb.description = self.description.join("\n\n");
+        // Lookups by map, not by scanning: a hostile file may hold 100,000
+        // items with one title.
+        let mut ids = ItemIds::of(&wb);
+        let mut categories: HashMap<String, usize> = HashMap::new();
         for d in drafts {
             let cat_name = d.category.clone().unwrap_or_else(|| "General".to_owned());
-            let ci = match wb.categories.iter().position(|c| c.name == cat_name) {
-                Some(ci) => ci,
-                None => wb.add_category(&cat_name),
-            };
+            let ci = *categories
+                .entry(cat_name.clone())
+                .or_insert_with(|| wb.add_category(&cat_name));
             let id = match d.id.as_deref().map(str::trim) {
                 Some(id)
-                    if !id.is_empty()
-                        && !id.contains(char::is_whitespace)
-                        && wb.locate(id).is_none() =>
+                    if !id.is_empty() && !id.contains(char::is_whitespace) && ids.claim(id) =>
                 {
                     id.to_owned()
                 }
-                _ => wb.new_item_id(
+                _ => ids.fresh(
                     &wb.categories[ci].id,
                     leading_code(&d.title).unwrap_or(&d.title),
                 ),

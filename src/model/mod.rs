@@ -29,7 +29,8 @@ pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
 pub use verdict::{ItemCheck, RedReason, Verdict, Warning};
 pub use workbook::{
-    Category, Conflict, INVALID_DATE, Item, ItemLocation, Mitigation, ModelError, Person, Workbook,
+    Category, Conflict, INVALID_DATE, Item, ItemIds, ItemLocation, Mitigation, ModelError, Person,
+    Workbook,
 };
 
 /// How far before launch the walkthrough review happens by default.

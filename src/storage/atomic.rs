@@ -23,6 +23,23 @@ pub(crate) fn write_atomic_with(
     write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
     let target = resolve_symlinks(path)?;
+    // Renaming over a device or a FIFO would replace it with a plain file
+    // (as root, `-o /dev/null` would destroy /dev/null).
+    match fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "it is a directory",
+            ));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (a device, pipe or socket); choose a file path",
+            ));
+        }
+        _ => {}
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -134,6 +151,35 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "temp file removed"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_to_replace_devices_fifos_and_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            let err = write_atomic(&fifo, b"x").unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+            assert!(
+                !fs::metadata(&fifo).unwrap().is_file(),
+                "the FIFO is still a FIFO"
+            );
+        }
+        let link = dir.path().join("null-link");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        assert!(write_atomic(&link, b"x").is_err());
+        assert!(!fs::metadata("/dev/null").unwrap().is_file());
+        assert!(write_atomic(dir.path(), b"x").is_err());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temp file left"
         );
     }
 

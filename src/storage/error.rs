@@ -85,16 +85,17 @@ impl LoadError {
 /// A workbook that could not be saved. The file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot save {}: {source}", path.display())]
+    // The OS error is part of the message, not a `source`: callers print
+    // the chain, which would say it twice.
+    #[error("cannot save {}: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("cannot encode the workbook: {0}")]
     Encode(String),
     #[error(
-        "refusing to save over {}: it has fields this version does not know ({fields}) and saving would drop them; use Save As, or update Shipshape",
+        "refusing to save over {}: it has fields this version does not know ({fields}) and saving would drop them; save to another file instead, or update Shipshape",
         path.display()
     )]
     UnknownFields { path: PathBuf, fields: String },

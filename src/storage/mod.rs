@@ -103,9 +103,9 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Saves `workbook` to `path` atomically (see [`write_atomic`]).
 pub fn save(path: &Path, workbook: &Workbook) -> Result<(), SaveError> {
     let text = to_string(workbook)?;
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+    write_atomic(path, text.as_bytes()).map_err(|error| SaveError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })
 }
 
