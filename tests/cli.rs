@@ -358,6 +358,33 @@ fn set_edits_every_field_and_saves() {
 }
 
 #[test]
+fn set_mitigated_without_text_says_the_item_is_still_red() {
+    let d = Dir::new();
+    d.workbook();
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "security.pentest",
+        "--status",
+        "mitigated",
+    ]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stdout(&out).contains("still red: mitigated, but no mitigation is written"),
+        "{}",
+        stdout(&out)
+    );
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "security.pentest",
+        "--mitigation",
+        "Internal review",
+    ]);
+    assert!(!stdout(&out).contains("still red"), "{}", stdout(&out));
+}
+
+#[test]
 fn set_unknown_item_suggests_closest_ids() {
     let d = Dir::new();
     d.workbook();

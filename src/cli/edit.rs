@@ -10,7 +10,7 @@ use clap::Args;
 use super::{
     AsOf, DateOrNone, check::ItemJson, load, parse_date, parse_date_or_none, parse_status, plural,
 };
-use crate::model::{Item, Status, TemplateOptions, Workbook, closest_ids};
+use crate::model::{Item, RedReason, Status, TemplateOptions, Workbook, closest_ids};
 use crate::storage;
 
 #[derive(Debug, Args)]
@@ -224,8 +224,20 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
         );
     };
     apply(item, &args)?;
+    // Say when the edit leaves the item red for a reason the user may not
+    // expect (`--status mitigated` without `--mitigation`).
+    let still_red = match item.red_reason(super::today()) {
+        Some(
+            r @ (RedReason::MitigationMissing
+            | RedReason::ReasonMissing
+            | RedReason::MitigationExpired(_)),
+        ) => {
+            format!(" — still red: {r}")
+        }
+        _ => String::new(),
+    };
     let summary = format!(
-        "{}: {}, owner {}, due {}",
+        "{}: {}, owner {}, due {}{still_red}",
         item.id,
         item.status.cli_word(),
         item.owner_or_unassigned(),
