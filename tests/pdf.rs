@@ -247,6 +247,32 @@ fn unicode_names_and_symbols_print() {
 }
 
 #[test]
+fn characters_beyond_the_core_fonts_print_from_the_full_dejavu() {
+    // Polytonic Greek and box drawing are in DejaVu Sans but not in the
+    // cut-down faces a document embeds when it needs nothing else; the rest
+    // of the text must still come out right once the full face is used.
+    let wb = one_item(Item {
+        id: "c.athens".into(),
+        title: "Ἀθῆναι office ─ Zoë".into(),
+        owner: "Ἀριστοτέλης".into(),
+        ..Item::default()
+    });
+    for kind in PdfKind::ALL {
+        let rendered = render(&wb, kind);
+        assert!(
+            rendered.missing_glyphs.is_empty(),
+            "{:?}",
+            rendered.missing_glyphs
+        );
+        let text = text(&rendered.bytes);
+        for s in ["Ἀθῆναι office ─ Zoë", "Ἀριστοτέλης", kind.title()] {
+            assert!(text.contains(s), "{kind}: {s:?} missing in {text}");
+        }
+        assert_inside_page(&rendered.bytes);
+    }
+}
+
+#[test]
 fn report_states_the_verdict() {
     let wb = sample();
     let v = wb.verdict(as_of());

@@ -97,7 +97,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
             .and_then(|()| out.flush())
             .context("cannot write the PDF to standard output")?;
     } else {
-        crate::storage::write_atomic(&args.output, &rendered.bytes)
+        crate::storage::write_replacing(&args.output, &rendered.bytes)
             .with_context(|| format!("cannot write {}", args.output.display()))?;
         outln!(
             "wrote {} to {} ({}, as of {}, {} KiB)",
@@ -118,7 +118,7 @@ fn write_out(args: &TextExportArgs, text: &str, what: &str) -> anyhow::Result<Ex
         return Ok(ExitCode::SUCCESS);
     };
     refuse_overwriting_input(&args.file, out)?;
-    crate::storage::write_atomic(out, text.as_bytes())
+    crate::storage::write_replacing(out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     outln!("wrote {what} to {}", out.display());
     Ok(ExitCode::SUCCESS)

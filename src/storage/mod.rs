@@ -13,7 +13,7 @@ pub mod recent;
 use std::io::Read;
 use std::path::Path;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_replacing};
 pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, parse, to_string};
 

@@ -34,8 +34,7 @@ fn num(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let abs = hundredths.unsigned_abs();
-    let mut digits = itoa(abs / 100);
-    out.append(&mut digits);
+    itoa(out, abs / 100);
     let frac = abs % 100;
     if frac != 0 {
         out.push(b'.');
@@ -47,17 +46,21 @@ fn num(out: &mut Vec<u8>, v: f32) {
     out.push(b' ');
 }
 
-fn itoa(mut n: u64) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(8);
+/// Appends the decimal digits of `n` (numbers are most of a page's
+/// content, so without a temporary buffer).
+fn itoa(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = n;
     loop {
-        buf.push(b'0' + (n % 10) as u8);
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    buf.reverse();
-    buf
+    out.extend_from_slice(&digits[start..]);
 }
 
 fn color_op(out: &mut Vec<u8>, c: Rgb3, op: &[u8]) {
@@ -226,7 +229,7 @@ impl Page {
         let mut out = Vec::with_capacity(src.len() + src.len() / 8);
         let mut i = 0;
         while i < src.len() {
-            let Some(pos) = src[i..].iter().position(|&b| b == GLYPH_RUN) else {
+            let Some(pos) = memchr::memchr(GLYPH_RUN, &src[i..]) else {
                 out.extend_from_slice(&src[i..]);
                 break;
             };

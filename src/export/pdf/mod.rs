@@ -298,11 +298,12 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     }
     let page_count = pages.len();
     let mut content_bytes = 0;
+    let mut deflater = Deflater::new(3);
     for (page, page_id) in pages.into_iter().zip(page_ids) {
         let plain = page
             .finish(&remap)
             .map_err(|e| PdfError::Write(e.to_string()))?;
-        let content = deflate(&plain, 3)?;
+        let content = deflater.deflate(&plain)?;
         drop(page);
         let Some(&content_id) = lo.get_page_contents(page_id).first() else {
             return Err(PdfError::Write("a page has no content stream".to_owned()));
@@ -327,8 +328,20 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
             }
         }
     }
-    // What is left (font programs, ToUnicode maps) is small.
-    lo.compress();
+    // What is left (font programs, ToUnicode maps) is small; lopdf would
+    // compress it at level 9 with a new compressor per stream.
+    for object in lo.objects.values_mut() {
+        if let Ok(stream) = object.as_stream_mut()
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let packed = deflater.deflate(&stream.content)?;
+            if packed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
+            }
+        }
+    }
     // Sized up front: growing a 10 MiB Vec by doubling briefly needs three
     // times that.
     let mut bytes = Vec::with_capacity(content_bytes + 256 * page_count + (1 << 20));
@@ -363,16 +376,34 @@ fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
     ops
 }
 
-fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>, PdfError> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 4),
-        flate2::Compression::new(level),
-    );
-    encoder
-        .write_all(data)
-        .and_then(|()| encoder.finish())
-        .map_err(|e| PdfError::Write(e.to_string()))
+/// One zlib compressor for every stream of a document: setting one up costs
+/// about as much as compressing a page of a small document.
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new(level: u32) -> Self {
+        Self(flate2::Compress::new(flate2::Compression::new(level), true))
+    }
+
+    fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(data.len() / 3 + 64);
+        loop {
+            let read = usize::try_from(self.0.total_in()).unwrap_or(data.len());
+            let status = self
+                .0
+                .compress_vec(
+                    data.get(read..).unwrap_or_default(),
+                    &mut out,
+                    flate2::FlushCompress::Finish,
+                )
+                .map_err(|e| PdfError::Write(e.to_string()))?;
+            if status == flate2::Status::StreamEnd {
+                return Ok(out);
+            }
+            out.reserve(out.capacity().max(1024));
+        }
+    }
 }
 
 /// 32 hex digits identifying this rendering of this content.
