@@ -411,7 +411,8 @@ impl Doc {
     ) -> Vec<Vec<Glyph>> {
         let mut lines = Vec::new();
         let text = text.trim_end();
-        for para in text.split('\n') {
+        let capped = cap_printed_text(text);
+        for para in capped.split('\n') {
             let para = para.trim_end_matches('\r');
             let mut glyphs = std::mem::take(&mut self.scratch);
             glyphs.clear();
@@ -483,5 +484,40 @@ impl Doc {
             out.push(page);
         }
         (out, self.glyphs)
+    }
+}
+
+/// The most characters of one field that are printed: about eight pages of
+/// notes. A hostile or accidental 60 MB title would otherwise take gigabytes
+/// to lay out, and nobody reads it on paper; the cut is said in the text.
+pub const MAX_PRINTED_CHARS: usize = 20_000;
+
+fn cap_printed_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_PRINTED_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            std::borrow::Cow::Owned(format!(
+                "{}… [{rest} more characters not printed; see the workbook file]",
+                &text[..cut]
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    #[test]
+    fn long_fields_are_cut_with_a_note() {
+        assert_eq!(cap_printed_text("short"), "short");
+        let long = "é".repeat(MAX_PRINTED_CHARS + 5);
+        let capped = cap_printed_text(&long);
+        assert!(capped.ends_with("[5 more characters not printed; see the workbook file]"));
+        assert_eq!(
+            capped.chars().filter(|&c| c == 'é').count(),
+            MAX_PRINTED_CHARS
+        );
     }
 }
