@@ -154,7 +154,7 @@ impl ShipshapeApp {
             frame.show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(name).strong());
+                    ui.label(RichText::new(name).family(style::bold()).strong());
                     let color = if s.ready {
                         style::green_text(dark)
                     } else {
@@ -174,10 +174,7 @@ impl ShipshapeApp {
         });
         let response = card.response.on_hover_cursor(CursorIcon::PointingHand);
         response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), name));
-        if response
-            .on_hover_text(format!("Open {}", path.display()))
-            .clicked()
-        {
+        if response.clicked() {
             self.queue.push(Action::OpenPath(path.to_owned()));
         }
     }
