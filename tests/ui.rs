@@ -45,13 +45,21 @@ fn fixture(dir: &Path) -> PathBuf {
 /// The app as the desktop builds it, but with its recent list in `dir`, a
 /// fixed "today" and the path field instead of native dialogs.
 fn harness(dir: &Path, path: Option<PathBuf>) -> Harness<'static, ShipshapeApp> {
+    harness_sized(dir, path, [1280.0, 800.0])
+}
+
+fn harness_sized(
+    dir: &Path,
+    path: Option<PathBuf>,
+    size: [f32; 2],
+) -> Harness<'static, ShipshapeApp> {
     let config = AppConfig {
         recent_path: Some(dir.join("recent.ron")),
         today: Some(today()),
         dialogs: DialogMode::PathField,
     };
     let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
     h.run();
     h
@@ -1177,4 +1185,196 @@ fn typing_a_conflicted_field_settles_its_conflict() {
     let i = item(h.state(), "reliability.slos");
     assert_eq!(i.owner, "Alice Smith");
     assert!(i.conflicts.is_empty());
+}
+
+/// Answers Ctrl+O's path field with `path`.
+fn open_by_path(h: &mut Harness<'static, ShipshapeApp>, path: &Path) {
+    h.key_press_modifiers(ctrl(), Key::O);
+    h.run();
+    type_into(h, Role::TextInput, "Path", &path.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn an_old_open_error_stayed_up_after_another_file_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.shipshape.ron");
+    std::fs::write(
+        &bad,
+        "(format: \"shipshape-workbook\", version: 1, project: [\n",
+    )
+    .unwrap();
+    let good = fixture(dir.path());
+    let newer = dir.path().join("newer.shipshape.ron");
+    let text = std::fs::read_to_string(&good).unwrap().replacen(
+        "status: NotStarted,",
+        "status: NotStarted,\n                    risk: \"high\",",
+        1,
+    );
+    std::fs::write(&newer, text).unwrap();
+
+    let mut h = harness(dir.path(), Some(bad.clone()));
+    assert_eq!(h.state().errors().len(), 1);
+    open_by_path(&mut h, &good);
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert!(h.query_by_label_contains("Error: ").is_none());
+
+    // What is still true of the file now open is said again, alone.
+    open_by_path(&mut h, &bad);
+    assert_eq!(h.state().errors().len(), 1);
+    open_by_path(&mut h, &newer);
+    let errors = h.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("newer Shipshape"), "{errors:?}");
+
+    // Closing the workbook ends what was said about it.
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    assert!(h.state().workbook().is_none());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+
+    // A failed New, then a good one.
+    h.get_by_label("Create workbook").click();
+    h.run();
+    assert_eq!(h.state().errors().len(), 1, "no project name");
+    type_into(&mut h, Role::TextInput, "Project", "Checkout");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Checkout");
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+}
+
+#[test]
+fn a_recent_list_that_cannot_be_written_stays_reported_across_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the list's file should be: every write fails.
+    std::fs::create_dir(dir.path().join("recent.ron")).unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    let is_recent_error = |e: &String| e.contains("recent-files list");
+    assert!(h.state().errors().iter().any(is_recent_error));
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    type_into(&mut h, Role::TextInput, "Project", "Checkout");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Checkout");
+    assert!(
+        h.state().errors().iter().any(is_recent_error),
+        "{:?}",
+        h.state().errors()
+    );
+}
+
+/// Tooltips drawn this frame.
+fn tooltips_shown(h: &Harness<'static, ShipshapeApp>) -> usize {
+    h.ctx.memory(|m| {
+        m.areas()
+            .visible_layer_ids()
+            .iter()
+            .filter(|l| l.order == egui::Order::Tooltip)
+            .count()
+    })
+}
+
+#[test]
+fn a_row_tooltip_stayed_drawn_over_a_modal_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    assert!(item(h.state(), AUTOSCALING).red_reason(today()).is_some());
+    h.get_all_by_label(AUTOSCALING_TITLE)
+        .next()
+        .unwrap()
+        .hover();
+    h.run();
+    // The pointer rests past egui's tooltip delay.
+    h.run_steps(4);
+    assert_eq!(tooltips_shown(&h), 1, "the red row shows why");
+
+    h.key_press_modifiers(ctrl(), Key::P);
+    h.run();
+    h.run_steps(4);
+    assert!(h.query_by_label("Export PDF").is_some(), "the dialog is up");
+    assert_eq!(tooltips_shown(&h), 0, "nothing of the window over it");
+
+    h.key_press(Key::Escape);
+    h.run();
+    h.run_steps(4);
+    assert!(h.query_by_label("Export PDF").is_none());
+}
+
+#[test]
+fn the_mitigation_column_sat_under_the_table_scroll_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    for category in &mut wb.categories {
+        for item in &mut category.items {
+            item.mitigation.text = "Feature flag off by default".into();
+        }
+    }
+    storage::save(&path, &wb).unwrap();
+    for size in [[1280.0, 800.0], [1920.0, 1080.0]] {
+        let h = harness_sized(dir.path(), Some(path.clone()), size);
+        // The table ends where the editor panel's splitter is, less the
+        // central panel's margin; a scroll bar takes the last points of it.
+        let splitter = h
+            .get_all_by_role(Role::Splitter)
+            .map(|n| n.rect().center().x)
+            .fold(f32::MIN, f32::max);
+        let style = h.ctx.global_style();
+        let margin = egui::Frame::central_panel(&style).inner_margin.right;
+        let bar = egui::style::ScrollStyle::floating().bar_width;
+        let bar_left = splitter - f32::from(margin) - bar;
+        let header = h.get_by_label("Mit.").rect();
+        assert!(
+            header.right() <= bar_left,
+            "{size:?}: the Mit. header ends at {} but the scroll bar starts at {bar_left}",
+            header.right()
+        );
+        let marks: Vec<_> = h.get_all_by_label("✎").map(|n| n.rect()).collect();
+        assert!(!marks.is_empty());
+        for mark in marks {
+            assert!(
+                mark.right() <= bar_left,
+                "{size:?}: a ✎ mark ends at {} but the scroll bar starts at {bar_left}",
+                mark.right()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_recent_card_opened_only_from_its_project_chip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut h = harness(dir.path(), Some(path.clone()));
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    assert!(h.state().workbook().is_none());
+
+    // The card is one button, named by its project.
+    let card = h.get_by_role_and_label(Role::Button, "Payments API");
+    assert!(
+        card.rect().height() > 40.0,
+        "the whole card: {:?}",
+        card.rect()
+    );
+
+    // A click on the file path line, far from the project name, opens it.
+    h.get_by_label(&path.display().to_string()).click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+    assert_eq!(h.state().path(), Some(path.as_path()));
+
+    // And by keyboard: focus the card, press Enter.
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Payments API")
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().project, "Payments API");
 }

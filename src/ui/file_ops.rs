@@ -75,9 +75,7 @@ impl ShipshapeApp {
         self.view.selected = None;
         self.view.filter = Default::default();
         self.view.recent = None;
-        self.view
-            .messages
-            .retain(|m| m.kind == super::view::MessageKind::Error);
+        self.view.clear_stale_messages();
     }
 
     fn show_loaded(&mut self, path: PathBuf, loaded: Loaded) {
@@ -125,13 +123,16 @@ impl ShipshapeApp {
     }
 
     pub(super) fn save_recent(&mut self) {
-        if let Some(list) = &self.config.recent_path
-            && let Err(e) = self.recent.save(list)
-        {
-            self.view.error(format!(
+        let Some(list) = &self.config.recent_path else {
+            return;
+        };
+        match self.recent.save(list) {
+            // The only lasting message is this one; it no longer holds.
+            Ok(()) => self.view.messages.retain(|m| !m.lasting),
+            Err(e) => self.view.lasting_error(format!(
                 "cannot update the recent-files list {}: {e}",
                 list.display()
-            ));
+            )),
         }
     }
 

@@ -9,6 +9,16 @@ use super::view::{MessageKind, Modal, PathPurpose};
 
 impl ShipshapeApp {
     pub(super) fn root_ui(&mut self, ui: &mut egui::Ui) {
+        if self.view.modal.is_some() {
+            // Under a dialog the window is inert: egui already stops clicks
+            // there, but a tooltip that was open when the dialog came up
+            // (a row the pointer rests on) would stay drawn over the
+            // dialog. The backdrop dims the window, so it keeps its
+            // strength instead of fading twice.
+            let opacity = ui.opacity();
+            ui.disable();
+            ui.set_opacity(opacity);
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         if self.doc.is_some() {
             egui::Panel::top("header").show(ui, |ui| self.header_ui(ui));

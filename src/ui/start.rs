@@ -1,13 +1,16 @@
 //! The start view: recent workbooks, New (from the built-in checklist or
 //! another workbook) and Open.
 
-use egui::RichText;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui::{CursorIcon, RichText, Role, Sense, UiBuilder, WidgetInfo};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, TemplateSource};
 use super::editor::optional_date_ui;
 use super::style;
-use super::view::PathPurpose;
+use super::view::{PathPurpose, RecentSummary};
 
 impl ShipshapeApp {
     pub(super) fn start_ui(&mut self, ui: &mut egui::Ui) {
@@ -30,36 +33,21 @@ impl ShipshapeApp {
                     ui.weak("No recent workbooks yet. Open one, or start a new one.");
                 }
                 for entry in entries {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        match &entry.summary {
-                            Ok(s) => {
-                                ui.horizontal(|ui| {
-                                    let name = if s.project.trim().is_empty() { "Untitled" } else { s.project.as_str() };
-                                    if ui.button(RichText::new(name).strong()).on_hover_text("Open").clicked() {
-                                        self.queue.push(Action::OpenPath(entry.path.clone()));
-                                    }
-                                    let color = if s.ready { style::green_text(dark) } else { style::red_text(dark) };
-                                    ui.label(RichText::new(s.headline.as_str()).color(color).strong());
-                                });
-                                ui.horizontal(|ui| {
-                                    match s.launch {
-                                        Some(l) => ui.label(format!("Launch {l} ({})", super::header::countdown(l, today))),
-                                        None => ui.weak("No launch date"),
-                                    };
-                                });
-                            }
-                            Err(e) => {
+                    match &entry.summary {
+                        Ok(summary) => self.recent_card_ui(ui, &entry.path, summary, today),
+                        Err(e) => {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
                                 ui.horizontal(|ui| {
                                     ui.label(RichText::new(e.as_str()).color(style::red_text(dark)));
                                     if ui.small_button("Forget").on_hover_text("Remove from this list").clicked() {
                                         self.queue.push(Action::ForgetRecent(entry.path.clone()));
                                     }
                                 });
-                            }
+                                path_line_ui(ui, &entry.path);
+                            });
                         }
-                        ui.add(egui::Label::new(RichText::new(entry.path.display().to_string()).small().weak()).truncate());
-                    });
+                    }
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -137,4 +125,61 @@ impl ShipshapeApp {
             });
         });
     }
+
+    /// A readable recent workbook: the whole card opens it (click, or Enter
+    /// once focused) and lights up under the pointer like a button.
+    fn recent_card_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &Path,
+        s: &RecentSummary,
+        today: NaiveDate,
+    ) {
+        let dark = ui.visuals().dark_mode;
+        let name = if s.project.trim().is_empty() {
+            "Untitled"
+        } else {
+            s.project.as_str()
+        };
+        let card = ui.scope_builder(UiBuilder::new().id_salt(path).sense(Sense::click()), |ui| {
+            // The card takes the clicks, not the text in it.
+            ui.style_mut().interaction.selectable_labels = false;
+            let response = ui.response();
+            let visuals = ui.style().interact(&response);
+            let lit = response.hovered() || response.has_focus();
+            let mut frame = egui::Frame::group(ui.style());
+            if lit {
+                frame = frame.fill(visuals.weak_bg_fill).stroke(visuals.bg_stroke);
+            }
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(name).family(style::bold()).strong());
+                    let color = if s.ready {
+                        style::green_text(dark)
+                    } else {
+                        style::red_text(dark)
+                    };
+                    ui.label(RichText::new(s.headline.as_str()).color(color).strong());
+                });
+                match s.launch {
+                    Some(l) => ui.label(format!(
+                        "Launch {l} ({})",
+                        super::header::countdown(l, today)
+                    )),
+                    None => ui.weak("No launch date"),
+                };
+                path_line_ui(ui, path);
+            });
+        });
+        let response = card.response.on_hover_cursor(CursorIcon::PointingHand);
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), name));
+        if response.clicked() {
+            self.queue.push(Action::OpenPath(path.to_owned()));
+        }
+    }
+}
+
+fn path_line_ui(ui: &mut egui::Ui, path: &Path) {
+    ui.add(egui::Label::new(RichText::new(path.display().to_string()).small().weak()).truncate());
 }

@@ -11,6 +11,8 @@ use super::style;
 use crate::model::Status;
 
 const ROW_HEIGHT: f32 = 28.0;
+/// Wide enough for the bold "Mit." header, which the ✎ mark is not.
+const MIT_WIDTH: f32 = 34.0;
 
 impl ShipshapeApp {
     pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -112,6 +114,10 @@ impl ShipshapeApp {
         } else {
             None
         };
+        // egui's floating scroll bar is drawn over the content's right edge,
+        // where the "Mit." column is; a solid one gets space of its own and
+        // shows at once that the list goes on.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         let mut table = TableBuilder::new(ui)
             .id_salt("items")
             .striped(true)
@@ -127,7 +133,7 @@ impl ShipshapeApp {
                     .resizable(true),
             )
             .column(Column::exact(92.0))
-            .column(Column::exact(26.0))
+            .column(Column::exact(MIT_WIDTH))
             .min_scrolled_height(0.0);
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);

@@ -24,6 +24,10 @@ pub enum MessageKind {
 pub struct Message {
     pub kind: MessageKind,
     pub text: String,
+    /// About the app rather than the last action or the open workbook (the
+    /// recent-files list cannot be written): still true when another
+    /// workbook opens, so it stays until dismissed.
+    pub lasting: bool,
 }
 
 /// What the path field (the fallback for native file dialogs) is for.
@@ -178,22 +182,38 @@ pub struct ViewState {
 
 impl ViewState {
     pub fn error(&mut self, text: impl Into<String>) {
-        self.push(MessageKind::Error, text.into());
+        self.push(MessageKind::Error, text.into(), false);
+    }
+
+    /// An error about the app itself, kept when another workbook opens.
+    pub fn lasting_error(&mut self, text: impl Into<String>) {
+        self.push(MessageKind::Error, text.into(), true);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.push(MessageKind::Info, text.into());
+        self.push(MessageKind::Info, text.into(), false);
     }
 
     pub fn warning(&mut self, text: impl Into<String>) {
-        self.push(MessageKind::Warning, text.into());
+        self.push(MessageKind::Warning, text.into(), false);
     }
 
-    fn push(&mut self, kind: MessageKind, text: String) {
+    fn push(&mut self, kind: MessageKind, text: String, lasting: bool) {
         // Info messages replace each other; errors and warnings stay until
-        // dismissed.
+        // dismissed or until the workbook they are about is gone.
         self.messages
             .retain(|m| m.kind != MessageKind::Info && m.text != text);
-        self.messages.push(Message { kind, text });
+        self.messages.push(Message {
+            kind,
+            text,
+            lasting,
+        });
+    }
+
+    /// Drops what the workbook just closed made true: errors of earlier
+    /// actions (a file that would not open), warnings about its PDFs, notes.
+    /// Whatever still holds for the next workbook is said again as it opens.
+    pub fn clear_stale_messages(&mut self) {
+        self.messages.retain(|m| m.lasting);
     }
 }
