@@ -364,6 +364,73 @@ fn one_item(item: Item) -> Workbook {
     wb
 }
 
+/// Text of each page, whitespace collapsed.
+fn page_texts(bytes: &[u8]) -> Vec<String> {
+    let doc = Document::load_mem(bytes).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|&n| {
+            let raw = doc.extract_text(&[n]).unwrap();
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn an_item_block_is_never_split_across_pages() {
+    // Sixty items of uneven height, so page ends fall at every possible
+    // point of a block; each block's first and last words must share a page.
+    let items = (0..60)
+        .map(|n| {
+            let filler = "The team walked through this check and agreed the follow-up. ";
+            let mut item = Item {
+                id: format!("c.item-{n}"),
+                title: format!("TITLE{n:02}X check"),
+                status: Status::Mitigated,
+                owner: format!("OWNER{n:02}X"),
+                notes: format!("{}NOTESEND{n:02}X", filler.repeat(1 + (n * 7) % 11)),
+                ..Item::default()
+            };
+            item.mitigation.text = format!("MITIG{n:02}X accepted for launch");
+            item
+        })
+        .collect();
+    let mut wb = Workbook::new("Split check");
+    wb.categories.push(Category {
+        id: "c".into(),
+        name: "Checks".into(),
+        items,
+    });
+    for kind in [PdfKind::Walkthrough, PdfKind::Report] {
+        let pages = page_texts(&render(&wb, kind).bytes);
+        assert!(pages.len() > 3, "{kind:?}: the test needs several pages");
+        for n in 0..60 {
+            let on = |needle: String| -> Vec<usize> {
+                (0..pages.len())
+                    .filter(|&p| pages[p].contains(&needle))
+                    .collect()
+            };
+            let title = on(format!("TITLE{n:02}X"));
+            assert_eq!(
+                title.len(),
+                1,
+                "{kind:?}: item {n} title on pages {title:?}"
+            );
+            for part in [format!("OWNER{n:02}X"), format!("MITIG{n:02}X")] {
+                assert!(
+                    on(part.clone()).contains(&title[0]),
+                    "{kind:?}: {part} is not on the page of its title"
+                );
+            }
+            assert_eq!(
+                on(format!("NOTESEND{n:02}X")),
+                title,
+                "{kind:?}: item {n} split"
+            );
+        }
+    }
+}
+
 #[test]
 fn five_thousand_characters_of_notes_stay_within_the_page() {
     let sentence =
