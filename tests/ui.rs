@@ -592,6 +592,36 @@ fn only_web_and_mail_evidence_links_are_clickable() {
         h.query_by_role_and_label(Role::Link, "mailto:ops@example.com")
             .is_some()
     );
+    type_into(&mut h, Role::TextInput, "Link", "javascript:alert(1)");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        item(h.state(), AUTOSCALING).evidence[3],
+        "javascript:alert(1)",
+        "kept as written, as evidence text"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Link, "javascript:alert(1)")
+            .is_none()
+    );
+
+    // A click on a web or mail link asks the platform to open it; a click on
+    // any other is nothing.
+    for (link, opens) in [
+        ("https://wiki.example.com/load-test", true),
+        ("mailto:ops@example.com", true),
+        ("file:///etc/passwd", false),
+        ("javascript:alert(1)", false),
+    ] {
+        h.get_by_label(link).scroll_to_me();
+        h.run();
+        h.get_by_label(link).click();
+        h.step();
+        let (_, opened) = output_commands(&h);
+        let expected: &[&str] = if opens { &[link] } else { &[] };
+        assert_eq!(opened, expected, "clicking {link}");
+        h.run();
+    }
 }
 
 #[test]
@@ -1377,4 +1407,374 @@ fn a_recent_card_opened_only_from_its_project_chip() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().workbook().unwrap().project, "Payments API");
+}
+
+fn category_names(h: &Harness<'static, ShipshapeApp>) -> Vec<String> {
+    h.state()
+        .workbook()
+        .unwrap()
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// Replaces what the open dialog's field `label` holds with `text`, then
+/// clicks OK.
+fn replace_and_ok(h: &mut Harness<'static, ShipshapeApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+}
+
+const TEMPLATE_CATEGORIES: [&str; 5] = [
+    "Reliability",
+    "Observability",
+    "Security",
+    "Performance",
+    "Operations",
+];
+
+#[test]
+fn categories_are_renamed_and_added_from_the_side_panel_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    assert_eq!(category_names(&h), TEMPLATE_CATEGORIES);
+
+    // Rename by the category's context menu.
+    h.get_by_role_and_label(Role::Button, "Reliability 5 red")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Rename category…").click();
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Name").value(),
+        Some("Reliability".to_owned()),
+        "the dialog starts from the current name"
+    );
+    replace_and_ok(&mut h, "Name", "Resilience");
+    assert_eq!(category_names(&h)[0], "Resilience");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Resilience 5 red")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Reliability 5 red")
+            .is_none()
+    );
+    assert!(h.state_mut().is_dirty());
+
+    // Rename by the Item menu, for the selected item's category.
+    select_row(&mut h, "Structured logs");
+    h.get_by_role_and_label(Role::Button, "Item").click();
+    h.run();
+    h.get_by_label_contains("Rename category…").click();
+    h.run();
+    replace_and_ok(&mut h, "Name", "Telemetry");
+    assert_eq!(category_names(&h)[..2], ["Resilience", "Telemetry"]);
+
+    // Add from the button under the list.
+    h.get_by_label("+ Add category…").click();
+    h.run();
+    replace_and_ok(&mut h, "Name", "Compliance");
+    let names = category_names(&h);
+    assert_eq!(names.len(), 6);
+    assert_eq!(names[5], "Compliance");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Compliance ✔ 0")
+            .is_some()
+    );
+
+    // Each change is one undo step, newest first.
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(category_names(&h)[..2], ["Resilience", "Telemetry"]);
+    assert_eq!(category_names(&h).len(), 5);
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(category_names(&h)[..2], ["Resilience", "Observability"]);
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(category_names(&h), TEMPLATE_CATEGORIES);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Reliability 5 red")
+            .is_some()
+    );
+    assert!(!h.state_mut().is_dirty());
+
+    h.key_press_modifiers(ctrl().plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(category_names(&h)[0], "Resilience");
+}
+
+/// The colour each piece of text equal to `text` was drawn in this frame,
+/// with where it was drawn. AccessKit carries no colours, so this reads the
+/// shapes egui handed to the renderer.
+fn drawn_text_colors(
+    h: &Harness<'static, ShipshapeApp>,
+    text: &str,
+) -> Vec<(egui::Rect, egui::Color32)> {
+    fn walk(shape: &egui::Shape, text: &str, out: &mut Vec<(egui::Rect, egui::Color32)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => {
+                for s in shapes {
+                    walk(s, text, out);
+                }
+            }
+            egui::Shape::Text(t) if t.galley.text() == text => {
+                let color = t.override_text_color.unwrap_or_else(|| {
+                    let c = t
+                        .galley
+                        .job
+                        .sections
+                        .first()
+                        .map_or(egui::Color32::PLACEHOLDER, |s| s.format.color);
+                    if c == egui::Color32::PLACEHOLDER {
+                        t.fallback_color
+                    } else {
+                        c
+                    }
+                });
+                out.push((shape.visual_bounding_rect(), color));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, text, &mut out);
+    }
+    out
+}
+
+/// The colour of the label `text` in the item table (not the editor's date
+/// button of the same text).
+fn table_text_color(h: &Harness<'static, ShipshapeApp>, text: &str) -> egui::Color32 {
+    let node = h
+        .get_all_by_role_and_label(Role::Label, text)
+        .next()
+        .unwrap_or_else(|| panic!("no label {text:?}"));
+    let rect = node.rect().expand(1.0);
+    let colors: Vec<_> = drawn_text_colors(h, text)
+        .into_iter()
+        .filter(|(r, _)| rect.contains(r.center()))
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(colors.len(), 1, "{text:?} drawn as {colors:?}");
+    colors[0]
+}
+
+/// Red on both themes: the light theme's dark red and the dark theme's
+/// bright one; never the grey of body text.
+fn is_red(c: egui::Color32) -> bool {
+    c.r() > 150 && c.g() < 120 && c.b() < 120
+}
+
+fn is_green(c: egui::Color32) -> bool {
+    c.g() > 90 && c.r() < 110 && c.b() < 140
+}
+
+#[test]
+fn the_table_marks_written_mitigations_and_draws_overdue_dates_red() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    // Red and due last week: overdue.
+    let scaling = wb.item_mut(AUTOSCALING).unwrap();
+    scaling.mitigation.text = "Manual scale-up runbook".into();
+    scaling.due = NaiveDate::from_ymd_opt(2026, 2, 20);
+    // Red but due later: not overdue.
+    wb.item_mut("reliability.health-checks").unwrap().due = NaiveDate::from_ymd_opt(2026, 3, 20);
+    // Due in the past but done: passes, so not overdue.
+    let retries = wb.item_mut("reliability.idempotent-retries").unwrap();
+    retries.status = Status::Done;
+    retries.due = NaiveDate::from_ymd_opt(2026, 2, 10);
+    // Only a blank mitigation: no mark.
+    wb.item_mut("reliability.backups").unwrap().mitigation.text = "  \n".into();
+    storage::save(&path, &wb).unwrap();
+    let wb = storage::load(&path).unwrap().workbook;
+    let mut h = harness(dir.path(), Some(path));
+
+    // The mark is a label in the row of the item with a written mitigation,
+    // and in no other row.
+    let marks: Vec<f32> = h
+        .get_all_by_role_and_label(Role::Label, "✎")
+        .map(|n| n.rect().center().y)
+        .collect();
+    let row_of = |title: &str| h.get_all_by_label(title).next().unwrap().rect().center().y;
+    let scaling_row = row_of(AUTOSCALING_TITLE);
+    assert_eq!(marks.len(), 1, "one mark: {marks:?}");
+    assert!(
+        (marks[0] - scaling_row).abs() < 10.0,
+        "the mark at y={} is not on the row at y={scaling_row}",
+        marks[0]
+    );
+    for id in ["reliability.slos", "reliability.backups"] {
+        let row = row_of(&wb.item(id).unwrap().title);
+        assert!(
+            marks.iter().all(|m| (m - row).abs() >= 10.0),
+            "{id} has no mitigation but a mark"
+        );
+    }
+
+    let overdue = table_text_color(&h, "2026-02-20");
+    assert!(is_red(overdue), "overdue date drawn in {overdue:?}");
+    for date in ["2026-03-20", "2026-02-10"] {
+        let c = table_text_color(&h, date);
+        assert!(!is_red(c), "{date} is not overdue but drawn in {c:?}");
+    }
+    assert!(
+        h.query_by_role_and_label(Role::Button, "1 overdue")
+            .is_some(),
+        "the header counts it"
+    );
+
+    // The same holds in the other theme.
+    let toggle = if h.ctx.theme() == egui::Theme::Dark {
+        "Light mode"
+    } else {
+        "Dark mode"
+    };
+    h.get_by_label(toggle).click();
+    h.run();
+    let overdue = table_text_color(&h, "2026-02-20");
+    assert!(is_red(overdue), "overdue date drawn in {overdue:?}");
+    let c = table_text_color(&h, "2026-03-20");
+    assert!(!is_red(c), "not overdue but drawn in {c:?}");
+}
+
+/// A workbook file of `project` launching on `launch`; `ready` makes every
+/// item done.
+fn workbook_file(dir: &Path, file: &str, project: &str, launch: NaiveDate, ready: bool) -> PathBuf {
+    let mut wb = Workbook::from_template(
+        &storage::builtin_template(),
+        TemplateOptions {
+            project: project.into(),
+            launch: Some(launch),
+        },
+    );
+    if ready {
+        for category in &mut wb.categories {
+            for item in &mut category.items {
+                item.status = Status::Done;
+            }
+        }
+    } else {
+        wb.item_mut(AUTOSCALING).unwrap().status = Status::Done;
+    }
+    let path = dir.join(file);
+    storage::save(&path, &wb).unwrap();
+    path
+}
+
+#[test]
+fn the_start_view_lists_recent_workbooks_with_verdict_and_launch() {
+    let dir = tempfile::tempdir().unwrap();
+    let ready = workbook_file(
+        dir.path(),
+        "ledger.shipshape.ron",
+        "Ledger",
+        NaiveDate::from_ymd_opt(2026, 2, 20).unwrap(),
+        true,
+    );
+    let demo = workbook_file(
+        dir.path(),
+        "checkout.shipshape.ron",
+        "Checkout",
+        NaiveDate::from_ymd_opt(2026, 3, 24).unwrap(),
+        false,
+    );
+    let mut recent = storage::recent::RecentFiles::default();
+    recent.touch(&demo);
+    recent.touch(&ready);
+    recent.save(&dir.path().join("recent.ron")).unwrap();
+
+    let mut h = harness(dir.path(), None);
+    assert_eq!(h.state().workbook().unwrap().project, "Ledger");
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    assert!(h.state().workbook().is_none());
+    assert!(h.query_by_label("Recent workbooks").is_some());
+
+    let cards = [
+        (
+            "Ledger",
+            "Production-ready",
+            "Launch 2026-02-20 (launched 9 days ago)",
+            &ready,
+        ),
+        (
+            "Checkout",
+            "Demo-ready: 24 red",
+            "Launch 2026-03-24 (T-23 days)",
+            &demo,
+        ),
+    ];
+    let mut tops = Vec::new();
+    for (project, verdict, launch, path) in cards {
+        let card = h.get_by_role_and_label(Role::Button, project).rect();
+        tops.push(card.top());
+        let path = std::fs::canonicalize(path).unwrap().display().to_string();
+        for text in [project, verdict, launch, path.as_str()] {
+            let node = h
+                .get_all_by_role_and_label(Role::Label, text)
+                .next()
+                .unwrap_or_else(|| panic!("{project}: no {text:?}"));
+            assert!(
+                card.contains_rect(node.rect()),
+                "{project}: {text:?} at {:?} is outside its card {card:?}",
+                node.rect()
+            );
+        }
+    }
+    assert!(tops[0] < tops[1], "most recent first: {tops:?}");
+
+    let color = |text: &str| {
+        let colors = drawn_text_colors(&h, text);
+        assert_eq!(colors.len(), 1, "{text:?}: {colors:?}");
+        colors[0].1
+    };
+    assert!(is_green(color("Production-ready")));
+    assert!(is_red(color("Demo-ready: 24 red")));
+}
+
+#[test]
+fn the_header_counts_down_to_launch_from_the_apps_today() {
+    let dir = tempfile::tempdir().unwrap();
+    // Launch 2026-04-01; the app's "today" is 2026-03-01.
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    assert!(h.query_by_label("Launch 2026-04-01").is_some());
+    assert!(h.query_by_label("T-31 days").is_some());
+    assert!(h.query_by_label_contains("launched").is_none());
+
+    for (launch, words) in [
+        ((2026, 3, 2), "T-1 day"),
+        ((2026, 3, 1), "launch day"),
+        ((2026, 2, 28), "launched yesterday"),
+        ((2026, 2, 20), "launched 9 days ago"),
+    ] {
+        let launch = NaiveDate::from_ymd_opt(launch.0, launch.1, launch.2).unwrap();
+        let file = format!("{launch}.shipshape.ron");
+        let path = workbook_file(dir.path(), &file, "Other", launch, false);
+        open_by_path(&mut h, &path);
+        assert_eq!(h.state().workbook().unwrap().launch, Some(launch));
+        assert!(
+            h.query_by_label(words).is_some(),
+            "launch {launch}: no {words:?}"
+        );
+        let stale = if words.starts_with("T-") {
+            "launched"
+        } else {
+            "T-"
+        };
+        assert!(
+            h.query_by_label_contains(stale).is_none(),
+            "launch {launch}: {words:?} and also {stale:?}"
+        );
+    }
 }
