@@ -157,18 +157,16 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
         .iter()
         .map(|c| (c.id.as_str(), c.name.as_str()))
         .collect();
-    let categories_added = new
-        .categories
-        .iter()
-        .filter(|c| !old_cats.contains_key(c.id.as_str()))
-        .map(|c| c.name.clone())
-        .collect();
-    let categories_removed = old
-        .categories
-        .iter()
-        .filter(|c| !new_cats.contains_key(c.id.as_str()))
-        .map(|c| c.name.clone())
-        .collect();
+    // Names of the categories of `wb` whose IDs `other` lacks.
+    let missing_from = |wb: &Workbook, other: &HashMap<&str, &str>| -> Vec<String> {
+        wb.categories
+            .iter()
+            .filter(|c| !other.contains_key(c.id.as_str()))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    let categories_added = missing_from(new, &old_cats);
+    let categories_removed = missing_from(old, &new_cats);
     let categories_renamed = new
         .categories
         .iter()

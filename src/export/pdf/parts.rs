@@ -315,6 +315,37 @@ pub(super) fn red_text(reason: RedReason) -> String {
 }
 
 /// Body text wrapped at `x` to `w`, or nothing for blank text.
+/// A small-caps section label ("NOTES", "EVIDENCE") on a row of its own.
+pub(super) fn label_row(doc: &mut Doc, x: f32, w: f32, label: &str) -> Row {
+    let mut row = Row::new(LABEL.leading());
+    doc.text_at(&mut row, (x, 0.0), w, label, LABEL, Origin::Fixed);
+    row
+}
+
+/// An item's notes under a "NOTES" label, after a gap; nothing when empty.
+pub(super) fn notes(
+    doc: &mut Doc,
+    block: &mut Block,
+    (x, w): (f32, f32),
+    gap: f32,
+    item: &crate::model::Item,
+    style: Style,
+) {
+    if item.notes.trim().is_empty() {
+        return;
+    }
+    block.gap(gap);
+    block.push(label_row(doc, x, w, "NOTES"));
+    block.extend(body(
+        doc,
+        x,
+        w,
+        &item.notes,
+        style,
+        Origin::Item(&item.id, "notes"),
+    ));
+}
+
 pub(super) fn body(
     doc: &mut Doc,
     x: f32,

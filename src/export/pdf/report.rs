@@ -568,26 +568,11 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
         ));
     }
 
-    if !item.notes.trim().is_empty() {
-        block.gap(5.0);
-        let mut head = Row::new(LABEL.leading());
-        doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
-        block.push(head);
-        block.extend(parts::body(
-            doc,
-            x,
-            w,
-            &item.notes,
-            BODY,
-            Origin::Item(&item.id, "notes"),
-        ));
-    }
+    parts::notes(doc, &mut block, (x, w), 5.0, item, BODY);
 
     if !item.evidence.is_empty() {
         block.gap(5.0);
-        let mut head = Row::new(LABEL.leading());
-        doc.text_at(&mut head, (x, 0.0), w, "EVIDENCE", LABEL, Origin::Fixed);
-        block.push(head);
+        block.push(parts::label_row(doc, x, w, "EVIDENCE"));
         for link in &item.evidence {
             block.extend(doc.paragraph(
                 x,

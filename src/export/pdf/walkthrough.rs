@@ -316,20 +316,14 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     block.gap(4.0);
     block.extend(parts::outlined(inner, x, w, ink::RULE, 5.0));
 
-    if !item.notes.trim().is_empty() {
-        block.gap(4.0);
-        let mut head = Row::new(LABEL.leading());
-        doc.text_at(&mut head, (x, 0.0), w, "NOTES", LABEL, Origin::Fixed);
-        block.push(head);
-        block.extend(parts::body(
-            doc,
-            x,
-            w,
-            &item.notes,
-            SMALL.with_color(ink::TEXT),
-            Origin::Item(&item.id, "notes"),
-        ));
-    }
+    parts::notes(
+        doc,
+        &mut block,
+        (x, w),
+        4.0,
+        item,
+        SMALL.with_color(ink::TEXT),
+    );
     block.gap(6.0);
     let mut rule = Row::new(0.5);
     rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
