@@ -370,7 +370,9 @@ fn set_mitigated_without_text_says_the_item_is_still_red() {
     ]);
     assert_eq!(code(&out), 0);
     assert!(
-        stdout(&out).contains("still red: mitigated, but no mitigation is written"),
+        stdout(&out).contains(
+            "still red: mitigated, but no mitigation is written; mitigation not accepted by anyone; mitigation has no end date"
+        ),
         "{}",
         stdout(&out)
     );
@@ -380,8 +382,69 @@ fn set_mitigated_without_text_says_the_item_is_still_red() {
         "security.pentest",
         "--mitigation",
         "Internal review",
+        "--accepted-by",
+        "CTO",
+        "--until",
+        "2099-01-01",
     ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(!stdout(&out).contains("still red"), "{}", stdout(&out));
+}
+
+/// Regression: `--status mitigated --mitigation x` with nobody accepting it
+/// and no end date passed the rule (a false green in `check` and the window).
+#[test]
+fn mitigation_without_acceptor_or_end_date_is_red_not_a_false_green() {
+    let d = Dir::new();
+    d.workbook();
+    make_ready(&d);
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "security.pentest",
+        "--status",
+        "mitigated",
+        "--mitigation",
+        "x",
+        "--accepted-by",
+        "",
+        "--until",
+        "none",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "still red: mitigated, but mitigation not accepted by anyone; mitigation has no end date"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let out = d.run(&["check", "w.shipshape.ron", "--as-of", "2027-01-01"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Demo-ready: 1 red"), "{text}");
+    assert!(
+        text.contains("mitigation not accepted by anyone; mitigation has no end date"),
+        "{text}"
+    );
+    // Only whitespace is nobody.
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "security.pentest",
+        "--accepted-by",
+        "   ",
+        "--until",
+        "2027-01-15",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = d.run(&["check", "w.shipshape.ron", "--as-of", "2027-01-01"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("mitigated, but mitigation not accepted by anyone"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -505,11 +568,12 @@ fn make_ready(d: &Dir) {
         .lines()
         .map(|l| l.split_whitespace().next().unwrap().to_owned())
         .collect();
+    assert_eq!(ids.len(), 25);
     for id in &ids {
         let out = d.run(&["set", "w.shipshape.ron", id, "--status", "done"]);
         assert_eq!(code(&out), 0);
     }
-    d.run(&[
+    let out = d.run(&[
         "set",
         "w.shipshape.ron",
         "performance.bundle-budget",
@@ -518,7 +582,8 @@ fn make_ready(d: &Dir) {
         "--mitigation",
         "No front end",
     ]);
-    d.run(&[
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = d.run(&[
         "set",
         "w.shipshape.ron",
         "security.pentest",
@@ -526,9 +591,12 @@ fn make_ready(d: &Dir) {
         "mitigated",
         "--mitigation",
         "Internal review",
+        "--accepted-by",
+        "CTO",
         "--until",
         "2027-01-15",
     ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
 
 #[test]

@@ -276,12 +276,15 @@ fn characters_beyond_the_core_fonts_print_from_the_full_dejavu() {
 fn report_states_the_verdict() {
     let wb = sample();
     let v = wb.verdict(as_of());
-    assert_eq!(v.headline(), "Demo-ready: 9 red");
+    assert_eq!(v.headline(), "Demo-ready: 10 red");
     let text = text(&render(&wb, PdfKind::Report).bytes);
-    assert!(text.contains("Demo-ready: 9 red"));
-    assert!(text.contains("Red items (9)"));
+    assert!(text.contains("Demo-ready: 10 red"));
+    assert!(text.contains("Red items (10)"));
+    // The encryption mitigation has no end date: red, with the reason.
+    assert!(text.contains("mitigation has no end date"), "{text}");
     assert!(text.contains("Overdue (3)"));
-    assert!(text.contains("Mitigations expiring before launch (2)"));
+    // The expired one is red already; only the one still passing lapses.
+    assert!(text.contains("Mitigations expiring before launch (1)"));
 
     let mut ready = wb.clone();
     for item in ready.categories.iter_mut().flat_map(|c| c.items.iter_mut()) {
@@ -392,6 +395,8 @@ fn an_item_block_is_never_split_across_pages() {
                 ..Item::default()
             };
             item.mitigation.text = format!("MITIG{n:02}X accepted for launch");
+            item.mitigation.accepted_by = "CTO".into();
+            item.mitigation.until = NaiveDate::from_ymd_opt(2026, 6, 30);
             item
         })
         .collect();
@@ -700,7 +705,7 @@ mod cli {
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let bytes = std::fs::read(dir.path("out.pdf")).unwrap();
         let text = super::text(&bytes);
-        assert!(text.contains("READINESS REPORT") && text.contains("Demo-ready: 9 red"));
+        assert!(text.contains("READINESS REPORT") && text.contains("Demo-ready: 10 red"));
         // Byte-identical to the library's rendering for the same as-of date.
         let lib = super::render(&super::sample(), super::PdfKind::Report).bytes;
         assert!(bytes == lib, "the CLI and the library disagree");

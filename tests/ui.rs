@@ -1778,3 +1778,42 @@ fn the_header_counts_down_to_launch_from_the_apps_today() {
         );
     }
 }
+
+/// Regression: a mitigated item with only its text written passed in the
+/// window (a false green); the rule also needs who accepted it and until when.
+#[test]
+fn a_mitigation_without_acceptor_or_end_date_stays_red_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    select_row(&mut h, AUTOSCALING_TITLE);
+    h.key_press(Key::Num4);
+    h.run();
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Mitigation",
+        "Manual failover",
+    );
+    leave_field(&mut h);
+    let today = today();
+    assert_eq!(
+        item(h.state(), AUTOSCALING)
+            .red_reason(today)
+            .map(|r| r.to_string()),
+        Some(
+            "mitigated, but mitigation not accepted by anyone; mitigation has no end date"
+                .to_owned()
+        )
+    );
+    let both =
+        "● Red: mitigated, but mitigation not accepted by anyone; mitigation has no end date";
+    h.get_by_label(both);
+    type_into(&mut h, Role::TextInput, "Accepted by", "   ");
+    leave_field(&mut h);
+    h.get_by_label(both);
+    // Typing appends: the field now holds "   CTO".
+    type_into(&mut h, Role::TextInput, "Accepted by", "CTO");
+    leave_field(&mut h);
+    h.get_by_label("● Red: mitigated, but mitigation has no end date");
+    assert!(!item(h.state(), AUTOSCALING).passes(today));
+}

@@ -228,7 +228,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
     // expect (`--status mitigated` without `--mitigation`).
     let still_red = match item.red_reason(super::today()) {
         Some(
-            r @ (RedReason::MitigationMissing
+            r @ (RedReason::MitigationIncomplete(_)
             | RedReason::ReasonMissing
             | RedReason::MitigationExpired(_)),
         ) => {

@@ -104,6 +104,8 @@ mod tests {
         let i = wb.item_mut("reliability.slos").unwrap();
         i.status = Status::Mitigated;
         i.mitigation.text = "manual, \"documented\"\nfailover".into();
+        i.mitigation.accepted_by = "CTO".into();
+        i.mitigation.until = "2026-04-01".parse().ok();
         i.owner = "Zoë".into();
         i.evidence = vec!["https://a".into(), "https://b".into()];
         i.notes = "=HYPERLINK(\"http://evil\")".into();

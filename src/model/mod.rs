@@ -27,7 +27,7 @@ pub use ids::{closest_ids, file_stem, slugify};
 pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
-pub use verdict::{ItemCheck, RedReason, Verdict, Warning};
+pub use verdict::{ItemCheck, MissingParts, RedReason, Verdict, Warning};
 pub use workbook::{
     Category, Conflict, INVALID_DATE, Item, ItemIds, ItemLocation, Mitigation, ModelError, Person,
     Workbook,

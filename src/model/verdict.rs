@@ -1,14 +1,15 @@
 use chrono::NaiveDate;
 
-use super::{Category, Item, Status, StatusCounts, Workbook};
+use super::{Category, Item, Mitigation, Status, StatusCounts, Workbook};
 
 /// Why an item blocks the launch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedReason {
     /// Not done and nothing written to let it ship.
     NotDone(Status),
-    /// Marked mitigated but the mitigation text is empty.
-    MitigationMissing,
+    /// Marked mitigated, but the rule's parts of a mitigation are not all
+    /// there: the written mitigation, who accepted it, and until when.
+    MitigationIncomplete(MissingParts),
     /// The mitigation was accepted only until this date, which has passed.
     MitigationExpired(NaiveDate),
     /// Marked not applicable without a written reason.
@@ -21,12 +22,53 @@ impl std::fmt::Display for RedReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::NotDone(s) => write!(f, "{} without a mitigation", s.label().to_lowercase()),
-            Self::MitigationMissing => f.write_str("mitigated, but no mitigation is written"),
+            Self::MitigationIncomplete(missing) => missing.fmt(f),
             Self::MitigationExpired(d) => write!(f, "mitigation expired on {d}"),
             Self::ReasonMissing => f.write_str("not applicable, but no reason is written"),
             Self::Conflict => f.write_str("unresolved merge conflict"),
         }
     }
+}
+
+/// Which parts of a mitigation are missing. Text that is only whitespace
+/// counts as missing: a blank accepted-by is nobody.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MissingParts {
+    /// No mitigation is written.
+    pub text: bool,
+    /// Nobody accepted it.
+    pub accepted_by: bool,
+    /// It has no end date: a mitigation is accepted until a date, never forever.
+    pub until: bool,
+}
+
+impl MissingParts {
+    /// What `mitigation` lacks; `None` when it is complete.
+    pub fn of(mitigation: &Mitigation) -> Option<Self> {
+        let missing = Self {
+            text: is_blank(&mitigation.text),
+            accepted_by: is_blank(&mitigation.accepted_by),
+            until: mitigation.until.is_none(),
+        };
+        (missing != Self::default()).then_some(missing)
+    }
+}
+
+impl std::fmt::Display for MissingParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = [
+            (self.text, "no mitigation is written"),
+            (self.accepted_by, "mitigation not accepted by anyone"),
+            (self.until, "mitigation has no end date"),
+        ];
+        let words: Vec<&str> = parts.iter().filter(|(m, _)| *m).map(|(_, w)| *w).collect();
+        write!(f, "mitigated, but {}", words.join("; "))
+    }
+}
+
+/// Whether text says nothing: empty or only whitespace.
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 /// Something worth saying that does not by itself block the launch.
@@ -145,11 +187,15 @@ impl Item {
         }
         match self.status {
             Status::Done => None,
-            Status::Mitigated if !self.has_mitigation() => Some(RedReason::MitigationMissing),
-            Status::Mitigated => match self.mitigation.until {
-                Some(until) if until < as_of => Some(RedReason::MitigationExpired(until)),
-                _ => None,
-            },
+            Status::Mitigated => {
+                match (MissingParts::of(&self.mitigation), self.mitigation.until) {
+                    (Some(missing), _) => Some(RedReason::MitigationIncomplete(missing)),
+                    (None, Some(until)) if until < as_of => {
+                        Some(RedReason::MitigationExpired(until))
+                    }
+                    (None, _) => None,
+                }
+            }
             Status::NotApplicable if !self.has_mitigation() => Some(RedReason::ReasonMissing),
             Status::NotApplicable => None,
             s @ (Status::NotStarted | Status::InProgress) => Some(RedReason::NotDone(s)),
@@ -179,7 +225,7 @@ impl Workbook {
                 if let (Status::Mitigated, Some(until), Some(launch)) =
                     (item.status, item.mitigation.until, self.launch)
                     && until < launch
-                    && item.has_mitigation()
+                    && red.is_none()
                 {
                     warnings.push(Warning::MitigationExpiresBeforeLaunch {
                         id: item.id.clone(),
@@ -222,9 +268,11 @@ mod tests {
         }
     }
 
+    /// A mitigated item accepted by "Ana" (the rule needs someone).
     fn mitigated(text: &str, until: Option<&str>) -> Item {
         let mut i = item(Status::Mitigated);
         i.mitigation.text = text.into();
+        i.mitigation.accepted_by = "Ana".into();
         i.mitigation.until = until.map(d);
         i
     }
@@ -255,18 +303,66 @@ mod tests {
         );
     }
 
+    /// The rule's edge cases for a mitigated item: (text, accepted by,
+    /// until, expected reason). Whitespace-only text counts as none.
     #[test]
-    fn mitigated_needs_written_text() {
+    fn mitigated_needs_text_acceptor_and_end_date() {
         let today = d(TODAY);
+        let missing = |text, accepted_by, until| {
+            Some(RedReason::MitigationIncomplete(MissingParts {
+                text,
+                accepted_by,
+                until,
+            }))
+        };
+        let later = Some("2026-04-01");
+        let cases = [
+            ("manual failover", "Ana", later, None),
+            ("", "Ana", later, missing(true, false, false)),
+            ("   ", "Ana", later, missing(true, false, false)),
+            ("\n\t", "Ana", later, missing(true, false, false)),
+            ("m", "", later, missing(false, true, false)),
+            ("m", " \t ", later, missing(false, true, false)),
+            ("m", "Ana", None, missing(false, false, true)),
+            ("m", "", None, missing(false, true, true)),
+            ("", "", None, missing(true, true, true)),
+            (
+                "m",
+                "Ana",
+                Some("2026-03-09"),
+                Some(RedReason::MitigationExpired(d("2026-03-09"))),
+            ),
+        ];
+        for (text, accepted_by, until, expected) in cases {
+            let mut i = mitigated(text, until);
+            i.mitigation.accepted_by = accepted_by.into();
+            assert_eq!(
+                i.red_reason(today),
+                expected,
+                "text {text:?}, accepted by {accepted_by:?}, until {until:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn incomplete_mitigation_says_what_is_missing() {
+        let today = d(TODAY);
+        let mut i = mitigated("x", None);
+        i.mitigation.accepted_by.clear();
         assert_eq!(
-            mitigated("", None).red_reason(today),
-            Some(RedReason::MitigationMissing)
+            i.red_reason(today).unwrap().to_string(),
+            "mitigated, but mitigation not accepted by anyone; mitigation has no end date"
         );
+        let i = mitigated("x", None);
         assert_eq!(
-            mitigated("   ", None).red_reason(today),
-            Some(RedReason::MitigationMissing)
+            i.red_reason(today).unwrap().to_string(),
+            "mitigated, but mitigation has no end date"
         );
-        assert!(mitigated("manual failover", None).passes(today));
+        let i = mitigated("  ", Some(TODAY));
+        assert_eq!(
+            i.red_reason(today).unwrap().to_string(),
+            "mitigated, but no mitigation is written"
+        );
     }
 
     #[test]
@@ -288,6 +384,12 @@ mod tests {
         let today = d(TODAY);
         let mut na = item(Status::NotApplicable);
         assert_eq!(na.red_reason(today), Some(RedReason::ReasonMissing));
+        na.mitigation.text = " \n ".into();
+        assert_eq!(
+            na.red_reason(today),
+            Some(RedReason::ReasonMissing),
+            "a reason of only whitespace is none"
+        );
         na.mitigation.text = "no static assets".into();
         assert!(na.passes(today));
         // An end date on a reason does not expire it: only mitigations expire.
@@ -328,7 +430,7 @@ mod tests {
     #[test]
     fn ready_only_when_nothing_is_red() {
         let today = d(TODAY);
-        let wb = workbook(vec![item(Status::Done), mitigated("m", None)]);
+        let wb = workbook(vec![item(Status::Done), mitigated("m", Some("2026-04-01"))]);
         let v = wb.verdict(today);
         assert!(v.ready());
         assert_eq!(v.headline(), "Production-ready");
@@ -390,5 +492,13 @@ mod tests {
             wb.verdict(d(TODAY)).warnings.is_empty(),
             "until = launch day is fine"
         );
+        wb.launch = Some(d("2026-04-01"));
+        wb.categories[0].items[0].mitigation.accepted_by.clear();
+        let v = wb.verdict(d(TODAY));
+        assert!(
+            v.warnings.is_empty(),
+            "an incomplete mitigation is red already, not a warning"
+        );
+        assert_eq!(v.red_count(), 1);
     }
 }

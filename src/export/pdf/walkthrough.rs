@@ -158,7 +158,8 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
 
     parts::heading(doc, "How to use this checklist", "", 40.0);
     let rule = "Tick an item only when it passes: it is done, or it ships with a written mitigation \
-                accepted until a date, or it does not apply and the reason is written down. \
+                that someone accepted until a date not yet past, or it does not apply and the \
+                reason is written down. \
                 Anything else is red and keeps the project demo-ready, not production-ready. \
                 Write the owner and due date of every red item, and the mitigation and who \
                 accepted it in the box. Boxes already ticked passed as of the date printed above.";
