@@ -357,6 +357,73 @@ fn set_edits_every_field_and_saves() {
     );
 }
 
+/// `set` has a flag for every item field, made from the model's field list:
+/// title and description too, repeated links, `--notes` (alias `--note`).
+#[test]
+fn set_has_a_flag_for_every_field() {
+    let d = Dir::new();
+    d.workbook();
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "performance.cdn",
+        "--title",
+        "  CDN in front of the API  ",
+        "--description",
+        "Static assets and cacheable GETs",
+        "--evidence",
+        "https://a.example",
+        "--evidence",
+        "https://b.example",
+        "--notes",
+        "One",
+        "--note",
+        "Two",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&d.run(&["list", "w.shipshape.ron", "--json"]));
+    let item = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "performance.cdn")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        item["title"], "CDN in front of the API",
+        "values are trimmed"
+    );
+    assert_eq!(item["description"], "Static assets and cacheable GETs");
+    assert_eq!(
+        item["evidence"],
+        serde_json::json!(["https://a.example", "https://b.example"])
+    );
+    assert_eq!(item["notes"], "One\n\nTwo");
+
+    let out = d.run(&["set", "w.shipshape.ron", "performance.cdn"]);
+    assert_error(
+        &out,
+        "nothing to change: give at least one of --title, --description, --status, --owner, --due, --mitigation, --accepted-by, --until, --notes, --evidence",
+    );
+    let out = d.run(&["set", "w.shipshape.ron", "performance.cdn", "--title", " "]);
+    assert_error(&out, "the title cannot be empty");
+    let out = d.run(&[
+        "set",
+        "w.shipshape.ron",
+        "performance.cdn",
+        "--evidence",
+        "not a link",
+    ]);
+    assert_error(&out, "is not a link");
+    let out = d.run(&["set", "--help"]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stdout(&out).contains("Who accepted the mitigation"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn set_mitigated_without_text_says_the_item_is_still_red() {
     let d = Dir::new();
@@ -718,13 +785,18 @@ fn check_json_has_the_documented_shape() {
         "id",
         "category",
         "title",
+        "description",
         "status",
         "owner",
         "due",
+        "mitigation",
+        "accepted_by",
+        "until",
+        "notes",
+        "evidence",
         "overdue",
         "passes",
-        "mitigation",
-        "until",
+        "reason",
     ];
     let mut got = item_keys.clone();
     got.sort_unstable();
@@ -739,6 +811,9 @@ fn check_json_has_the_documented_shape() {
     assert_eq!(items[1]["owner"], "");
     assert!(items[1]["due"].is_null());
     assert!(items[1]["until"].is_null());
+    assert_eq!(items[1]["evidence"], serde_json::json!([]));
+    assert_eq!(first["reason"], serde_json::Value::Null);
+    assert_eq!(items[1]["reason"], "not started without a mitigation");
 }
 
 #[test]

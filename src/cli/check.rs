@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{AsOf, EXIT_NOT_READY, load};
-use crate::model::{ItemCheck, Status, Verdict, Workbook};
+use crate::model::{FieldKind, Item, ItemCheck, ItemField, Status, Verdict, Workbook};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -164,38 +164,51 @@ impl<'a> CheckJson<'a> {
     }
 }
 
-/// One item in `check --json` and `list --json`.
-#[derive(Serialize)]
+/// One item in `check --json` and `list --json`: its ID and category, every
+/// field of [`ItemField::ALL`] under its key (dates `null` when unset,
+/// evidence an array), then the verdict's finding. Names are a contract;
+/// new fields add keys.
 pub struct ItemJson<'a> {
-    id: &'a str,
-    category: &'a str,
-    title: &'a str,
-    status: &'static str,
-    owner: &'a str,
-    due: Option<String>,
-    overdue: bool,
-    passes: bool,
-    mitigation: &'a str,
-    until: Option<String>,
-    /// Unresolved merge conflicts: `{field, ours, theirs}`.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    conflicts: &'a [crate::model::Conflict],
+    check: &'a ItemCheck<'a>,
 }
 
 impl<'a> ItemJson<'a> {
-    pub fn new(c: &ItemCheck<'a>) -> Self {
-        Self {
-            id: &c.item.id,
-            category: &c.category.name,
-            title: &c.item.title,
-            status: c.item.status.cli_word(),
-            owner: c.item.owner.trim(),
-            due: c.item.due.map(|d| d.to_string()),
-            overdue: c.overdue,
-            passes: c.passes(),
-            mitigation: &c.item.mitigation.text,
-            until: c.item.mitigation.until.map(|d| d.to_string()),
-            conflicts: &c.item.conflicts,
+    pub fn new(check: &'a ItemCheck<'a>) -> Self {
+        Self { check }
+    }
+}
+
+/// A field's value as JSON.
+fn field_json(field: ItemField, item: &Item) -> serde_json::Value {
+    use serde_json::Value;
+    if let Some(links) = field.links(item) {
+        return Value::from(links.to_vec());
+    }
+    let text = field.get(item);
+    match field.kind() {
+        FieldKind::Date if text.is_empty() => Value::Null,
+        FieldKind::Person => Value::from(text.trim()),
+        _ => Value::from(text),
+    }
+}
+
+impl Serialize for ItemJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let c = self.check;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &c.item.id)?;
+        map.serialize_entry("category", &c.category.name)?;
+        for field in ItemField::ALL {
+            map.serialize_entry(field.key(), &field_json(field, c.item))?;
         }
+        map.serialize_entry("overdue", &c.overdue)?;
+        map.serialize_entry("passes", &c.passes())?;
+        map.serialize_entry("reason", &c.red.map(|r| r.to_string()))?;
+        // Unresolved merge conflicts: `{field, ours, theirs}`.
+        if !c.item.conflicts.is_empty() {
+            map.serialize_entry("conflicts", &c.item.conflicts)?;
+        }
+        map.end()
     }
 }

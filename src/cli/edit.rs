@@ -1,4 +1,4 @@
-//! `new`, `list` and `set`: making and editing workbooks from the shell.
+//! `new` and `set`: making and editing workbooks from the shell.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,10 +7,8 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{
-    AsOf, DateOrNone, check::ItemJson, load, parse_date, parse_date_or_none, parse_status, plural,
-};
-use crate::model::{Item, RedReason, Status, TemplateOptions, Workbook, closest_ids};
+use super::{load, parse_date, plural};
+use crate::model::{FieldKind, Item, ItemField, RedReason, TemplateOptions, Workbook, closest_ids};
 use crate::storage;
 
 #[derive(Debug, Args)]
@@ -64,142 +62,111 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 #[derive(Debug, Args)]
-pub struct ListArgs {
-    pub file: PathBuf,
-    /// Only items of this category (its name or ID).
-    #[arg(long)]
-    pub category: Option<String>,
-    /// Only items of this owner (case-insensitive; "" or "unassigned" for none).
-    #[arg(long)]
-    pub owner: Option<String>,
-    /// Only items with this status.
-    #[arg(long, value_parser = parse_status)]
-    pub status: Option<Status>,
-    /// Only overdue items (due before the as-of date and not passing).
-    #[arg(long)]
-    pub overdue: bool,
-    #[command(flatten)]
-    pub as_of: AsOf,
-    /// Print a JSON array of items (the `items` shape of `check --json`).
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// The widest a `list` column is padded to.
-const MAX_COLUMN: usize = 40;
-
-pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
-    let wb = load(&args.file)?.workbook;
-    let as_of = args.as_of.date();
-    if let Some(c) = &args.category
-        && !wb
-            .categories
-            .iter()
-            .any(|cat| cat.id.eq_ignore_ascii_case(c) || cat.name.eq_ignore_ascii_case(c))
-    {
-        let names: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
-        bail!(
-            "no category {c:?}; the categories are: {}",
-            names.join(", ")
-        );
-    }
-    let owner = args.owner.as_deref().map(|o| {
-        let o = o.trim();
-        if o.eq_ignore_ascii_case("unassigned") {
-            ""
-        } else {
-            o
-        }
-    });
-    let verdict = wb.verdict(as_of);
-    let rows: Vec<_> = verdict
-        .checks
-        .iter()
-        .filter(|c| {
-            args.category.as_deref().is_none_or(|want| {
-                c.category.id.eq_ignore_ascii_case(want)
-                    || c.category.name.eq_ignore_ascii_case(want)
-            })
-        })
-        .filter(|c| owner.is_none_or(|o| c.item.owner.trim().to_lowercase() == o.to_lowercase()))
-        .filter(|c| args.status.is_none_or(|s| c.item.status == s))
-        .filter(|c| !args.overdue || c.overdue)
-        .collect();
-
-    if args.json {
-        let items: Vec<_> = rows.iter().map(|c| ItemJson::new(c)).collect();
-        outln!("{}", serde_json::to_string_pretty(&items)?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let id_width = rows
-        .iter()
-        .map(|c| c.item.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let owner_width = rows
-        .iter()
-        .map(|c| c.item.owner_or_unassigned().chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(MAX_COLUMN);
-    for c in rows {
-        let due = c.item.due.map_or_else(|| "-".to_owned(), |d| d.to_string());
-        let mark = if c.overdue { " (overdue)" } else { "" };
-        outln!(
-            "{:id_width$}  {:14}  {:owner_width$}  {:10}  {}{mark}",
-            c.item.id,
-            c.item.status.cli_word(),
-            c.item.owner_or_unassigned(),
-            due,
-            c.item.title,
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Debug, Args)]
 pub struct SetArgs {
     pub file: PathBuf,
     /// The item's ID, as `list` shows it (e.g. reliability.slos).
     pub item_id: String,
-    /// not-started, in-progress, done, mitigated or not-applicable.
-    #[arg(long, value_parser = parse_status)]
-    pub status: Option<Status>,
-    /// The owner; "" clears it.
-    #[arg(long)]
-    pub owner: Option<String>,
-    /// Due date, YYYY-MM-DD, or `none`.
-    #[arg(long, value_name = "DATE|none", value_parser = parse_date_or_none)]
-    pub due: Option<DateOrNone>,
-    /// The mitigation (or, for not-applicable, the reason).
-    #[arg(long, value_name = "TEXT")]
-    pub mitigation: Option<String>,
-    /// Who accepted the mitigation.
-    #[arg(long, value_name = "NAME")]
-    pub accepted_by: Option<String>,
-    /// Last day the mitigation is accepted, YYYY-MM-DD, or `none`.
-    #[arg(long, value_name = "DATE|none", value_parser = parse_date_or_none)]
-    pub until: Option<DateOrNone>,
-    /// Append a paragraph to the item's notes.
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-    /// Add an evidence link (URL).
-    #[arg(long, value_name = "URL")]
-    pub evidence: Option<String>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+/// One `--FLAG VALUE` per item field, made from [`ItemField::ALL`]: a new
+/// field gets its flag, help, value check and place in messages here
+/// without this file changing. Accumulating fields (notes, evidence) add
+/// what is given — a paragraph, a link — and may be repeated.
+#[derive(Debug, Clone, Default)]
+pub struct FieldArgs {
+    /// The values given, in [`ItemField::ALL`] order, each trimmed.
+    pub values: Vec<(ItemField, String)>,
+}
+
+impl FieldArgs {
+    fn flag(field: ItemField) -> String {
+        field.key().replace('_', "-")
+    }
+
+    /// Every flag, for messages: `--title, --description, …`.
+    fn flags() -> String {
+        let flags: Vec<String> = ItemField::ALL
+            .iter()
+            .map(|&f| format!("--{}", Self::flag(f)))
+            .collect();
+        flags.join(", ")
+    }
+}
+
+/// Whether `value` would be accepted for `field`, as clap's value check.
+fn check_value(field: ItemField, value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let mut probe = Item::default();
+    let checked = if field.accumulates() {
+        probe.add_to_field(field, value)
+    } else {
+        probe.set_field(field, value)
+    };
+    checked
+        .map(|()| value.to_owned())
+        .map_err(|e| e.to_string())
+}
+
+impl clap::FromArgMatches for FieldArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = Self::default();
+        args.update_from_arg_matches(matches)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for field in ItemField::ALL {
+            let given = matches
+                .get_many::<String>(field.name())
+                .into_iter()
+                .flatten();
+            self.values.extend(given.map(|v| (field, v.clone())));
+        }
+        Ok(())
+    }
+}
+
+impl clap::Args for FieldArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        for field in ItemField::ALL {
+            let value_name = match field.kind() {
+                FieldKind::Date => "DATE|none",
+                FieldKind::Status => "STATUS",
+                FieldKind::Person => "NAME",
+                FieldKind::Links => "URL",
+                FieldKind::Text | FieldKind::Multiline => "TEXT",
+            };
+            let mut arg = clap::Arg::new(field.name())
+                .long(Self::flag(field))
+                .value_name(value_name)
+                .help(field.help())
+                .value_parser(move |v: &str| check_value(field, v));
+            arg = if field.accumulates() {
+                arg.action(clap::ArgAction::Append)
+            } else {
+                arg.action(clap::ArgAction::Set)
+            };
+            // `--note` is how the README has always spelled it.
+            if field == ItemField::Notes {
+                arg = arg.visible_alias("note");
+            }
+            cmd = cmd.arg(arg);
+        }
+        cmd
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
-    let nothing = args.status.is_none()
-        && args.owner.is_none()
-        && args.due.is_none()
-        && args.mitigation.is_none()
-        && args.accepted_by.is_none()
-        && args.until.is_none()
-        && args.note.is_none()
-        && args.evidence.is_none();
-    if nothing {
+    if args.fields.values.is_empty() {
         bail!(
-            "nothing to change: give at least one of --status, --owner, --due, --mitigation, --accepted-by, --until, --note, --evidence"
+            "nothing to change: give at least one of {}",
+            FieldArgs::flags()
         );
     }
     let mut loaded = load(&args.file)?;
@@ -223,81 +190,46 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
             close.join(", ")
         );
     };
-    apply(item, &args)?;
-    // Say when the edit leaves the item red for a reason the user may not
-    // expect (`--status mitigated` without `--mitigation`).
+    apply(item, &args.fields)?;
+    let summary = set_summary(item);
+    storage::save(&args.file, wb)?;
+    outln!("{summary}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `set` says after an edit: the item's status, owner and due date, and
+/// — when the edit leaves it red for a reason the user may not expect
+/// (`--status mitigated` with no acceptor) — why.
+fn set_summary(item: &Item) -> String {
     let still_red = match item.red_reason(super::today()) {
         Some(
             r @ (RedReason::MitigationIncomplete(_)
             | RedReason::ReasonMissing
             | RedReason::MitigationExpired(_)),
-        ) => {
-            format!(" — still red: {r}")
-        }
+        ) => format!(" — still red: {r}"),
         _ => String::new(),
     };
-    let summary = format!(
+    format!(
         "{}: {}, owner {}, due {}{still_red}",
         item.id,
         item.status.cli_word(),
         item.owner_or_unassigned(),
         item.due
             .map_or_else(|| "none".to_owned(), |d| d.to_string())
-    );
-    storage::save(&args.file, wb)?;
-    outln!("{summary}");
-    Ok(ExitCode::SUCCESS)
+    )
 }
 
-/// Applies `set`'s options to `item`. Setting a field also settles any merge
-/// conflict recorded on it: the value given is the resolution.
-fn apply(item: &mut Item, args: &SetArgs) -> anyhow::Result<()> {
-    let mut settled: Vec<&str> = Vec::new();
-    if let Some(s) = args.status {
-        item.status = s;
-        settled.push("status");
-    }
-    if let Some(o) = &args.owner {
-        item.owner = o.trim().to_owned();
-        settled.push("owner");
-    }
-    if let Some(DateOrNone(d)) = args.due {
-        item.due = d;
-        settled.push("due");
-    }
-    if let Some(m) = &args.mitigation {
-        item.mitigation.text = m.trim().to_owned();
-        settled.push("mitigation.text");
-    }
-    if let Some(a) = &args.accepted_by {
-        item.mitigation.accepted_by = a.trim().to_owned();
-        settled.push("mitigation.accepted_by");
-    }
-    if let Some(DateOrNone(u)) = args.until {
-        item.mitigation.until = u;
-        settled.push("mitigation.until");
-    }
-    if let Some(n) = &args.note {
-        let n = n.trim();
-        if !n.is_empty() {
-            if !item.notes.is_empty() {
-                item.notes.push_str("\n\n");
-            }
-            item.notes.push_str(n);
-            settled.push("notes");
+/// Applies `set`'s values to `item` through the model's one setter, which
+/// also settles any merge conflict on each field: the value given is the
+/// resolution.
+fn apply(item: &mut Item, fields: &FieldArgs) -> anyhow::Result<()> {
+    for (field, value) in &fields.values {
+        if field.accumulates() {
+            item.add_to_field(*field, value)
+        } else {
+            item.set_field(*field, value)
         }
+        .with_context(|| format!("--{}", FieldArgs::flag(*field)))?;
     }
-    if let Some(url) = &args.evidence {
-        let url = url.trim();
-        if url.is_empty() || url.chars().any(char::is_whitespace) {
-            bail!("--evidence needs a URL without spaces, got {url:?}");
-        }
-        if !item.evidence.iter().any(|e| e == url) {
-            item.evidence.push(url.to_owned());
-        }
-        settled.push("evidence");
-    }
-    item.conflicts
-        .retain(|c| !settled.contains(&c.field.as_str()));
     Ok(())
 }

@@ -89,7 +89,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
     };
     let rendered = export::pdf::render(&wb, &options)?;
     for missing in &rendered.missing_glyphs {
-        eprintln!("warning: {missing}");
+        errln!("warning: {missing}");
     }
     if to_stdout {
         let mut out = std::io::stdout().lock();

@@ -58,7 +58,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         wb.project = stem;
     }
     for w in &imported.warnings {
-        eprintln!("warning: {}: {w}", args.input.display());
+        errln!("warning: {}: {w}", args.input.display());
     }
     storage::save(&args.output, wb)?;
     outln!(

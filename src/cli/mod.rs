@@ -35,11 +35,26 @@ macro_rules! outln {
     }};
 }
 
+/// `eprintln!` for messages and errors: every line to stderr goes through
+/// here (as ripgrep's `messages.rs`), escaped like [`out!`] since it may
+/// quote a workbook. A closed stderr is ignored: there is nobody to tell.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut text = format!($($arg)*);
+        text.push('\n');
+        let _ignored = std::io::stderr()
+            .lock()
+            .write_all($crate::cli::terminal_safe(&text).as_bytes());
+    }};
+}
+
 mod check;
 mod edit;
 mod export;
+mod git;
 mod import;
-mod share;
+mod list;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,24 +90,24 @@ pub enum Command {
     /// Create a workbook from the built-in 25-item template (or another workbook).
     New(edit::NewArgs),
     /// List items, one per line: id, status, owner, due, title.
-    List(edit::ListArgs),
+    List(list::ListArgs),
     /// Edit one item and save the file.
     Set(edit::SetArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
     /// Three-way merge by item and field, the git merge driver (%O %A %B): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
-    Merge(share::MergeArgs),
+    Merge(git::MergeArgs),
     /// Git integration.
     #[command(subcommand)]
-    Git(share::GitCommand),
+    Git(git::GitCommand),
     /// Print a stable line-per-field rendering (git's diff textconv).
-    Show(share::ShowArgs),
+    Show(git::ShowArgs),
     /// What changed between two workbooks: items added, removed, moved, fields changed, verdict before and after.
-    Diff(share::DiffArgs),
+    Diff(git::DiffArgs),
     /// List unresolved merge conflicts; exit 0 when there are none, 1 when there are.
-    Conflicts(share::ConflictsArgs),
+    Conflicts(git::ConflictsArgs),
     /// Resolve a merge conflict on an item (FILE ITEM FIELD) or a workbook field (FILE FIELD): keep ours, take theirs, or set a value.
-    Resolve(share::ResolveArgs),
+    Resolve(git::ResolveArgs),
     /// Write the workbook as Markdown, CSV or a printable PDF.
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -172,7 +187,7 @@ pub fn main() -> ExitCode {
         // The reader went away (`| head`): nothing left to say to anyone.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            errln!("error: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -216,15 +231,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match command {
         Command::New(args) => edit::new(args),
-        Command::List(args) => edit::list(args),
+        Command::List(args) => list::list(args),
         Command::Set(args) => edit::set(args),
         Command::Check(args) => check::check(args),
-        Command::Merge(args) => share::merge(args),
-        Command::Git(cmd) => share::git(cmd),
-        Command::Show(args) => share::show(args),
-        Command::Diff(args) => share::diff(args),
-        Command::Conflicts(args) => share::conflicts(args),
-        Command::Resolve(args) => share::resolve(args),
+        Command::Merge(args) => git::merge(args),
+        Command::Git(cmd) => git::git(cmd),
+        Command::Show(args) => git::show(args),
+        Command::Diff(args) => git::diff(args),
+        Command::Conflicts(args) => git::conflicts(args),
+        Command::Resolve(args) => git::resolve(args),
         Command::Export(cmd) => export::export(cmd),
         Command::Import(cmd) => import::import(cmd),
     }

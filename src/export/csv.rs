@@ -7,28 +7,80 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Workbook, date_text};
+use crate::model::{ItemCheck, ItemField, Workbook};
 
-/// The header row, in column order.
-pub const COLUMNS: [&str; 17] = [
-    "category",
-    "category_id",
-    "id",
-    "title",
-    "description",
-    "status",
-    "result",
-    "overdue",
-    "owner",
-    "due",
-    "mitigation",
-    "accepted_by",
-    "until",
-    "notes",
-    "evidence",
-    "conflicts",
-    "position",
-];
+/// A column: one per item field (under its [`ItemField::key`]), with the
+/// verdict's finding right after the status, and where the item sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Category,
+    CategoryId,
+    Id,
+    Field(ItemField),
+    /// `pass` or `red: reason`.
+    Result,
+    /// `yes` or `no`.
+    Overdue,
+    /// Unresolved merge conflicts, one per line.
+    Conflicts,
+    /// 1-based row number in file order.
+    Position,
+}
+
+impl Column {
+    /// Every column, in order.
+    pub fn all() -> Vec<Self> {
+        let mut out = vec![Self::Category, Self::CategoryId, Self::Id];
+        for field in ItemField::ALL {
+            out.push(Self::Field(field));
+            if field == ItemField::Status {
+                out.extend([Self::Result, Self::Overdue]);
+            }
+        }
+        out.extend([Self::Conflicts, Self::Position]);
+        out
+    }
+
+    /// The header.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Category => "category",
+            Self::CategoryId => "category_id",
+            Self::Id => "id",
+            Self::Field(f) => f.key(),
+            Self::Result => "result",
+            Self::Overdue => "overdue",
+            Self::Conflicts => "conflicts",
+            Self::Position => "position",
+        }
+    }
+
+    /// The cell for the item at 0-based `index` of the verdict's checks.
+    fn cell(self, check: &ItemCheck<'_>, index: usize) -> String {
+        let item = check.item;
+        match self {
+            Self::Category => check.category.name.clone(),
+            Self::CategoryId => check.category.id.clone(),
+            Self::Id => item.id.clone(),
+            // Spreadsheet readers get the status's label, as on screen.
+            Self::Field(f) => f.display(item),
+            Self::Result => match check.red {
+                None => "pass".to_owned(),
+                Some(r) => format!("red: {r}"),
+            },
+            Self::Overdue => if check.overdue { "yes" } else { "no" }.to_owned(),
+            Self::Conflicts => {
+                let lines: Vec<String> = item
+                    .conflicts
+                    .iter()
+                    .map(|k| format!("{}: ours {:?}, theirs {:?}", k.field, k.ours, k.theirs))
+                    .collect();
+                lines.join("\n")
+            }
+            Self::Position => (index + 1).to_string(),
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
@@ -44,39 +96,12 @@ pub fn to_csv(wb: &Workbook, as_of: NaiveDate) -> Result<String, CsvError> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    w.write_record(COLUMNS)?;
+    let columns = Column::all();
+    w.write_record(columns.iter().map(|c| c.name()))?;
     let v = wb.verdict(as_of);
-    for (n, c) in v.checks.iter().enumerate() {
-        let i = c.item;
-        let result = match c.red {
-            None => "pass".to_owned(),
-            Some(r) => format!("red: {r}"),
-        };
-        let conflicts: Vec<String> = i
-            .conflicts
-            .iter()
-            .map(|k| format!("{}: ours {:?}, theirs {:?}", k.field, k.ours, k.theirs))
-            .collect();
-        let row = [
-            c.category.name.clone(),
-            c.category.id.clone(),
-            i.id.clone(),
-            i.title.clone(),
-            i.description.clone(),
-            i.status.label().to_owned(),
-            result,
-            if c.overdue { "yes" } else { "no" }.to_owned(),
-            i.owner.clone(),
-            date_text(i.due),
-            i.mitigation.text.clone(),
-            i.mitigation.accepted_by.clone(),
-            date_text(i.mitigation.until),
-            i.notes.clone(),
-            i.evidence.join("\n"),
-            conflicts.join("\n"),
-            (n + 1).to_string(),
-        ];
-        w.write_record(row.iter().map(|cell| defuse(cell).into_owned()))?;
+    for (n, check) in v.checks.iter().enumerate() {
+        let row = columns.iter().map(|c| c.cell(check, n));
+        w.write_record(row.map(|cell| defuse(&cell).into_owned()))?;
     }
     let bytes = w
         .into_inner()
@@ -113,7 +138,30 @@ mod tests {
         assert!(text.starts_with("category,category_id,id,title,"));
         assert!(text.contains("\r\n"));
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        assert_eq!(r.headers().unwrap().len(), COLUMNS.len());
+        let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+        assert_eq!(
+            headers,
+            [
+                "category",
+                "category_id",
+                "id",
+                "title",
+                "description",
+                "status",
+                "result",
+                "overdue",
+                "owner",
+                "due",
+                "mitigation",
+                "accepted_by",
+                "until",
+                "notes",
+                "evidence",
+                "conflicts",
+                "position"
+            ],
+            "the column order people and scripts rely on"
+        );
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 25);
         let slos = &rows[0];

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::model::{ItemCheck, Status, Workbook};
+use crate::model::{Item, ItemCheck, ItemField, Status, Workbook};
 
 /// The whole workbook as a GitHub-flavoured Markdown checklist, judged as of
 /// `as_of`.
@@ -72,6 +72,20 @@ fn dates(wb: &Workbook) -> String {
     s
 }
 
+/// The fields `write_item` lays out by hand: the title line, the meta line
+/// and the mitigation line. Every other field follows on a labelled line of
+/// its own, so a new field is exported (and read back) without a change here.
+const LAID_OUT: [ItemField; 8] = [
+    ItemField::Title,
+    ItemField::Description,
+    ItemField::Status,
+    ItemField::Owner,
+    ItemField::Due,
+    ItemField::MitigationText,
+    ItemField::MitigationAcceptedBy,
+    ItemField::MitigationUntil,
+];
+
 fn write_item(out: &mut String, check: &ItemCheck<'_>) {
     let item = check.item;
     // Checked = does not block the launch, so GitHub's "n of m tasks"
@@ -87,12 +101,18 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         "- [{mark}] **{title}** <!-- id: {} -->  ",
         comment_safe(&item.id)
     );
-    let mut meta = vec![format!("*Status:* {}", item.status.label())];
+    let label = |f: ItemField| f.label();
+    let mut meta = vec![format!(
+        "*{}:* {}",
+        label(ItemField::Status),
+        item.status.label()
+    )];
     if !item.owner.trim().is_empty() || !check.passes() {
-        meta.push(format!("*Owner:* {}", inline(item.owner_or_unassigned())));
+        let owner = inline(item.owner_or_unassigned());
+        meta.push(format!("*{}:* {owner}", label(ItemField::Owner)));
     }
     if let Some(d) = item.due {
-        meta.push(format!("*Due:* {d}"));
+        meta.push(format!("*{}:* {d}", label(ItemField::Due)));
     }
     if let Some(red) = check.red {
         let overdue = if check.overdue { ", overdue" } else { "" };
@@ -104,34 +124,22 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         let _ = writeln!(out, "\n{}", block(&item.description, indent));
     }
     if item.has_mitigation() {
-        let label = if item.status == Status::NotApplicable {
-            "Reason"
-        } else {
-            "Mitigation"
+        let _ = writeln!(out, "\n{indent}{}", mitigation_line(item));
+    }
+    for field in ItemField::ALL.into_iter().filter(|f| !LAID_OUT.contains(f)) {
+        let value = match field.links(item) {
+            Some(links) => {
+                let links: Vec<String> = links
+                    .iter()
+                    .map(|e| format!("<{}>", e.replace(['<', '>'], "")))
+                    .collect();
+                links.join(", ")
+            }
+            None => inline_lines(&field.get(item)),
         };
-        let mut m = format!("{indent}*{label}:* {}", inline_lines(&item.mitigation.text));
-        if !item.mitigation.accepted_by.trim().is_empty() {
-            let _ = write!(
-                m,
-                " · *Accepted by:* {}",
-                inline(&item.mitigation.accepted_by)
-            );
+        if !value.trim().is_empty() {
+            let _ = writeln!(out, "\n{indent}*{}:* {value}", field.label());
         }
-        if let Some(u) = item.mitigation.until {
-            let _ = write!(m, " · *Until:* {u}");
-        }
-        let _ = writeln!(out, "\n{m}");
-    }
-    if !item.notes.trim().is_empty() {
-        let _ = writeln!(out, "\n{indent}*Notes:* {}", inline_lines(&item.notes));
-    }
-    if !item.evidence.is_empty() {
-        let links: Vec<String> = item
-            .evidence
-            .iter()
-            .map(|e| format!("<{}>", e.replace(['<', '>'], "")))
-            .collect();
-        let _ = writeln!(out, "\n{indent}*Evidence:* {}", links.join(", "));
     }
     for c in &item.conflicts {
         let _ = writeln!(
@@ -143,6 +151,29 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         );
     }
     out.push('\n');
+}
+
+/// `*Mitigation:* … · *Accepted by:* … · *Accepted until:* …` (the reason,
+/// for a not-applicable item).
+fn mitigation_line(item: &Item) -> String {
+    let label = if item.status == Status::NotApplicable {
+        "Reason"
+    } else {
+        ItemField::MitigationText.label()
+    };
+    let mut m = format!("*{label}:* {}", inline_lines(&item.mitigation.text));
+    if !item.mitigation.accepted_by.trim().is_empty() {
+        let _ = write!(
+            m,
+            " · *{}:* {}",
+            ItemField::MitigationAcceptedBy.label(),
+            inline(&item.mitigation.accepted_by)
+        );
+    }
+    if let Some(u) = item.mitigation.until {
+        let _ = write!(m, " · *{}:* {u}", ItemField::MitigationUntil.label());
+    }
+    m
 }
 
 /// A plain-text summary for the clipboard or an email body: the verdict,
@@ -388,9 +419,9 @@ mod tests {
             md.contains("- [ ] **Secrets management**"),
             "red items are unchecked"
         );
-        assert!(
-            md.contains("*Owner:* Bo · *Due:* 2026-03-01 · 🔴 unresolved merge conflict, overdue")
-        );
+        assert!(md.contains(
+            "*Owner:* Bo · *Due date:* 2026-03-01 · 🔴 unresolved merge conflict, overdue"
+        ));
         assert!(md.contains("*Notes:* line one  \n  line \\<two\\>"));
         assert!(md.contains("**Merge conflict in owner:** ours “Bo”, theirs “Cy”"));
         assert!(md.contains("## Security\n\n_0 of 5 passing_"));

@@ -9,19 +9,14 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{ITEM_FIELDS, Workbook, date_text};
+use crate::model::{ItemField, Workbook, WorkbookField};
 
 pub fn render(wb: &Workbook) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "project: {}", one_line(&wb.project));
-    let fields = [
-        ("description", wb.description.clone()),
-        ("launch", date_text(wb.launch)),
-        ("review", date_text(wb.review)),
-    ];
-    for (name, value) in fields {
-        if !value.is_empty() {
-            let _ = writeln!(out, "{name}: {}", one_line(&value));
+    for field in WorkbookField::ALL {
+        let value = field.get(wb);
+        if !value.is_empty() || field == WorkbookField::Project {
+            let _ = writeln!(out, "{}: {}", field.name(), one_line(&value));
         }
     }
     for k in &wb.conflicts {
@@ -46,13 +41,12 @@ pub fn render(wb: &Workbook) -> String {
         let _ = writeln!(out, "\n## {} [{}]", one_line(&c.name), c.id);
         for i in &c.items {
             out.push('\n');
-            for f in ITEM_FIELDS {
-                let value = if f == "evidence" {
-                    i.evidence.join(" ")
-                } else {
-                    i.field(f).unwrap_or_default()
+            for f in ItemField::ALL {
+                let value = match f.links(i) {
+                    Some(links) => links.join(" "),
+                    None => f.get(i),
                 };
-                if !value.is_empty() || f == "status" || f == "title" {
+                if !value.is_empty() || matches!(f, ItemField::Status | ItemField::Title) {
                     let _ = writeln!(out, "{} {f}: {}", i.id, one_line(&value));
                 }
             }

@@ -19,11 +19,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{ImportError, Imported};
-use crate::model::{Item, ItemIds, Status, Workbook};
+use crate::model::{FieldKind, Item, ItemField, ItemIds, Status, Workbook};
 use labels::{
     clean_heading, field_key, id_marker, is_export_summary, is_long_field, is_meta, leading_code,
     one_line, parse_status, render_node, set_title, split_segments, strip_comments,
@@ -69,15 +68,12 @@ struct Draft {
     category: Option<String>,
     title: String,
     checked: Option<bool>,
+    /// `None` when the source gave none: the check mark decides then.
     status: Option<Status>,
     description: Vec<String>,
-    owner: String,
-    due: Option<NaiveDate>,
-    mitigation: String,
-    accepted_by: String,
-    until: Option<NaiveDate>,
-    notes: Vec<String>,
-    evidence: Vec<String>,
+    /// The labelled values read so far (owner, dates, mitigation, notes,
+    /// evidence…), set through the model's field setters.
+    fields: Item,
     id: Option<String>,
 }
 
@@ -465,13 +461,13 @@ impl<'a> Builder<'a> {
     fn fill(&mut self, d: &mut Draft, lines: &[&str], first_line: usize) {
         let mut plain: Vec<String> = Vec::new();
         // The field being read, its value, and the line it started on.
-        let mut current: Option<(String, String, usize)> = None;
+        let mut current: Option<(ItemField, String, usize)> = None;
         for (n, l) in lines.iter().enumerate() {
             let line = first_line + n;
             let segments = split_segments(l);
             if !segments.iter().any(|s| field_key(s).is_some()) {
                 match &mut current {
-                    Some((k, v, _)) if is_long_field(k) => {
+                    Some((k, v, _)) if is_long_field(*k) => {
                         v.push('\n');
                         v.push_str(l.trim());
                     }
@@ -483,14 +479,14 @@ impl<'a> Builder<'a> {
                 match field_key(seg) {
                     Some((k, v)) => {
                         if let Some((pk, pv, pl)) = current.take() {
-                            self.set(d, &pk, &pv, pl);
+                            self.set(d, pk, &pv, pl);
                         }
                         current = Some((k, v.to_owned(), line));
                     }
                     // The verdict marker the exporter writes: derived, not data.
                     None if seg.starts_with('🔴') => {}
                     None => match &mut current {
-                        Some((k, v, _)) if is_long_field(k) => {
+                        Some((k, v, _)) if is_long_field(*k) => {
                             v.push_str(if n == 0 { "\n" } else { " · " });
                             v.push_str(seg);
                         }
@@ -500,7 +496,7 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some((k, v, l)) = current {
-            self.set(d, &k, &v, l);
+            self.set(d, k, &v, l);
         }
         let text = plain.join("\n").trim().to_owned();
         if !text.is_empty() {
@@ -508,48 +504,51 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn set(&mut self, d: &mut Draft, key: &str, value: &str, line: usize) {
+    /// Sets a labelled value on the draft; a value the field cannot take
+    /// is kept in the notes with a warning naming its line.
+    fn set(&mut self, d: &mut Draft, field: ItemField, value: &str, line: usize) {
         let value = value.trim();
-        match key {
-            "status" => match parse_status(value) {
+        if value.is_empty() || value == "-" {
+            return;
+        }
+        let kept = |this: &mut Self, d: &mut Draft, why: &str| {
+            this.warnings.push(format!(
+                "line {line}: {} {value:?} {why}; kept in the notes",
+                field.key()
+            ));
+            let note = format!("{} in the source: {value}", field.label());
+            let _ignored = d.fields.add_to_field(ItemField::Notes, &note);
+        };
+        match field.kind() {
+            FieldKind::Status => match parse_status(value) {
                 Some(s) => d.status = Some(s),
-                None if value.is_empty() => {}
-                None => {
-                    self.warnings.push(format!(
-                        "line {line}: status {value:?} is not a Shipshape status; kept in the notes"
-                    ));
-                    d.notes.push(format!("Status in the source: {value}"));
-                }
+                None => kept(self, d, "is not a Shipshape status"),
             },
-            "owner" if !value.eq_ignore_ascii_case("unassigned") && value != "-" => {
-                d.owner = value.to_owned();
-            }
-            "due" | "until" => {
-                if value.is_empty() || value == "-" {
-                    return;
-                }
-                match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                    Ok(date) if key == "due" => d.due = Some(date),
-                    Ok(date) => d.until = Some(date),
-                    Err(_) => {
-                        self.warnings.push(format!(
-                            "line {line}: {key} {value:?} is not a YYYY-MM-DD date; kept in the notes"
-                        ));
-                        d.notes.push(format!("{key} in the source: {value}"));
-                    }
-                }
-            }
-            "mitigation" => d.mitigation = value.to_owned(),
-            "accepted_by" => d.accepted_by = value.to_owned(),
-            "notes" => d.notes.push(value.to_owned()),
-            "evidence" => d.evidence.extend(
-                value
+            FieldKind::Person if value.eq_ignore_ascii_case("unassigned") => {}
+            FieldKind::Links => {
+                let links = value
                     .split([',', ' ', '\n'])
                     .map(|s| s.trim().trim_start_matches('<').trim_end_matches('>'))
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
-            ),
-            _ => {}
+                    .filter(|s| !s.is_empty());
+                for link in links {
+                    let _ignored = d.fields.add_to_field(field, link);
+                }
+            }
+            FieldKind::Date => {
+                if d.fields.set_field(field, value).is_err() {
+                    kept(self, d, "is not a YYYY-MM-DD date");
+                }
+            }
+            FieldKind::Text | FieldKind::Multiline | FieldKind::Person => {
+                let set = if field.accumulates() {
+                    d.fields.add_to_field(field, value)
+                } else {
+                    d.fields.set_field(field, value)
+                };
+                if let Err(e) = set {
+                    kept(self, d, &e.to_string());
+                }
+            }
         }
     }
 
@@ -597,20 +596,13 @@ impl<'a> Builder<'a> {
             } else {
                 Status::NotStarted
             });
-            let mut item = Item {
+            let item = Item {
                 id,
                 title: d.title,
                 description: d.description.join("\n\n"),
                 status,
-                owner: d.owner,
-                due: d.due,
-                notes: d.notes.join("\n\n"),
-                evidence: d.evidence,
-                ..Item::default()
+                ..d.fields
             };
-            item.mitigation.text = d.mitigation;
-            item.mitigation.accepted_by = d.accepted_by;
-            item.mitigation.until = d.until;
             wb.categories[ci].items.push(item);
         }
         Ok(Imported {

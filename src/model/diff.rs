@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::fields::{ITEM_FIELDS, date_text};
+use super::fields::{ItemField, WorkbookField};
 use super::{Conflict, Item, Workbook};
 
 /// The changes from one workbook to another. Lists follow the new file's
@@ -120,14 +120,9 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
             });
         }
     };
-    push("project", old.project.clone(), new.project.clone());
-    push(
-        "description",
-        old.description.clone(),
-        new.description.clone(),
-    );
-    push("launch", date_text(old.launch), date_text(new.launch));
-    push("review", date_text(old.review), date_text(new.review));
+    for field in WorkbookField::ALL {
+        push(field.name(), field.get(old), field.get(new));
+    }
     let people = |wb: &Workbook| {
         wb.people
             .iter()
@@ -258,12 +253,12 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
 }
 
 fn item_changes(before: &Item, after: &Item) -> Vec<FieldChange> {
-    let mut out: Vec<FieldChange> = ITEM_FIELDS
-        .iter()
+    let mut out: Vec<FieldChange> = ItemField::ALL
+        .into_iter()
         .filter_map(|f| {
-            let (b, a) = (before.field(f)?, after.field(f)?);
+            let (b, a) = (f.get(before), f.get(after));
             (b != a).then(|| FieldChange {
-                field: (*f).to_owned(),
+                field: f.name().to_owned(),
                 before: b,
                 after: a,
             })

@@ -1,32 +1,383 @@
-//! Item fields (`owner`, `mitigation.until`, …) and workbook fields
-//! (`project`, `launch`, `category.ID.name`, …) by name, as text.
+//! The one vocabulary of fields: every item field ([`ItemField`]) and
+//! workbook field ([`WorkbookField`]) with its name in the file, its label,
+//! its kind, and how to read, write and copy it as text.
 //!
-//! Merge, diff and conflict resolution all speak about "a field of an item";
-//! naming fields the way the file does keeps conflicts, diffs and the CLI
-//! consistent, and parsing a value back here means a recorded conflict value
-//! can always be put back into the item it came from.
+//! Merge, diff, conflict resolution, the text and CSV exports, the Markdown
+//! labels, `set`, `check --json`, the conflict views and the editor all go
+//! through these enums, so a new field is added here once and the compiler
+//! (exhaustive matches) lists every place that must say something about it.
+//! Values travel as text — dates `YYYY-MM-DD` or empty, the status as its
+//! CLI word, evidence one link per line — so a value recorded in a merge
+//! conflict can always be put back into the field it came from.
 
 use chrono::NaiveDate;
 
 use super::{Item, Status, Workbook};
 
-/// Every item field that merge and diff compare, in file order.
-pub const ITEM_FIELDS: [&str; 10] = [
-    "title",
-    "description",
-    "status",
-    "owner",
-    "due",
-    "mitigation.text",
-    "mitigation.accepted_by",
-    "mitigation.until",
-    "notes",
-    "evidence",
-];
+/// What a field holds; decides how it is edited, parsed and merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Text that runs over several lines.
+    Multiline,
+    /// A person's name (completed from the workbook's people).
+    Person,
+    /// A date or none.
+    Date,
+    /// One of [`Status::ALL`].
+    Status,
+    /// A set of links, one per line in text form.
+    Links,
+}
 
-/// The workbook's own fields that merge compares, in file order. Category
-/// names are fields too, named `category.ID.name` (see [`category_name_field`]).
-pub const WORKBOOK_FIELDS: [&str; 4] = ["project", "description", "launch", "review"];
+impl FieldKind {
+    /// What a value of this kind looks like, for hints and error messages.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Text | Self::Multiline | Self::Person => "",
+            Self::Date => "YYYY-MM-DD, or empty for none",
+            Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
+            Self::Links => "one link per line",
+        }
+    }
+}
+
+/// A field of an item. [`ItemField::ALL`] is file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemField {
+    Title,
+    Description,
+    Status,
+    Owner,
+    Due,
+    MitigationText,
+    MitigationAcceptedBy,
+    MitigationUntil,
+    Notes,
+    Evidence,
+}
+
+impl ItemField {
+    /// Every item field, in file order (a test checks it against
+    /// [`ItemField::index`], whose match the compiler keeps exhaustive).
+    pub const ALL: [Self; 10] = [
+        Self::Title,
+        Self::Description,
+        Self::Status,
+        Self::Owner,
+        Self::Due,
+        Self::MitigationText,
+        Self::MitigationAcceptedBy,
+        Self::MitigationUntil,
+        Self::Notes,
+        Self::Evidence,
+    ];
+
+    /// Position in [`ItemField::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::Title => 0,
+            Self::Description => 1,
+            Self::Status => 2,
+            Self::Owner => 3,
+            Self::Due => 4,
+            Self::MitigationText => 5,
+            Self::MitigationAcceptedBy => 6,
+            Self::MitigationUntil => 7,
+            Self::Notes => 8,
+            Self::Evidence => 9,
+        }
+    }
+
+    /// The field's name as the file, merge conflicts and `shipshape
+    /// resolve` write it (`mitigation.until`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Description => "description",
+            Self::Status => "status",
+            Self::Owner => "owner",
+            Self::Due => "due",
+            Self::MitigationText => "mitigation.text",
+            Self::MitigationAcceptedBy => "mitigation.accepted_by",
+            Self::MitigationUntil => "mitigation.until",
+            Self::Notes => "notes",
+            Self::Evidence => "evidence",
+        }
+    }
+
+    /// The field named `name` (see [`ItemField::name`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The field's label on screen and paper ("Accepted until").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Title => "Title",
+            Self::Description => "Description",
+            Self::Status => "Status",
+            Self::Owner => "Owner",
+            Self::Due => "Due date",
+            Self::MitigationText => "Mitigation",
+            Self::MitigationAcceptedBy => "Accepted by",
+            Self::MitigationUntil => "Accepted until",
+            Self::Notes => "Notes",
+            Self::Evidence => "Evidence",
+        }
+    }
+
+    /// The key in CSV headers and JSON (`accepted_by`), and, with `-` for
+    /// `_`, the `shipshape set` flag.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Description => "description",
+            Self::Status => "status",
+            Self::Owner => "owner",
+            Self::Due => "due",
+            Self::MitigationText => "mitigation",
+            Self::MitigationAcceptedBy => "accepted_by",
+            Self::MitigationUntil => "until",
+            Self::Notes => "notes",
+            Self::Evidence => "evidence",
+        }
+    }
+
+    /// What the field means, for help texts and tooltips.
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::Title => "What must be true before launch",
+            Self::Description => "What done means for this item",
+            Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
+            Self::Owner => "Who makes it happen; empty for nobody",
+            Self::Due => "When it must be done (YYYY-MM-DD), or none",
+            Self::MitigationText => {
+                "What lets it ship although it is not done (for not-applicable: the reason)"
+            }
+            Self::MitigationAcceptedBy => "Who accepted the mitigation",
+            Self::MitigationUntil => "Last day the mitigation is accepted (YYYY-MM-DD), or none",
+            Self::Notes => "Anything said about it; adding appends a paragraph",
+            Self::Evidence => "Links that show it is done; adding adds one",
+        }
+    }
+
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Self::Title | Self::MitigationAcceptedBy => FieldKind::Text,
+            Self::Description | Self::MitigationText | Self::Notes => FieldKind::Multiline,
+            Self::Owner => FieldKind::Person,
+            Self::Due | Self::MitigationUntil => FieldKind::Date,
+            Self::Status => FieldKind::Status,
+            Self::Evidence => FieldKind::Links,
+        }
+    }
+
+    /// Whether a value given to `shipshape set` (or a merge where both
+    /// sides only added) adds to the field instead of replacing it: notes
+    /// are a log, evidence a set of links.
+    pub fn accumulates(self) -> bool {
+        matches!(self, Self::Notes | Self::Evidence)
+    }
+
+    /// The value in text form.
+    pub fn get(self, item: &Item) -> String {
+        match self {
+            Self::Title => item.title.clone(),
+            Self::Description => item.description.clone(),
+            Self::Status => item.status.cli_word().to_owned(),
+            Self::Owner => item.owner.clone(),
+            Self::Due => date_text(item.due),
+            Self::MitigationText => item.mitigation.text.clone(),
+            Self::MitigationAcceptedBy => item.mitigation.accepted_by.clone(),
+            Self::MitigationUntil => date_text(item.mitigation.until),
+            Self::Notes => item.notes.clone(),
+            Self::Evidence => item.evidence.join("\n"),
+        }
+    }
+
+    /// The value for people: the status's label, "none" for no date,
+    /// otherwise the text form.
+    pub fn display(self, item: &Item) -> String {
+        match self {
+            Self::Status => item.status.label().to_owned(),
+            _ => self.get(item),
+        }
+    }
+
+    /// The text a field of this kind edits in place, for text widgets; `None`
+    /// for dates, the status and links, which are set through
+    /// [`Item::set_field`].
+    pub fn text_mut(self, item: &mut Item) -> Option<&mut String> {
+        match self {
+            Self::Title => Some(&mut item.title),
+            Self::Description => Some(&mut item.description),
+            Self::Owner => Some(&mut item.owner),
+            Self::MitigationText => Some(&mut item.mitigation.text),
+            Self::MitigationAcceptedBy => Some(&mut item.mitigation.accepted_by),
+            Self::Notes => Some(&mut item.notes),
+            Self::Status | Self::Due | Self::MitigationUntil | Self::Evidence => None,
+        }
+    }
+
+    /// The list a links field holds; `None` for every other kind.
+    pub fn links(self, item: &Item) -> Option<&[String]> {
+        match self {
+            Self::Evidence => Some(&item.evidence),
+            _ => None,
+        }
+    }
+
+    /// See [`ItemField::links`].
+    pub fn links_mut(self, item: &mut Item) -> Option<&mut Vec<String>> {
+        match self {
+            Self::Evidence => Some(&mut item.evidence),
+            _ => None,
+        }
+    }
+
+    /// Checks that `value` is a valid text form for this field, without
+    /// setting it (for argument parsing and dialogs).
+    pub fn check(self, value: &str) -> Result<(), FieldError> {
+        self.write(&mut Item::default(), value)
+    }
+
+    /// Sets the value from its text form, leaving conflicts alone; on error
+    /// nothing changes.
+    fn write(self, item: &mut Item, value: &str) -> Result<(), FieldError> {
+        match self {
+            Self::Title if value.trim().is_empty() => return Err(FieldError::EmptyTitle),
+            Self::Title => item.title = value.to_owned(),
+            Self::Description => item.description = value.to_owned(),
+            Self::Status => {
+                item.status = Status::from_word(value)
+                    .ok_or_else(|| FieldError::InvalidStatus(value.to_owned()))?;
+            }
+            Self::Owner => item.owner = value.to_owned(),
+            Self::Due => item.due = parse_date(self.name(), value)?,
+            Self::MitigationText => item.mitigation.text = value.to_owned(),
+            Self::MitigationAcceptedBy => item.mitigation.accepted_by = value.to_owned(),
+            Self::MitigationUntil => item.mitigation.until = parse_date(self.name(), value)?,
+            Self::Notes => item.notes = value.to_owned(),
+            Self::Evidence => item.evidence = links(value),
+        }
+        Ok(())
+    }
+
+    /// Copies the value from `from` as is (no parsing, so an empty title
+    /// from a file copies too); conflicts are left alone.
+    pub fn copy(self, to: &mut Item, from: &Item) {
+        match self {
+            Self::Title => to.title.clone_from(&from.title),
+            Self::Description => to.description.clone_from(&from.description),
+            Self::Status => to.status = from.status,
+            Self::Owner => to.owner.clone_from(&from.owner),
+            Self::Due => to.due = from.due,
+            Self::MitigationText => to.mitigation.text.clone_from(&from.mitigation.text),
+            Self::MitigationAcceptedBy => to
+                .mitigation
+                .accepted_by
+                .clone_from(&from.mitigation.accepted_by),
+            Self::MitigationUntil => to.mitigation.until = from.mitigation.until,
+            Self::Notes => to.notes.clone_from(&from.notes),
+            Self::Evidence => to.evidence.clone_from(&from.evidence),
+        }
+    }
+}
+
+impl std::fmt::Display for ItemField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A workbook's own field. Category names are fields too, named
+/// `category.ID.name` (see [`category_name_field`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorkbookField {
+    Project,
+    Description,
+    Launch,
+    Review,
+}
+
+impl WorkbookField {
+    /// Every workbook field, in file order (checked against
+    /// [`WorkbookField::index`] by a test).
+    pub const ALL: [Self; 4] = [Self::Project, Self::Description, Self::Launch, Self::Review];
+
+    pub fn index(self) -> usize {
+        match self {
+            Self::Project => 0,
+            Self::Description => 1,
+            Self::Launch => 2,
+            Self::Review => 3,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Project => "project",
+            Self::Description => "description",
+            Self::Launch => "launch",
+            Self::Review => "review",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Project => "Project name",
+            Self::Description => "Description",
+            Self::Launch => "Launch date",
+            Self::Review => "Review date",
+        }
+    }
+
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Self::Project => FieldKind::Text,
+            Self::Description => FieldKind::Multiline,
+            Self::Launch | Self::Review => FieldKind::Date,
+        }
+    }
+
+    pub fn get(self, wb: &Workbook) -> String {
+        match self {
+            Self::Project => wb.project.clone(),
+            Self::Description => wb.description.clone(),
+            Self::Launch => date_text(wb.launch),
+            Self::Review => date_text(wb.review),
+        }
+    }
+
+    /// Sets the value from its text form, leaving conflicts alone.
+    fn write(self, wb: &mut Workbook, value: &str) -> Result<(), FieldError> {
+        match self {
+            Self::Project if value.trim().is_empty() => {
+                return Err(FieldError::Empty("project name"));
+            }
+            Self::Project => wb.project = value.to_owned(),
+            Self::Description => wb.description = value.to_owned(),
+            Self::Launch => wb.launch = parse_date(self.name(), value)?,
+            Self::Review => wb.review = parse_date(self.name(), value)?,
+        }
+        Ok(())
+    }
+
+    pub fn copy(self, to: &mut Workbook, from: &Workbook) {
+        match self {
+            Self::Project => to.project.clone_from(&from.project),
+            Self::Description => to.description.clone_from(&from.description),
+            Self::Launch => to.launch = from.launch,
+            Self::Review => to.review = from.review,
+        }
+    }
+}
 
 /// The workbook field name of category `id`'s name.
 pub fn category_name_field(id: &str) -> String {
@@ -38,14 +389,24 @@ pub fn category_of_field(field: &str) -> Option<&str> {
     field.strip_prefix("category.")?.strip_suffix(".name")
 }
 
+/// Names of every item field, for messages.
+fn item_field_names() -> String {
+    ItemField::ALL.map(ItemField::name).join(", ")
+}
+
+/// Names of every workbook field, for messages.
+fn workbook_field_names() -> String {
+    WorkbookField::ALL.map(WorkbookField::name).join(", ")
+}
+
 /// A field name or value that cannot be applied to an item or a workbook.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
-    #[error("unknown field `{0}` (fields: {fields})", fields = ITEM_FIELDS.join(", "))]
+    #[error("unknown field `{0}` (fields: {fields})", fields = item_field_names())]
     UnknownField(String),
     #[error(
         "unknown workbook field `{0}` (fields: {fields}, category.ID.name)",
-        fields = WORKBOOK_FIELDS.join(", ")
+        fields = workbook_field_names()
     )]
     UnknownWorkbookField(String),
     #[error("no category with ID `{0}`")]
@@ -53,13 +414,15 @@ pub enum FieldError {
     #[error("the {0} cannot be empty")]
     Empty(&'static str),
     #[error(
-        "`{0}` is not a status (use not-started, in-progress, done, mitigated or not-applicable)"
+        "unknown status `{0}` (use not-started, in-progress, done, mitigated or not-applicable)"
     )]
     InvalidStatus(String),
     #[error("{field}: `{value}` is not a date (use YYYY-MM-DD, or nothing to clear it)")]
     InvalidDate { field: String, value: String },
     #[error("the title cannot be empty")]
     EmptyTitle,
+    #[error("`{0}` is not a link: a link has no spaces")]
+    InvalidLink(String),
 }
 
 /// The text form of a date field: `YYYY-MM-DD`, or empty for none.
@@ -81,117 +444,92 @@ fn parse_date(field: &str, value: &str) -> Result<Option<NaiveDate>, FieldError>
         })
 }
 
-impl Item {
-    /// The value of field `name` as text (dates `YYYY-MM-DD` or empty, the
-    /// status as its CLI word, evidence one link per line), or `None` for an
-    /// unknown field.
-    pub fn field(&self, name: &str) -> Option<String> {
-        Some(match name {
-            "title" => self.title.clone(),
-            "description" => self.description.clone(),
-            "status" => self.status.cli_word().to_owned(),
-            "owner" => self.owner.clone(),
-            "due" => date_text(self.due),
-            "mitigation.text" => self.mitigation.text.clone(),
-            "mitigation.accepted_by" => self.mitigation.accepted_by.clone(),
-            "mitigation.until" => date_text(self.mitigation.until),
-            "notes" => self.notes.clone(),
-            "evidence" => self.evidence.join("\n"),
-            _ => return None,
-        })
-    }
+/// The links in a text form, one per line, blank lines dropped.
+fn links(value: &str) -> Vec<String> {
+    value
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
 
-    /// Sets field `name` from its text form (see [`Item::field`]). Leaves the
-    /// item unchanged on error.
-    pub fn set_field(&mut self, name: &str, value: &str) -> Result<(), FieldError> {
-        match name {
-            "title" if value.trim().is_empty() => return Err(FieldError::EmptyTitle),
-            "title" => self.title = value.to_owned(),
-            "description" => self.description = value.to_owned(),
-            "status" => {
-                self.status = Status::from_word(value)
-                    .ok_or_else(|| FieldError::InvalidStatus(value.to_owned()))?;
-            }
-            "owner" => self.owner = value.to_owned(),
-            "due" => self.due = parse_date(name, value)?,
-            "mitigation.text" => self.mitigation.text = value.to_owned(),
-            "mitigation.accepted_by" => self.mitigation.accepted_by = value.to_owned(),
-            "mitigation.until" => self.mitigation.until = parse_date(name, value)?,
-            "notes" => self.notes = value.to_owned(),
-            "evidence" => {
-                self.evidence = value
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-            }
-            _ => return Err(FieldError::UnknownField(name.to_owned())),
-        }
+impl Item {
+    /// Sets `field` from its text form (see [`ItemField::get`]) and settles
+    /// any merge conflict recorded on it: the value set is the resolution.
+    /// On error nothing changes. This is the one setter every edit goes
+    /// through — the window, `set`, `resolve`.
+    pub fn set_field(&mut self, field: ItemField, value: &str) -> Result<(), FieldError> {
+        field.write(self, value)?;
+        self.settle(field);
         Ok(())
     }
 
-    /// Copies field `name` from `other` as is (no parsing, so an empty
-    /// title from a file copies too); unknown names copy nothing.
-    pub(crate) fn copy_field(&mut self, other: &Item, name: &str) {
-        match name {
-            "title" => self.title.clone_from(&other.title),
-            "description" => self.description.clone_from(&other.description),
-            "status" => self.status = other.status,
-            "owner" => self.owner.clone_from(&other.owner),
-            "due" => self.due = other.due,
-            "mitigation.text" => self.mitigation.text.clone_from(&other.mitigation.text),
-            "mitigation.accepted_by" => self
-                .mitigation
-                .accepted_by
-                .clone_from(&other.mitigation.accepted_by),
-            "mitigation.until" => self.mitigation.until = other.mitigation.until,
-            "notes" => self.notes.clone_from(&other.notes),
-            "evidence" => self.evidence.clone_from(&other.evidence),
-            _ => {}
+    /// Adds `value` to an accumulating field (see
+    /// [`ItemField::accumulates`]): a paragraph to the notes, a link to the
+    /// evidence (once); any other field is set. Settles the field's
+    /// conflict. Blank text adds nothing and settles nothing.
+    pub fn add_to_field(&mut self, field: ItemField, value: &str) -> Result<(), FieldError> {
+        let value = value.trim();
+        match field {
+            ItemField::Notes if value.is_empty() => return Ok(()),
+            ItemField::Notes => {
+                if !self.notes.is_empty() {
+                    self.notes.push_str("\n\n");
+                }
+                self.notes.push_str(value);
+            }
+            ItemField::Evidence => {
+                if value.is_empty() || value.chars().any(char::is_whitespace) {
+                    return Err(FieldError::InvalidLink(value.to_owned()));
+                }
+                if !self.evidence.iter().any(|e| e == value) {
+                    self.evidence.push(value.to_owned());
+                }
+            }
+            _ => return self.set_field(field, value),
         }
+        self.settle(field);
+        Ok(())
+    }
+
+    /// Drops the merge conflict recorded on `field`, if any: whoever edits a
+    /// field has settled it (text widgets edit in place and call this).
+    pub fn settle(&mut self, field: ItemField) {
+        self.conflicts.retain(|c| c.field != field.name());
     }
 }
 
 impl Workbook {
-    /// The value of workbook field `name` as text (dates `YYYY-MM-DD` or
-    /// empty), or `None` for an unknown field or a category that is not here.
+    /// The value of workbook field `name` as text (see [`WorkbookField`]
+    /// and [`category_name_field`]), or `None` for an unknown field or a
+    /// category that is not here.
     pub fn field(&self, name: &str) -> Option<String> {
-        Some(match name {
-            "project" => self.project.clone(),
-            "description" => self.description.clone(),
-            "launch" => date_text(self.launch),
-            "review" => date_text(self.review),
-            _ => {
-                let id = category_of_field(name)?;
-                self.categories.iter().find(|c| c.id == id)?.name.clone()
-            }
-        })
+        if let Some(field) = WorkbookField::from_name(name) {
+            return Some(field.get(self));
+        }
+        let id = category_of_field(name)?;
+        Some(self.categories.iter().find(|c| c.id == id)?.name.clone())
     }
 
-    /// Sets workbook field `name` from its text form (see
-    /// [`Workbook::field`]) and drops any merge conflict recorded on it: the
-    /// value set is the resolution. Leaves the workbook unchanged on error.
+    /// Sets workbook field `name` from its text form and drops any merge
+    /// conflict recorded on it: the value set is the resolution. Leaves the
+    /// workbook unchanged on error.
     pub fn set_field(&mut self, name: &str, value: &str) -> Result<(), FieldError> {
-        match name {
-            "project" if value.trim().is_empty() => return Err(FieldError::Empty("project name")),
-            "project" => self.project = value.to_owned(),
-            "description" => self.description = value.to_owned(),
-            "launch" => self.launch = parse_date(name, value)?,
-            "review" => self.review = parse_date(name, value)?,
-            _ => {
-                let id = category_of_field(name)
-                    .ok_or_else(|| FieldError::UnknownWorkbookField(name.to_owned()))?;
-                if value.trim().is_empty() {
-                    return Err(FieldError::Empty("category name"));
-                }
-                let category = self
-                    .categories
-                    .iter_mut()
-                    .find(|c| c.id == id)
-                    .ok_or_else(|| FieldError::NoCategory(id.to_owned()))?;
-                category.name = value.to_owned();
+        if let Some(field) = WorkbookField::from_name(name) {
+            field.write(self, value)?;
+        } else {
+            let id = category_of_field(name)
+                .ok_or_else(|| FieldError::UnknownWorkbookField(name.to_owned()))?;
+            if value.trim().is_empty() {
+                return Err(FieldError::Empty("category name"));
             }
+            let category = self
+                .categories
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(|| FieldError::NoCategory(id.to_owned()))?;
+            category.name = value.to_owned();
         }
         self.conflicts.retain(|c| c.field != name);
         Ok(())
@@ -199,105 +537,4 @@ impl Workbook {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_field_round_trips_through_text() {
-        let mut item = Item {
-            id: "a".into(),
-            title: "T".into(),
-            status: Status::Mitigated,
-            due: NaiveDate::from_ymd_opt(2026, 5, 1),
-            evidence: vec!["https://a".into(), "https://b".into()],
-            ..Item::default()
-        };
-        item.mitigation.until = NaiveDate::from_ymd_opt(2026, 6, 1);
-        item.mitigation.text = "manual".into();
-        for f in ITEM_FIELDS {
-            let text = item.field(f).unwrap();
-            let mut copy = item.clone();
-            copy.set_field(f, &text).unwrap();
-            assert_eq!(copy, item, "{f}");
-        }
-    }
-
-    #[test]
-    fn bad_values_are_refused_and_change_nothing() {
-        let mut item = Item {
-            title: "T".into(),
-            ..Item::default()
-        };
-        let before = item.clone();
-        assert!(matches!(
-            item.set_field("due", "next week"),
-            Err(FieldError::InvalidDate { .. })
-        ));
-        assert_eq!(
-            item.set_field("status", "blocked"),
-            Err(FieldError::InvalidStatus("blocked".into()))
-        );
-        assert_eq!(
-            item.set_field("colour", "red"),
-            Err(FieldError::UnknownField("colour".into()))
-        );
-        assert_eq!(item.set_field("title", "  "), Err(FieldError::EmptyTitle));
-        assert_eq!(item, before);
-        item.set_field("due", "").unwrap();
-        assert_eq!(item.due, None);
-    }
-
-    #[test]
-    fn workbook_fields_round_trip_through_text_and_clear_their_conflict() {
-        let mut wb = Workbook::new("P");
-        wb.add_category("Reliability");
-        wb.launch = NaiveDate::from_ymd_opt(2026, 5, 1);
-        wb.description = "d".into();
-        let names = WORKBOOK_FIELDS
-            .map(str::to_owned)
-            .into_iter()
-            .chain([category_name_field("reliability")]);
-        for f in names {
-            let text = wb.field(&f).unwrap();
-            let mut copy = wb.clone();
-            copy.conflicts.push(crate::model::Conflict {
-                field: f.clone(),
-                ours: "a".into(),
-                theirs: "b".into(),
-            });
-            copy.set_field(&f, &text).unwrap();
-            assert_eq!(copy, wb, "{f}");
-        }
-        wb.set_field("category.reliability.name", "Uptime").unwrap();
-        assert_eq!(wb.categories[0].name, "Uptime");
-        assert_eq!(wb.field("category.nope.name"), None);
-    }
-
-    #[test]
-    fn bad_workbook_values_are_refused_and_change_nothing() {
-        let mut wb = Workbook::new("P");
-        wb.add_category("Reliability");
-        let before = wb.clone();
-        assert!(matches!(
-            wb.set_field("launch", "soon"),
-            Err(FieldError::InvalidDate { .. })
-        ));
-        assert_eq!(
-            wb.set_field("project", " "),
-            Err(FieldError::Empty("project name"))
-        );
-        assert_eq!(
-            wb.set_field("category.reliability.name", ""),
-            Err(FieldError::Empty("category name"))
-        );
-        assert_eq!(
-            wb.set_field("category.nope.name", "X"),
-            Err(FieldError::NoCategory("nope".into()))
-        );
-        assert_eq!(
-            wb.set_field("owner", "X"),
-            Err(FieldError::UnknownWorkbookField("owner".into()))
-        );
-        assert_eq!(wb, before);
-    }
-}
+mod tests;

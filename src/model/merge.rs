@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::fields::{ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field};
+use super::fields::{ItemField, WorkbookField, category_name_field, category_of_field};
 use super::{Category, Conflict, Item, Workbook};
 
 /// The conflict field recorded when one side removed an item the other
@@ -33,8 +33,8 @@ pub struct MergeConflict {
     /// The item, or `None` for a workbook field (recorded in
     /// [`Workbook::conflicts`]).
     pub item: Option<String>,
-    /// An item field name (see [`ITEM_FIELDS`]), [`REMOVED_FIELD`],
-    /// [`CATEGORY_FIELD`], a workbook field (see [`WORKBOOK_FIELDS`]) or
+    /// An item field name (see [`ItemField::name`]), [`REMOVED_FIELD`],
+    /// [`CATEGORY_FIELD`], a workbook field (see [`WorkbookField::name`]) or
     /// `category.ID.name`.
     pub field: String,
     pub ours: String,
@@ -236,17 +236,12 @@ fn merge_workbook_fields(
     wb: &mut Workbook,
     conflicts: &mut Vec<MergeConflict>,
 ) {
-    for name in WORKBOOK_FIELDS {
-        let [b, o, t] = [base, ours, theirs].map(|w| w.field(name).unwrap_or_default());
+    for field in WorkbookField::ALL {
+        let [b, o, t] = [base, ours, theirs].map(|w| field.get(w));
         match pick3(Some(&b), &o, &t) {
             Pick::Agreed(v) if *v == o => {}
-            Pick::Agreed(_) => match name {
-                "project" => wb.project.clone_from(&theirs.project),
-                "description" => wb.description.clone_from(&theirs.description),
-                "launch" => wb.launch = theirs.launch,
-                _ => wb.review = theirs.review,
-            },
-            Pick::Conflict => record_workbook(wb, name, &o, &t, conflicts),
+            Pick::Agreed(_) => field.copy(wb, theirs),
+            Pick::Conflict => record_workbook(wb, field.name(), &o, &t, conflicts),
         }
     }
 }
@@ -264,30 +259,36 @@ fn merge_item(
         return ours.clone();
     }
     let mut item = ours.clone();
-    item.evidence = merge_set(
-        base.map_or(&[][..], |b| &b.evidence),
-        &ours.evidence,
-        &theirs.evidence,
-    );
     item.conflicts = merge_set(
         base.map_or(&[][..], |b| &b.conflicts),
         &ours.conflicts,
         &theirs.conflicts,
     );
-    for field in ITEM_FIELDS.into_iter().filter(|f| *f != "evidence") {
-        let (o, t) = (
-            ours.field(field).unwrap_or_default(),
-            theirs.field(field).unwrap_or_default(),
-        );
-        let b = base.and_then(|b| b.field(field));
+    for field in ItemField::ALL {
+        if let (Some(o), Some(t)) = (field.links(ours), field.links(theirs)) {
+            // A set: what either side added is in, what either removed is out.
+            let b = base.and_then(|b| field.links(b)).unwrap_or_default();
+            let merged = merge_set(b, o, t);
+            if let Some(links) = field.links_mut(&mut item) {
+                *links = merged;
+            }
+            continue;
+        }
+        let (o, t) = (field.get(ours), field.get(theirs));
+        let b = base.map(|b| field.get(b));
         match pick3(b.as_ref(), &o, &t) {
             Pick::Agreed(v) if *v == o => {}
-            Pick::Agreed(_) => item.copy_field(theirs, field),
-            Pick::Conflict => match (field, b.as_deref()) {
-                ("notes", Some(base)) if let Some(both) = both_appends(base, &o, &t) => {
-                    item.notes = both;
+            Pick::Agreed(_) => field.copy(&mut item, theirs),
+            Pick::Conflict => match b.as_deref() {
+                Some(base)
+                    if field.accumulates()
+                        && let Some(both) = both_appends(base, &o, &t) =>
+                {
+                    if let Some(text) = field.text_mut(&mut item) {
+                        *text = both;
+                    }
                 }
-                _ => record(&mut item, field, &o, &t, conflicts),
+                _ => record(&mut item, field.name(), &o, &t, conflicts),
             },
         }
     }

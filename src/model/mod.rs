@@ -21,7 +21,8 @@ mod verdict;
 pub(crate) mod workbook;
 
 pub use fields::{
-    FieldError, ITEM_FIELDS, WORKBOOK_FIELDS, category_name_field, category_of_field, date_text,
+    FieldError, FieldKind, ItemField, WorkbookField, category_name_field, category_of_field,
+    date_text,
 };
 pub use ids::{closest_ids, file_stem, slugify};
 pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};

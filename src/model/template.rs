@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Mitigation, Status, Workbook};
+use super::{Item, Mitigation, Status, Workbook};
 
 /// What the new workbook gets instead of the template's own values.
 #[derive(Debug, Clone)]
@@ -19,19 +19,44 @@ impl Workbook {
     /// unassigned, with no due date, mitigation, notes, evidence or conflicts.
     pub fn from_template(template: &Workbook, options: TemplateOptions) -> Workbook {
         let mut wb = template.clone();
-        wb.project = options.project;
-        wb.launch = options.launch;
-        wb.review = None;
-        wb.people.clear();
-        wb.conflicts.clear();
+        // Exhaustive, like the items below: a new workbook field must say
+        // whether a new workbook keeps it.
+        let Workbook {
+            project,
+            description: _,
+            launch,
+            review,
+            people,
+            categories: _,
+            conflicts,
+        } = &mut wb;
+        *project = options.project;
+        *launch = options.launch;
+        *review = None;
+        people.clear();
+        conflicts.clear();
         for item in wb.categories.iter_mut().flat_map(|c| c.items.iter_mut()) {
-            item.status = Status::NotStarted;
-            item.owner.clear();
-            item.due = None;
-            item.mitigation = Mitigation::default();
-            item.notes.clear();
-            item.evidence.clear();
-            item.conflicts.clear();
+            // Exhaustive on purpose: a new field must say here whether it is
+            // part of the checklist (kept) or of a team's progress (reset).
+            let Item {
+                id: _,
+                title: _,
+                description: _,
+                status,
+                owner,
+                due,
+                mitigation,
+                notes,
+                evidence,
+                conflicts,
+            } = item;
+            *status = Status::NotStarted;
+            owner.clear();
+            *due = None;
+            *mitigation = Mitigation::default();
+            notes.clear();
+            evidence.clear();
+            conflicts.clear();
         }
         wb
     }

@@ -141,7 +141,9 @@ pub fn conflict_ui(
                     let current = if item_id.is_empty() {
                         wb.field(&conflict.field)
                     } else {
-                        wb.item(item_id).and_then(|i| i.field(&conflict.field))
+                        crate::model::ItemField::from_name(&conflict.field)
+                            .zip(wb.item(item_id))
+                            .map(|(f, i)| f.get(i))
                     };
                     *modal = Some(Modal::ResolveConflict {
                         item_id: item_id.to_owned(),

@@ -22,7 +22,7 @@ use printpdf::{FontId, ParsedFont, PdfDocument};
 
 use super::{MissingGlyph, PdfError};
 
-/// One of the embedded faces. The discriminant indexes [`Glyphs::faces`].
+/// One of the embedded faces. The discriminant indexes `Glyphs::used`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Face {
     Regular = 0,

@@ -1,7 +1,7 @@
 //! Reading the text of a Markdown checklist: labelled lines (`Status: …`),
 //! status words, check marks, headings, ID markers and titles.
 
-use crate::model::Status;
+use crate::model::{FieldKind, ItemField, Status};
 
 use super::{Draft, MAX_TITLE_CHARS, Node};
 
@@ -63,26 +63,31 @@ pub(super) fn split_segments(line: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The field a `Key: value` segment sets, and its value.
-pub(super) fn field_key(segment: &str) -> Option<(String, &str)> {
+/// The field a `Key: value` segment sets, and its value. Keys are the
+/// fields' labels and keys (as `export::markdown` writes them) and the
+/// words other checklists use. Title and description are never labelled:
+/// they are the item's own text.
+pub(super) fn field_key(segment: &str) -> Option<(ItemField, &str)> {
     let (key, value) = segment.split_once(':')?;
-    let k = key.trim().to_ascii_lowercase();
-    let field = match k.as_str() {
-        "status" | "state" => "status",
-        "owner" | "assignee" | "responsible" => "owner",
-        "due" | "due date" | "deadline" => "due",
-        "mitigation" | "reason" | "why not applicable" => "mitigation",
-        "accepted by" => "accepted_by",
-        "until" | "accepted until" => "until",
-        "notes" | "note" => "notes",
-        "evidence" => "evidence",
-        _ => return None,
-    };
-    Some((field.to_owned(), value))
+    let k = key.trim().to_ascii_lowercase().replace('_', " ");
+    let named = ItemField::ALL
+        .into_iter()
+        .filter(|f| !matches!(f, ItemField::Title | ItemField::Description))
+        .find(|f| f.label().eq_ignore_ascii_case(&k) || f.key().replace('_', " ") == k);
+    let field = named.or(match k.as_str() {
+        "state" => Some(ItemField::Status),
+        "assignee" | "responsible" => Some(ItemField::Owner),
+        "deadline" => Some(ItemField::Due),
+        "reason" | "why not applicable" => Some(ItemField::MitigationText),
+        "note" => Some(ItemField::Notes),
+        _ => None,
+    })?;
+    Some((field, value))
 }
 
-pub(super) fn is_long_field(key: &str) -> bool {
-    matches!(key, "mitigation" | "notes")
+/// Fields whose value may run on over the following lines.
+pub(super) fn is_long_field(field: ItemField) -> bool {
+    field.kind() == FieldKind::Multiline
 }
 
 pub(super) fn is_meta(lines: &[&str]) -> bool {

@@ -2,6 +2,7 @@
 
 use super::labels::{is_check_mark, one_line, set_title};
 use super::{Builder, Draft, Table};
+use crate::model::ItemField;
 
 impl Builder<'_> {
     pub(super) fn on_table(&mut self, t: Table) {
@@ -101,15 +102,17 @@ impl Builder<'_> {
             if is_check_mark(&status) {
                 d.checked = Some(true);
             } else {
-                self.set(&mut d, "status", &status, line);
+                self.set(&mut d, ItemField::Status, &status, line);
             }
-            self.set(&mut d, "owner", &cell(owner_col), line);
-            self.set(&mut d, "due", &cell(due_col), line);
-            self.set(&mut d, "mitigation", &cell(mitigation_col), line);
-            let notes = cell(notes_col);
-            if !notes.is_empty() {
-                d.notes.push(notes);
-            }
+            self.set(&mut d, ItemField::Owner, &cell(owner_col), line);
+            self.set(&mut d, ItemField::Due, &cell(due_col), line);
+            self.set(
+                &mut d,
+                ItemField::MitigationText,
+                &cell(mitigation_col),
+                line,
+            );
+            self.set(&mut d, ItemField::Notes, &cell(notes_col), line);
             self.drafts.push(d);
         }
     }

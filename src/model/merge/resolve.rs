@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{CATEGORY_FIELD, REMOVED_FIELD};
-use crate::model::{FieldError, Workbook, category_of_field};
+use crate::model::{FieldError, ItemField, Workbook, category_of_field};
 
 /// One unresolved conflict, for listing (`shipshape check`, the GUI).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +35,7 @@ impl ConflictEntry {
 pub enum Resolution {
     Ours,
     Theirs,
-    /// A value of one's own, in the field's text form (see [`Item::field`](crate::model::Item::field)).
+    /// A value of one's own, in the field's text form (see [`ItemField::get`](crate::model::ItemField::get)).
     Value(String),
 }
 
@@ -201,20 +201,21 @@ impl Workbook {
         Ok(entries.len())
     }
 
-    /// Sets a field of item `item_id` from its text form; a conflict on that
-    /// field is thereby resolved and dropped. On error nothing changes.
+    /// Sets field `field` (by name) of item `item_id` from its text form; a
+    /// conflict on that field is thereby resolved and dropped. On error
+    /// nothing changes.
     pub fn set_item_field(
         &mut self,
         item_id: &str,
         field: &str,
         value: &str,
     ) -> Result<(), ResolveError> {
+        let field = ItemField::from_name(field)
+            .ok_or_else(|| FieldError::UnknownField(field.to_owned()))?;
         let item = self
             .item_mut(item_id)
             .ok_or_else(|| ResolveError::NoItem(item_id.to_owned()))?;
-        item.set_field(field, value)?;
-        item.conflicts.retain(|c| c.field != field);
-        Ok(())
+        Ok(item.set_field(field, value)?)
     }
 
     fn drop_conflict(&mut self, item_id: &str, field: &str) {

@@ -9,7 +9,7 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
 use super::{AsOf, load};
-use crate::model::{self, Resolution, Workbook, closest_ids};
+use crate::model::{self, ItemField, Resolution, Workbook, closest_ids};
 use crate::storage;
 
 /// Exit code of `merge` when conflicts were recorded, and of `conflicts`
@@ -39,21 +39,21 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
     let merged = model::merge(&base, &ours, &theirs);
     storage::save(&args.ours, &merged.workbook)?;
     if merged.is_clean() {
-        eprintln!("shipshape: merged {} by item, no conflicts", name.display());
+        errln!("shipshape: merged {} by item, no conflicts", name.display());
         return Ok(ExitCode::SUCCESS);
     }
     let n = merged.conflicts.len();
-    eprintln!(
+    errln!(
         "shipshape: {n} conflict{} merging {}:",
         if n == 1 { "" } else { "s" },
         name.display()
     );
     for c in &merged.conflicts {
-        eprintln!("  {c}");
+        errln!("  {c}");
     }
     let on_workbook = merged.conflicts.iter().any(|c| c.item.is_none());
     let file = name.display();
-    eprintln!(
+    errln!(
         "The file is a valid workbook with both values kept: items in conflict count as red{}.",
         if on_workbook {
             ", and conflicts on workbook fields keep it from being production-ready"
@@ -61,7 +61,7 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
             ""
         }
     );
-    eprintln!(
+    errln!(
         "Resolve each with `shipshape resolve {file} ITEM FIELD --ours|--theirs|--value V`{} or in the app, then `git add` it.",
         if on_workbook {
             format!(" (`shipshape resolve {file} FIELD …` for a (workbook) field)")
@@ -395,7 +395,10 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot resolve {item} {field} in {}", args.file.display()))?;
     storage::save(&args.file, wb)?;
     let left = wb.conflict_entries().len();
-    match wb.item(item).and_then(|i| i.field(field)) {
+    let value = ItemField::from_name(field)
+        .zip(wb.item(item))
+        .map(|(f, i)| f.get(i));
+    match value {
         Some(v) => outln!("{item}: {field} = {v:?}; {left} conflict(s) left"),
         None => outln!("{item}: resolved {field}; {left} conflict(s) left"),
     }
