@@ -8,7 +8,7 @@ use egui::ViewportCommand;
 
 use super::command::{Action, Command};
 use super::doc::Document;
-use super::files::{DialogMode, DialogOutcome, PendingDialog};
+use super::file_dialog::{DialogMode, DialogOutcome, PendingDialog};
 use super::style;
 use super::view::{Modal, PathPurpose, ViewState};
 use crate::model::Workbook;
@@ -44,7 +44,7 @@ pub struct ShipshapeApp {
     pub(super) queue: Vec<Action>,
     pub(super) recent: RecentFiles,
     pub(super) dialog: Option<PendingDialog>,
-    pub(super) worker: super::share::Worker,
+    pub(super) worker: super::export::Worker,
     /// Set once the user agreed to close; the next close request goes through.
     pub(super) close_allowed: bool,
     title: String,
@@ -69,7 +69,7 @@ impl ShipshapeApp {
             queue: Vec::new(),
             recent,
             dialog: None,
-            worker: super::share::Worker::default(),
+            worker: super::export::Worker::default(),
             close_allowed: false,
             title: String::new(),
         };
@@ -238,15 +238,17 @@ impl ShipshapeApp {
             });
         let suggested = match (&purpose, &current, &self.doc) {
             (PathPurpose::ExportPdf(r), _, Some(doc)) => {
-                super::share::pdf_file_name(&doc.workbook().project, r.kind)
+                super::export::pdf_file_name(&doc.workbook().project, r.kind)
             }
             (PathPurpose::ShareFolder, _, _) => String::new(),
             (_, Some(p), _) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            (_, None, Some(doc)) => super::files::suggested_file_name(&doc.workbook().project),
-            (_, None, None) => super::files::suggested_file_name(""),
+            (_, None, Some(doc)) => {
+                super::file_dialog::suggested_file_name(&doc.workbook().project)
+            }
+            (_, None, None) => super::file_dialog::suggested_file_name(""),
         };
         match self.config.dialogs {
             DialogMode::Native => {
@@ -276,7 +278,7 @@ impl ShipshapeApp {
         match purpose {
             PathPurpose::Open => self.queue.push(Action::OpenPath(path)),
             PathPurpose::SaveAs { then } => {
-                let path = super::files::with_suffix(path);
+                let path = super::file_dialog::with_suffix(path);
                 self.queue.push(Action::SaveTo { path, then });
             }
             PathPurpose::Template => {
@@ -286,7 +288,7 @@ impl ShipshapeApp {
                 }
             }
             PathPurpose::ExportPdf(request) => {
-                let path = super::share::with_pdf_suffix(path);
+                let path = super::export::with_pdf_suffix(path);
                 self.export_pdf_to(ctx, request, path);
             }
             PathPurpose::ShareFolder => self.share_to(ctx, path),

@@ -12,10 +12,10 @@
 //!   `view` — selection, filters, dialogs, messages;
 //! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
-//!   click; `share` — Export PDF, Copy summary and Share… (PDFs render on a
+//!   click; `export` — Export PDF, Copy summary and Share… (PDFs render on a
 //!   worker thread);
-//! - `filter`, `files`, `style` — pure filtering, file dialogs, fonts and
-//!   colours.
+//! - `filter`, `file_dialog`, `style` — pure filtering, file dialogs, fonts
+//!   and colours.
 
 mod app;
 mod command;
@@ -23,12 +23,12 @@ mod command_handling;
 mod conflicts;
 mod doc;
 mod editor;
+mod export;
+mod file_dialog;
 mod file_ops;
-mod files;
 mod filter;
 mod header;
 mod root;
-mod share;
 mod start;
 mod style;
 mod table;
@@ -38,7 +38,7 @@ use std::path::PathBuf;
 
 pub use app::{AppConfig, ShipshapeApp};
 pub use command::Command;
-pub use files::DialogMode;
+pub use file_dialog::DialogMode;
 pub use style::install_fonts;
 
 /// Opens the window and runs until it closes. `path` is the workbook to

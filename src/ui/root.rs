@@ -280,11 +280,13 @@ impl ShipshapeApp {
                     }
                     let (ok, cancel) = text_prompt(ui, label, text, hint);
                     if ok && !text.trim().is_empty() {
-                        let mut path = super::files::expand_typed_path(text);
+                        let mut path = super::file_dialog::expand_typed_path(text);
                         match purpose {
-                            PathPurpose::SaveAs { .. } => path = super::files::with_suffix(path),
+                            PathPurpose::SaveAs { .. } => {
+                                path = super::file_dialog::with_suffix(path)
+                            }
                             PathPurpose::ExportPdf(_) => {
-                                path = super::share::with_pdf_suffix(path);
+                                path = super::export::with_pdf_suffix(path);
                             }
                             _ => {}
                         }

@@ -102,7 +102,7 @@ impl ShipshapeApp {
                                     .add(egui::TextEdit::singleline(&mut form.template_text).desired_width(200.0))
                                     .labelled_by(l.id);
                                 if r.changed() {
-                                    form.template = TemplateSource::File(super::files::expand_typed_path(&form.template_text));
+                                    form.template = TemplateSource::File(super::file_dialog::expand_typed_path(&form.template_text));
                                 }
                                 if ui.button("Browse…").clicked() {
                                     self.queue.push(Action::Browse(PathPurpose::Template));

@@ -253,7 +253,7 @@ impl ShipshapeApp {
         }
         let workbook_file = match doc.path().and_then(Path::file_name) {
             Some(name) => name.to_string_lossy().into_owned(),
-            None => super::files::suggested_file_name(&doc.workbook().project),
+            None => super::file_dialog::suggested_file_name(&doc.workbook().project),
         };
         let target = folder.join(&workbook_file);
         let same_file = doc.path().is_some_and(|p| {
@@ -412,7 +412,7 @@ impl ShipshapeApp {
         };
         let workbook_file = match self.path().and_then(Path::file_name) {
             Some(n) => n.to_string_lossy().into_owned(),
-            None => super::files::suggested_file_name(&wb.project),
+            None => super::file_dialog::suggested_file_name(&wb.project),
         };
         let pdf_file = pdf_file_name(&wb.project, PdfKind::Report);
         ui.heading("Share by email");
