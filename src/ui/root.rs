@@ -85,7 +85,7 @@ impl ShipshapeApp {
             ] {
                 ui.menu_button(name, |ui| {
                     let mut first = true;
-                    for command in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
+                    for &command in Command::ALL.iter().filter(|c| c.menu() == menu) {
                         if command.starts_group() && !first {
                             ui.separator();
                         }
