@@ -11,6 +11,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::export::AfterPdf;
+use super::file_dialog::{DialogAnswer, PathPurpose};
+use crate::export::pdf::MissingGlyph;
 use crate::model::{Resolution, Status};
 use crate::storage::Loaded;
 
@@ -431,7 +434,12 @@ pub enum Action {
     },
     OpenSample,
     /// Ask for a path (native dialog or the path field).
-    Browse(super::view::PathPurpose),
+    Browse(PathPurpose),
+    /// A path came back from the path field or a native dialog.
+    PathChosen {
+        purpose: PathPurpose,
+        path: PathBuf,
+    },
     ForgetRecent(PathBuf),
     /// Closes the workbook (asking first if it has unsaved changes), then …
     CloseThen(AfterClose),
@@ -447,6 +455,26 @@ pub enum Action {
     OpenInSystem(PathBuf),
     /// Asks the mail app to open a `mailto:` link.
     OpenUrl(String),
+
+    // Reports of background work (`background.rs`).
+    /// A native file dialog answered; `fallback_text` is what the path
+    /// field offers if no dialog appeared.
+    FileDialogAnswered {
+        purpose: PathPurpose,
+        answer: DialogAnswer,
+        fallback_text: String,
+    },
+    /// A PDF is on disk.
+    PdfWritten {
+        path: PathBuf,
+        bytes: usize,
+        missing: Vec<MissingGlyph>,
+        then: AfterPdf,
+    },
+    PdfFailed(String),
+    /// Opening a file with the system's application did not work: a note,
+    /// since the file is there all the same.
+    OpenFailed(String),
 }
 
 #[cfg(test)]

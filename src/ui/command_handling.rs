@@ -6,7 +6,8 @@ use std::path::Path;
 use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, Command};
 use super::doc::Document;
-use super::view::{Derived, Modal, PathPurpose};
+use super::file_dialog::PathPurpose;
+use super::view::{Derived, Modal};
 use crate::model::{ItemLocation, Status, TemplateOptions, Workbook};
 use crate::storage;
 
@@ -148,8 +149,25 @@ impl ShipshapeApp {
                     self.view.error(format!("cannot resolve the conflict: {e}"));
                 }
             }
-            Action::OpenInSystem(path) => self.open_in_system_later(ctx, path),
+            Action::OpenInSystem(path) => self.background.open_in_system(ctx, path),
             Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Action::PathChosen { purpose, path } => self.path_chosen(ctx, purpose, path),
+            Action::FileDialogAnswered {
+                purpose,
+                answer,
+                fallback_text,
+            } => self.file_dialog_answered(ctx, purpose, answer, fallback_text),
+            Action::PdfWritten {
+                path,
+                bytes,
+                missing,
+                then,
+            } => self.pdf_written(&path, bytes, &missing, then),
+            Action::PdfFailed(e) => {
+                self.background.pdf_finished();
+                self.view.error(e);
+            }
+            Action::OpenFailed(e) => self.view.info(e),
         }
     }
 

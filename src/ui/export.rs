@@ -1,41 +1,25 @@
 //! Getting the workbook to people: Export PDF… (a dialog, a save dialog,
-//! then the render on a worker thread), Copy summary, and Share… (the
+//! then the render in the background), Copy summary, and Share… (the
 //! workbook and its report PDF into a folder, then a `mailto:` link).
-//!
-//! Rendering a 10,000-item PDF takes seconds, so it runs on its own thread
-//! and reports through a channel the app polls every frame, like the file
-//! dialogs do; the window keeps drawing meanwhile.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use chrono::NaiveDate;
 use egui::RichText;
 
 use super::app::ShipshapeApp;
+use super::background::PdfJob;
 use super::command::Action;
-use super::view::{Modal, PathPurpose, PdfRequest};
+use super::file_dialog::PathPurpose;
+use super::view::{Modal, PdfRequest};
 use crate::export::markdown;
-use crate::export::pdf::{self, MissingGlyph, Paper, PdfKind, PdfOptions};
-use crate::model::{Workbook, file_stem};
+use crate::export::pdf::{MissingGlyph, Paper, PdfKind, PdfOptions};
+use crate::model::file_stem;
 use crate::storage;
 
-/// What a worker thread reports.
-enum Event {
-    /// The PDF is on disk.
-    Written {
-        path: PathBuf,
-        bytes: usize,
-        missing: Vec<MissingGlyph>,
-        then: AfterPdf,
-    },
-    Failed(String),
-    /// Opening a file in the system's viewer did not work.
-    OpenFailed(String),
-}
-
 /// What follows a written PDF.
-enum AfterPdf {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AfterPdf {
     /// Say where it went.
     Report,
     /// Share…: the workbook is written too; open the mail app.
@@ -46,61 +30,9 @@ enum AfterPdf {
     },
 }
 
-/// The background work: at most one PDF at a time, plus the system opener.
-pub struct Worker {
-    tx: Sender<Event>,
-    rx: Receiver<Event>,
-    /// What is running, for the status bar; `None` when idle.
-    pub busy: Option<String>,
-}
-
-impl Default for Worker {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Self { tx, rx, busy: None }
-    }
-}
-
 /// `payments-api-report.pdf` for a project and a kind.
 pub fn pdf_file_name(project: &str, kind: PdfKind) -> String {
     format!("{}-{}.pdf", file_stem(project), kind.name())
-}
-
-/// Adds `.pdf` to a typed path that has no extension.
-pub fn with_pdf_suffix(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension("pdf")
-    }
-}
-
-/// Opens `path` (a file or a folder) with the system's default
-/// application, waiting for the opener to say whether it worked.
-pub fn open_in_system(path: &Path) -> Result<(), String> {
-    #[cfg(target_os = "macos")]
-    let (program, mut command) = ("open", std::process::Command::new("open"));
-    #[cfg(target_os = "windows")]
-    let (program, mut command) = {
-        let mut c = std::process::Command::new("cmd");
-        // `start`'s first quoted argument is a window title.
-        c.args(["/C", "start", ""]);
-        ("start", c)
-    };
-    #[cfg(not(any(target_os = "macos", target_os = "windows")))]
-    let (program, mut command) = ("xdg-open", std::process::Command::new("xdg-open"));
-    let status = command
-        .arg(path)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{program} failed ({status})"))
-    }
 }
 
 /// One line per distinct character no font has, with where it first occurs.
@@ -126,50 +58,6 @@ fn size_text(bytes: usize) -> String {
     } else {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
-}
-
-/// Renders and writes the PDF on a new thread; `open_after` then opens it.
-fn spawn_pdf(
-    worker: &Worker,
-    ctx: &egui::Context,
-    wb: Workbook,
-    options: PdfOptions,
-    path: PathBuf,
-    open_after: bool,
-    then: AfterPdf,
-) {
-    let tx = worker.tx.clone();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let event = match pdf::render(&wb, &options) {
-            Err(e) => Event::Failed(format!("cannot render the PDF: {e}")),
-            Ok(rendered) => match storage::write_atomic(&path, &rendered.bytes) {
-                Err(e) => Event::Failed(format!("cannot write {}: {e}", path.display())),
-                Ok(()) => Event::Written {
-                    path: path.clone(),
-                    bytes: rendered.bytes.len(),
-                    missing: rendered.missing_glyphs,
-                    then,
-                },
-            },
-        };
-        let written = matches!(event, Event::Written { .. });
-        // The window may have closed meanwhile; nobody to tell then.
-        if tx.send(event).is_err() {
-            return;
-        }
-        ctx.request_repaint();
-        if written
-            && open_after
-            && let Err(e) = open_in_system(&path)
-        {
-            let _closed = tx.send(Event::OpenFailed(format!(
-                "The PDF is saved but could not be opened ({e}); open it from {}",
-                path.display()
-            )));
-            ctx.request_repaint();
-        }
-    });
 }
 
 impl ShipshapeApp {
@@ -209,35 +97,33 @@ impl ShipshapeApp {
         request: PdfRequest,
         path: PathBuf,
     ) {
-        if self.worker.busy.is_some() {
+        if self.background.busy().is_some() {
             self.view
                 .info("A PDF is still being written; try again in a moment.");
             return;
         }
-        let Some(wb) = self.workbook().cloned() else {
+        let Some(workbook) = self.workbook().cloned() else {
             return;
         };
-        let options = PdfOptions {
-            kind: request.kind,
-            paper: request.paper,
-            as_of: request.as_of,
-        };
-        self.worker.busy = Some(format!("Writing {}…", path.display()));
-        spawn_pdf(
-            &self.worker,
-            ctx,
-            wb,
-            options,
+        let busy = format!("Writing {}…", path.display());
+        let job = PdfJob {
+            workbook,
+            options: PdfOptions {
+                kind: request.kind,
+                paper: request.paper,
+                as_of: request.as_of,
+            },
             path,
-            request.open_after,
-            AfterPdf::Report,
-        );
+            open_after: request.open_after,
+            then: AfterPdf::Report,
+        };
+        self.background.write_pdf(ctx, job, busy);
     }
 
-    /// Share…: writes the workbook now (it is quick) and its report PDF on
-    /// the worker; the mail app opens once both are there.
+    /// Share…: writes the workbook now (it is quick) and its report PDF in
+    /// the background; the mail app opens once both are there.
     pub(super) fn share_to(&mut self, ctx: &egui::Context, folder: PathBuf) {
-        if self.worker.busy.is_some() {
+        if self.background.busy().is_some() {
             self.view
                 .info("A PDF is still being written; try again in a moment.");
             return;
@@ -270,84 +156,65 @@ impl ShipshapeApp {
             self.view.error(format!("cannot share: {e}"));
             return;
         }
-        let wb = doc.workbook().clone();
-        let pdf_name = pdf_file_name(&wb.project, PdfKind::Report);
-        let options = PdfOptions {
-            kind: PdfKind::Report,
-            paper: Paper::from_locale(),
-            as_of: today,
-        };
-        let mailto = markdown::mailto_url(&wb, today, &[]);
-        self.worker.busy = Some(format!("Writing {pdf_name}…"));
-        spawn_pdf(
-            &self.worker,
-            ctx,
-            wb,
-            options,
-            folder.join(&pdf_name),
-            false,
-            AfterPdf::Share {
+        let workbook = doc.workbook().clone();
+        let pdf_name = pdf_file_name(&workbook.project, PdfKind::Report);
+        let mailto = markdown::mailto_url(&workbook, today, &[]);
+        let job = PdfJob {
+            workbook,
+            options: PdfOptions {
+                kind: PdfKind::Report,
+                paper: Paper::from_locale(),
+                as_of: today,
+            },
+            path: folder.join(&pdf_name),
+            open_after: false,
+            then: AfterPdf::Share {
                 folder,
                 workbook_file,
                 mailto,
             },
-        );
+        };
+        self.background
+            .write_pdf(ctx, job, format!("Writing {pdf_name}…"));
     }
 
-    /// Takes what the worker reported; called every frame.
-    pub(super) fn poll_worker(&mut self) {
-        loop {
-            let event = match self.worker.rx.try_recv() {
-                Ok(event) => event,
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
-            };
-            match event {
-                Event::Failed(e) => {
-                    self.worker.busy = None;
-                    self.view.error(e);
-                }
-                Event::OpenFailed(e) => self.view.info(e),
-                Event::Written {
-                    path,
-                    bytes,
-                    missing,
-                    then,
-                } => {
-                    self.worker.busy = None;
-                    if !missing.is_empty() {
-                        self.view.warning(format!(
-                            "{} has characters no embedded font covers; they print as \u{FFFD}: {}",
-                            path.display(),
-                            missing_glyphs_text(&missing)
-                        ));
-                    }
-                    match then {
-                        AfterPdf::Report => self.view.info(format!(
-                            "Exported {} ({})",
-                            path.display(),
-                            size_text(bytes)
-                        )),
-                        AfterPdf::Share {
-                            folder,
-                            workbook_file,
-                            mailto,
-                        } => {
-                            let pdf_file = path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            self.queue.push(Action::OpenUrl(mailto.clone()));
-                            self.view.modal = Some(Modal::ShareDone {
-                                folder,
-                                files: vec![
-                                    workbook_file,
-                                    format!("{pdf_file} ({})", size_text(bytes)),
-                                ],
-                                mailto,
-                            });
-                        }
-                    }
-                }
+    /// A PDF is on disk: say where, or go on with Share….
+    pub(super) fn pdf_written(
+        &mut self,
+        path: &Path,
+        bytes: usize,
+        missing: &[MissingGlyph],
+        then: AfterPdf,
+    ) {
+        self.background.pdf_finished();
+        if !missing.is_empty() {
+            self.view.warning(format!(
+                "{} has characters no embedded font covers; they print as \u{FFFD}: {}",
+                path.display(),
+                missing_glyphs_text(missing)
+            ));
+        }
+        match then {
+            AfterPdf::Report => self.view.info(format!(
+                "Exported {} ({})",
+                path.display(),
+                size_text(bytes)
+            )),
+            AfterPdf::Share {
+                folder,
+                workbook_file,
+                mailto,
+            } => {
+                let pdf_file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.queue.push(Action::OpenUrl(mailto.clone()));
+                self.view.modal = Some(Modal::ShareDone {
+                    folder,
+                    files: vec![workbook_file, format!("{pdf_file} ({})", size_text(bytes))],
+                    mailto,
+                });
             }
         }
     }
@@ -481,22 +348,6 @@ impl ShipshapeApp {
         });
         close
     }
-
-    /// Opens a file or folder without blocking the window; a failure is a
-    /// note, not an error: the files are there all the same.
-    pub(super) fn open_in_system_later(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let tx = self.worker.tx.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            if let Err(e) = open_in_system(&path) {
-                let _closed = tx.send(Event::OpenFailed(format!(
-                    "Could not open {} ({e})",
-                    path.display()
-                )));
-                ctx.request_repaint();
-            }
-        });
-    }
 }
 
 /// The `mailto:` limitation, said where the user will read it.
@@ -548,14 +399,6 @@ mod tests {
         assert_eq!(
             pdf_file_name("李雷", PdfKind::Walkthrough),
             "李雷-walkthrough.pdf"
-        );
-        assert_eq!(
-            with_pdf_suffix("/tmp/x".into()),
-            PathBuf::from("/tmp/x.pdf")
-        );
-        assert_eq!(
-            with_pdf_suffix("/tmp/x.PDF".into()),
-            PathBuf::from("/tmp/x.PDF")
         );
     }
 

@@ -1,15 +1,18 @@
-//! Native file dialogs, run on their own thread so the window keeps
-//! drawing while one is open.
+//! Asking for a path: what each request is for ([`PathPurpose`], which
+//! knows its titles, filters, suffix and whether it saves), the native
+//! dialog (run on a background thread by `background`), and the helpers
+//! for names and typed paths.
 //!
 //! rfd answers `None` both when the user cancels and when no dialog backend
 //! (desktop portal, zenity) is available. A `None` that comes back almost at
 //! once means no dialog was ever shown, so the app offers a path field.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::view::PathPurpose;
+use super::app::ShipshapeApp;
+use super::command::{Action, AfterClose, TemplateSource};
+use super::view::{Modal, PdfRequest};
 use crate::storage::FILE_SUFFIX;
 
 /// How the app asks for file paths.
@@ -21,114 +24,249 @@ pub enum DialogMode {
     PathField,
 }
 
+/// What a path is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs {
+        then: Option<AfterClose>,
+    },
+    Template,
+    /// Where to write a PDF, rendered with these settings.
+    ExportPdf(PdfRequest),
+    /// The folder Share… writes the workbook and its report into.
+    ShareFolder,
+}
+
+/// File-type filters of a native dialog: (name, extensions).
+type Filters = &'static [(&'static str, &'static [&'static str])];
+
+const WORKBOOK_FILTERS: Filters = &[("Shipshape workbook", &["ron"]), ("All files", &["*"])];
+const PDF_FILTERS: Filters = &[("PDF document", &["pdf"]), ("All files", &["*"])];
+
+impl PathPurpose {
+    /// The native dialog's title.
+    pub fn dialog_title(&self) -> &'static str {
+        match self {
+            Self::Open => "Open workbook",
+            Self::SaveAs { .. } => "Save workbook as",
+            Self::Template => "Choose a workbook to use as template",
+            Self::ExportPdf(_) => "Export PDF",
+            Self::ShareFolder => "Choose a folder for the files to share",
+        }
+    }
+
+    /// The heading of the path field, the fallback for native dialogs.
+    pub fn field_title(&self) -> &'static str {
+        match self {
+            Self::Open => "Open workbook",
+            Self::SaveAs { .. } => "Save workbook as",
+            Self::Template => "Workbook to use as template",
+            Self::ExportPdf(_) => "Export PDF to",
+            Self::ShareFolder => "Folder for the files to share",
+        }
+    }
+
+    /// The path field's label.
+    pub fn field_label(&self) -> &'static str {
+        match self {
+            Self::ShareFolder => "Folder",
+            _ => "Path",
+        }
+    }
+
+    /// The path field's hint.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::Open | Self::SaveAs { .. } | Self::Template => "/path/to/name.shipshape.ron",
+            Self::ExportPdf(_) => "/path/to/report.pdf",
+            Self::ShareFolder => "/path/to/folder",
+        }
+    }
+
+    /// The native dialog's file-type filters.
+    pub fn filters(&self) -> Filters {
+        match self {
+            Self::Open | Self::SaveAs { .. } | Self::Template => WORKBOOK_FILTERS,
+            Self::ExportPdf(_) => PDF_FILTERS,
+            Self::ShareFolder => &[],
+        }
+    }
+
+    /// What a chosen path without an extension gets appended.
+    pub fn suffix(&self) -> Option<&'static str> {
+        match self {
+            Self::SaveAs { .. } => Some(FILE_SUFFIX),
+            Self::ExportPdf(_) => Some(".pdf"),
+            Self::Open | Self::Template | Self::ShareFolder => None,
+        }
+    }
+
+    /// `path` with [`suffix`](Self::suffix) appended when it has no
+    /// extension.
+    pub fn with_suffix(&self, path: PathBuf) -> PathBuf {
+        match self.suffix() {
+            Some(suffix) if path.extension().is_none() => {
+                let mut s = path.into_os_string();
+                s.push(suffix);
+                s.into()
+            }
+            _ => path,
+        }
+    }
+
+    /// Whether the answer names a file to write (a save dialog).
+    pub fn is_save(&self) -> bool {
+        match self {
+            Self::SaveAs { .. } | Self::ExportPdf(_) => true,
+            Self::Open | Self::Template | Self::ShareFolder => false,
+        }
+    }
+
+    /// Whether the answer is a folder rather than a file.
+    pub fn is_folder(&self) -> bool {
+        matches!(self, Self::ShareFolder)
+    }
+
+    /// The file name a save dialog proposes: the PDF's for an export, else
+    /// the open workbook's, else one made from the project name.
+    pub fn suggested_name(&self, project: &str, current: Option<&Path>) -> String {
+        match (self, current) {
+            (Self::ExportPdf(r), _) => super::export::pdf_file_name(project, r.kind),
+            (Self::ShareFolder, _) => String::new(),
+            (_, Some(p)) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            (_, None) => suggested_file_name(project),
+        }
+    }
+}
+
 /// A `None` faster than this was no dialog at all.
 const NO_BACKEND_WITHIN: Duration = Duration::from_millis(800);
 
-/// A native dialog that is open.
-pub struct PendingDialog {
-    pub purpose: PathPurpose,
-    /// What the path field offers if no dialog appears.
-    pub fallback_text: String,
-    started: Instant,
-    rx: Receiver<Option<PathBuf>>,
-}
-
-/// What came back from a dialog.
-pub enum DialogOutcome {
+/// What came back from a native dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogAnswer {
     Picked(PathBuf),
     Cancelled,
     /// No dialog appeared; ask with the path field.
     NoBackend,
 }
 
-impl PendingDialog {
-    /// Opens a dialog for `purpose` on a new thread; `ctx` is woken when it
-    /// answers. `suggested` is the file name Save As proposes.
-    pub fn spawn(
-        ctx: &egui::Context,
-        purpose: PathPurpose,
-        dir: Option<&Path>,
-        suggested: &str,
-    ) -> Self {
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let saving = purpose.is_save();
-        let fallback_text = match (saving, dir) {
-            (true, Some(d)) => d.join(suggested).display().to_string(),
+/// A native dialog for `purpose`, to be run off the window's thread: the
+/// returned closure blocks until the user answers. `suggested` is the file
+/// name a save dialog proposes.
+pub fn native_dialog(
+    purpose: &PathPurpose,
+    dir: Option<&Path>,
+    suggested: &str,
+) -> impl FnOnce() -> DialogAnswer + Send + 'static {
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.dialog_title());
+    for (name, extensions) in purpose.filters() {
+        dialog = dialog.add_filter(*name, extensions);
+    }
+    if let Some(dir) = dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let (saving, folder) = (purpose.is_save(), purpose.is_folder());
+    let suggested = suggested.to_owned();
+    move || {
+        let started = Instant::now();
+        let picked = if saving {
+            dialog.set_file_name(suggested).save_file()
+        } else if folder {
+            dialog.pick_folder()
+        } else {
+            dialog.pick_file()
+        };
+        match picked {
+            Some(path) => DialogAnswer::Picked(path),
+            None if started.elapsed() < NO_BACKEND_WITHIN => DialogAnswer::NoBackend,
+            None => DialogAnswer::Cancelled,
+        }
+    }
+}
+
+impl ShipshapeApp {
+    /// Asks for a path: the native dialog, or the path field.
+    pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
+        if self.background.file_dialog_open() {
+            return;
+        }
+        let current = self.path().map(Path::to_owned);
+        let dir = current
+            .as_deref()
+            .and_then(Path::parent)
+            .or_else(|| self.recent.paths.first().and_then(|p| p.parent()))
+            .map(Path::to_owned);
+        let project = self.workbook().map_or("", |wb| wb.project.as_str());
+        let suggested = purpose.suggested_name(project, current.as_deref());
+        // What the path field offers, now or when no native dialog appears.
+        let fallback_text = match (purpose.is_save(), &dir) {
+            (true, Some(d)) => d.join(&suggested).display().to_string(),
             _ => String::new(),
         };
-        let folder = purpose == PathPurpose::ShareFolder;
-        let mut dialog = rfd::FileDialog::new();
-        dialog = match purpose {
-            PathPurpose::ExportPdf(_) => dialog.add_filter("PDF document", &["pdf"]),
-            PathPurpose::ShareFolder => dialog,
-            _ => dialog.add_filter("Shipshape workbook", &["ron"]),
-        };
-        if !folder {
-            dialog = dialog.add_filter("All files", &["*"]);
-        }
-        if let Some(dir) = dir {
-            dialog = dialog.set_directory(dir);
-        }
-        let title = match purpose {
-            PathPurpose::Open => "Open workbook",
-            PathPurpose::SaveAs { .. } => "Save workbook as",
-            PathPurpose::Template => "Choose a workbook to use as template",
-            PathPurpose::ExportPdf(_) => "Export PDF",
-            PathPurpose::ShareFolder => "Choose a folder for the files to share",
-        };
-        dialog = dialog.set_title(title);
-        let suggested = suggested.to_owned();
-        std::thread::spawn(move || {
-            let picked = if saving {
-                dialog.set_file_name(suggested).save_file()
-            } else if folder {
-                dialog.pick_folder()
-            } else {
-                dialog.pick_file()
-            };
-            // The window may have closed meanwhile; nothing to tell then.
-            if tx.send(picked).is_ok() {
-                ctx.request_repaint();
+        match self.config.dialogs {
+            DialogMode::Native => {
+                let dialog = native_dialog(&purpose, dir.as_deref(), &suggested);
+                self.background
+                    .file_dialog(ctx, purpose, fallback_text, dialog);
             }
-        });
-        Self {
-            purpose,
-            fallback_text,
-            started: Instant::now(),
-            rx,
+            DialogMode::PathField => {
+                self.view.modal = Some(Modal::Path {
+                    purpose,
+                    text: fallback_text,
+                    note: None,
+                });
+            }
         }
     }
 
-    /// The answer, once there is one.
-    pub fn poll(&self) -> Option<DialogOutcome> {
-        let answer = match self.rx.try_recv() {
-            Ok(answer) => answer,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => None,
-        };
-        Some(match answer {
-            Some(path) => DialogOutcome::Picked(path),
-            None if self.started.elapsed() < NO_BACKEND_WITHIN => DialogOutcome::NoBackend,
-            None => DialogOutcome::Cancelled,
-        })
+    /// A native dialog answered.
+    pub(super) fn file_dialog_answered(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PathPurpose,
+        answer: DialogAnswer,
+        fallback_text: String,
+    ) {
+        self.background.file_dialog_closed();
+        match answer {
+            DialogAnswer::Picked(path) => self.path_chosen(ctx, purpose, path),
+            DialogAnswer::Cancelled => {}
+            DialogAnswer::NoBackend => {
+                self.view.modal = Some(Modal::Path {
+                    purpose,
+                    text: fallback_text,
+                    note: Some("No file dialog is available here; type the path instead.".into()),
+                });
+            }
+        }
+    }
+
+    /// A path came back from a dialog or the path field.
+    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
+        let path = purpose.with_suffix(path);
+        match purpose {
+            PathPurpose::Open => self.queue.push(Action::OpenPath(path)),
+            PathPurpose::SaveAs { then } => self.queue.push(Action::SaveTo { path, then }),
+            PathPurpose::Template => {
+                if let Some(form) = &mut self.view.new_form {
+                    form.template_text = path.display().to_string();
+                    form.template = TemplateSource::File(path);
+                }
+            }
+            PathPurpose::ExportPdf(request) => self.export_pdf_to(ctx, request, path),
+            PathPurpose::ShareFolder => self.share_to(ctx, path),
+        }
     }
 }
 
 /// `name.shipshape.ron` for a project name.
 pub fn suggested_file_name(project: &str) -> String {
     format!("{}{FILE_SUFFIX}", crate::model::file_stem(project))
-}
-
-/// Adds the workbook suffix to a typed save path that has no extension.
-pub fn with_suffix(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        let mut s = path.into_os_string();
-        s.push(FILE_SUFFIX);
-        s.into()
-    }
 }
 
 /// Expands a leading `~/` in a typed path.
@@ -145,6 +283,16 @@ pub fn expand_typed_path(text: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::pdf::{Paper, PdfKind};
+
+    fn export_pdf() -> PathPurpose {
+        PathPurpose::ExportPdf(PdfRequest {
+            kind: PdfKind::Report,
+            paper: Paper::A4,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            open_after: false,
+        })
+    }
 
     #[test]
     fn file_names() {
@@ -154,13 +302,67 @@ mod tests {
         );
         assert_eq!(suggested_file_name("李雷"), "李雷.shipshape.ron");
         assert_eq!(suggested_file_name(""), "workbook.shipshape.ron");
+    }
+
+    #[test]
+    fn saves_get_their_suffix_when_typed_without_one() {
+        let save = PathPurpose::SaveAs { then: None };
         assert_eq!(
-            with_suffix("/tmp/x".into()),
+            save.with_suffix("/tmp/x".into()),
             PathBuf::from("/tmp/x.shipshape.ron")
         );
         assert_eq!(
-            with_suffix("/tmp/x.ron".into()),
+            save.with_suffix("/tmp/x.ron".into()),
             PathBuf::from("/tmp/x.ron")
         );
+        assert_eq!(
+            export_pdf().with_suffix("/tmp/x".into()),
+            PathBuf::from("/tmp/x.pdf")
+        );
+        assert_eq!(
+            export_pdf().with_suffix("/tmp/x.PDF".into()),
+            PathBuf::from("/tmp/x.PDF")
+        );
+        assert_eq!(
+            PathPurpose::Open.with_suffix("/tmp/x".into()),
+            PathBuf::from("/tmp/x")
+        );
+    }
+
+    #[test]
+    fn only_saves_write_and_only_share_asks_for_a_folder() {
+        let all = [
+            PathPurpose::Open,
+            PathPurpose::SaveAs { then: None },
+            PathPurpose::Template,
+            export_pdf(),
+            PathPurpose::ShareFolder,
+        ];
+        let saves: Vec<bool> = all.iter().map(PathPurpose::is_save).collect();
+        assert_eq!(saves, [false, true, false, true, false]);
+        for purpose in &all {
+            // A folder picker has no file types; a file picker always
+            // offers "All files" too.
+            assert_eq!(purpose.is_folder(), purpose.filters().is_empty());
+            assert_eq!(purpose.is_save(), purpose.suffix().is_some());
+        }
+    }
+
+    #[test]
+    fn the_proposed_name_follows_the_purpose() {
+        let current = Path::new("/w/ops.shipshape.ron");
+        assert_eq!(
+            PathPurpose::SaveAs { then: None }.suggested_name("Payments API", Some(current)),
+            "ops.shipshape.ron"
+        );
+        assert_eq!(
+            PathPurpose::SaveAs { then: None }.suggested_name("Payments API", None),
+            "payments-api.shipshape.ron"
+        );
+        assert_eq!(
+            export_pdf().suggested_name("Payments API", Some(current)),
+            "payments-api-report.pdf"
+        );
+        assert_eq!(PathPurpose::ShareFolder.suggested_name("P", None), "");
     }
 }

@@ -8,7 +8,8 @@ use egui::ViewportCommand;
 use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, GuardAnswer, TemplateSource};
 use super::doc::Document;
-use super::view::{Derived, Modal, NewForm, PathPurpose, RecentEntry, RecentSummary};
+use super::file_dialog::PathPurpose;
+use super::view::{Derived, Modal, NewForm, RecentEntry, RecentSummary};
 use crate::model::{TemplateOptions, Workbook};
 use crate::storage::{self, Loaded};
 

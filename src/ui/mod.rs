@@ -18,6 +18,7 @@
 //!   and colours.
 
 mod app;
+mod background;
 mod command;
 mod command_handling;
 mod conflicts;

@@ -5,7 +5,7 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, GuardAnswer, Menu};
-use super::view::{MessageKind, Modal, PathPurpose};
+use super::view::{MessageKind, Modal};
 
 impl ShipshapeApp {
     pub(super) fn root_ui(&mut self, ui: &mut egui::Ui) {
@@ -193,13 +193,13 @@ impl ShipshapeApp {
                         ui.weak("Newer-format file: use Save As");
                     }
                 }
-                if self.dialog.is_some() {
+                if self.background.file_dialog_open() {
                     ui.separator();
                     ui.weak("Waiting for the file dialog…");
                 }
-                if let Some(busy) = &self.worker.busy {
+                if let Some(busy) = self.background.busy() {
                     ui.separator();
-                    ui.add(egui::Label::new(busy.as_str()).truncate());
+                    ui.add(egui::Label::new(busy).truncate());
                 }
                 let note = self
                     .view
@@ -255,41 +255,13 @@ impl ShipshapeApp {
                     text,
                     note,
                 } => {
-                    let (title, label, hint) = match purpose {
-                        PathPurpose::Open => {
-                            ("Open workbook", "Path", "/path/to/name.shipshape.ron")
-                        }
-                        PathPurpose::SaveAs { .. } => {
-                            ("Save workbook as", "Path", "/path/to/name.shipshape.ron")
-                        }
-                        PathPurpose::Template => (
-                            "Workbook to use as template",
-                            "Path",
-                            "/path/to/name.shipshape.ron",
-                        ),
-                        PathPurpose::ExportPdf(_) => {
-                            ("Export PDF to", "Path", "/path/to/report.pdf")
-                        }
-                        PathPurpose::ShareFolder => {
-                            ("Folder for the files to share", "Folder", "/path/to/folder")
-                        }
-                    };
-                    ui.heading(title);
+                    ui.heading(purpose.field_title());
                     if let Some(note) = note {
                         ui.label(note.as_str());
                     }
-                    let (ok, cancel) = text_prompt(ui, label, text, hint);
+                    let (ok, cancel) = text_prompt(ui, purpose.field_label(), text, purpose.hint());
                     if ok && !text.trim().is_empty() {
-                        let mut path = super::file_dialog::expand_typed_path(text);
-                        match purpose {
-                            PathPurpose::SaveAs { .. } => {
-                                path = super::file_dialog::with_suffix(path)
-                            }
-                            PathPurpose::ExportPdf(_) => {
-                                path = super::export::with_pdf_suffix(path);
-                            }
-                            _ => {}
-                        }
+                        let path = purpose.with_suffix(super::file_dialog::expand_typed_path(text));
                         // A native dialog asks before replacing a file; so
                         // does the path field: the second OK replaces.
                         let replace = format!("{} exists; OK again replaces it.", path.display());
@@ -301,7 +273,10 @@ impl ShipshapeApp {
                         {
                             *note = Some(replace);
                         } else {
-                            self.path_chosen(ctx, purpose.clone(), path);
+                            self.queue.push(Action::PathChosen {
+                                purpose: purpose.clone(),
+                                path,
+                            });
                             close = true;
                         }
                     }

@@ -9,8 +9,9 @@ use egui::{CursorIcon, RichText, Role, Sense, UiBuilder, WidgetInfo};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, TemplateSource};
 use super::editor::optional_date_ui;
+use super::file_dialog::PathPurpose;
 use super::style;
-use super::view::{PathPurpose, RecentSummary};
+use super::view::RecentSummary;
 
 impl ShipshapeApp {
     pub(super) fn start_ui(&mut self, ui: &mut egui::Ui) {

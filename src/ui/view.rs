@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::command::{AfterClose, TemplateSource};
+use super::file_dialog::PathPurpose;
 use super::filter::Filter;
 use crate::export::pdf::{Paper, PdfKind};
 use crate::model::ItemLocation;
@@ -28,27 +29,6 @@ pub struct Message {
     /// recent-files list cannot be written): still true when another
     /// workbook opens, so it stays until dismissed.
     pub lasting: bool,
-}
-
-/// What the path field (the fallback for native file dialogs) is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs {
-        then: Option<AfterClose>,
-    },
-    Template,
-    /// Where to write a PDF, rendered with these settings.
-    ExportPdf(PdfRequest),
-    /// The folder Share… writes the workbook and its report into.
-    ShareFolder,
-}
-
-impl PathPurpose {
-    /// Whether the answer names a file to write (a save dialog).
-    pub fn is_save(&self) -> bool {
-        matches!(self, Self::SaveAs { .. } | Self::ExportPdf(_))
-    }
 }
 
 /// What the Export PDF dialog settled on.
