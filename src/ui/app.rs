@@ -11,7 +11,7 @@ use super::command::{Action, Command};
 use super::doc::Document;
 use super::file_dialog::DialogMode;
 use super::style;
-use super::view::ViewState;
+use super::view::{Derived, ViewState};
 use crate::model::Workbook;
 use crate::storage::recent::RecentFiles;
 
@@ -224,6 +224,7 @@ impl ShipshapeApp {
         self.refresh_derived();
         let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
+        self.view.requests_drawn();
         let acted = !self.queue.is_empty();
         self.apply_queue(&ctx);
         if !ctx.text_edit_focused()
@@ -238,6 +239,37 @@ impl ShipshapeApp {
         if acted || self.doc.as_ref().map(Document::revision) != drawn {
             ctx.request_repaint();
         }
+    }
+
+    /// Recomputes what the views derive from the workbook, when it or the
+    /// filter changed since last time; without a workbook, what the start
+    /// view shows.
+    fn refresh_derived(&mut self) {
+        let today = self.today();
+        let Some(doc) = &self.doc else {
+            if self.view.recent.is_none() {
+                self.view.recent = Some(super::file_ops::recent_entries(&self.recent.paths, today));
+            }
+            if self.view.new_form.is_none() {
+                self.view.new_form = Some(self.default_new_form());
+            }
+            return;
+        };
+        let key = Some((doc.revision(), self.view.filter.clone(), today));
+        if self.view.derived.key == key {
+            return;
+        }
+        let wb = doc.workbook();
+        if self
+            .view
+            .filter
+            .category
+            .is_some_and(|c| c >= wb.categories.len())
+        {
+            self.view.filter.category = None;
+        }
+        self.view.derived = Derived::new(wb, &self.view.filter, today);
+        self.view.derived.key = Some((doc.revision(), self.view.filter.clone(), today));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

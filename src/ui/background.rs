@@ -2,8 +2,8 @@
 //! the user), PDF rendering (seconds for 10,000 items) and opening files
 //! with the system's applications.
 //!
-//! Each job runs on a named thread and reports back as an [`Action`] on a
-//! channel that `App::input` drains into the queue every frame: a thread
+//! Each job runs on a named thread and sends a [`Report`] back on a channel
+//! that `App::input` drains into the action queue every frame: a thread
 //! never touches the app's state, and what it reports is applied with every
 //! other change, in `command_handling`. The window keeps drawing meanwhile.
 
@@ -13,14 +13,37 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use super::command::Action;
 use super::export::AfterPdf;
 use super::file_dialog::{DialogAnswer, PathPurpose};
-use crate::export::pdf::{self, PdfOptions};
+use crate::export::pdf::{self, MissingGlyph, PdfOptions};
 use crate::model::Workbook;
 use crate::storage;
 
+/// What a background job reports when it is done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Report {
+    /// A native file dialog answered; `fallback_text` is what the path
+    /// field offers if no dialog appeared.
+    FileDialogAnswered {
+        purpose: PathPurpose,
+        answer: DialogAnswer,
+        fallback_text: String,
+    },
+    /// A PDF is on disk.
+    PdfWritten {
+        path: PathBuf,
+        bytes: usize,
+        missing: Vec<MissingGlyph>,
+        then: AfterPdf,
+    },
+    PdfFailed(String),
+    /// Opening a file with the system's application did not work: a note,
+    /// since the file is there all the same.
+    OpenFailed(String),
+}
+
 /// The background jobs and what they report.
 pub struct Background {
-    tx: Sender<Action>,
-    rx: Receiver<Action>,
+    tx: Sender<Report>,
+    rx: Receiver<Report>,
     /// The PDF being written, for the status bar; `None` when idle.
     pdf: Option<String>,
     /// Whether a native file dialog is open.
@@ -51,15 +74,15 @@ pub struct PdfJob {
 
 /// A job's way back to the window.
 struct Reporter {
-    tx: Sender<Action>,
+    tx: Sender<Report>,
     ctx: egui::Context,
 }
 
 impl Reporter {
-    /// Queues `action` for the window and wakes it; false when the window
+    /// Sends `report` to the window and wakes it; false when the window
     /// has closed meanwhile and there is nobody to tell.
-    fn report(&self, action: Action) -> bool {
-        let sent = self.tx.send(action).is_ok();
+    fn report(&self, report: Report) -> bool {
+        let sent = self.tx.send(report).is_ok();
         if sent {
             self.ctx.request_repaint();
         }
@@ -68,9 +91,9 @@ impl Reporter {
 }
 
 impl Background {
-    /// What the jobs reported since the last call.
+    /// What the jobs reported since the last call, as actions to apply.
     pub fn reports(&self) -> impl Iterator<Item = Action> + '_ {
-        self.rx.try_iter()
+        self.rx.try_iter().map(Action::Background)
     }
 
     /// What is running, for the status bar.
@@ -84,7 +107,7 @@ impl Background {
     }
 
     /// Runs `dialog` (see `file_dialog::native_dialog`); its answer comes
-    /// back as [`Action::FileDialogAnswered`].
+    /// back as [`Report::FileDialogAnswered`].
     pub fn file_dialog(
         &mut self,
         ctx: &egui::Context,
@@ -95,14 +118,14 @@ impl Background {
         self.file_dialog = true;
         let (job_purpose, job_fallback) = (purpose.clone(), fallback_text.clone());
         let job = move |reporter: &Reporter| {
-            reporter.report(Action::FileDialogAnswered {
+            reporter.report(Report::FileDialogAnswered {
                 purpose: job_purpose,
                 answer: dialog(),
                 fallback_text: job_fallback,
             });
         };
         // No thread, no dialog: the path field asks instead.
-        let failed = |_| Action::FileDialogAnswered {
+        let failed = |_| Report::FileDialogAnswered {
             purpose,
             answer: DialogAnswer::NoBackend,
             fallback_text,
@@ -115,15 +138,15 @@ impl Background {
         self.file_dialog = false;
     }
 
-    /// Renders and writes a PDF, one at a time; [`Action::PdfWritten`] or
-    /// [`Action::PdfFailed`] comes back. `busy` is shown meanwhile.
+    /// Renders and writes a PDF, one at a time; [`Report::PdfWritten`] or
+    /// [`Report::PdfFailed`] comes back. `busy` is shown meanwhile.
     pub fn write_pdf(&mut self, ctx: &egui::Context, job: PdfJob, busy: String) {
         self.pdf = Some(busy);
         self.spawn(
             ctx,
             "pdf export",
             move |reporter| write_pdf(job, reporter),
-            |e| Action::PdfFailed(format!("cannot start writing the PDF: {e}")),
+            |e| Report::PdfFailed(format!("cannot start writing the PDF: {e}")),
         );
     }
 
@@ -133,10 +156,10 @@ impl Background {
     }
 
     /// Opens a file or folder with the system's default application; a
-    /// failure comes back as [`Action::OpenFailed`].
+    /// failure comes back as [`Report::OpenFailed`].
     pub fn open_in_system(&self, ctx: &egui::Context, path: PathBuf) {
         let failed = |path: &Path, e: String| {
-            Action::OpenFailed(format!("Could not open {} ({e})", path.display()))
+            Report::OpenFailed(format!("Could not open {} ({e})", path.display()))
         };
         let job_path = path.clone();
         let job = move |reporter: &Reporter| {
@@ -154,7 +177,7 @@ impl Background {
         ctx: &egui::Context,
         name: &str,
         job: impl FnOnce(&Reporter) + Send + 'static,
-        failed: impl FnOnce(std::io::Error) -> Action,
+        failed: impl FnOnce(std::io::Error) -> Report,
     ) {
         let reporter = Reporter {
             tx: self.tx.clone(),
@@ -179,11 +202,11 @@ fn write_pdf(job: PdfJob, reporter: &Reporter) {
         open_after,
         then,
     } = job;
-    let action = match pdf::render(&workbook, &options) {
-        Err(e) => Action::PdfFailed(format!("cannot render the PDF: {e}")),
+    let report = match pdf::render(&workbook, &options) {
+        Err(e) => Report::PdfFailed(format!("cannot render the PDF: {e}")),
         Ok(rendered) => match storage::write_atomic(&path, &rendered.bytes) {
-            Err(e) => Action::PdfFailed(format!("cannot write {}: {e}", path.display())),
-            Ok(()) => Action::PdfWritten {
+            Err(e) => Report::PdfFailed(format!("cannot write {}: {e}", path.display())),
+            Ok(()) => Report::PdfWritten {
                 path: path.clone(),
                 bytes: rendered.bytes.len(),
                 missing: rendered.missing_glyphs,
@@ -191,15 +214,15 @@ fn write_pdf(job: PdfJob, reporter: &Reporter) {
             },
         },
     };
-    let written = matches!(action, Action::PdfWritten { .. });
-    if !reporter.report(action) {
+    let written = matches!(report, Report::PdfWritten { .. });
+    if !reporter.report(report) {
         return;
     }
     if written
         && open_after
         && let Err(e) = open_in_system(&path)
     {
-        reporter.report(Action::OpenFailed(format!(
+        reporter.report(Report::OpenFailed(format!(
             "The PDF is saved but could not be opened ({e}); open it from {}",
             path.display()
         )));

@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::export::AfterPdf;
-use super::file_dialog::{DialogAnswer, PathPurpose};
-use crate::export::pdf::MissingGlyph;
+use super::background::Report;
+use super::export::PdfRequest;
+use super::file_dialog::PathPurpose;
+use super::filter::OwnerFilter;
 use crate::model::{Resolution, Status};
 use crate::storage::Loaded;
 
@@ -404,6 +405,8 @@ pub enum Action {
     SetStatus(String, Status),
     SetDue(String, Option<NaiveDate>),
     SetMitigationUntil(String, Option<NaiveDate>),
+    /// A known person picked for an item's owner.
+    SetOwner(String, String),
     AddEvidence(String, String),
     RemoveEvidence(String, usize),
     EditItemText {
@@ -421,6 +424,9 @@ pub enum Action {
     },
     SelectCategory(Option<usize>),
     FilterStatus(Option<Status>),
+    FilterOwner(OwnerFilter),
+    /// The search field's text.
+    FilterText(String),
     OpenPath(PathBuf),
     SaveTo {
         path: PathBuf,
@@ -435,6 +441,19 @@ pub enum Action {
     OpenSample,
     /// Ask for a path (native dialog or the path field).
     Browse(PathPurpose),
+    /// Ask for a new item's title, in this category.
+    AskAddItem(usize),
+    /// Ask for this category's new name.
+    AskRenameCategory(usize),
+    /// Ask for a value of one's own for a merge conflict (`item_id` empty
+    /// for a workbook field).
+    AskConflictValue {
+        item_id: String,
+        field: String,
+    },
+    /// The Export PDF dialog settled on these settings: remember them and
+    /// ask where the PDF goes.
+    ExportPdfSettled(PdfRequest),
     /// A path came back from the path field or a native dialog.
     PathChosen {
         purpose: PathPurpose,
@@ -456,25 +475,8 @@ pub enum Action {
     /// Asks the mail app to open a `mailto:` link.
     OpenUrl(String),
 
-    // Reports of background work (`background.rs`).
-    /// A native file dialog answered; `fallback_text` is what the path
-    /// field offers if no dialog appeared.
-    FileDialogAnswered {
-        purpose: PathPurpose,
-        answer: DialogAnswer,
-        fallback_text: String,
-    },
-    /// A PDF is on disk.
-    PdfWritten {
-        path: PathBuf,
-        bytes: usize,
-        missing: Vec<MissingGlyph>,
-        then: AfterPdf,
-    },
-    PdfFailed(String),
-    /// Opening a file with the system's application did not work: a note,
-    /// since the file is there all the same.
-    OpenFailed(String),
+    /// Background work finished (`background.rs`).
+    Background(Report),
 }
 
 #[cfg(test)]

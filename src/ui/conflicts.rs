@@ -6,8 +6,8 @@ use egui::RichText;
 
 use super::app::ShipshapeApp;
 use super::command::Action;
+use super::dialogs::{Outcome, ok_cancel};
 use super::style;
-use super::view::Modal;
 use crate::model::merge::{CATEGORY_FIELD, REMOVED_FIELD};
 use crate::model::{Conflict, Resolution, Status, Workbook, category_of_field};
 
@@ -86,7 +86,6 @@ pub fn conflict_ui(
     item_id: &str,
     conflict: &Conflict,
     queue: &mut Vec<Action>,
-    modal: &mut Option<Modal>,
 ) {
     let dark = ui.visuals().dark_mode;
     let label = field_label(wb, &conflict.field);
@@ -138,17 +137,9 @@ pub fn conflict_ui(
                         .on_hover_text("Write a value of your own")
                         .clicked()
                 {
-                    let current = if item_id.is_empty() {
-                        wb.field(&conflict.field)
-                    } else {
-                        wb.item(item_id).and_then(|i| i.field(&conflict.field))
-                    };
-                    *modal = Some(Modal::ResolveConflict {
+                    queue.push(Action::AskConflictValue {
                         item_id: item_id.to_owned(),
                         field: conflict.field.clone(),
-                        label,
-                        text: current.unwrap_or_else(|| conflict.ours.clone()),
-                        error: None,
                     });
                 }
             });
@@ -174,39 +165,106 @@ impl ShipshapeApp {
         Ok(())
     }
 
-    /// The body of the "value of one's own" dialog; returns whether it
-    /// closes.
-    pub(super) fn resolve_dialog_ui(
+    /// The value of one's own was answered: checked here, so that a bad
+    /// date keeps the dialog open with the reason, then queued. Returns
+    /// whether the dialog closes.
+    pub(super) fn resolve_answered(
         &mut self,
-        ui: &mut egui::Ui,
-        item_id: &str,
-        field: &str,
-        label: &str,
-        text: &mut String,
-        error: &mut Option<String>,
+        dialog: &mut ResolveDialog,
+        outcome: Outcome<String>,
     ) -> bool {
-        let mut close = false;
-        ui.heading(format!("Resolve the {label}"));
-        if let Some(wb) = self.workbook() {
-            if let Some(item) = wb.item(item_id) {
-                ui.weak(format!("{} · {}", item.title, item.id));
+        let text = match outcome {
+            Outcome::Open => return false,
+            Outcome::Cancel => return true,
+            Outcome::Ok(text) => text,
+        };
+        let resolution = Resolution::Value(text);
+        let checked = self.workbook().map_or(Ok(()), |wb| {
+            wb.clone()
+                .resolve_conflict(&dialog.item_id, &dialog.field, &resolution)
+                .map_err(|e| e.to_string())
+        });
+        match checked {
+            Ok(()) => {
+                self.queue.push(Action::ResolveConflict {
+                    item_id: dialog.item_id.clone(),
+                    field: dialog.field.clone(),
+                    resolution,
+                });
+                true
             }
-            let conflicts = match wb.item(item_id) {
-                Some(item) => &item.conflicts,
-                None => &wb.conflicts,
-            };
-            if let Some(c) = conflicts.iter().find(|c| c.field == field) {
-                egui::Grid::new("resolve-sides")
-                    .num_columns(2)
-                    .spacing([8.0, 2.0])
-                    .show(ui, |ui| {
-                        for (side, value) in [("Ours:", &c.ours), ("Theirs:", &c.theirs)] {
-                            ui.weak(side);
-                            ui.add(egui::Label::new(value_text(wb, field, value)).wrap());
-                            ui.end_row();
-                        }
-                    });
+            Err(e) => {
+                dialog.error = Some(e);
+                false
             }
+        }
+    }
+}
+
+/// A value of one's own for a merge conflict, with both sides shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveDialog {
+    /// Empty for a workbook field.
+    pub item_id: String,
+    pub field: String,
+    label: String,
+    /// "title · ID" of the item; `None` for a workbook field.
+    item_line: Option<String>,
+    /// Ours and theirs, as the user reads them.
+    sides: Option<(String, String)>,
+    pub text: String,
+    /// Why the last value was refused.
+    pub error: Option<String>,
+}
+
+impl ResolveDialog {
+    /// The dialog for a conflict of `wb`, starting from the field's
+    /// current value (ours).
+    pub fn new(wb: &Workbook, item_id: &str, field: &str) -> Self {
+        let item = wb.item(item_id);
+        let conflicts = item.map_or(&wb.conflicts, |i| &i.conflicts);
+        let conflict = conflicts.iter().find(|c| c.field == field);
+        let current = if item_id.is_empty() {
+            wb.field(field)
+        } else {
+            item.and_then(|i| i.field(field))
+        };
+        Self {
+            item_id: item_id.to_owned(),
+            field: field.to_owned(),
+            label: field_label(wb, field),
+            item_line: item.map(|i| format!("{} · {}", i.title, i.id)),
+            sides: conflict.map(|c| {
+                (
+                    value_text(wb, field, &c.ours),
+                    value_text(wb, field, &c.theirs),
+                )
+            }),
+            text: current
+                .or_else(|| conflict.map(|c| c.ours.clone()))
+                .unwrap_or_default(),
+            error: None,
+        }
+    }
+
+    /// OK (or Enter in a one-line field) answers the text as typed.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<String> {
+        let field = self.field.as_str();
+        ui.heading(format!("Resolve the {}", self.label));
+        if let Some(line) = &self.item_line {
+            ui.weak(line.as_str());
+        }
+        if let Some((ours, theirs)) = &self.sides {
+            egui::Grid::new("resolve-sides")
+                .num_columns(2)
+                .spacing([8.0, 2.0])
+                .show(ui, |ui| {
+                    for (side, value) in [("Ours:", ours), ("Theirs:", theirs)] {
+                        ui.weak(side);
+                        ui.add(egui::Label::new(value.as_str()).wrap());
+                        ui.end_row();
+                    }
+                });
         }
         let hint = match field {
             "due" | "mitigation.until" | "launch" | "review" => "YYYY-MM-DD, or empty for none",
@@ -216,9 +274,9 @@ impl ShipshapeApp {
         };
         let l = ui.label("Value");
         let edit = if multiline(field) {
-            egui::TextEdit::multiline(text).desired_rows(5)
+            egui::TextEdit::multiline(&mut self.text).desired_rows(5)
         } else {
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(&mut self.text)
         };
         let r = ui
             .add(edit.hint_text(hint).desired_width(460.0))
@@ -228,34 +286,12 @@ impl ShipshapeApp {
         }
         let enter =
             !multiline(field) && r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if let Some(e) = error.as_deref() {
+        if let Some(e) = self.error.as_deref() {
             ui.colored_label(style::red_text(ui.visuals().dark_mode), e);
         }
-        ui.add_space(6.0);
-        let (ok, cancel) = ui
-            .horizontal(|ui| (ui.button("OK").clicked(), ui.button("Cancel").clicked()))
-            .inner;
-        if ok || enter {
-            let resolution = Resolution::Value(text.clone());
-            // Checked here so that a bad date keeps the dialog open with
-            // the reason; applied with the other actions.
-            let checked = self.workbook().map_or(Ok(()), |wb| {
-                wb.clone()
-                    .resolve_conflict(item_id, field, &resolution)
-                    .map_err(|e| e.to_string())
-            });
-            match checked {
-                Ok(()) => {
-                    self.queue.push(Action::ResolveConflict {
-                        item_id: item_id.to_owned(),
-                        field: field.to_owned(),
-                        resolution,
-                    });
-                    close = true;
-                }
-                Err(e) => *error = Some(e),
-            }
+        match ok_cancel(ui) {
+            Outcome::Open if enter => Outcome::Ok(self.text.clone()),
+            outcome => outcome.map(|()| self.text.clone()),
         }
-        close | cancel
     }
 }

@@ -9,9 +9,9 @@ use egui::RichText;
 
 use super::app::ShipshapeApp;
 use super::background::PdfJob;
-use super::command::Action;
-use super::file_dialog::PathPurpose;
-use super::view::{Modal, PdfRequest};
+use super::command::{Action, Command};
+use super::dialogs::{Outcome, buttons};
+use super::view::Modal;
 use crate::export::markdown;
 use crate::export::pdf::{MissingGlyph, Paper, PdfKind, PdfOptions};
 use crate::model::file_stem;
@@ -28,6 +28,15 @@ pub enum AfterPdf {
         workbook_file: String,
         mailto: String,
     },
+}
+
+/// What the Export PDF dialog settled on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfRequest {
+    pub kind: PdfKind,
+    pub paper: Paper,
+    pub as_of: NaiveDate,
+    pub open_after: bool,
 }
 
 /// `payments-api-report.pdf` for a project and a kind.
@@ -73,7 +82,28 @@ impl ShipshapeApp {
                 open_after: true,
             },
         };
-        self.view.modal = Some(Modal::ExportPdf(request));
+        self.view.modal = Some(Modal::ExportPdf(ExportDialog { request }));
+    }
+
+    /// Share…: first what it will do.
+    pub(super) fn open_share_dialog(&mut self) {
+        let Some(wb) = self.workbook() else { return };
+        let dialog = ShareDialog {
+            workbook_file: self.shared_workbook_file(),
+            pdf_file: pdf_file_name(&wb.project, PdfKind::Report),
+        };
+        self.view.modal = Some(Modal::Share(dialog));
+    }
+
+    /// The workbook's name in the shared folder: its file's, or one made
+    /// from the project name.
+    fn shared_workbook_file(&self) -> String {
+        match self.path().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => super::file_dialog::suggested_file_name(
+                self.workbook().map_or("", |wb| wb.project.as_str()),
+            ),
+        }
     }
 
     /// Puts the verdict and the red items on the clipboard.
@@ -129,6 +159,7 @@ impl ShipshapeApp {
             return;
         }
         let today = self.today();
+        let workbook_file = self.shared_workbook_file();
         let Some(doc) = &mut self.doc else { return };
         if let Err(e) = std::fs::create_dir_all(&folder) {
             self.view.error(format!(
@@ -137,10 +168,6 @@ impl ShipshapeApp {
             ));
             return;
         }
-        let workbook_file = match doc.path().and_then(Path::file_name) {
-            Some(name) => name.to_string_lossy().into_owned(),
-            None => super::file_dialog::suggested_file_name(&doc.workbook().project),
-        };
         let target = folder.join(&workbook_file);
         let same_file = doc.path().is_some_and(|p| {
             std::fs::canonicalize(p).ok() == std::fs::canonicalize(&target).ok() && target.exists()
@@ -210,18 +237,26 @@ impl ShipshapeApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.queue.push(Action::OpenUrl(mailto.clone()));
-                self.view.modal = Some(Modal::ShareDone {
+                self.view.modal = Some(Modal::ShareDone(ShareDone {
                     folder,
                     files: vec![workbook_file, format!("{pdf_file} ({})", size_text(bytes))],
                     mailto,
-                });
+                }));
             }
         }
     }
+}
 
-    /// The body of the Export PDF dialog; returns whether it closes.
-    pub(super) fn export_dialog_ui(&mut self, ui: &mut egui::Ui, request: &mut PdfRequest) -> bool {
-        let mut close = false;
+/// Export PDF…: which document, on which paper, as of which date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub request: PdfRequest,
+}
+
+impl ExportDialog {
+    /// Export… or Enter answers the settings.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PdfRequest> {
+        let request = &mut self.request;
         ui.heading("Export PDF");
         ui.add_space(4.0);
         egui::Grid::new("pdf-options")
@@ -259,66 +294,89 @@ impl ShipshapeApp {
         ui.add_space(8.0);
         // Enter exports, as OK does in the other dialogs.
         let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Export…").strong()).clicked() || enter {
-                self.view.pdf_prefs = Some(request.clone());
-                self.queue
-                    .push(Action::Browse(PathPurpose::ExportPdf(request.clone())));
-                close = true;
-            }
-            close |= ui.button("Cancel").clicked();
-        });
-        close
+        let export = RichText::new("Export…").strong();
+        let outcome = ui
+            .horizontal(|ui| {
+                buttons(
+                    ui,
+                    [
+                        (export, Outcome::Ok(())),
+                        ("Cancel".into(), Outcome::Cancel),
+                    ],
+                )
+            })
+            .inner;
+        match outcome {
+            Outcome::Open if enter => Outcome::Ok(request.clone()),
+            outcome => outcome.map(|()| request.clone()),
+        }
     }
+}
 
-    /// The body of the Share… dialog; returns whether it closes.
-    pub(super) fn share_dialog_ui(&mut self, ui: &mut egui::Ui) -> bool {
-        let mut close = false;
-        let Some(wb) = self.workbook() else {
-            return true;
-        };
-        let workbook_file = match self.path().and_then(Path::file_name) {
-            Some(n) => n.to_string_lossy().into_owned(),
-            None => super::file_dialog::suggested_file_name(&wb.project),
-        };
-        let pdf_file = pdf_file_name(&wb.project, PdfKind::Report);
+/// Share…: what it does, before the folder is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareDialog {
+    /// The names the two files will have.
+    pub workbook_file: String,
+    pub pdf_file: String,
+}
+
+impl ShareDialog {
+    /// "Choose folder…" is OK.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
         ui.heading("Share by email");
         ui.add_space(4.0);
         ui.label("Shipshape writes these two files into a folder you choose:");
         ui.label(format!(
-            "  • {workbook_file} — the workbook, for people with the app or git"
+            "  • {} — the workbook, for people with the app or git",
+            self.workbook_file
         ));
-        ui.label(format!("  • {pdf_file} — the report, for everyone else"));
+        ui.label(format!(
+            "  • {} — the report, for everyone else",
+            self.pdf_file
+        ));
         ui.label("then opens your mail app with the verdict as subject and the summary as text.");
         ui.add_space(6.0);
         attachment_note_ui(ui);
         ui.add_space(8.0);
+        let choose = RichText::new("Choose folder…").strong();
         ui.horizontal(|ui| {
-            if ui
-                .button(RichText::new("Choose folder…").strong())
-                .clicked()
-            {
-                self.queue.push(Action::Browse(PathPurpose::ShareFolder));
-                close = true;
-            }
-            close |= ui.button("Cancel").clicked();
-        });
-        close
+            buttons(
+                ui,
+                [
+                    (choose, Outcome::Ok(())),
+                    ("Cancel".into(), Outcome::Cancel),
+                ],
+            )
+        })
+        .inner
     }
+}
 
-    /// What Share… did, and what is left to the user.
-    pub(super) fn share_done_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        folder: &Path,
-        files: &[String],
-        mailto: &str,
-    ) -> bool {
-        let mut close = false;
+/// What Share… did, and what is left to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareDone {
+    pub folder: PathBuf,
+    /// The files written, with their sizes.
+    pub files: Vec<String>,
+    pub mailto: String,
+}
+
+/// The buttons of [`ShareDone`] that do something and keep it open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareFollowUp {
+    OpenFolder,
+    OpenEmail,
+    CopySummary,
+}
+
+impl ShareDone {
+    /// Close is Cancel: there is nothing to undo.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<ShareFollowUp> {
         ui.heading("Ready to send");
         ui.add_space(4.0);
-        ui.label(format!("Written to {}:", folder.display()));
-        for f in files {
+        ui.label(format!("Written to {}:", self.folder.display()));
+        for f in &self.files {
             ui.label(format!("  • {f}"));
         }
         ui.label("Your mail app should open with the subject and the summary filled in.");
@@ -326,27 +384,30 @@ impl ShipshapeApp {
         attachment_note_ui(ui);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
+            let mut outcome = Outcome::Open;
             if ui.button("Open folder").clicked() {
-                self.queue.push(Action::OpenInSystem(folder.to_owned()));
+                outcome = Outcome::Ok(ShareFollowUp::OpenFolder);
             }
             if ui
                 .button("Open the email again")
                 .on_hover_text("If no mail app opened, check the system's default mail app")
                 .clicked()
             {
-                self.queue.push(Action::OpenUrl(mailto.to_owned()));
+                outcome = Outcome::Ok(ShareFollowUp::OpenEmail);
             }
-            let copy = super::command::Command::CopySummary;
             if ui
-                .button(copy.label())
+                .button(Command::CopySummary.label())
                 .on_hover_text("For a mail written by hand, or a chat")
                 .clicked()
             {
-                self.queue.push(Action::Run(copy));
+                outcome = Outcome::Ok(ShareFollowUp::CopySummary);
             }
-            close |= ui.button("Close").clicked();
-        });
-        close
+            if ui.button("Close").clicked() {
+                outcome = Outcome::Cancel;
+            }
+            outcome
+        })
+        .inner
     }
 }
 

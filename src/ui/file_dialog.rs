@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, TemplateSource};
-use super::view::{Modal, PdfRequest};
+use super::dialogs::{Outcome, refuse_empty, text_prompt};
+use super::export::PdfRequest;
+use super::view::Modal;
 use crate::storage::FILE_SUFFIX;
 
 /// How the app asks for file paths.
@@ -189,6 +191,71 @@ pub fn native_dialog(
     }
 }
 
+/// The path field: a path typed where no native dialog is available (and
+/// in tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathDialog {
+    pub purpose: PathPurpose,
+    pub text: String,
+    /// Why the field is shown, or that OK again replaces a file.
+    note: Option<String>,
+    /// The open workbook's file: saving over it needs no question.
+    current: Option<PathBuf>,
+    /// The existing file that the next OK replaces.
+    replace: Option<PathBuf>,
+}
+
+impl PathDialog {
+    pub fn new(purpose: PathPurpose, text: String, current: Option<PathBuf>) -> Self {
+        Self {
+            purpose,
+            text,
+            note: None,
+            current,
+            replace: None,
+        }
+    }
+
+    /// The dialog with a line that says why it is shown.
+    pub fn with_note(self, note: impl Into<String>) -> Self {
+        Self {
+            note: Some(note.into()),
+            ..self
+        }
+    }
+
+    /// OK or Enter answers the typed path (`~/` expanded, the purpose's
+    /// suffix added); empty text is refused.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PathBuf> {
+        let purpose = &self.purpose;
+        ui.heading(purpose.field_title());
+        if let Some(note) = &self.note {
+            ui.label(note.as_str());
+        }
+        let typed = text_prompt(ui, purpose.field_label(), &mut self.text, purpose.hint());
+        match refuse_empty(typed, &self.text) {
+            Outcome::Open => Outcome::Open,
+            Outcome::Cancel => Outcome::Cancel,
+            Outcome::Ok(()) => {
+                let path = purpose.with_suffix(expand_typed_path(&self.text));
+                // A native dialog asks before replacing a file; so does the
+                // path field: the second OK replaces.
+                let ask = purpose.is_save()
+                    && self.current.as_ref() != Some(&path)
+                    && self.replace.as_ref() != Some(&path)
+                    && path.exists();
+                if ask {
+                    self.note = Some(format!("{} exists; OK again replaces it.", path.display()));
+                    self.replace = Some(path);
+                    Outcome::Open
+                } else {
+                    Outcome::Ok(path)
+                }
+            }
+        }
+    }
+}
+
 impl ShipshapeApp {
     /// Asks for a path: the native dialog, or the path field.
     pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
@@ -215,11 +282,11 @@ impl ShipshapeApp {
                     .file_dialog(ctx, purpose, fallback_text, dialog);
             }
             DialogMode::PathField => {
-                self.view.modal = Some(Modal::Path {
+                self.view.modal = Some(Modal::Path(PathDialog::new(
                     purpose,
-                    text: fallback_text,
-                    note: None,
-                });
+                    fallback_text,
+                    current,
+                )));
             }
         }
     }
@@ -237,11 +304,10 @@ impl ShipshapeApp {
             DialogAnswer::Picked(path) => self.path_chosen(ctx, purpose, path),
             DialogAnswer::Cancelled => {}
             DialogAnswer::NoBackend => {
-                self.view.modal = Some(Modal::Path {
-                    purpose,
-                    text: fallback_text,
-                    note: Some("No file dialog is available here; type the path instead.".into()),
-                });
+                let current = self.path().map(Path::to_owned);
+                let dialog = PathDialog::new(purpose, fallback_text, current)
+                    .with_note("No file dialog is available here; type the path instead.");
+                self.view.modal = Some(Modal::Path(dialog));
             }
         }
     }
@@ -282,8 +348,14 @@ pub fn expand_typed_path(text: &str) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use egui::Key;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
     use super::*;
     use crate::export::pdf::{Paper, PdfKind};
+    use crate::ui::dialogs::testing::{Shown, harness};
 
     fn export_pdf() -> PathPurpose {
         PathPurpose::ExportPdf(PdfRequest {
@@ -364,5 +436,73 @@ mod tests {
             "payments-api-report.pdf"
         );
         assert_eq!(PathPurpose::ShareFolder.suggested_name("P", None), "");
+    }
+
+    fn type_path(h: &mut Harness<'static, Shown<PathDialog, PathBuf>>, label: &str, text: &str) {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run();
+    }
+
+    #[test]
+    fn enter_answers_the_typed_path_with_its_suffix() {
+        let dir = tempfile::tempdir().unwrap();
+        let dialog = PathDialog::new(PathPurpose::SaveAs { then: None }, String::new(), None);
+        let mut h = harness(dialog, PathDialog::ui);
+        assert!(h.query_by_label("Save workbook as").is_some());
+        let typed = dir.path().join("ops");
+        type_path(&mut h, "Path", &typed.display().to_string());
+        h.key_press(Key::Enter);
+        h.run();
+        let answer = Outcome::Ok(dir.path().join("ops.shipshape.ron"));
+        assert_eq!(h.state().answer, Some(answer));
+    }
+
+    #[test]
+    fn an_empty_path_is_refused_and_cancel_answers_nothing() {
+        let dialog = PathDialog::new(PathPurpose::ShareFolder, String::new(), None)
+            .with_note("No file dialog is available here; type the path instead.");
+        let mut h = harness(dialog, PathDialog::ui);
+        assert!(
+            h.query_by_label("No file dialog is available here; type the path instead.")
+                .is_some()
+        );
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().answer, None);
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert_eq!(h.state().answer, Some(Outcome::Cancel));
+    }
+
+    #[test]
+    fn saving_over_another_file_needs_a_second_ok() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("other.shipshape.ron");
+        std::fs::write(&existing, "").unwrap();
+        let text = existing.display().to_string();
+        let dialog = PathDialog::new(PathPurpose::SaveAs { then: None }, text.clone(), None);
+        let mut h = harness(dialog, PathDialog::ui);
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().answer, None);
+        let note = format!("{text} exists; OK again replaces it.");
+        assert!(h.query_by_label(&note).is_some());
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().answer, Some(Outcome::Ok(existing.clone())));
+
+        // Its own file: Save As over it is a plain save.
+        let dialog = PathDialog::new(
+            PathPurpose::SaveAs { then: None },
+            text,
+            Some(existing.clone()),
+        );
+        let mut h = harness(dialog, PathDialog::ui);
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().answer, Some(Outcome::Ok(existing)));
     }
 }

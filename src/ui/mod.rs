@@ -22,6 +22,7 @@ mod background;
 mod command;
 mod command_handling;
 mod conflicts;
+mod dialogs;
 mod doc;
 mod editor;
 mod export;
