@@ -3,7 +3,7 @@
 //! with the system's applications.
 //!
 //! Each job runs on a named thread and sends a [`Report`] back on a channel
-//! that `App::input` drains into the action queue every frame: a thread
+//! that the app's `input` drains into the action queue every frame: a thread
 //! never touches the app's state, and what it reports is applied with every
 //! other change, in `command_handling`. The window keeps drawing meanwhile.
 

@@ -318,7 +318,7 @@ impl ShipshapeApp {
     }
 
     /// An edit of one field: the user's new value settles a merge conflict
-    /// on that field, as [`Workbook::set_item_field`] does.
+    /// on that field, as [`crate::model::Workbook::set_item_field`] does.
     fn edit_item_field(&mut self, id: &str, field: &str, change: impl FnOnce(&mut Item)) {
         self.edit_item(id, |i| {
             change(i);

@@ -3,19 +3,23 @@
 //! due date and mitigation as they talk.
 //!
 //! Layout of this module, by role:
-//! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input, draw,
-//!   apply queued actions, settle undo);
+//! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input into
+//!   the queue, draw, apply queued actions, settle undo);
 //! - `command` — the [`Command`] enum (label, shortcut, menu) and the
 //!   queued `Action`s; `command_handling` applies them (with `file_ops`
 //!   for open/save/close/new), the only place where state changes;
+//! - `background` — native file dialogs, PDF rendering and the system
+//!   opener on named threads, reporting back as actions;
 //! - `doc` — the document (workbook, file, saved snapshot, undo);
-//!   `view` — selection, filters, dialogs, messages;
-//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
+//!   `view` — selection, filters, the open dialog, messages;
+//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions,
+//!   which read the state and queue actions;
+//! - `dialogs` — the small dialogs (`ui(&mut self, ui) -> Outcome`) and
+//!   how one is shown; `file_dialog` — what a path is asked for
+//!   (`PathPurpose`), the native dialog and the path field;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
-//!   click; `export` — Export PDF, Copy summary and Share… (PDFs render on a
-//!   worker thread);
-//! - `filter`, `file_dialog`, `style` — pure filtering, file dialogs, fonts
-//!   and colours.
+//!   click; `export` — Export PDF, Copy summary and Share…;
+//! - `filter`, `style` — pure filtering, fonts and colours.
 
 mod app;
 mod background;

@@ -23,7 +23,7 @@ impl ShipshapeApp {
                 ui.label(RichText::new("Shipshape").font(egui::FontId::new(30.0, style::bold())));
                 ui.label(
                     "Production-readiness workbooks: fill them in as a team, argue over them, \
-                 print them, keep them in git.",
+                     print them, keep them in git.",
                 );
                 ui.add_space(16.0);
                 ui.columns(2, |cols| {
