@@ -1,5 +1,19 @@
-//! The `shipshape` binary: the window, or the CLI when given a subcommand.
+//! The `shipshape` binary: the window, or the command line when given a
+//! subcommand. This is the one place that knows both; `cli` never opens the
+//! window.
 
-fn main() -> std::process::ExitCode {
-    shipshape::cli::main()
+use std::process::ExitCode;
+
+use shipshape::{cli, ui};
+
+fn main() -> ExitCode {
+    let args = match cli::parse() {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
+    let result = match args.command {
+        Some(command) => cli::run(command),
+        None => ui::run(args.file).map(|()| ExitCode::SUCCESS),
+    };
+    cli::exit_code(result)
 }

@@ -166,23 +166,25 @@ pub fn parse_status(s: &str) -> Result<Status, String> {
     })
 }
 
-/// Runs the process: parses arguments, runs the command, prints any error
-/// once, and returns the exit code.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            // clap formats its own `error: …` with usage; help and version
-            // are not errors.
-            let _ignored = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(EXIT_ERROR)
-            } else {
-                ExitCode::SUCCESS
-            };
+/// Parses the process's arguments. `Err` is the exit code once clap has
+/// printed its error, or the help or version asked for.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        // clap formats its own `error: …` with usage; help and version
+        // are not errors.
+        let _ignored = e.print();
+        if e.use_stderr() {
+            ExitCode::from(EXIT_ERROR)
+        } else {
+            ExitCode::SUCCESS
         }
-    };
-    match run(cli) {
+    })
+}
+
+/// The process's exit code for what a command (or the window) returned,
+/// printing any error once.
+pub fn exit_code(result: anyhow::Result<ExitCode>) -> ExitCode {
+    match result {
         Ok(code) => code,
         // The reader went away (`| head`): nothing left to say to anyone.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -224,11 +226,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let Some(command) = cli.command else {
-        return run_gui(cli.file);
-    };
+/// Runs a subcommand (without one, `main` opens the window instead).
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::New(args) => edit::new(args),
         Command::List(args) => list::list(args),
@@ -243,11 +242,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(cmd) => export::export(cmd),
         Command::Import(cmd) => import::import(cmd),
     }
-}
-
-fn run_gui(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    crate::ui::run(file)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads a workbook for a command, with the storage error as the message.

@@ -128,6 +128,22 @@ impl ItemField {
         }
     }
 
+    /// The field in a sentence ("a merge conflict on the …").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Description => "description",
+            Self::Status => "status",
+            Self::Owner => "owner",
+            Self::Due => "due date",
+            Self::MitigationText => "mitigation",
+            Self::MitigationAcceptedBy => "mitigation accepted by",
+            Self::MitigationUntil => "mitigation accepted until",
+            Self::Notes => "notes",
+            Self::Evidence => "evidence links",
+        }
+    }
+
     /// The key in CSV headers and JSON (`accepted_by`), and, with `-` for
     /// `_`, the `shipshape set` flag.
     pub fn key(self) -> &'static str {

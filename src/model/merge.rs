@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::fields::{ItemField, WorkbookField, category_name_field, category_of_field};
+use super::fields::{FieldKind, ItemField, WorkbookField, category_name_field, category_of_field};
 use super::{Category, Conflict, Item, Workbook};
 
 /// The conflict field recorded when one side removed an item the other
@@ -26,6 +26,60 @@ pub const REMOVED_FIELD: &str = "removed";
 pub const CATEGORY_FIELD: &str = "category";
 pub const REMOVED: &str = "removed";
 pub const KEPT: &str = "kept";
+
+/// What the field name of a recorded [`Conflict`] refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictField<'a> {
+    /// A field of the item.
+    Item(ItemField),
+    /// The item was removed on one side and edited on the other
+    /// ([`REMOVED_FIELD`]).
+    ItemRemoved,
+    /// The sides moved the item to different categories ([`CATEGORY_FIELD`]).
+    ItemCategory,
+    /// A field of the workbook.
+    Workbook(WorkbookField),
+    /// The name of the category with this ID.
+    CategoryName(&'a str),
+    /// A name this build does not know (a newer one wrote it).
+    Unknown(&'a str),
+}
+
+impl<'a> ConflictField<'a> {
+    /// The conflict field `name` as recorded on an item (`on_item`) or on
+    /// the workbook.
+    pub fn parse(name: &'a str, on_item: bool) -> Self {
+        if on_item {
+            return match name {
+                REMOVED_FIELD => Self::ItemRemoved,
+                CATEGORY_FIELD => Self::ItemCategory,
+                _ => ItemField::from_name(name).map_or(Self::Unknown(name), Self::Item),
+            };
+        }
+        if let Some(f) = WorkbookField::from_name(name) {
+            Self::Workbook(f)
+        } else if let Some(id) = category_of_field(name) {
+            Self::CategoryName(id)
+        } else {
+            Self::Unknown(name)
+        }
+    }
+
+    /// Whether a value of one's own can settle it (not the either-or ones).
+    pub fn takes_a_value(self) -> bool {
+        !matches!(self, Self::ItemRemoved | Self::ItemCategory)
+    }
+
+    /// The kind of value it holds (removal and category conflicts are
+    /// one-line text).
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Self::Item(f) => f.kind(),
+            Self::Workbook(f) => f.kind(),
+            _ => FieldKind::Text,
+        }
+    }
+}
 
 /// A place where the two sides disagree, as recorded in the merged workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -25,7 +25,9 @@ pub use fields::{
     date_text,
 };
 pub use ids::{closest_ids, file_stem, slugify};
-pub use merge::{ConflictEntry, MergeConflict, Merged, Resolution, ResolveError, merge};
+pub use merge::{
+    ConflictEntry, ConflictField, MergeConflict, Merged, Resolution, ResolveError, merge,
+};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
 pub use verdict::{ItemCheck, MissingParts, RedReason, Verdict, Warning};

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::ViewportCommand;
 
+use super::background::Background;
 use super::command::{Action, Command};
 use super::doc::Document;
-use super::files::{DialogMode, DialogOutcome, PendingDialog};
+use super::file_dialog::DialogMode;
 use super::style;
-use super::view::{Modal, PathPurpose, ViewState};
+use super::view::{Derived, ViewState};
 use crate::model::Workbook;
 use crate::storage::recent::RecentFiles;
 
@@ -43,8 +44,7 @@ pub struct ShipshapeApp {
     pub(super) view: ViewState,
     pub(super) queue: Vec<Action>,
     pub(super) recent: RecentFiles,
-    pub(super) dialog: Option<PendingDialog>,
-    pub(super) worker: super::share::Worker,
+    pub(super) background: Background,
     /// Set once the user agreed to close; the next close request goes through.
     pub(super) close_allowed: bool,
     title: String,
@@ -68,8 +68,7 @@ impl ShipshapeApp {
             view: ViewState::default(),
             queue: Vec::new(),
             recent,
-            dialog: None,
-            worker: super::share::Worker::default(),
+            background: Background::default(),
             close_allowed: false,
             title: String::new(),
         };
@@ -123,7 +122,7 @@ impl ShipshapeApp {
 
     /// Whether a PDF is being written in the background.
     pub fn is_busy(&self) -> bool {
-        self.worker.busy.is_some()
+        self.background.busy().is_some()
     }
 
     /// Error messages currently shown in the window.
@@ -176,8 +175,9 @@ impl ShipshapeApp {
         self.draw(ui);
     }
 
-    /// Everything that reads input before drawing: file drops, dialog
-    /// answers, close requests and shortcuts.
+    /// Everything that reads input before drawing: file drops, what the
+    /// background jobs reported (dialog answers, PDFs), close requests and
+    /// shortcuts. All of it goes onto the queue.
     fn input(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -189,108 +189,13 @@ impl ShipshapeApp {
         if let Some(path) = dropped.into_iter().next() {
             self.queue.push(Action::OpenPath(path));
         }
-        self.poll_dialog(ctx);
-        self.poll_worker();
+        self.queue.extend(self.background.reports());
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.queue
                 .push(Action::CloseThen(super::command::AfterClose::CloseWindow));
         }
         self.shortcuts(ctx);
-    }
-
-    fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) else {
-            return;
-        };
-        let Some(dialog) = self.dialog.take() else {
-            return;
-        };
-        match outcome {
-            DialogOutcome::Picked(path) => self.path_chosen(ctx, dialog.purpose, path),
-            DialogOutcome::Cancelled => {}
-            DialogOutcome::NoBackend => {
-                self.view.modal = Some(Modal::Path {
-                    purpose: dialog.purpose,
-                    text: dialog.fallback_text,
-                    note: Some("No file dialog is available here; type the path instead.".into()),
-                });
-            }
-        }
-    }
-
-    /// Asks for a path: the native dialog, or the path field.
-    pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let current = self.path().map(Path::to_owned);
-        let dir = current
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
-            .or_else(|| {
-                self.recent
-                    .paths
-                    .first()
-                    .and_then(|p| p.parent())
-                    .map(Path::to_owned)
-            });
-        let suggested = match (&purpose, &current, &self.doc) {
-            (PathPurpose::ExportPdf(r), _, Some(doc)) => {
-                super::share::pdf_file_name(&doc.workbook().project, r.kind)
-            }
-            (PathPurpose::ShareFolder, _, _) => String::new(),
-            (_, Some(p), _) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            (_, None, Some(doc)) => super::files::suggested_file_name(&doc.workbook().project),
-            (_, None, None) => super::files::suggested_file_name(""),
-        };
-        match self.config.dialogs {
-            DialogMode::Native => {
-                self.dialog = Some(PendingDialog::spawn(
-                    ctx,
-                    purpose,
-                    dir.as_deref(),
-                    &suggested,
-                ));
-            }
-            DialogMode::PathField => {
-                let text = match (purpose.is_save(), dir) {
-                    (true, Some(d)) => d.join(&suggested).display().to_string(),
-                    _ => String::new(),
-                };
-                self.view.modal = Some(Modal::Path {
-                    purpose,
-                    text,
-                    note: None,
-                });
-            }
-        }
-    }
-
-    /// A path came back from a dialog or the path field.
-    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: PathPurpose, path: PathBuf) {
-        match purpose {
-            PathPurpose::Open => self.queue.push(Action::OpenPath(path)),
-            PathPurpose::SaveAs { then } => {
-                let path = super::files::with_suffix(path);
-                self.queue.push(Action::SaveTo { path, then });
-            }
-            PathPurpose::Template => {
-                if let Some(form) = &mut self.view.new_form {
-                    form.template_text = path.display().to_string();
-                    form.template = super::command::TemplateSource::File(path);
-                }
-            }
-            PathPurpose::ExportPdf(request) => {
-                let path = super::share::with_pdf_suffix(path);
-                self.export_pdf_to(ctx, request, path);
-            }
-            PathPurpose::ShareFolder => self.share_to(ctx, path),
-        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -319,6 +224,7 @@ impl ShipshapeApp {
         self.refresh_derived();
         let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
+        self.view.requests_drawn();
         let acted = !self.queue.is_empty();
         self.apply_queue(&ctx);
         if !ctx.text_edit_focused()
@@ -333,6 +239,37 @@ impl ShipshapeApp {
         if acted || self.doc.as_ref().map(Document::revision) != drawn {
             ctx.request_repaint();
         }
+    }
+
+    /// Recomputes what the views derive from the workbook, when it or the
+    /// filter changed since last time; without a workbook, what the start
+    /// view shows.
+    fn refresh_derived(&mut self) {
+        let today = self.today();
+        let Some(doc) = &self.doc else {
+            if self.view.recent.is_none() {
+                self.view.recent = Some(super::file_ops::recent_entries(&self.recent.paths, today));
+            }
+            if self.view.new_form.is_none() {
+                self.view.new_form = Some(self.default_new_form());
+            }
+            return;
+        };
+        let key = Some((doc.revision(), self.view.filter.clone(), today));
+        if self.view.derived.key == key {
+            return;
+        }
+        let wb = doc.workbook();
+        if self
+            .view
+            .filter
+            .category
+            .is_some_and(|c| c >= wb.categories.len())
+        {
+            self.view.filter.category = None;
+        }
+        self.view.derived = Derived::new(wb, &self.view.filter, today);
+        self.view.derived.key = Some((doc.revision(), self.view.filter.clone(), today));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

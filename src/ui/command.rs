@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{Resolution, Status};
+use super::background::Report;
+use super::export::PdfRequest;
+use super::file_dialog::PathPurpose;
+use super::filter::OwnerFilter;
+use crate::model::{ItemField, Resolution, Status};
 use crate::storage::Loaded;
 
 /// A named action, offered in a menu and maybe on a key.
@@ -64,46 +68,65 @@ pub enum Menu {
     View,
 }
 
+/// Declares [`Command::ALL`] from a list of commands that is also matched
+/// without a `_` arm: a command left out of the list (so out of the menus
+/// and the keyboard handler), or a status left out of "Set status", does
+/// not compile.
+macro_rules! in_menu_order {
+    ($($command:ident $(($($arg:tt)*))?),* $(,)?) => {
+        /// Every command, in menu order.
+        pub const ALL: &'static [Self] = &[$(Self::$command $(($($arg)*))?),*];
+
+        /// Never called: the compiler checks that its match, and so `ALL`,
+        /// covers every command.
+        #[expect(dead_code, reason = "a compile-time check of `ALL`")]
+        const fn all_is_complete(self) {
+            match self {
+                $(Self::$command $(($($arg)*))?)|* => {}
+            }
+        }
+    };
+}
+
 impl Command {
-    /// Every command, in menu order.
-    pub const ALL: [Self; 37] = [
-        Self::NewWorkbook,
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::ExportPdf,
-        Self::Share,
-        Self::CloseWorkbook,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::CopySummary,
-        Self::EditWorkbook,
-        Self::Find,
-        Self::ClearFilters,
-        Self::ToggleRedOnly,
-        Self::ToggleOverdueOnly,
-        Self::ToggleConflictsOnly,
-        Self::SelectPrevious,
-        Self::SelectNext,
-        Self::SetStatus(Status::NotStarted),
-        Self::SetStatus(Status::InProgress),
-        Self::SetStatus(Status::Done),
-        Self::SetStatus(Status::Mitigated),
-        Self::SetStatus(Status::NotApplicable),
-        Self::FocusOwner,
-        Self::AddItem,
-        Self::RenameItem,
-        Self::RemoveItem,
-        Self::MoveItemUp,
-        Self::MoveItemDown,
-        Self::AddCategory,
-        Self::RenameCategory,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ZoomReset,
-        Self::ToggleTheme,
-        Self::FollowSystemTheme,
+    in_menu_order![
+        NewWorkbook,
+        Open,
+        Save,
+        SaveAs,
+        ExportPdf,
+        Share,
+        CloseWorkbook,
+        Quit,
+        Undo,
+        Redo,
+        CopySummary,
+        EditWorkbook,
+        Find,
+        ClearFilters,
+        ToggleRedOnly,
+        ToggleOverdueOnly,
+        ToggleConflictsOnly,
+        SelectPrevious,
+        SelectNext,
+        SetStatus(Status::NotStarted),
+        SetStatus(Status::InProgress),
+        SetStatus(Status::Done),
+        SetStatus(Status::Mitigated),
+        SetStatus(Status::NotApplicable),
+        FocusOwner,
+        AddItem,
+        RenameItem,
+        RemoveItem,
+        MoveItemUp,
+        MoveItemDown,
+        AddCategory,
+        RenameCategory,
+        ZoomIn,
+        ZoomOut,
+        ZoomReset,
+        ToggleTheme,
+        FollowSystemTheme,
     ];
 
     pub fn label(self) -> &'static str {
@@ -380,8 +403,16 @@ pub enum Action {
     Run(Command),
     Select(Option<String>),
     SetStatus(String, Status),
-    SetDue(String, Option<NaiveDate>),
-    SetMitigationUntil(String, Option<NaiveDate>),
+    /// Sets an item's field from its text form (a picked date, say): one
+    /// undo step, and the field's merge conflict is settled.
+    SetField {
+        id: String,
+        field: ItemField,
+        value: String,
+    },
+    /// A known person picked for a person field (the owner): it completes
+    /// what was typed there, so it joins that typing's undo step.
+    SetPerson(String, ItemField, String),
     AddEvidence(String, String),
     RemoveEvidence(String, usize),
     EditItemText {
@@ -399,6 +430,9 @@ pub enum Action {
     },
     SelectCategory(Option<usize>),
     FilterStatus(Option<Status>),
+    FilterOwner(OwnerFilter),
+    /// The search field's text.
+    FilterText(String),
     OpenPath(PathBuf),
     SaveTo {
         path: PathBuf,
@@ -412,7 +446,25 @@ pub enum Action {
     },
     OpenSample,
     /// Ask for a path (native dialog or the path field).
-    Browse(super::view::PathPurpose),
+    Browse(PathPurpose),
+    /// Ask for a new item's title, in this category.
+    AskAddItem(usize),
+    /// Ask for this category's new name.
+    AskRenameCategory(usize),
+    /// Ask for a value of one's own for a merge conflict (`item_id` empty
+    /// for a workbook field).
+    AskConflictValue {
+        item_id: String,
+        field: String,
+    },
+    /// The Export PDF dialog settled on these settings: remember them and
+    /// ask where the PDF goes.
+    ExportPdfSettled(PdfRequest),
+    /// A path came back from the path field or a native dialog.
+    PathChosen {
+        purpose: PathPurpose,
+        path: PathBuf,
+    },
     ForgetRecent(PathBuf),
     /// Closes the workbook (asking first if it has unsaved changes), then …
     CloseThen(AfterClose),
@@ -428,6 +480,9 @@ pub enum Action {
     OpenInSystem(PathBuf),
     /// Asks the mail app to open a `mailto:` link.
     OpenUrl(String),
+
+    /// Background work finished (`background.rs`).
+    Background(Report),
 }
 
 #[cfg(test)]
@@ -464,7 +519,7 @@ mod tests {
 
     #[test]
     fn every_command_is_listed_once() {
-        let all: std::collections::HashSet<Command> = Command::ALL.into_iter().collect();
+        let all: std::collections::HashSet<Command> = Command::ALL.iter().copied().collect();
         assert_eq!(all.len(), Command::ALL.len());
         assert!(Command::ALL.iter().all(|c| !c.label().is_empty()));
     }

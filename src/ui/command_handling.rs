@@ -1,14 +1,18 @@
 //! The one place where queued actions change the app: every edit, file
-//! operation and navigation step is applied here, once per frame.
-
-use std::path::Path;
+//! operation and navigation step is applied here, once per frame. `apply`
+//! and `run` only dispatch; each operation is a named method, here for
+//! edits and navigation, in `file_ops` for files, in `export` for PDFs and
+//! sharing, in `file_dialog` for paths.
 
 use super::app::ShipshapeApp;
+use super::background::Report;
 use super::command::{Action, AfterClose, Command};
-use super::doc::Document;
-use super::view::{Derived, Modal, PathPurpose};
-use crate::model::{ItemLocation, Status, TemplateOptions, Workbook};
-use crate::storage;
+use super::conflicts::ResolveDialog;
+use super::dialogs::{ItemTextDialog, TextPrompt, UnsavedChanges, WorkbookDialog};
+use super::file_dialog::PathPurpose;
+use super::filter::Filter;
+use super::view::Modal;
+use crate::model::{Item, ItemField, ItemLocation};
 
 impl ShipshapeApp {
     pub(super) fn apply_queue(&mut self, ctx: &egui::Context) {
@@ -26,28 +30,25 @@ impl ShipshapeApp {
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Run(command) => self.run(ctx, command),
+            // Where the window looks.
             Action::Select(id) => {
                 self.view.selected = id;
                 self.view.new_link.clear();
             }
-            Action::SelectCategory(c) => {
-                self.view.filter.category = c;
-            }
-            Action::FilterStatus(s) => {
-                self.view.filter.status = s;
-            }
+            Action::SelectCategory(c) => self.view.filter.category = c,
+            Action::FilterStatus(s) => self.view.filter.status = s,
+            Action::FilterOwner(owner) => self.view.filter.owner = owner,
+            Action::FilterText(text) => self.view.filter.text = text,
+            Action::DismissMessage(index) => self.view.dismiss(index),
+            // Edits of the workbook, each one undo step.
             Action::SetStatus(id, status) => {
-                self.edit_item_field(&id, "status", |i| i.status = status)
+                self.set_item_field(&id, ItemField::Status, status.cli_word());
             }
-            Action::SetDue(id, due) => self.edit_item_field(&id, "due", |i| i.due = due),
-            Action::SetMitigationUntil(id, until) => {
-                self.edit_item_field(&id, "mitigation.until", |i| i.mitigation.until = until)
-            }
+            Action::SetField { id, field, value } => self.set_item_field(&id, field, &value),
+            Action::SetPerson(id, field, name) => self.pick_person(&id, field, name),
             Action::AddEvidence(id, link) => {
-                let link = link.trim().to_owned();
-                if !link.is_empty() {
-                    self.edit_item(&id, |i| i.evidence.push(link));
-                }
+                self.add_evidence(&id, &link);
+                self.view.new_link.clear();
             }
             Action::RemoveEvidence(id, index) => self.edit_item(&id, |i| {
                 if index < i.evidence.len() {
@@ -58,47 +59,35 @@ impl ShipshapeApp {
                 id,
                 title,
                 description,
-            } => {
-                let title = title.trim().to_owned();
-                if !title.is_empty() {
-                    self.edit_item(&id, |i| {
-                        i.title = title;
-                        i.description = description.trim().to_owned();
-                    });
-                }
-            }
+            } => self.edit_item_text(&id, &title, &description),
             Action::AddItem(category, title) => self.add_item(category, &title),
-            Action::AddCategory(name) => {
-                let name = name.trim().to_owned();
-                if let (false, Some(doc)) = (name.is_empty(), &mut self.doc) {
-                    let index = doc.edit(|wb| wb.add_category(&name));
-                    self.view.filter.category = Some(index);
-                }
-            }
+            Action::AddCategory(name) => self.add_category(&name),
+            Action::RenameCategory(index, name) => self.rename_category(index, &name),
             Action::SetWorkbookInfo {
                 project,
                 launch,
                 review,
+            } => self.set_workbook_info(&project, launch, review),
+            Action::ResolveConflict {
+                item_id,
+                field,
+                resolution,
             } => {
-                let project = project.trim().to_owned();
-                if let (false, Some(doc)) = (project.is_empty(), &mut self.doc) {
-                    doc.edit(|wb| {
-                        wb.project = project;
-                        wb.launch = launch;
-                        wb.review = review;
-                    });
+                if let Err(e) = self.resolve_conflict(&item_id, &field, &resolution) {
+                    self.view.error(format!("cannot resolve the conflict: {e}"));
                 }
             }
-            Action::RenameCategory(index, name) => {
-                let name = name.trim().to_owned();
-                if let (false, Some(doc)) = (name.is_empty(), &mut self.doc) {
-                    doc.edit(|wb| {
-                        if let Some(c) = wb.categories.get_mut(index) {
-                            c.name = name;
-                        }
-                    });
+            // Dialogs.
+            Action::AskAddItem(category) => self.ask_add_item(category),
+            Action::AskRenameCategory(index) => self.ask_rename_category(index),
+            Action::AskConflictValue { item_id, field } => {
+                if let Some(wb) = self.workbook() {
+                    let dialog = ResolveDialog::new(wb, &item_id, &field);
+                    self.view.modal = Some(Modal::ResolveConflict(dialog));
                 }
             }
+            Action::Guard(answer) => self.guard_answer(ctx, answer),
+            // Files.
             Action::OpenPath(path) => self.request_open(path),
             Action::SaveTo { path, then } => {
                 if self.save_to(&path)
@@ -112,44 +101,40 @@ impl ShipshapeApp {
                 launch,
                 template,
             } => self.new_workbook(project, launch, template),
-            Action::OpenSample => {
-                let launch = self.today().checked_add_days(chrono::Days::new(42));
-                let wb = Workbook::from_template(
-                    &storage::builtin_template(),
-                    TemplateOptions {
-                        project: "Sample project".into(),
-                        launch,
-                    },
-                );
-                self.install(Document::unsaved(wb));
-                self.view.info(
-                    "This is a sample workbook made from the built-in checklist; Save As keeps it.",
-                );
-            }
-            Action::Browse(purpose) => self.ask_path(ctx, purpose),
-            Action::ForgetRecent(path) => {
-                self.recent.remove(&path);
-                self.save_recent();
-                self.view.recent = None;
-            }
+            Action::OpenSample => self.open_sample(),
+            Action::ForgetRecent(path) => self.forget_recent(&path),
             Action::CloseThen(then) => self.close_then(ctx, then),
-            Action::Guard(answer) => self.guard_answer(ctx, answer),
-            Action::DismissMessage(index) => {
-                if index < self.view.messages.len() {
-                    self.view.messages.remove(index);
-                }
+            Action::Browse(purpose) => self.ask_path(ctx, purpose),
+            Action::PathChosen { purpose, path } => self.path_chosen(ctx, purpose, path),
+            Action::ExportPdfSettled(request) => {
+                self.view.pdf_prefs = Some(request.clone());
+                self.ask_path(ctx, PathPurpose::ExportPdf(request));
             }
-            Action::ResolveConflict {
-                item_id,
-                field,
-                resolution,
-            } => {
-                if let Err(e) = self.resolve_conflict(&item_id, &field, &resolution) {
-                    self.view.error(format!("cannot resolve the conflict: {e}"));
-                }
-            }
-            Action::OpenInSystem(path) => self.open_in_system_later(ctx, path),
+            Action::OpenInSystem(path) => self.background.open_in_system(ctx, path),
             Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Action::Background(report) => self.apply_report(ctx, report),
+        }
+    }
+
+    /// What background work reported.
+    fn apply_report(&mut self, ctx: &egui::Context, report: Report) {
+        match report {
+            Report::FileDialogAnswered {
+                purpose,
+                answer,
+                fallback_text,
+            } => self.file_dialog_answered(ctx, purpose, answer, fallback_text),
+            Report::PdfWritten {
+                path,
+                bytes,
+                missing,
+                then,
+            } => self.pdf_written(&path, bytes, &missing, then),
+            Report::PdfFailed(e) => {
+                self.background.pdf_finished();
+                self.view.error(e);
+            }
+            Report::OpenFailed(e) => self.view.info(e),
         }
     }
 
@@ -161,107 +146,51 @@ impl ShipshapeApp {
             return;
         }
         match command {
-            Command::NewWorkbook => self.close_then(ctx, AfterClose::ShowStart),
             // The unsaved-changes question comes once a readable file is
             // chosen: a bad pick must not cost the open workbook anything.
             Command::Open => self.ask_path(ctx, PathPurpose::Open),
-            Command::Save => {
-                let path = self.path().map(Path::to_owned);
-                match path {
-                    Some(path) => {
-                        self.save_to(&path);
-                    }
-                    None => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
+            Command::Save => match self.path().map(std::path::Path::to_owned) {
+                Some(path) => {
+                    self.save_to(&path);
                 }
-            }
+                None => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
+            },
             Command::SaveAs => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
             Command::ExportPdf => self.open_export_dialog(),
-            Command::Share => self.view.modal = Some(Modal::Share),
+            Command::Share => self.open_share_dialog(),
             Command::CopySummary => self.copy_summary(ctx),
-            Command::ToggleConflictsOnly => self.view.filter.conflicts_only ^= true,
-            Command::CloseWorkbook => self.close_then(ctx, AfterClose::ShowStart),
+            Command::NewWorkbook | Command::CloseWorkbook => {
+                self.close_then(ctx, AfterClose::ShowStart);
+            }
             Command::Quit => self.close_then(ctx, AfterClose::CloseWindow),
-            Command::Undo => {
-                if let Some(doc) = &mut self.doc
-                    && !doc.undo()
-                {
-                    self.view.info("Nothing to undo.");
-                }
-            }
-            Command::Redo => {
-                if let Some(doc) = &mut self.doc
-                    && !doc.redo()
-                {
-                    self.view.info("Nothing to redo.");
-                }
-            }
-            Command::EditWorkbook => {
-                if let Some(wb) = self.workbook() {
-                    self.view.modal = Some(Modal::Workbook {
-                        project: wb.project.clone(),
-                        launch: wb.launch,
-                        review: wb.review,
-                    });
-                }
-            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::EditWorkbook => self.ask_workbook_info(),
             Command::Find => self.view.focus_search = true,
-            Command::ClearFilters => self.view.filter = Default::default(),
+            Command::ClearFilters => self.view.filter = Filter::default(),
             Command::ToggleRedOnly => self.view.filter.red_only ^= true,
             Command::ToggleOverdueOnly => self.view.filter.overdue_only ^= true,
+            Command::ToggleConflictsOnly => self.view.filter.conflicts_only ^= true,
             Command::SelectPrevious => self.step_selection(-1),
             Command::SelectNext => self.step_selection(1),
             Command::SetStatus(status) => {
                 if let Some(id) = self.view.selected.clone() {
-                    self.edit_item_field(&id, "status", |i| i.status = status);
+                    self.set_item_field(&id, ItemField::Status, status.cli_word());
                 }
             }
             Command::FocusOwner => self.view.focus_owner = true,
             Command::AddItem => {
-                let category = self
-                    .selected_location()
-                    .map(|l| l.category)
-                    .or(self.view.filter.category)
-                    .unwrap_or(0);
-                if let Some(doc) = &mut self.doc {
-                    if doc.workbook().categories.is_empty() {
-                        self.view.modal = Some(Modal::AddCategory {
-                            name: String::new(),
-                        });
-                        self.view
-                            .error("Add a category first: items live in categories.");
-                    } else {
-                        self.view.modal = Some(Modal::AddItem {
-                            category: category.min(doc.workbook().categories.len() - 1),
-                            title: String::new(),
-                        });
-                    }
-                }
+                let category = self.selected_location().map(|l| l.category);
+                self.ask_add_item(category.or(self.view.filter.category).unwrap_or(0));
             }
-            Command::RenameItem => {
-                if let (Some(id), Some(doc)) = (self.view.selected.clone(), &self.doc)
-                    && let Some(item) = doc.workbook().item(&id)
-                {
-                    self.view.modal = Some(Modal::RenameItem {
-                        title: item.title.clone(),
-                        description: item.description.clone(),
-                        id,
-                    });
-                }
-            }
+            Command::RenameItem => self.ask_item_text(),
             Command::RemoveItem => self.remove_selected(),
             Command::MoveItemUp => self.move_selected(-1),
             Command::MoveItemDown => self.move_selected(1),
-            Command::AddCategory => {
-                self.view.modal = Some(Modal::AddCategory {
-                    name: String::new(),
-                })
-            }
+            Command::AddCategory => self.ask_add_category(),
             Command::RenameCategory => {
-                if let (Some(loc), Some(doc)) = (self.selected_location(), &self.doc) {
-                    self.view.modal = Some(Modal::RenameCategory {
-                        index: loc.category,
-                        name: doc.workbook().categories[loc.category].name.clone(),
-                    });
+                if let Some(loc) = self.selected_location() {
+                    self.ask_rename_category(loc.category);
                 }
             }
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
@@ -278,12 +207,102 @@ impl ShipshapeApp {
         }
     }
 
+    fn undo(&mut self) {
+        if let Some(doc) = &mut self.doc
+            && !doc.undo()
+        {
+            self.view.info("Nothing to undo.");
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(doc) = &mut self.doc
+            && !doc.redo()
+        {
+            self.view.info("Nothing to redo.");
+        }
+    }
+}
+
+/// Opening the dialogs, each with the values it edits.
+impl ShipshapeApp {
+    /// A new item's title, for `category` (clamped to the last one); a
+    /// workbook without categories asks for one first.
+    fn ask_add_item(&mut self, category: usize) {
+        let Some(wb) = self.workbook() else { return };
+        let Some(last) = wb.categories.len().checked_sub(1) else {
+            self.ask_add_category();
+            self.view
+                .error("Add a category first: items live in categories.");
+            return;
+        };
+        let category = category.min(last);
+        let name = &wb.categories[category].name;
+        let prompt = TextPrompt::new(
+            format!("Add an item to {name}"),
+            "Title",
+            "What must be true before launch",
+        );
+        self.view.modal = Some(Modal::AddItem { category, prompt });
+    }
+
+    fn ask_add_category(&mut self) {
+        let prompt = TextPrompt::new("Add a category", "Name", "e.g. Compliance");
+        self.view.modal = Some(Modal::AddCategory(prompt));
+    }
+
+    fn ask_rename_category(&mut self, index: usize) {
+        let Some(category) = self.workbook().and_then(|wb| wb.categories.get(index)) else {
+            return;
+        };
+        let prompt = TextPrompt::new("Rename category", "Name", "").with_text(&category.name);
+        self.view.modal = Some(Modal::RenameCategory { index, prompt });
+    }
+
+    fn ask_item_text(&mut self) {
+        let Some(id) = self.view.selected.clone() else {
+            return;
+        };
+        if let Some(item) = self.workbook().and_then(|wb| wb.item(&id)) {
+            self.view.modal = Some(Modal::RenameItem(ItemTextDialog {
+                title: item.title.clone(),
+                description: item.description.clone(),
+                id,
+            }));
+        }
+    }
+
+    fn ask_workbook_info(&mut self) {
+        let today = self.today();
+        if let Some(wb) = self.workbook() {
+            self.view.modal = Some(Modal::Workbook(WorkbookDialog {
+                project: wb.project.clone(),
+                launch: wb.launch,
+                review: wb.review,
+                today,
+            }));
+        }
+    }
+
+    /// "Save changes?", then `then`.
+    pub(super) fn ask_unsaved_changes(&mut self, then: AfterClose) {
+        let Some(doc) = &self.doc else { return };
+        let dialog = UnsavedChanges {
+            project: doc.workbook().project.clone(),
+            file: doc.display_name(),
+        };
+        self.view.modal = Some(Modal::UnsavedChanges { dialog, then });
+    }
+}
+
+/// Edits of the workbook and moves through it.
+impl ShipshapeApp {
     pub(super) fn selected_location(&self) -> Option<ItemLocation> {
         let doc = self.doc.as_ref()?;
         doc.workbook().locate(self.view.selected.as_deref()?)
     }
 
-    fn edit_item(&mut self, id: &str, change: impl FnOnce(&mut crate::model::Item)) {
+    fn edit_item(&mut self, id: &str, change: impl FnOnce(&mut Item)) {
         let Some(doc) = &mut self.doc else { return };
         if doc.workbook().locate(id).is_none() {
             return;
@@ -295,18 +314,15 @@ impl ShipshapeApp {
         });
     }
 
-    /// An edit of one field: the user's new value settles a merge conflict
-    /// on that field, as [`Workbook::set_item_field`] does.
-    fn edit_item_field(
-        &mut self,
-        id: &str,
-        field: &str,
-        change: impl FnOnce(&mut crate::model::Item),
-    ) {
-        self.edit_item(id, |i| {
-            change(i);
-            i.conflicts.retain(|c| c.field != field);
-        });
+    /// Sets one field from its text form through the model's one setter
+    /// (which settles a merge conflict on it); one undo step. A value the
+    /// field cannot take changes nothing and says why.
+    fn set_item_field(&mut self, id: &str, field: ItemField, value: &str) {
+        let mut result = Ok(());
+        self.edit_item(id, |i| result = i.set_field(field, value));
+        if let Err(e) = result {
+            self.view.error(format!("{}: {e}", field.label()));
+        }
     }
 
     fn add_item(&mut self, category: usize, title: &str) {
@@ -321,7 +337,7 @@ impl ShipshapeApp {
         });
         if let Some(id) = added {
             // Show the new item even if the filters would hide it.
-            self.view.filter = super::filter::Filter {
+            self.view.filter = Filter {
                 category: Some(category),
                 ..Default::default()
             };
@@ -386,60 +402,74 @@ impl ShipshapeApp {
         }
     }
 
-    /// Recomputes what the views derive from the workbook, when it or the
-    /// filter changed since last time.
-    pub(super) fn refresh_derived(&mut self) {
-        let today = self.today();
-        let Some(doc) = &self.doc else {
-            if self.view.recent.is_none() {
-                self.view.recent = Some(super::file_ops::recent_entries(&self.recent.paths, today));
-            }
-            return;
-        };
-        let key = Some((doc.revision(), self.view.filter.clone(), today));
-        if self.view.derived.key == key {
-            return;
-        }
-        let wb = doc.workbook();
-        if self
-            .view
-            .filter
-            .category
-            .is_some_and(|c| c >= wb.categories.len())
+    /// A known person picked from a person field's suggestions. It
+    /// completes what was typed there, so it joins that typing's undo step.
+    fn pick_person(&mut self, id: &str, field: ItemField, name: String) {
+        let Some(doc) = &mut self.doc else { return };
+        if let Some(item) = doc.workbook_mut().item_mut(id)
+            && let Some(text) = field.text_mut(item)
         {
-            self.view.filter.category = None;
+            *text = name;
+            item.settle(field);
+            doc.touch();
         }
-        self.view.derived = derive(wb, &self.view.filter, today);
-        self.view.derived.key = Some((doc.revision(), self.view.filter.clone(), today));
     }
-}
 
-fn derive(wb: &Workbook, filter: &super::filter::Filter, today: chrono::NaiveDate) -> Derived {
-    let verdict = wb.verdict(today);
-    let mut counts = [0; 5];
-    for s in Status::ALL {
-        counts[s.index()] = verdict.counts.get(s);
+    /// Adds a link to the evidence (once); a link with spaces is refused.
+    fn add_evidence(&mut self, id: &str, link: &str) {
+        if link.trim().is_empty() {
+            return;
+        }
+        let mut result = Ok(());
+        self.edit_item(id, |i| result = i.add_to_field(ItemField::Evidence, link));
+        if let Err(e) = result {
+            self.view
+                .error(format!("{}: {e}", ItemField::Evidence.label()));
+        }
     }
-    let categories = wb
-        .categories
-        .iter()
-        .map(|c| {
-            let (pass, total) = verdict.category_progress(c);
-            (pass, total - pass, total)
-        })
-        .collect();
-    Derived {
-        key: None,
-        rows: filter.apply(wb, today),
-        known_owners: wb.known_owners(),
-        counts,
-        red: verdict.red_count(),
-        overdue: verdict.overdue().count(),
-        total: verdict.checks.len(),
-        headline: verdict.headline(),
-        ready: verdict.ready(),
-        categories,
-        warnings: verdict.warnings.iter().map(ToString::to_string).collect(),
-        conflicts: wb.conflicts.len() + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
+
+    fn edit_item_text(&mut self, id: &str, title: &str, description: &str) {
+        let title = title.trim().to_owned();
+        if !title.is_empty() {
+            self.edit_item(id, |i| {
+                i.title = title;
+                i.description = description.trim().to_owned();
+            });
+        }
+    }
+
+    fn add_category(&mut self, name: &str) {
+        let name = name.trim().to_owned();
+        if let (false, Some(doc)) = (name.is_empty(), &mut self.doc) {
+            let index = doc.edit(|wb| wb.add_category(&name));
+            self.view.filter.category = Some(index);
+        }
+    }
+
+    fn rename_category(&mut self, index: usize, name: &str) {
+        let name = name.trim().to_owned();
+        if let (false, Some(doc)) = (name.is_empty(), &mut self.doc) {
+            doc.edit(|wb| {
+                if let Some(c) = wb.categories.get_mut(index) {
+                    c.name = name;
+                }
+            });
+        }
+    }
+
+    fn set_workbook_info(
+        &mut self,
+        project: &str,
+        launch: Option<chrono::NaiveDate>,
+        review: Option<chrono::NaiveDate>,
+    ) {
+        let project = project.trim().to_owned();
+        if let (false, Some(doc)) = (project.is_empty(), &mut self.doc) {
+            doc.edit(|wb| {
+                wb.project = project;
+                wb.launch = launch;
+                wb.review = review;
+            });
+        }
     }
 }

@@ -6,53 +6,44 @@ use egui::RichText;
 
 use super::app::ShipshapeApp;
 use super::command::Action;
+use super::dialogs::{Outcome, ok_cancel};
 use super::style;
-use super::view::Modal;
-use crate::model::merge::{CATEGORY_FIELD, REMOVED_FIELD};
-use crate::model::{Conflict, Resolution, Status, Workbook, category_of_field};
+use crate::model::{Conflict, ConflictField, FieldKind, Resolution, Status, Workbook};
+
+/// What a conflict's field name refers to: `item_id` is empty for a
+/// conflict on the workbook.
+fn parse<'a>(item_id: &str, field: &'a str) -> ConflictField<'a> {
+    ConflictField::parse(field, !item_id.is_empty())
+}
 
 /// A field's name as the user knows it.
-pub fn field_label(wb: &Workbook, field: &str) -> String {
-    match field {
-        "title" => "title".into(),
-        "description" => "description".into(),
-        "status" => "status".into(),
-        "owner" => "owner".into(),
-        "due" => "due date".into(),
-        "mitigation.text" => "mitigation".into(),
-        "mitigation.accepted_by" => "mitigation accepted by".into(),
-        "mitigation.until" => "mitigation accepted until".into(),
-        "notes" => "notes".into(),
-        "evidence" => "evidence links".into(),
-        REMOVED_FIELD => "removed on one side, edited on the other".into(),
-        CATEGORY_FIELD => "category".into(),
-        "project" => "project name".into(),
-        "launch" => "launch date".into(),
-        "review" => "review date".into(),
-        _ => match category_of_field(field) {
-            Some(id) => {
-                let name = wb
-                    .categories
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map_or(id, |c| c.name.as_str());
-                format!("name of category “{name}”")
-            }
-            None => field.to_owned(),
-        },
+pub fn field_label(wb: &Workbook, item_id: &str, field: &str) -> String {
+    match parse(item_id, field) {
+        ConflictField::Item(f) => f.noun().to_owned(),
+        ConflictField::ItemRemoved => "removed on one side, edited on the other".into(),
+        ConflictField::ItemCategory => "category".into(),
+        ConflictField::Workbook(f) => f.label().to_lowercase(),
+        ConflictField::CategoryName(id) => format!("name of category “{}”", category_name(wb, id)),
+        ConflictField::Unknown(name) => name.to_owned(),
     }
 }
 
+/// The name of category `id`, or the ID when it is gone.
+fn category_name<'a>(wb: &'a Workbook, id: &'a str) -> &'a str {
+    wb.categories
+        .iter()
+        .find(|c| c.id == id.trim())
+        .map_or(id, |c| c.name.as_str())
+}
+
 /// A conflict value as the user reads it.
-fn value_text<'a>(wb: &'a Workbook, field: &str, value: &'a str) -> String {
-    let shown: &str = match field {
-        "status" => Status::from_word(value).map_or(value, |s| s.label()),
-        CATEGORY_FIELD => wb
-            .categories
-            .iter()
-            .find(|c| c.id == value.trim())
-            .map_or(value, |c| c.name.as_str()),
-        REMOVED_FIELD => match value {
+fn value_text(wb: &Workbook, item_id: &str, field: &str, value: &str) -> String {
+    let shown: &str = match parse(item_id, field) {
+        ConflictField::Item(f) if f.kind() == FieldKind::Status => {
+            Status::from_word(value).map_or(value, |s| s.label())
+        }
+        ConflictField::ItemCategory => category_name(wb, value),
+        ConflictField::ItemRemoved => match value {
             crate::model::merge::REMOVED => "remove the item",
             _ => "keep the item, edited",
         },
@@ -65,17 +56,9 @@ fn value_text<'a>(wb: &'a Workbook, field: &str, value: &'a str) -> String {
     }
 }
 
-/// Whether a value of one's own makes sense (not for the either-or ones).
-fn editable(field: &str) -> bool {
-    !matches!(field, REMOVED_FIELD | CATEGORY_FIELD)
-}
-
 /// Fields whose values run over several lines.
-pub fn multiline(field: &str) -> bool {
-    matches!(
-        field,
-        "description" | "mitigation.text" | "notes" | "evidence"
-    )
+fn multiline(kind: FieldKind) -> bool {
+    matches!(kind, FieldKind::Multiline | FieldKind::Links)
 }
 
 /// One conflict: both values and the three ways out. `item_id` is empty for
@@ -86,10 +69,9 @@ pub fn conflict_ui(
     item_id: &str,
     conflict: &Conflict,
     queue: &mut Vec<Action>,
-    modal: &mut Option<Modal>,
 ) {
     let dark = ui.visuals().dark_mode;
-    let label = field_label(wb, &conflict.field);
+    let label = field_label(wb, item_id, &conflict.field);
     egui::Frame::new()
         .stroke(egui::Stroke::new(1.5, style::red_text(dark)))
         .corner_radius(4.0)
@@ -108,7 +90,8 @@ pub fn conflict_ui(
                     for (side, value) in [("Ours:", &conflict.ours), ("Theirs:", &conflict.theirs)]
                     {
                         ui.strong(side);
-                        ui.add(egui::Label::new(value_text(wb, &conflict.field, value)).wrap());
+                        let text = value_text(wb, item_id, &conflict.field, value);
+                        ui.add(egui::Label::new(text).wrap());
                         ui.end_row();
                     }
                 });
@@ -132,25 +115,15 @@ pub fn conflict_ui(
                 {
                     queue.push(resolve(Resolution::Theirs));
                 }
-                if editable(&conflict.field)
+                if parse(item_id, &conflict.field).takes_a_value()
                     && ui
                         .button("Edit…")
                         .on_hover_text("Write a value of your own")
                         .clicked()
                 {
-                    let current = if item_id.is_empty() {
-                        wb.field(&conflict.field)
-                    } else {
-                        crate::model::ItemField::from_name(&conflict.field)
-                            .zip(wb.item(item_id))
-                            .map(|(f, i)| f.get(i))
-                    };
-                    *modal = Some(Modal::ResolveConflict {
+                    queue.push(Action::AskConflictValue {
                         item_id: item_id.to_owned(),
                         field: conflict.field.clone(),
-                        label,
-                        text: current.unwrap_or_else(|| conflict.ours.clone()),
-                        error: None,
                     });
                 }
             });
@@ -176,51 +149,116 @@ impl ShipshapeApp {
         Ok(())
     }
 
-    /// The body of the "value of one's own" dialog; returns whether it
-    /// closes.
-    pub(super) fn resolve_dialog_ui(
+    /// The value of one's own was answered: checked here, so that a bad
+    /// date keeps the dialog open with the reason, then queued. Returns
+    /// whether the dialog closes.
+    pub(super) fn resolve_answered(
         &mut self,
-        ui: &mut egui::Ui,
-        item_id: &str,
-        field: &str,
-        label: &str,
-        text: &mut String,
-        error: &mut Option<String>,
+        dialog: &mut ResolveDialog,
+        outcome: Outcome<String>,
     ) -> bool {
-        let mut close = false;
-        ui.heading(format!("Resolve the {label}"));
-        if let Some(wb) = self.workbook() {
-            if let Some(item) = wb.item(item_id) {
-                ui.weak(format!("{} · {}", item.title, item.id));
+        let text = match outcome {
+            Outcome::Open => return false,
+            Outcome::Cancel => return true,
+            Outcome::Ok(text) => text,
+        };
+        let resolution = Resolution::Value(text);
+        let checked = self.workbook().map_or(Ok(()), |wb| {
+            wb.clone()
+                .resolve_conflict(&dialog.item_id, &dialog.field, &resolution)
+                .map_err(|e| e.to_string())
+        });
+        match checked {
+            Ok(()) => {
+                self.queue.push(Action::ResolveConflict {
+                    item_id: dialog.item_id.clone(),
+                    field: dialog.field.clone(),
+                    resolution,
+                });
+                true
             }
-            let conflicts = match wb.item(item_id) {
-                Some(item) => &item.conflicts,
-                None => &wb.conflicts,
-            };
-            if let Some(c) = conflicts.iter().find(|c| c.field == field) {
-                egui::Grid::new("resolve-sides")
-                    .num_columns(2)
-                    .spacing([8.0, 2.0])
-                    .show(ui, |ui| {
-                        for (side, value) in [("Ours:", &c.ours), ("Theirs:", &c.theirs)] {
-                            ui.weak(side);
-                            ui.add(egui::Label::new(value_text(wb, field, value)).wrap());
-                            ui.end_row();
-                        }
-                    });
+            Err(e) => {
+                dialog.error = Some(e);
+                false
             }
         }
-        let hint = match field {
-            "due" | "mitigation.until" | "launch" | "review" => "YYYY-MM-DD, or empty for none",
-            "status" => "not-started, in-progress, done, mitigated or not-applicable",
-            "evidence" => "one link per line",
-            _ => "",
+    }
+}
+
+/// A value of one's own for a merge conflict, with both sides shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveDialog {
+    /// Empty for a workbook field.
+    pub item_id: String,
+    pub field: String,
+    /// What the value is, for the hint and the editor's height.
+    kind: FieldKind,
+    label: String,
+    /// "title · ID" of the item; `None` for a workbook field.
+    item_line: Option<String>,
+    /// Ours and theirs, as the user reads them.
+    sides: Option<(String, String)>,
+    pub text: String,
+    /// Why the last value was refused.
+    pub error: Option<String>,
+}
+
+impl ResolveDialog {
+    /// The dialog for a conflict of `wb`, starting from the field's
+    /// current value (ours).
+    pub fn new(wb: &Workbook, item_id: &str, field: &str) -> Self {
+        let item = wb.item(item_id);
+        let conflicts = item.map_or(&wb.conflicts, |i| &i.conflicts);
+        let conflict = conflicts.iter().find(|c| c.field == field);
+        let current = match parse(item_id, field) {
+            ConflictField::Item(f) => item.map(|i| f.get(i)),
+            _ if item_id.is_empty() => wb.field(field),
+            _ => None,
         };
+        Self {
+            item_id: item_id.to_owned(),
+            field: field.to_owned(),
+            kind: parse(item_id, field).kind(),
+            label: field_label(wb, item_id, field),
+            item_line: item.map(|i| format!("{} · {}", i.title, i.id)),
+            sides: conflict.map(|c| {
+                (
+                    value_text(wb, item_id, field, &c.ours),
+                    value_text(wb, item_id, field, &c.theirs),
+                )
+            }),
+            text: current
+                .or_else(|| conflict.map(|c| c.ours.clone()))
+                .unwrap_or_default(),
+            error: None,
+        }
+    }
+
+    /// OK (or Enter in a one-line field) answers the text as typed.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<String> {
+        ui.heading(format!("Resolve the {}", self.label));
+        if let Some(line) = &self.item_line {
+            ui.weak(line.as_str());
+        }
+        if let Some((ours, theirs)) = &self.sides {
+            egui::Grid::new("resolve-sides")
+                .num_columns(2)
+                .spacing([8.0, 2.0])
+                .show(ui, |ui| {
+                    for (side, value) in [("Ours:", ours), ("Theirs:", theirs)] {
+                        ui.weak(side);
+                        ui.add(egui::Label::new(value.as_str()).wrap());
+                        ui.end_row();
+                    }
+                });
+        }
+        let hint = self.kind.hint();
+        let multiline = multiline(self.kind);
         let l = ui.label("Value");
-        let edit = if multiline(field) {
-            egui::TextEdit::multiline(text).desired_rows(5)
+        let edit = if multiline {
+            egui::TextEdit::multiline(&mut self.text).desired_rows(5)
         } else {
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(&mut self.text)
         };
         let r = ui
             .add(edit.hint_text(hint).desired_width(460.0))
@@ -228,36 +266,13 @@ impl ShipshapeApp {
         if !r.has_focus() && !r.lost_focus() && ui.memory(|m| m.focused().is_none()) {
             r.request_focus();
         }
-        let enter =
-            !multiline(field) && r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if let Some(e) = error.as_deref() {
+        let enter = !multiline && r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(e) = self.error.as_deref() {
             ui.colored_label(style::red_text(ui.visuals().dark_mode), e);
         }
-        ui.add_space(6.0);
-        let (ok, cancel) = ui
-            .horizontal(|ui| (ui.button("OK").clicked(), ui.button("Cancel").clicked()))
-            .inner;
-        if ok || enter {
-            let resolution = Resolution::Value(text.clone());
-            // Checked here so that a bad date keeps the dialog open with
-            // the reason; applied with the other actions.
-            let checked = self.workbook().map_or(Ok(()), |wb| {
-                wb.clone()
-                    .resolve_conflict(item_id, field, &resolution)
-                    .map_err(|e| e.to_string())
-            });
-            match checked {
-                Ok(()) => {
-                    self.queue.push(Action::ResolveConflict {
-                        item_id: item_id.to_owned(),
-                        field: field.to_owned(),
-                        resolution,
-                    });
-                    close = true;
-                }
-                Err(e) => *error = Some(e),
-            }
+        match ok_cancel(ui) {
+            Outcome::Open if enter => Outcome::Ok(self.text.clone()),
+            outcome => outcome.map(|()| self.text.clone()),
         }
-        close | cancel
     }
 }

@@ -1,5 +1,5 @@
-//! The selected item's editor: status, owner, due date, mitigation, notes
-//! and evidence links.
+//! The selected item's editor: its header and verdict, status, owner and
+//! due date, mitigation, notes and evidence links, one function each.
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
@@ -9,7 +9,7 @@ use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
-use crate::model::Status;
+use crate::model::{FieldKind, Item, ItemField, ItemLocation, Status, Workbook};
 
 /// Width of the label column of the editor's field grids.
 const LABEL_WIDTH: f32 = 100.0;
@@ -68,9 +68,13 @@ pub fn optional_date_ui(
 }
 
 impl ShipshapeApp {
+    /// The selected item's editor, section by section. Text fields write
+    /// into the workbook as the user types (see [`Document::touch`]), so
+    /// the verdict updates live; every other change is queued.
+    ///
+    /// [`Document::touch`]: super::doc::Document::touch
     pub(super) fn editor_ui(&mut self, ui: &mut egui::Ui) {
         let today = self.today();
-        let dark = ui.visuals().dark_mode;
         let Self {
             doc, view, queue, ..
         } = self;
@@ -84,262 +88,44 @@ impl ShipshapeApp {
             ui.weak("The selected item no longer exists.");
             return;
         };
-        let category = doc.workbook().categories[loc.category].name.clone();
-        let known = view.derived.known_owners.clone();
         let mut touched = false;
         egui::ScrollArea::vertical()
             .id_salt("editor")
             .show(ui, |ui| {
-                let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
                 // Inside a grid "infinite" width overflows the panel.
                 let full_width = ui.available_width() - 12.0;
-                let field_width = (full_width - 110.0).max(120.0);
-                ui.add_space(6.0);
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(item.title.as_str())
-                            .font(egui::FontId::new(19.0, style::bold()))
-                            .color(ui.visuals().strong_text_color()),
-                    )
-                    .wrap(),
-                );
-                ui.weak(format!("{category} · {}", item.id));
-                if !item.description.is_empty() {
-                    ui.add(
-                        egui::Label::new(RichText::new(item.description.as_str()).weak()).wrap(),
-                    );
-                }
-                ui.add_space(4.0);
-                match item.red_reason(today) {
-                    Some(reason) => {
-                        ui.label(
-                            RichText::new(format!("● Red: {reason}"))
-                                .color(style::red_text(dark))
-                                .strong(),
-                        );
-                    }
-                    None => {
-                        ui.label(
-                            RichText::new("✔ Passes")
-                                .color(style::green_text(dark))
-                                .strong(),
-                        );
-                    }
-                }
-                if item.is_overdue(today) {
-                    ui.label(RichText::new("Overdue").color(style::red_text(dark)));
-                }
-                if !item.conflicts.is_empty() {
-                    let wb = doc.workbook();
-                    let conflicts = &wb.categories[loc.category].items[loc.item].conflicts;
-                    for c in conflicts {
-                        super::conflicts::conflict_ui(ui, wb, &id, c, queue, &mut view.modal);
-                    }
-                }
+                let mut editor = ItemEditor {
+                    id: &id,
+                    today,
+                    queue,
+                    touched: false,
+                    full_width,
+                    field_width: (full_width - 110.0).max(120.0),
+                };
+                editor.header_ui(ui, doc.workbook(), loc);
                 let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
-                ui.separator();
-
-                ui.label(RichText::new("Status").strong());
-                ui.horizontal_wrapped(|ui| {
-                    for (i, s) in Status::ALL.into_iter().enumerate() {
-                        let selected = item.status == s;
-                        let mut text = RichText::new(format!("{} {}", i + 1, s.label()));
-                        if selected {
-                            text = text.color(Color32::WHITE).strong();
-                        }
-                        let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
-                        if selected {
-                            b = b.fill(style::status_fill(s));
-                        }
-                        if ui.add(b).on_hover_text(format!("Key {}", i + 1)).clicked() && !selected
-                        {
-                            queue.push(Action::SetStatus(id.clone(), s));
-                        }
+                let known = &view.derived.known_owners;
+                for (n, section) in SECTIONS.iter().enumerate() {
+                    if n > 0 {
+                        ui.add_space(6.0);
+                    } else {
+                        ui.separator();
                     }
-                });
-                ui.add_space(4.0);
-
-                egui::Grid::new("item-fields")
-                    .num_columns(2)
-                    .spacing([10.0, 8.0])
-                    .min_col_width(LABEL_WIDTH)
-                    .show(ui, |ui| {
-                        let l = ui.label("Owner");
-                        let r = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut item.owner)
-                                    .hint_text("unassigned (O)")
-                                    .id_salt("owner-field")
-                                    .desired_width(field_width),
-                            )
-                            .labelled_by(l.id);
-                        if std::mem::take(&mut view.focus_owner) {
-                            r.request_focus();
-                        }
-                        if r.changed() {
-                            settle(item, "owner");
-                        }
-                        touched |= r.changed();
-                        ui.end_row();
-                    });
-                // Shown whenever they complete what is typed (or offer
-                // everyone when empty), not only while the field has focus:
-                // a click on a name takes the focus away before it lands.
-                // Outside the grid, which cannot size a wrapping row.
-                let suggestions = owner_suggestions(&known, &item.owner, 6);
-                if !suggestions.is_empty() {
-                    ui.horizontal(|ui| {
-                        ui.add_space(LABEL_WIDTH + 10.0);
-                        ui.horizontal_wrapped(|ui| {
-                            for name in suggestions {
-                                if ui.small_button(name).on_hover_text("Assign").clicked() {
-                                    item.owner = name.to_owned();
-                                    settle(item, "owner");
-                                    touched = true;
-                                }
-                            }
-                        });
-                    });
-                }
-                egui::Grid::new("item-dates")
-                    .num_columns(2)
-                    .spacing([10.0, 8.0])
-                    .min_col_width(LABEL_WIDTH)
-                    .show(ui, |ui| {
-                        ui.label("Due");
-                        ui.horizontal(|ui| {
-                            if let Some(due) =
-                                optional_date_ui(ui, &format!("due-{id}"), item.due, today)
-                            {
-                                queue.push(Action::SetDue(id.clone(), due));
-                            }
-                        });
-                        ui.end_row();
-                    });
-
-                ui.add_space(6.0);
-                let heading = if item.status == Status::NotApplicable {
-                    "Why it does not apply"
-                } else {
-                    "Mitigation"
-                };
-                let l = ui.label(RichText::new(heading).strong());
-                let hint = if item.status == Status::NotApplicable {
-                    "The reason this item does not apply to the project"
-                } else {
-                    "What lets this ship although it is not done, and what the risk is"
-                };
-                let r = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut item.mitigation.text)
-                            .hint_text(hint)
-                            .desired_rows(3)
-                            .desired_width(full_width),
-                    )
-                    .labelled_by(l.id);
-                if r.changed() {
-                    settle(item, "mitigation.text");
-                }
-                touched |= r.changed();
-                egui::Grid::new("mitigation-fields")
-                    .num_columns(2)
-                    .spacing([10.0, 8.0])
-                    .show(ui, |ui| {
-                        let l = ui.label("Accepted by");
-                        let r = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut item.mitigation.accepted_by)
-                                    .desired_width(field_width),
-                            )
-                            .labelled_by(l.id);
-                        if r.changed() {
-                            settle(item, "mitigation.accepted_by");
-                        }
-                        touched |= r.changed();
-                        ui.end_row();
-                        ui.label("Accepted until");
-                        ui.horizontal(|ui| {
-                            if let Some(until) = optional_date_ui(
-                                ui,
-                                &format!("until-{id}"),
-                                item.mitigation.until,
-                                today,
-                            ) {
-                                queue.push(Action::SetMitigationUntil(id.clone(), until));
-                            }
-                        });
-                        ui.end_row();
-                    });
-
-                ui.add_space(6.0);
-                let l = ui.label(RichText::new("Notes").strong());
-                let r = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut item.notes)
-                            .desired_rows(4)
-                            .desired_width(full_width),
-                    )
-                    .labelled_by(l.id);
-                if r.changed() {
-                    settle(item, "notes");
-                }
-                touched |= r.changed();
-
-                ui.add_space(6.0);
-                ui.label(RichText::new("Evidence").strong());
-                for (index, link) in item.evidence.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("✖")
-                            .on_hover_text("Remove this link")
-                            .clicked()
-                        {
-                            queue.push(Action::RemoveEvidence(id.clone(), index));
-                        }
-                        if is_openable_link(link) {
-                            ui.hyperlink_to(link.as_str(), link.as_str());
-                        } else {
-                            ui.add(egui::Label::new(link.as_str()).truncate())
-                                .on_hover_text(
-                                    "Not opened: only http, https and mailto links open",
-                                );
-                        }
-                    });
-                }
-                ui.horizontal(|ui| {
-                    let l = ui.label("Link");
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut view.new_link)
-                                .hint_text("https://… or mailto:…")
-                                .desired_width((ui.available_width() - 90.0).max(80.0)),
-                        )
-                        .labelled_by(l.id);
-                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if (ui.button("Add link").clicked() || enter)
-                        && !view.new_link.trim().is_empty()
-                    {
-                        queue.push(Action::AddEvidence(
-                            id.clone(),
-                            std::mem::take(&mut view.new_link),
-                        ));
+                    for &field in *section {
+                        editor.field_ui(
+                            ui,
+                            item,
+                            field,
+                            known,
+                            view.focus_owner,
+                            &mut view.new_link,
+                        );
                     }
-                });
-
+                }
                 ui.add_space(10.0);
                 ui.separator();
-                ui.horizontal_wrapped(|ui| {
-                    for c in [
-                        Command::RenameItem,
-                        Command::MoveItemUp,
-                        Command::MoveItemDown,
-                        Command::RemoveItem,
-                    ] {
-                        if ui.button(c.label()).on_hover_text(c.tooltip()).clicked() {
-                            queue.push(Action::Run(c));
-                        }
-                    }
-                });
+                editor.commands_ui(ui);
+                touched = editor.touched;
             });
         if touched {
             doc.touch();
@@ -347,10 +133,310 @@ impl ShipshapeApp {
     }
 }
 
-/// Typing a field's value settles a merge conflict on it, as
-/// [`crate::model::Workbook::set_item_field`] does.
-fn settle(item: &mut crate::model::Item, field: &str) {
-    item.conflicts.retain(|c| c.field != field);
+/// What the editor's sections share while one item is drawn.
+struct ItemEditor<'a> {
+    id: &'a str,
+    today: NaiveDate,
+    queue: &'a mut Vec<Action>,
+    /// Whether a text field changed the item this frame.
+    touched: bool,
+    /// Width of a multi-line field, and of a field beside its label.
+    full_width: f32,
+    field_width: f32,
+}
+
+impl ItemEditor<'_> {
+    /// Title, category and ID, description, the verdict on the item and
+    /// its merge conflicts.
+    fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation) {
+        let dark = ui.visuals().dark_mode;
+        let category = &wb.categories[loc.category];
+        let item = &category.items[loc.item];
+        ui.add_space(6.0);
+        ui.add(
+            egui::Label::new(
+                RichText::new(item.title.as_str())
+                    .font(egui::FontId::new(19.0, style::bold()))
+                    .color(ui.visuals().strong_text_color()),
+            )
+            .wrap(),
+        );
+        ui.weak(format!("{} · {}", category.name, item.id));
+        if !item.description.is_empty() {
+            ui.add(egui::Label::new(RichText::new(item.description.as_str()).weak()).wrap());
+        }
+        ui.add_space(4.0);
+        match item.red_reason(self.today) {
+            Some(reason) => {
+                ui.label(
+                    RichText::new(format!("● Red: {reason}"))
+                        .color(style::red_text(dark))
+                        .strong(),
+                );
+            }
+            None => {
+                ui.label(
+                    RichText::new("✔ Passes")
+                        .color(style::green_text(dark))
+                        .strong(),
+                );
+            }
+        }
+        if item.is_overdue(self.today) {
+            ui.label(RichText::new("Overdue").color(style::red_text(dark)));
+        }
+        for c in &item.conflicts {
+            super::conflicts::conflict_ui(ui, wb, self.id, c, self.queue);
+        }
+    }
+
+    /// One field, drawn by its kind. Text fields edit the item in place
+    /// (and settle the field's merge conflict); the others queue an action.
+    fn field_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &mut Item,
+        field: ItemField,
+        known: &[String],
+        focus_owner: bool,
+        new_link: &mut String,
+    ) {
+        match field.kind() {
+            FieldKind::Status => self.status_ui(ui, item.status),
+            FieldKind::Links => self.evidence_ui(ui, field, item, new_link),
+            FieldKind::Date => self.date_ui(ui, item, field),
+            FieldKind::Multiline => self.multiline_ui(ui, item, field),
+            FieldKind::Text | FieldKind::Person => {
+                let focus = focus_owner && field == ItemField::Owner;
+                self.line_ui(ui, item, field, focus);
+                if field.kind() == FieldKind::Person {
+                    self.suggestions_ui(ui, field, known, &field.get(item));
+                }
+            }
+        }
+    }
+
+    /// One button per status, numbered like their keys.
+    fn status_ui(&mut self, ui: &mut egui::Ui, current: Status) {
+        ui.label(RichText::new(ItemField::Status.label()).strong());
+        ui.horizontal_wrapped(|ui| {
+            for (i, s) in Status::ALL.into_iter().enumerate() {
+                let selected = current == s;
+                let mut text = RichText::new(format!("{} {}", i + 1, s.label()));
+                if selected {
+                    text = text.color(Color32::WHITE).strong();
+                }
+                let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
+                if selected {
+                    b = b.fill(style::status_fill(s));
+                }
+                if ui.add(b).on_hover_text(format!("Key {}", i + 1)).clicked() && !selected {
+                    self.queue.push(Action::SetStatus(self.id.to_owned(), s));
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    /// A one-line text field beside its label.
+    fn line_ui(&mut self, ui: &mut egui::Ui, item: &mut Item, field: ItemField, focus: bool) {
+        let Some(text) = field.text_mut(item) else {
+            return;
+        };
+        let r = labelled_row(ui, field.label(), |ui| {
+            let mut edit = egui::TextEdit::singleline(text)
+                .id_salt(("field", field.name()))
+                .desired_width(self.field_width);
+            if field == ItemField::Owner {
+                edit = edit.hint_text("unassigned (O)");
+            }
+            ui.add(edit)
+        });
+        if focus {
+            r.request_focus();
+        }
+        if r.changed() {
+            item.settle(field);
+            self.touched = true;
+        }
+    }
+
+    /// The people the workbook knows that complete what is typed (everyone
+    /// when empty): shown whether or not the field has focus, since a click
+    /// on a name takes the focus away before it lands.
+    fn suggestions_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        field: ItemField,
+        known: &[String],
+        typed: &str,
+    ) {
+        let suggestions = owner_suggestions(known, typed, 6);
+        if suggestions.is_empty() {
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_WIDTH + 10.0);
+            ui.horizontal_wrapped(|ui| {
+                for name in suggestions {
+                    if ui.small_button(name).on_hover_text("Assign").clicked() {
+                        self.queue.push(Action::SetPerson(
+                            self.id.to_owned(),
+                            field,
+                            name.to_owned(),
+                        ));
+                    }
+                }
+            });
+        });
+    }
+
+    /// A date beside its label: the picker and a button to clear it.
+    fn date_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField) {
+        let value = field.get(item).parse::<NaiveDate>().ok();
+        labelled_row(ui, field.label(), |ui| {
+            ui.horizontal(|ui| {
+                let salt = format!("{}-{}", field.name(), self.id);
+                if let Some(date) = optional_date_ui(ui, &salt, value, self.today) {
+                    self.queue.push(Action::SetField {
+                        id: self.id.to_owned(),
+                        field,
+                        value: crate::model::date_text(date),
+                    });
+                }
+            })
+            .response
+        });
+    }
+
+    /// A text of several lines under its heading. The mitigation of a
+    /// not-applicable item is the reason it does not apply.
+    fn multiline_ui(&mut self, ui: &mut egui::Ui, item: &mut Item, field: ItemField) {
+        let not_applicable = item.status == Status::NotApplicable;
+        let (heading, hint, rows) = match field {
+            ItemField::MitigationText if not_applicable => (
+                "Why it does not apply",
+                "The reason this item does not apply to the project",
+                3,
+            ),
+            ItemField::MitigationText => (
+                field.label(),
+                "What lets this ship although it is not done, and what the risk is",
+                3,
+            ),
+            _ => (field.label(), "", 4),
+        };
+        let Some(text) = field.text_mut(item) else {
+            return;
+        };
+        let l = ui.label(RichText::new(heading).strong());
+        let r = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .hint_text(hint)
+                    .desired_rows(rows)
+                    .desired_width(self.full_width),
+            )
+            .labelled_by(l.id);
+        if r.changed() {
+            item.settle(field);
+            self.touched = true;
+        }
+    }
+
+    /// The links (only web and mail ones open) and a field to add one;
+    /// `new_link` is that field's text.
+    fn evidence_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        field: ItemField,
+        item: &Item,
+        new_link: &mut String,
+    ) {
+        ui.label(RichText::new(field.label()).strong());
+        for (index, link) in field.links(item).unwrap_or_default().iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this link")
+                    .clicked()
+                {
+                    self.queue
+                        .push(Action::RemoveEvidence(self.id.to_owned(), index));
+                }
+                if is_openable_link(link) {
+                    ui.hyperlink_to(link.as_str(), link.as_str());
+                } else {
+                    ui.add(egui::Label::new(link.as_str()).truncate())
+                        .on_hover_text("Not opened: only http, https and mailto links open");
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("Link");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(new_link)
+                        .hint_text("https://… or mailto:…")
+                        .desired_width((ui.available_width() - 90.0).max(80.0)),
+                )
+                .labelled_by(l.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add link").clicked() || enter) && !new_link.trim().is_empty() {
+                self.queue
+                    .push(Action::AddEvidence(self.id.to_owned(), new_link.clone()));
+            }
+        });
+    }
+
+    /// The item commands that have no field of their own.
+    fn commands_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for c in [
+                Command::RenameItem,
+                Command::MoveItemUp,
+                Command::MoveItemDown,
+                Command::RemoveItem,
+            ] {
+                if ui.button(c.label()).on_hover_text(c.tooltip()).clicked() {
+                    self.queue.push(Action::Run(c));
+                }
+            }
+        });
+    }
+}
+
+/// The editor's layout: its sections in order, each a list of fields drawn
+/// by their kind (see `ItemEditor::field_ui`). The title and description
+/// are the header (F2 edits them). A new item field goes into one of these.
+const SECTIONS: [&[ItemField]; 5] = [
+    &[ItemField::Status],
+    &[ItemField::Owner, ItemField::Due],
+    &[
+        ItemField::MitigationText,
+        ItemField::MitigationAcceptedBy,
+        ItemField::MitigationUntil,
+    ],
+    &[ItemField::Notes],
+    &[ItemField::Evidence],
+];
+
+/// A field beside its label, the label column as wide as the others, the
+/// field named by the label for screen readers and tests.
+fn labelled_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    field: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    ui.horizontal(|ui| {
+        let l = ui.add_sized(
+            [LABEL_WIDTH, 20.0],
+            egui::Label::new(label).halign(egui::Align::Min),
+        );
+        ui.add_space(4.0);
+        field(ui).labelled_by(l.id)
+    })
+    .inner
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use egui::ViewportCommand;
 use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, GuardAnswer, TemplateSource};
 use super::doc::Document;
-use super::view::{Derived, Modal, NewForm, PathPurpose, RecentEntry, RecentSummary};
+use super::file_dialog::PathPurpose;
+use super::view::{Derived, Modal, NewForm, RecentEntry, RecentSummary};
 use crate::model::{TemplateOptions, Workbook};
 use crate::storage::{self, Loaded};
 
@@ -31,14 +32,14 @@ impl ShipshapeApp {
 
     pub(super) fn close_then(&mut self, ctx: &egui::Context, then: AfterClose) {
         if self.is_dirty() {
-            self.view.modal = Some(Modal::UnsavedChanges { then });
+            self.ask_unsaved_changes(then);
             return;
         }
         self.finish_close(ctx, then);
     }
 
     pub(super) fn guard_answer(&mut self, ctx: &egui::Context, answer: GuardAnswer) {
-        let Some(Modal::UnsavedChanges { then }) = self.view.modal.take() else {
+        let Some(Modal::UnsavedChanges { then, .. }) = self.view.modal.take() else {
             return;
         };
         match answer {
@@ -96,6 +97,28 @@ impl ShipshapeApp {
         self.view.selected = doc.workbook().items().next().map(|(_, i)| i.id.clone());
         self.doc = Some(doc);
         self.view.derived = Derived::default();
+    }
+
+    /// A workbook made from the built-in checklist, to look around in.
+    pub(super) fn open_sample(&mut self) {
+        let launch = self.today().checked_add_days(chrono::Days::new(42));
+        let wb = Workbook::from_template(
+            &storage::builtin_template(),
+            TemplateOptions {
+                project: "Sample project".into(),
+                launch,
+            },
+        );
+        self.install(Document::unsaved(wb));
+        self.view
+            .info("This is a sample workbook made from the built-in checklist; Save As keeps it.");
+    }
+
+    /// Takes a file off the start view's recent list.
+    pub(super) fn forget_recent(&mut self, path: &Path) {
+        self.recent.remove(path);
+        self.save_recent();
+        self.view.recent = None;
     }
 
     /// Saves; errors go to the window. Returns whether it worked.

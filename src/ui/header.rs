@@ -7,7 +7,8 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::style;
-use crate::model::Status;
+use super::view::Derived;
+use crate::model::{Status, Workbook};
 
 /// Category bars in the header; more go to the side panel only.
 const MAX_BARS: usize = 24;
@@ -30,73 +31,15 @@ impl ShipshapeApp {
         let Some(doc) = &self.doc else { return };
         let wb = doc.workbook();
         let d = &self.view.derived;
-        let dark = ui.visuals().dark_mode;
+        let filter = &self.view.filter;
+        let queue = &mut self.queue;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
-                let project = if wb.project.trim().is_empty() {
-                    "Untitled project"
-                } else {
-                    wb.project.as_str()
-                };
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(project)
-                                .font(egui::FontId::new(26.0, style::bold()))
-                                .color(ui.visuals().strong_text_color()),
-                        )
-                        .truncate(),
-                    );
-                    let edit = Command::EditWorkbook;
-                    if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
-                        self.queue.push(Action::Run(edit));
-                    }
-                });
-                ui.horizontal_wrapped(|ui| {
-                    match wb.launch {
-                        Some(launch) => {
-                            ui.label(RichText::new(format!("Launch {launch}")).strong());
-                            let c = countdown(launch, today);
-                            let color = if launch < today {
-                                ui.visuals().weak_text_color()
-                            } else {
-                                ui.visuals().strong_text_color()
-                            };
-                            ui.label(RichText::new(c).strong().color(color));
-                        }
-                        None => {
-                            ui.weak("No launch date");
-                        }
-                    }
-                    if let Some(review) = wb.review_date() {
-                        ui.separator();
-                        ui.label(format!("Review {review}"));
-                    }
-                    ui.separator();
-                    ui.weak(format!("as of {today}"));
-                });
+                project_line_ui(ui, &wb.project, queue);
+                ui.horizontal_wrapped(|ui| dates_line_ui(ui, wb, today));
                 ui.add_space(2.0);
-                ui.horizontal_wrapped(|ui| {
-                    for s in Status::ALL {
-                        let active = self.view.filter.status == Some(s);
-                        if status_chip(ui, s, d.counts[s.index()], active).clicked() {
-                            self.queue
-                                .push(Action::FilterStatus((!active).then_some(s)));
-                        }
-                    }
-                    if d.overdue > 0 {
-                        let text = RichText::new(format!("{} overdue", d.overdue))
-                            .color(style::red_text(dark))
-                            .strong();
-                        let r = ui
-                            .add(egui::Button::new(text).frame(false))
-                            .on_hover_text(Command::ToggleOverdueOnly.label());
-                        if r.clicked() {
-                            self.queue.push(Action::Run(Command::ToggleOverdueOnly));
-                        }
-                    }
-                });
+                ui.horizontal_wrapped(|ui| counts_ui(ui, d, filter.status, queue));
             });
             ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
                 self_verdict_banner(
@@ -105,45 +48,20 @@ impl ShipshapeApp {
                     &d.headline,
                     d.total - d.red,
                     d.total,
-                    &mut self.queue,
-                    self.view.filter.red_only,
+                    queue,
+                    filter.red_only,
                 );
             });
         });
         ui.add_space(4.0);
-        // One bar per category; scrolls sideways when a workbook has many.
-        egui::ScrollArea::horizontal()
-            .id_salt("category-bars")
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let bars = wb.categories.iter().zip(&d.categories);
-                    for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
-                        ui.vertical(|ui| {
-                            ui.set_width(150.0);
-                            let text = format!("{} {pass}/{total}", cat.name);
-                            ui.add(egui::Label::new(RichText::new(text).small()).truncate());
-                            pass_bar_ui(ui, *pass, *red, *total);
-                        });
-                    }
-                    if wb.categories.len() > MAX_BARS {
-                        ui.weak(format!(
-                            "and {} more categories (side panel)",
-                            wb.categories.len() - MAX_BARS
-                        ));
-                    }
-                });
-            });
+        category_bars_ui(ui, wb, &d.categories);
         // The workbook's own conflicts, each resolvable here; the items'
         // are in the editor, found with the "Conflicts" filter.
         for c in &wb.conflicts {
-            super::conflicts::conflict_ui(ui, wb, "", c, &mut self.queue, &mut self.view.modal);
+            super::conflicts::conflict_ui(ui, wb, "", c, queue);
         }
-        if !d.warnings.is_empty() {
-            for w in &d.warnings {
-                ui.label(
-                    RichText::new(format!("⚠ {w}")).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)),
-                );
-            }
+        for w in &d.warnings {
+            ui.label(RichText::new(format!("⚠ {w}")).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)));
         }
         ui.add_space(2.0);
     }
@@ -211,23 +129,112 @@ impl ShipshapeApp {
                     }
                     r.context_menu(|ui| {
                         if ui.button("Rename category…").clicked() {
-                            self.view.modal = Some(super::view::Modal::RenameCategory {
-                                index,
-                                name: cat.name.clone(),
-                            });
+                            self.queue.push(Action::AskRenameCategory(index));
                             ui.close();
                         }
                         if ui.button("Add item here…").clicked() {
-                            self.view.modal = Some(super::view::Modal::AddItem {
-                                category: index,
-                                title: String::new(),
-                            });
+                            self.queue.push(Action::AskAddItem(index));
                             ui.close();
                         }
                     });
                 }
             });
     }
+}
+
+/// The project's name, with the pencil that edits it and the dates.
+fn project_line_ui(ui: &mut egui::Ui, project: &str, queue: &mut Vec<Action>) {
+    let project = if project.trim().is_empty() {
+        "Untitled project"
+    } else {
+        project
+    };
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::Label::new(
+                RichText::new(project)
+                    .font(egui::FontId::new(26.0, style::bold()))
+                    .color(ui.visuals().strong_text_color()),
+            )
+            .truncate(),
+        );
+        let edit = Command::EditWorkbook;
+        if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
+            queue.push(Action::Run(edit));
+        }
+    });
+}
+
+/// Launch date and countdown, review date, and the date judged as of.
+fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate) {
+    match wb.launch {
+        Some(launch) => {
+            ui.label(RichText::new(format!("Launch {launch}")).strong());
+            let c = countdown(launch, today);
+            let color = if launch < today {
+                ui.visuals().weak_text_color()
+            } else {
+                ui.visuals().strong_text_color()
+            };
+            ui.label(RichText::new(c).strong().color(color));
+        }
+        None => {
+            ui.weak("No launch date");
+        }
+    }
+    if let Some(review) = wb.review_date() {
+        ui.separator();
+        ui.label(format!("Review {review}"));
+    }
+    ui.separator();
+    ui.weak(format!("as of {today}"));
+}
+
+/// One chip per status and the overdue count, each filtering the table.
+fn counts_ui(ui: &mut egui::Ui, d: &Derived, status: Option<Status>, queue: &mut Vec<Action>) {
+    let dark = ui.visuals().dark_mode;
+    for s in Status::ALL {
+        let active = status == Some(s);
+        if status_chip(ui, s, d.counts[s.index()], active).clicked() {
+            queue.push(Action::FilterStatus((!active).then_some(s)));
+        }
+    }
+    if d.overdue > 0 {
+        let text = RichText::new(format!("{} overdue", d.overdue))
+            .color(style::red_text(dark))
+            .strong();
+        let r = ui
+            .add(egui::Button::new(text).frame(false))
+            .on_hover_text(Command::ToggleOverdueOnly.label());
+        if r.clicked() {
+            queue.push(Action::Run(Command::ToggleOverdueOnly));
+        }
+    }
+}
+
+/// One bar per category; scrolls sideways when a workbook has many.
+fn category_bars_ui(ui: &mut egui::Ui, wb: &Workbook, progress: &[(usize, usize, usize)]) {
+    egui::ScrollArea::horizontal()
+        .id_salt("category-bars")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let bars = wb.categories.iter().zip(progress);
+                for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
+                    ui.vertical(|ui| {
+                        ui.set_width(150.0);
+                        let text = format!("{} {pass}/{total}", cat.name);
+                        ui.add(egui::Label::new(RichText::new(text).small()).truncate());
+                        pass_bar_ui(ui, *pass, *red, *total);
+                    });
+                }
+                if wb.categories.len() > MAX_BARS {
+                    ui.weak(format!(
+                        "and {} more categories (side panel)",
+                        wb.categories.len() - MAX_BARS
+                    ));
+                }
+            });
+        });
 }
 
 fn self_verdict_banner(

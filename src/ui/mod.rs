@@ -3,32 +3,38 @@
 //! due date and mitigation as they talk.
 //!
 //! Layout of this module, by role:
-//! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input, draw,
-//!   apply queued actions, settle undo);
+//! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input into
+//!   the queue, draw, apply queued actions, settle undo);
 //! - `command` — the [`Command`] enum (label, shortcut, menu) and the
 //!   queued `Action`s; `command_handling` applies them (with `file_ops`
 //!   for open/save/close/new), the only place where state changes;
+//! - `background` — native file dialogs, PDF rendering and the system
+//!   opener on named threads, reporting back as actions;
 //! - `doc` — the document (workbook, file, saved snapshot, undo);
-//!   `view` — selection, filters, dialogs, messages;
-//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions;
+//!   `view` — selection, filters, the open dialog, messages;
+//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions,
+//!   which read the state and queue actions;
+//! - `dialogs` — the small dialogs (`ui(&mut self, ui) -> Outcome`) and
+//!   how one is shown; `file_dialog` — what a path is asked for
+//!   (`PathPurpose`), the native dialog and the path field;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
-//!   click; `share` — Export PDF, Copy summary and Share… (PDFs render on a
-//!   worker thread);
-//! - `filter`, `files`, `style` — pure filtering, file dialogs, fonts and
-//!   colours.
+//!   click; `export` — Export PDF, Copy summary and Share…;
+//! - `filter`, `style` — pure filtering, fonts and colours.
 
 mod app;
+mod background;
 mod command;
 mod command_handling;
 mod conflicts;
+mod dialogs;
 mod doc;
 mod editor;
+mod export;
+mod file_dialog;
 mod file_ops;
-mod files;
 mod filter;
 mod header;
 mod root;
-mod share;
 mod start;
 mod style;
 mod table;
@@ -38,7 +44,7 @@ use std::path::PathBuf;
 
 pub use app::{AppConfig, ShipshapeApp};
 pub use command::Command;
-pub use files::DialogMode;
+pub use file_dialog::DialogMode;
 pub use style::install_fonts;
 
 /// Opens the window and runs until it closes. `path` is the workbook to

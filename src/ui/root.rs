@@ -5,7 +5,10 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, GuardAnswer, Menu};
-use super::view::{MessageKind, Modal, PathPurpose};
+use super::dialogs::{self, Outcome};
+use super::export::ShareFollowUp;
+use super::file_dialog::PathPurpose;
+use super::view::{MessageKind, Modal};
 
 impl ShipshapeApp {
     pub(super) fn root_ui(&mut self, ui: &mut egui::Ui) {
@@ -85,7 +88,7 @@ impl ShipshapeApp {
             ] {
                 ui.menu_button(name, |ui| {
                     let mut first = true;
-                    for command in Command::ALL.into_iter().filter(|c| c.menu() == menu) {
+                    for &command in Command::ALL.iter().filter(|c| c.menu() == menu) {
                         if command.starts_group() && !first {
                             ui.separator();
                         }
@@ -193,13 +196,13 @@ impl ShipshapeApp {
                         ui.weak("Newer-format file: use Save As");
                     }
                 }
-                if self.dialog.is_some() {
+                if self.background.file_dialog_open() {
                     ui.separator();
                     ui.weak("Waiting for the file dialog…");
                 }
-                if let Some(busy) = &self.worker.busy {
+                if let Some(busy) = self.background.busy() {
                     ui.separator();
-                    ui.add(egui::Label::new(busy.as_str()).truncate());
+                    ui.add(egui::Label::new(busy).truncate());
                 }
                 let note = self
                     .view
@@ -215,269 +218,99 @@ impl ShipshapeApp {
         });
     }
 
+    /// The dialog, if one is open; what its answer means is decided here.
     fn modal_ui(&mut self, ctx: &egui::Context) {
         let Some(mut modal) = self.view.modal.take() else {
             return;
         };
-        let mut close = false;
-        let response = egui::Modal::new(egui::Id::unique("shipshape-modal")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            match &mut modal {
-                Modal::UnsavedChanges { .. } => {
-                    let project = self
-                        .workbook()
-                        .map(|w| w.project.clone())
-                        .unwrap_or_default();
-                    ui.heading(format!("Save changes to “{project}”?"));
-                    let file = self
-                        .doc
-                        .as_ref()
-                        .map(super::doc::Document::display_name)
-                        .unwrap_or_default();
-                    ui.label(format!(
-                        "The workbook ({file}) has changes that are not saved."
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            self.queue.push(Action::Guard(GuardAnswer::Save));
-                        }
-                        if ui.button("Discard").clicked() {
-                            self.queue.push(Action::Guard(GuardAnswer::Discard));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            self.queue.push(Action::Guard(GuardAnswer::Cancel));
-                        }
-                    });
+        let close = match &mut modal {
+            Modal::UnsavedChanges { dialog, .. } => {
+                let answer = match dialogs::show(ctx, |ui| dialog.ui(ui)) {
+                    Outcome::Open => None,
+                    Outcome::Ok(answer) => Some(answer),
+                    Outcome::Cancel => Some(GuardAnswer::Cancel),
+                };
+                if let Some(answer) = answer {
+                    self.queue.push(Action::Guard(answer));
                 }
-                Modal::Path {
-                    purpose,
-                    text,
-                    note,
-                } => {
-                    let (title, label, hint) = match purpose {
-                        PathPurpose::Open => {
-                            ("Open workbook", "Path", "/path/to/name.shipshape.ron")
-                        }
-                        PathPurpose::SaveAs { .. } => {
-                            ("Save workbook as", "Path", "/path/to/name.shipshape.ron")
-                        }
-                        PathPurpose::Template => (
-                            "Workbook to use as template",
-                            "Path",
-                            "/path/to/name.shipshape.ron",
-                        ),
-                        PathPurpose::ExportPdf(_) => {
-                            ("Export PDF to", "Path", "/path/to/report.pdf")
-                        }
-                        PathPurpose::ShareFolder => {
-                            ("Folder for the files to share", "Folder", "/path/to/folder")
-                        }
-                    };
-                    ui.heading(title);
-                    if let Some(note) = note {
-                        ui.label(note.as_str());
-                    }
-                    let (ok, cancel) = text_prompt(ui, label, text, hint);
-                    if ok && !text.trim().is_empty() {
-                        let mut path = super::files::expand_typed_path(text);
-                        match purpose {
-                            PathPurpose::SaveAs { .. } => path = super::files::with_suffix(path),
-                            PathPurpose::ExportPdf(_) => {
-                                path = super::share::with_pdf_suffix(path);
-                            }
-                            _ => {}
-                        }
-                        // A native dialog asks before replacing a file; so
-                        // does the path field: the second OK replaces.
-                        let replace = format!("{} exists; OK again replaces it.", path.display());
-                        let other_file = self.path() != Some(path.as_path());
-                        if purpose.is_save()
-                            && path.exists()
-                            && other_file
-                            && note.as_deref() != Some(replace.as_str())
-                        {
-                            *note = Some(replace);
-                        } else {
-                            self.path_chosen(ctx, purpose.clone(), path);
-                            close = true;
-                        }
-                    }
-                    close |= cancel;
-                }
-                Modal::AddItem { category, title } => {
-                    let name = self
-                        .workbook()
-                        .and_then(|w| w.categories.get(*category))
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    ui.heading(format!("Add an item to {name}"));
-                    let (ok, cancel) =
-                        text_prompt(ui, "Title", title, "What must be true before launch");
-                    if ok && !title.trim().is_empty() {
-                        self.queue.push(Action::AddItem(*category, title.clone()));
-                        close = true;
-                    }
-                    close |= cancel;
-                }
-                Modal::RenameItem {
-                    id,
-                    title,
-                    description,
-                } => {
-                    ui.heading("Edit item");
-                    ui.weak(format!("ID {id} stays the same."));
-                    let enter = prompt_field(ui, "Title", title, "");
-                    let l = ui.label("Description");
-                    ui.add(
-                        egui::TextEdit::multiline(description)
-                            .hint_text("What done means for this item")
-                            .desired_rows(4)
-                            .desired_width(460.0),
-                    )
-                    .labelled_by(l.id);
-                    let (ok, cancel) = ok_cancel(ui);
-                    if (ok || enter) && !title.trim().is_empty() {
-                        self.queue.push(Action::EditItemText {
-                            id: id.clone(),
-                            title: title.clone(),
-                            description: description.clone(),
-                        });
-                        close = true;
-                    }
-                    close |= cancel;
-                }
-                Modal::AddCategory { name } => {
-                    ui.heading("Add a category");
-                    let (ok, cancel) = text_prompt(ui, "Name", name, "e.g. Compliance");
-                    if ok && !name.trim().is_empty() {
-                        self.queue.push(Action::AddCategory(name.clone()));
-                        close = true;
-                    }
-                    close |= cancel;
-                }
-                Modal::Workbook {
-                    project,
-                    launch,
-                    review,
-                } => {
-                    ui.heading("Project and dates");
-                    let today = self.today();
-                    egui::Grid::new("workbook-fields")
-                        .num_columns(2)
-                        .spacing([10.0, 8.0])
-                        .show(ui, |ui| {
-                            let l = ui.label("Project");
-                            ui.add(egui::TextEdit::singleline(project).desired_width(300.0))
-                                .labelled_by(l.id);
-                            ui.end_row();
-                            ui.label("Launch date");
-                            ui.horizontal(|ui| {
-                                if let Some(d) =
-                                    super::editor::optional_date_ui(ui, "wb-launch", *launch, today)
-                                {
-                                    *launch = d;
-                                }
-                            });
-                            ui.end_row();
-                            ui.label("Review date");
-                            ui.horizontal(|ui| {
-                                if let Some(d) =
-                                    super::editor::optional_date_ui(ui, "wb-review", *review, today)
-                                {
-                                    *review = d;
-                                }
-                                if review.is_none() {
-                                    ui.weak("four weeks before launch");
-                                }
-                            });
-                            ui.end_row();
-                        });
-                    ui.add_space(6.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("OK").clicked() && !project.trim().is_empty() {
-                            self.queue.push(Action::SetWorkbookInfo {
-                                project: project.clone(),
-                                launch: *launch,
-                                review: *review,
-                            });
-                            close = true;
-                        }
-                        close |= ui.button("Cancel").clicked();
-                    });
-                }
-                Modal::ExportPdf(request) => close = self.export_dialog_ui(ui, request),
-                Modal::Share => close = self.share_dialog_ui(ui),
-                Modal::ShareDone {
-                    folder,
-                    files,
-                    mailto,
-                } => close = self.share_done_ui(ui, folder, files, mailto),
-                Modal::ResolveConflict {
-                    item_id,
-                    field,
-                    label,
-                    text,
-                    error,
-                } => close = self.resolve_dialog_ui(ui, item_id, field, label, text, error),
-                Modal::RenameCategory { index, name } => {
-                    ui.heading("Rename category");
-                    let (ok, cancel) = text_prompt(ui, "Name", name, "");
-                    if ok && !name.trim().is_empty() {
-                        self.queue
-                            .push(Action::RenameCategory(*index, name.clone()));
-                        close = true;
-                    }
-                    close |= cancel;
-                }
+                // The question stays up until its answer is applied.
+                false
             }
-        });
-        if response.should_close() {
-            if matches!(modal, Modal::UnsavedChanges { .. }) {
-                // Escape or a click outside is Cancel.
-                self.queue.push(Action::Guard(GuardAnswer::Cancel));
-            } else {
-                close = true;
+            Modal::Path(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                let purpose = dialog.purpose.clone();
+                self.answered(outcome, |path| Action::PathChosen { purpose, path })
             }
-        }
-        // The guard stays up until its answer is applied.
+            Modal::AddItem { category, prompt } => {
+                let outcome = dialogs::show(ctx, |ui| prompt.ui(ui));
+                self.answered(outcome, |title| Action::AddItem(*category, title))
+            }
+            Modal::RenameItem(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |()| Action::EditItemText {
+                    id: dialog.id.clone(),
+                    title: dialog.title.clone(),
+                    description: dialog.description.clone(),
+                })
+            }
+            Modal::AddCategory(prompt) => {
+                let outcome = dialogs::show(ctx, |ui| prompt.ui(ui));
+                self.answered(outcome, Action::AddCategory)
+            }
+            Modal::Workbook(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |()| Action::SetWorkbookInfo {
+                    project: dialog.project.clone(),
+                    launch: dialog.launch,
+                    review: dialog.review,
+                })
+            }
+            Modal::RenameCategory { index, prompt } => {
+                let outcome = dialogs::show(ctx, |ui| prompt.ui(ui));
+                self.answered(outcome, |name| Action::RenameCategory(*index, name))
+            }
+            Modal::ExportPdf(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, Action::ExportPdfSettled)
+            }
+            Modal::Share(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |()| Action::Browse(PathPurpose::ShareFolder))
+            }
+            Modal::ShareDone(dialog) => match dialogs::show(ctx, |ui| dialog.ui(ui)) {
+                Outcome::Open => false,
+                Outcome::Cancel => true,
+                Outcome::Ok(follow_up) => {
+                    self.queue.push(match follow_up {
+                        ShareFollowUp::OpenFolder => Action::OpenInSystem(dialog.folder.clone()),
+                        ShareFollowUp::OpenEmail => Action::OpenUrl(dialog.mailto.clone()),
+                        ShareFollowUp::CopySummary => Action::Run(Command::CopySummary),
+                    });
+                    false
+                }
+            },
+            Modal::ResolveConflict(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.resolve_answered(dialog, outcome)
+            }
+        };
         if !close && self.view.modal.is_none() {
             self.view.modal = Some(modal);
         }
     }
-}
 
-/// A labelled one-line field with OK and Cancel; Enter is OK.
-fn text_prompt(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> (bool, bool) {
-    let enter = prompt_field(ui, label, text, hint);
-    let (ok, cancel) = ok_cancel(ui);
-    (ok || enter, cancel)
-}
-
-/// A labelled one-line field that takes the focus when the dialog opens;
-/// returns whether Enter was pressed in it.
-fn prompt_field(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -> bool {
-    ui.horizontal(|ui| {
-        let l = ui.label(label);
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .hint_text(hint)
-                    .desired_width(380.0),
-            )
-            .labelled_by(l.id);
-        if !r.has_focus() && !r.lost_focus() && ui.memory(|m| m.focused().is_none()) {
-            r.request_focus();
+    /// Queues what an answered dialog asked for; returns whether the dialog
+    /// closes (answered or cancelled).
+    fn answered<T>(&mut self, outcome: Outcome<T>, action: impl FnOnce(T) -> Action) -> bool {
+        match outcome {
+            Outcome::Open => false,
+            Outcome::Ok(answer) => {
+                self.queue.push(action(answer));
+                true
+            }
+            Outcome::Cancel => true,
         }
-        r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
-    })
-    .inner
-}
-
-fn ok_cancel(ui: &mut egui::Ui) -> (bool, bool) {
-    ui.add_space(6.0);
-    ui.horizontal(|ui| (ui.button("OK").clicked(), ui.button("Cancel").clicked()))
-        .inner
+    }
 }
 
 /// While files are dragged over the window, say what dropping does.

@@ -9,121 +9,120 @@ use egui::{CursorIcon, RichText, Role, Sense, UiBuilder, WidgetInfo};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, TemplateSource};
 use super::editor::optional_date_ui;
+use super::file_dialog::{PathPurpose, expand_typed_path};
 use super::style;
-use super::view::{PathPurpose, RecentSummary};
+use super::view::{NewForm, RecentSummary};
 
 impl ShipshapeApp {
     pub(super) fn start_ui(&mut self, ui: &mut egui::Ui) {
         let today = self.today();
-        let dark = ui.visuals().dark_mode;
-        if self.view.new_form.is_none() {
-            self.view.new_form = Some(self.default_new_form());
-        }
-        egui::ScrollArea::vertical().id_salt("start").show(ui, |ui| {
-            ui.add_space(12.0);
-            ui.label(RichText::new("Shipshape").font(egui::FontId::new(30.0, style::bold())));
-            ui.label("Production-readiness workbooks: fill them in as a team, argue over them, print them, keep them in git.");
-            ui.add_space(16.0);
-            ui.columns(2, |cols| {
-                let ui = &mut cols[0];
-                ui.heading("Recent workbooks");
-                ui.add_space(4.0);
-                let entries = self.view.recent.clone().unwrap_or_default();
-                if entries.is_empty() {
-                    ui.weak("No recent workbooks yet. Open one, or start a new one.");
-                }
-                for entry in entries {
-                    match &entry.summary {
-                        Ok(summary) => self.recent_card_ui(ui, &entry.path, summary, today),
-                        Err(e) => {
-                            egui::Frame::group(ui.style()).show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                ui.horizontal(|ui| {
-                                    ui.label(RichText::new(e.as_str()).color(style::red_text(dark)));
-                                    if ui.small_button("Forget").on_hover_text("Remove from this list").clicked() {
-                                        self.queue.push(Action::ForgetRecent(entry.path.clone()));
-                                    }
-                                });
-                                path_line_ui(ui, &entry.path);
-                            });
-                        }
-                    }
-                }
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let open = Command::Open;
-                    let mut text = open.label().to_owned();
-                    if let Some(s) = open.shortcut() {
-                        text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
-                    }
-                    if ui.button(text).clicked() {
-                        self.queue.push(Action::Run(open));
-                    }
-                    if ui.button("Open the sample workbook").clicked() {
-                        self.queue.push(Action::OpenSample);
-                    }
+        egui::ScrollArea::vertical()
+            .id_salt("start")
+            .show(ui, |ui| {
+                ui.add_space(12.0);
+                ui.label(RichText::new("Shipshape").font(egui::FontId::new(30.0, style::bold())));
+                ui.label(
+                    "Production-readiness workbooks: fill them in as a team, argue over them, \
+                     print them, keep them in git.",
+                );
+                ui.add_space(16.0);
+                ui.columns(2, |cols| {
+                    self.recent_ui(&mut cols[0], today);
+                    self.new_form_ui(&mut cols[1], today);
                 });
-                ui.weak("You can also drop a .shipshape.ron file onto this window.");
-
-                let ui = &mut cols[1];
-                ui.heading("New workbook");
-                ui.add_space(4.0);
-                let Some(form) = &mut self.view.new_form else { return };
-                egui::Grid::new("new-form").num_columns(2).spacing([10.0, 10.0]).show(ui, |ui| {
-                    let l = ui.label("Project");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.project)
-                            .hint_text("e.g. Payments API")
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                    ui.label("Launch date");
-                    ui.horizontal(|ui| {
-                        if let Some(launch) = optional_date_ui(ui, "new-launch", form.launch, today) {
-                            form.launch = launch;
-                        }
-                    });
-                    ui.end_row();
-                    ui.label("Checklist");
-                    ui.vertical(|ui| {
-                        let builtin = form.template == TemplateSource::Builtin;
-                        if ui.radio(builtin, "Built-in: Production-ready in 25 items").clicked() {
-                            form.template = TemplateSource::Builtin;
-                        }
-                        let other = !builtin;
-                        if ui.radio(other, "Another workbook as template").clicked() && !other {
-                            form.template = TemplateSource::File(form.template_text.trim().into());
-                        }
-                        if other {
-                            ui.horizontal(|ui| {
-                                let l = ui.label("File");
-                                let r = ui
-                                    .add(egui::TextEdit::singleline(&mut form.template_text).desired_width(200.0))
-                                    .labelled_by(l.id);
-                                if r.changed() {
-                                    form.template = TemplateSource::File(super::files::expand_typed_path(&form.template_text));
-                                }
-                                if ui.button("Browse…").clicked() {
-                                    self.queue.push(Action::Browse(PathPurpose::Template));
-                                }
-                            });
-                            ui.weak("Its categories and items are copied; statuses, owners and notes are not.");
-                        }
-                    });
-                    ui.end_row();
-                });
-                ui.add_space(8.0);
-                let create = ui.horizontal(|ui| ui.button(RichText::new("Create workbook").strong()).clicked());
-                if create.inner {
-                    self.queue.push(Action::NewWorkbook {
-                        project: form.project.clone(),
-                        launch: form.launch,
-                        template: form.template.clone(),
-                    });
-                }
             });
+    }
+
+    /// The recent workbooks, then Open and the sample.
+    fn recent_ui(&mut self, ui: &mut egui::Ui, today: NaiveDate) {
+        let dark = ui.visuals().dark_mode;
+        ui.heading("Recent workbooks");
+        ui.add_space(4.0);
+        let entries = self.view.recent.clone().unwrap_or_default();
+        if entries.is_empty() {
+            ui.weak("No recent workbooks yet. Open one, or start a new one.");
+        }
+        for entry in entries {
+            match &entry.summary {
+                Ok(summary) => self.recent_card_ui(ui, &entry.path, summary, today),
+                Err(e) => {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(e.as_str()).color(style::red_text(dark)));
+                            if ui
+                                .small_button("Forget")
+                                .on_hover_text("Remove from this list")
+                                .clicked()
+                            {
+                                self.queue.push(Action::ForgetRecent(entry.path.clone()));
+                            }
+                        });
+                        path_line_ui(ui, &entry.path);
+                    });
+                }
+            }
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let open = Command::Open;
+            let mut text = open.label().to_owned();
+            if let Some(s) = open.shortcut() {
+                text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
+            }
+            if ui.button(text).clicked() {
+                self.queue.push(Action::Run(open));
+            }
+            if ui.button("Open the sample workbook").clicked() {
+                self.queue.push(Action::OpenSample);
+            }
         });
+        ui.weak("You can also drop a .shipshape.ron file onto this window.");
+    }
+
+    /// The New form: project, launch date and which checklist to start
+    /// from. It edits its own scratch values; Create queues the workbook.
+    fn new_form_ui(&mut self, ui: &mut egui::Ui, today: NaiveDate) {
+        ui.heading("New workbook");
+        ui.add_space(4.0);
+        let Some(form) = &mut self.view.new_form else {
+            return;
+        };
+        egui::Grid::new("new-form")
+            .num_columns(2)
+            .spacing([10.0, 10.0])
+            .show(ui, |ui| {
+                let l = ui.label("Project");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.project)
+                        .hint_text("e.g. Payments API")
+                        .desired_width(260.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                ui.label("Launch date");
+                ui.horizontal(|ui| {
+                    if let Some(launch) = optional_date_ui(ui, "new-launch", form.launch, today) {
+                        form.launch = launch;
+                    }
+                });
+                ui.end_row();
+                ui.label("Checklist");
+                ui.vertical(|ui| template_choice_ui(ui, form, &mut self.queue));
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        let create = ui.horizontal(|ui| {
+            ui.button(RichText::new("Create workbook").strong())
+                .clicked()
+        });
+        if create.inner {
+            self.queue.push(Action::NewWorkbook {
+                project: form.project.clone(),
+                launch: form.launch,
+                template: form.template.clone(),
+            });
+        }
     }
 
     /// A readable recent workbook: the whole card opens it (click, or Enter
@@ -177,6 +176,36 @@ impl ShipshapeApp {
         if response.clicked() {
             self.queue.push(Action::OpenPath(path.to_owned()));
         }
+    }
+}
+
+/// The built-in checklist, or another workbook by path.
+fn template_choice_ui(ui: &mut egui::Ui, form: &mut NewForm, queue: &mut Vec<Action>) {
+    let builtin = form.template == TemplateSource::Builtin;
+    if ui
+        .radio(builtin, "Built-in: Production-ready in 25 items")
+        .clicked()
+    {
+        form.template = TemplateSource::Builtin;
+    }
+    let other = !builtin;
+    if ui.radio(other, "Another workbook as template").clicked() && !other {
+        form.template = TemplateSource::File(form.template_text.trim().into());
+    }
+    if other {
+        ui.horizontal(|ui| {
+            let l = ui.label("File");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut form.template_text).desired_width(200.0))
+                .labelled_by(l.id);
+            if r.changed() {
+                form.template = TemplateSource::File(expand_typed_path(&form.template_text));
+            }
+            if ui.button("Browse…").clicked() {
+                queue.push(Action::Browse(PathPurpose::Template));
+            }
+        });
+        ui.weak("Its categories and items are copied; statuses, owners and notes are not.");
     }
 }
 

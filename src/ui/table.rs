@@ -1,6 +1,7 @@
 //! The filter bar and the item table. Rows are virtualized: only the visible
 //! ones are laid out, so 10,000 items draw as fast as 25.
 
+use chrono::NaiveDate;
 use egui::{Align, Color32, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
@@ -8,109 +9,85 @@ use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::filter::OwnerFilter;
 use super::style;
-use crate::model::Status;
+use crate::model::{Item, Status};
 
 const ROW_HEIGHT: f32 = 28.0;
 /// Wide enough for the bold "Mit." header, which the ✎ mark is not.
 const MIT_WIDTH: f32 = 34.0;
 
 impl ShipshapeApp {
+    /// Search, owner, status and the toggles. Every change is queued: the
+    /// toggles run their commands, so the menu and the bar agree.
     pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let filter = &mut self.view.filter;
+        let filter = &self.view.filter;
+        let queue = &mut self.queue;
         ui.horizontal_wrapped(|ui| {
             let l = ui.label("Search");
+            let mut text = filter.text.clone();
             let r = ui
                 .add(
-                    egui::TextEdit::singleline(&mut filter.text)
+                    egui::TextEdit::singleline(&mut text)
                         .hint_text("Ctrl+F")
                         .desired_width(190.0),
                 )
                 .labelled_by(l.id);
-            if std::mem::take(&mut self.view.focus_search) {
+            if self.view.focus_search {
                 r.request_focus();
             }
-            let owner_text = match &filter.owner {
-                OwnerFilter::Anyone => "Anyone".to_owned(),
-                OwnerFilter::Unassigned => "Unassigned".to_owned(),
-                OwnerFilter::Named(n) => n.clone(),
-            };
-            let l = ui.label("Owner");
-            let combo = egui::ComboBox::from_id_salt("owner-filter")
-                .selected_text(owner_text)
-                .width(120.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.owner, OwnerFilter::Anyone, "Anyone");
-                    ui.selectable_value(&mut filter.owner, OwnerFilter::Unassigned, "Unassigned");
-                    for name in &self.view.derived.known_owners {
-                        ui.selectable_value(
-                            &mut filter.owner,
-                            OwnerFilter::Named(name.clone()),
-                            name.as_str(),
-                        );
-                    }
-                });
-            let status_text = filter.status.map_or("Any", Status::label);
-            combo.response.labelled_by(l.id);
-            let l = ui.label("Status");
-            let combo = egui::ComboBox::from_id_salt("status-filter")
-                .selected_text(status_text)
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.status, None, "Any");
-                    for s in Status::ALL {
-                        ui.selectable_value(&mut filter.status, Some(s), s.label());
-                    }
-                });
-            combo.response.labelled_by(l.id);
-            ui.checkbox(&mut filter.overdue_only, "Overdue only");
-            ui.checkbox(&mut filter.red_only, "Red only");
+            if r.changed() {
+                queue.push(Action::FilterText(text));
+            }
+            owner_filter_ui(ui, &filter.owner, &self.view.derived.known_owners, queue);
+            status_filter_ui(ui, filter.status, queue);
+            let toggles = [
+                (
+                    filter.overdue_only,
+                    "Overdue only",
+                    Command::ToggleOverdueOnly,
+                ),
+                (filter.red_only, "Red only", Command::ToggleRedOnly),
+            ];
+            for (mut on, label, command) in toggles {
+                if ui.checkbox(&mut on, label).changed() {
+                    queue.push(Action::Run(command));
+                }
+            }
             let conflicts = self.view.derived.conflicts;
             if conflicts > 0 || filter.conflicts_only {
                 let dark = ui.visuals().dark_mode;
                 let text = RichText::new(format!("Conflicts ({conflicts})"))
                     .color(style::red_text(dark))
                     .strong();
+                let command = Command::ToggleConflictsOnly;
                 let r = ui
                     .add(egui::Button::selectable(filter.conflicts_only, text))
-                    .on_hover_text(Command::ToggleConflictsOnly.tooltip());
+                    .on_hover_text(command.tooltip());
                 if r.clicked() {
-                    filter.conflicts_only ^= true;
+                    queue.push(Action::Run(command));
                 }
             }
             if filter.is_active() && ui.button("Clear filters").clicked() {
-                self.queue.push(Action::Run(Command::ClearFilters));
+                queue.push(Action::Run(Command::ClearFilters));
             }
             let d = &self.view.derived;
             ui.weak(format!("{} of {} items", d.rows.len(), d.total));
         });
     }
 
+    /// The listed items, or why there are none.
     pub(super) fn table_ui(&mut self, ui: &mut egui::Ui) {
         let today = self.today();
         let Some(doc) = &self.doc else { return };
         let wb = doc.workbook();
         let rows = &self.view.derived.rows;
+        let selected = self.view.selected.as_deref().and_then(|id| wb.locate(id));
         let dark = ui.visuals().dark_mode;
-        let selected_loc = self.view.selected.as_deref().and_then(|id| wb.locate(id));
         if rows.is_empty() {
-            ui.add_space(20.0);
-            ui.vertical_centered(|ui| {
-                if wb.item_count() == 0 {
-                    ui.label("This workbook has no items yet.");
-                    if ui.button("Add an item…").clicked() {
-                        self.queue.push(Action::Run(Command::AddItem));
-                    }
-                } else {
-                    ui.label("No item matches the filters.");
-                    if ui.button("Clear filters").clicked() {
-                        self.queue.push(Action::Run(Command::ClearFilters));
-                    }
-                }
-            });
+            no_rows_ui(ui, wb.item_count() == 0, &mut self.queue);
             return;
         }
-        let scroll_to = if std::mem::take(&mut self.view.scroll_to_selected) {
-            selected_loc.and_then(|l| rows.iter().position(|r| *r == l))
+        let scroll_to = if self.view.scroll_to_selected {
+            selected.and_then(|l| rows.iter().position(|r| *r == l))
         } else {
             None
         };
@@ -152,70 +129,12 @@ impl ShipshapeApp {
             .body(|body| {
                 body.rows(ROW_HEIGHT, rows.len(), |mut row| {
                     let loc = rows[row.index()];
-                    let Some(cat) = wb.categories.get(loc.category) else {
+                    let Some(item) = wb.item_at(loc) else {
                         return;
                     };
-                    let Some(item) = cat.items.get(loc.item) else {
-                        return;
-                    };
-                    row.set_selected(selected_loc == Some(loc));
+                    row.set_selected(selected == Some(loc));
                     let red = item.red_reason(today);
-                    let overdue = item.is_overdue(today);
-                    row.col(|ui| {
-                        if red.is_some() {
-                            ui.label(RichText::new("●").color(style::red_text(dark)).strong());
-                        } else {
-                            ui.label(RichText::new("✔").color(style::green_text(dark)));
-                        }
-                    });
-                    row.col(|ui| {
-                        egui::Frame::new()
-                            .fill(style::status_fill(item.status))
-                            .corner_radius(8.0)
-                            .inner_margin(egui::Margin::symmetric(6, 1))
-                            .show(ui, |ui| {
-                                ui.label(
-                                    RichText::new(item.status.label())
-                                        .small()
-                                        .color(Color32::WHITE),
-                                );
-                            });
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(item.title.as_str())
-                                .truncate()
-                                .selectable(false),
-                        );
-                    });
-                    row.col(|ui| {
-                        if item.owner.trim().is_empty() {
-                            ui.weak("unassigned");
-                        } else {
-                            ui.add(
-                                egui::Label::new(item.owner.as_str())
-                                    .truncate()
-                                    .selectable(false),
-                            );
-                        }
-                    });
-                    row.col(|ui| {
-                        if let Some(due) = item.due {
-                            let text = RichText::new(due.to_string());
-                            if overdue {
-                                ui.label(text.color(style::red_text(dark)).strong())
-                                    .on_hover_text("Overdue and still red");
-                            } else {
-                                ui.label(text);
-                            }
-                        }
-                    });
-                    row.col(|ui| {
-                        if item.has_mitigation() {
-                            ui.label("✎")
-                                .on_hover_text("A mitigation or reason is written");
-                        }
-                    });
+                    item_row_ui(&mut row, item, red.is_some(), today, dark);
                     let response = row.response();
                     if response.clicked() {
                         self.queue.push(Action::Select(Some(item.id.clone())));
@@ -226,4 +145,139 @@ impl ShipshapeApp {
                 });
             });
     }
+}
+
+/// The owner filter: anyone, nobody, or one of the people the workbook
+/// knows.
+fn owner_filter_ui(
+    ui: &mut egui::Ui,
+    owner: &OwnerFilter,
+    known: &[String],
+    queue: &mut Vec<Action>,
+) {
+    let owner_text = match owner {
+        OwnerFilter::Anyone => "Anyone".to_owned(),
+        OwnerFilter::Unassigned => "Unassigned".to_owned(),
+        OwnerFilter::Named(n) => n.clone(),
+    };
+    let mut picked = owner.clone();
+    let l = ui.label("Owner");
+    let combo = egui::ComboBox::from_id_salt("owner-filter")
+        .selected_text(owner_text)
+        .width(120.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut picked, OwnerFilter::Anyone, "Anyone");
+            ui.selectable_value(&mut picked, OwnerFilter::Unassigned, "Unassigned");
+            for name in known {
+                ui.selectable_value(&mut picked, OwnerFilter::Named(name.clone()), name.as_str());
+            }
+        });
+    combo.response.labelled_by(l.id);
+    if picked != *owner {
+        queue.push(Action::FilterOwner(picked));
+    }
+}
+
+/// The status filter: any status, or one.
+fn status_filter_ui(ui: &mut egui::Ui, status: Option<Status>, queue: &mut Vec<Action>) {
+    let mut picked = status;
+    let l = ui.label("Status");
+    let combo = egui::ComboBox::from_id_salt("status-filter")
+        .selected_text(status.map_or("Any", Status::label))
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut picked, None, "Any");
+            for s in Status::ALL {
+                ui.selectable_value(&mut picked, Some(s), s.label());
+            }
+        });
+    combo.response.labelled_by(l.id);
+    if picked != status {
+        queue.push(Action::FilterStatus(picked));
+    }
+}
+
+/// An empty table: an empty workbook offers to add an item, filters that
+/// hide everything offer to clear them.
+fn no_rows_ui(ui: &mut egui::Ui, no_items: bool, queue: &mut Vec<Action>) {
+    ui.add_space(20.0);
+    ui.vertical_centered(|ui| {
+        if no_items {
+            ui.label("This workbook has no items yet.");
+            if ui.button("Add an item…").clicked() {
+                queue.push(Action::Run(Command::AddItem));
+            }
+        } else {
+            ui.label("No item matches the filters.");
+            if ui.button("Clear filters").clicked() {
+                queue.push(Action::Run(Command::ClearFilters));
+            }
+        }
+    });
+}
+
+/// One item's cells: red or passing, status, title, owner, due date and
+/// whether a mitigation is written.
+fn item_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    item: &Item,
+    red: bool,
+    today: NaiveDate,
+    dark: bool,
+) {
+    row.col(|ui| {
+        if red {
+            ui.label(RichText::new("●").color(style::red_text(dark)).strong());
+        } else {
+            ui.label(RichText::new("✔").color(style::green_text(dark)));
+        }
+    });
+    row.col(|ui| {
+        egui::Frame::new()
+            .fill(style::status_fill(item.status))
+            .corner_radius(8.0)
+            .inner_margin(egui::Margin::symmetric(6, 1))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(item.status.label())
+                        .small()
+                        .color(Color32::WHITE),
+                );
+            });
+    });
+    row.col(|ui| {
+        ui.add(
+            egui::Label::new(item.title.as_str())
+                .truncate()
+                .selectable(false),
+        );
+    });
+    row.col(|ui| {
+        if item.owner.trim().is_empty() {
+            ui.weak("unassigned");
+        } else {
+            ui.add(
+                egui::Label::new(item.owner.as_str())
+                    .truncate()
+                    .selectable(false),
+            );
+        }
+    });
+    row.col(|ui| {
+        if let Some(due) = item.due {
+            let text = RichText::new(due.to_string());
+            if item.is_overdue(today) {
+                ui.label(text.color(style::red_text(dark)).strong())
+                    .on_hover_text("Overdue and still red");
+            } else {
+                ui.label(text);
+            }
+        }
+    });
+    row.col(|ui| {
+        if item.has_mitigation() {
+            ui.label("✎")
+                .on_hover_text("A mitigation or reason is written");
+        }
+    });
 }

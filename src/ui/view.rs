@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::command::{AfterClose, TemplateSource};
+use super::conflicts::ResolveDialog;
+use super::dialogs::{ItemTextDialog, TextPrompt, UnsavedChanges, WorkbookDialog};
+use super::export::{ExportDialog, PdfRequest, ShareDialog, ShareDone};
+use super::file_dialog::PathDialog;
 use super::filter::Filter;
-use crate::export::pdf::{Paper, PdfKind};
-use crate::model::ItemLocation;
+use crate::model::{ItemLocation, Status, Workbook};
 
 /// Severity of a message shown in the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,88 +33,33 @@ pub struct Message {
     pub lasting: bool,
 }
 
-/// What the path field (the fallback for native file dialogs) is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs {
-        then: Option<AfterClose>,
-    },
-    Template,
-    /// Where to write a PDF, rendered with these settings.
-    ExportPdf(PdfRequest),
-    /// The folder Share… writes the workbook and its report into.
-    ShareFolder,
-}
-
-impl PathPurpose {
-    /// Whether the answer names a file to write (a save dialog).
-    pub fn is_save(&self) -> bool {
-        matches!(self, Self::SaveAs { .. } | Self::ExportPdf(_))
-    }
-}
-
-/// What the Export PDF dialog settled on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfRequest {
-    pub kind: PdfKind,
-    pub paper: Paper,
-    pub as_of: NaiveDate,
-    pub open_after: bool,
-}
-
-/// A dialog over the window. Dialogs edit a scratch copy and commit on OK,
-/// so Cancel costs nothing and OK is one undo step.
+/// The dialog over the window, if any. Each edits a scratch copy (see
+/// `dialogs`), so Cancel costs nothing and OK is one undo step; the extra
+/// fields say what its answer is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
     UnsavedChanges {
+        dialog: UnsavedChanges,
+        /// What to do once the question is answered.
         then: AfterClose,
     },
-    Path {
-        purpose: PathPurpose,
-        text: String,
-        note: Option<String>,
-    },
+    Path(PathDialog),
     AddItem {
         category: usize,
-        title: String,
+        prompt: TextPrompt,
     },
-    RenameItem {
-        id: String,
-        title: String,
-        description: String,
-    },
-    AddCategory {
-        name: String,
-    },
-    Workbook {
-        project: String,
-        launch: Option<NaiveDate>,
-        review: Option<NaiveDate>,
-    },
+    RenameItem(ItemTextDialog),
+    AddCategory(TextPrompt),
+    Workbook(WorkbookDialog),
     RenameCategory {
         index: usize,
-        name: String,
+        prompt: TextPrompt,
     },
-    /// The Export PDF dialog, on a scratch copy of the settings.
-    ExportPdf(PdfRequest),
-    /// Share…: what it does, before the folder is asked for.
-    Share,
+    ExportPdf(ExportDialog),
+    Share(ShareDialog),
     /// Share… wrote its files; the mail app was asked to open.
-    ShareDone {
-        folder: PathBuf,
-        files: Vec<String>,
-        mailto: String,
-    },
-    /// A value of one's own for a merge conflict (`item_id` empty for a
-    /// workbook field).
-    ResolveConflict {
-        item_id: String,
-        field: String,
-        label: String,
-        text: String,
-        error: Option<String>,
-    },
+    ShareDone(ShareDone),
+    ResolveConflict(ResolveDialog),
 }
 
 /// The New form on the start view.
@@ -159,6 +107,40 @@ pub struct Derived {
     pub conflicts: usize,
 }
 
+impl Derived {
+    /// The figures for `wb` as filtered, judged as of `today`.
+    pub fn new(wb: &Workbook, filter: &Filter, today: NaiveDate) -> Self {
+        let verdict = wb.verdict(today);
+        let mut counts = [0; 5];
+        for s in Status::ALL {
+            counts[s.index()] = verdict.counts.get(s);
+        }
+        let categories = wb
+            .categories
+            .iter()
+            .map(|c| {
+                let (pass, total) = verdict.category_progress(c);
+                (pass, total - pass, total)
+            })
+            .collect();
+        Self {
+            key: None,
+            rows: filter.apply(wb, today),
+            known_owners: wb.known_owners(),
+            counts,
+            red: verdict.red_count(),
+            overdue: verdict.overdue().count(),
+            total: verdict.checks.len(),
+            headline: verdict.headline(),
+            ready: verdict.ready(),
+            categories,
+            warnings: verdict.warnings.iter().map(ToString::to_string).collect(),
+            conflicts: wb.conflicts.len()
+                + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct ViewState {
     /// The selected item, by ID so it survives reordering.
@@ -166,10 +148,11 @@ pub struct ViewState {
     pub filter: Filter,
     pub modal: Option<Modal>,
     pub messages: Vec<Message>,
-    /// Set for one frame to move keyboard focus.
+    /// Requests to the next frame drawn: move the keyboard focus, scroll
+    /// the selected row into view. Widgets only read them; the app clears
+    /// them once a frame has been drawn.
     pub focus_search: bool,
     pub focus_owner: bool,
-    /// Scroll the selected row into view, once.
     pub scroll_to_selected: bool,
     pub new_form: Option<NewForm>,
     pub recent: Option<Vec<RecentEntry>>,
@@ -196,6 +179,20 @@ impl ViewState {
 
     pub fn warning(&mut self, text: impl Into<String>) {
         self.push(MessageKind::Warning, text.into(), false);
+    }
+
+    /// The frame just drawn has acted on the one-frame requests.
+    pub fn requests_drawn(&mut self) {
+        self.focus_search = false;
+        self.focus_owner = false;
+        self.scroll_to_selected = false;
+    }
+
+    /// Takes an error or warning off the screen.
+    pub fn dismiss(&mut self, index: usize) {
+        if index < self.messages.len() {
+            self.messages.remove(index);
+        }
     }
 
     fn push(&mut self, kind: MessageKind, text: String, lasting: bool) {
