@@ -429,11 +429,9 @@ fn labelled_row(
     field: impl FnOnce(&mut egui::Ui) -> egui::Response,
 ) -> egui::Response {
     ui.horizontal(|ui| {
-        let l = ui.add_sized(
-            [LABEL_WIDTH, 20.0],
-            egui::Label::new(label).halign(egui::Align::Min),
-        );
-        ui.add_space(4.0);
+        let l = ui.label(label);
+        let gap = (LABEL_WIDTH - l.rect.width()).max(0.0) + 10.0;
+        ui.add_space(gap - ui.spacing().item_spacing.x);
         field(ui).labelled_by(l.id)
     })
     .inner
