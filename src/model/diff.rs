@@ -110,6 +110,27 @@ impl WorkbookDiff {
 
 /// The diff from `old` to `new`, with both verdicts taken as of `as_of`.
 pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
+    let (categories_added, categories_removed, categories_renamed) = category_changes(old, new);
+    let items = ItemChanges::of(old, new);
+    let (became_red, became_green) = verdict_moves(old, new, as_of);
+    WorkbookDiff {
+        workbook: workbook_changes(old, new),
+        categories_added,
+        categories_removed,
+        categories_renamed,
+        added: items.added,
+        removed: items.removed,
+        moved: items.moved,
+        changed: items.changed,
+        verdict_before: VerdictSummary::of(old, as_of),
+        verdict_after: VerdictSummary::of(new, as_of),
+        became_red,
+        became_green,
+    }
+}
+
+/// The workbook's own fields, its people and its conflicts.
+fn workbook_changes(old: &Workbook, new: &Workbook) -> Vec<FieldChange> {
     let mut workbook = Vec::new();
     let mut push = |field: &str, before: String, after: String| {
         if before != after {
@@ -141,115 +162,133 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
         conflict_fields(&old.conflicts),
         conflict_fields(&new.conflicts),
     );
+    workbook
+}
 
-    let old_cats: HashMap<&str, &str> = old
-        .categories
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
-    let new_cats: HashMap<&str, &str> = new
-        .categories
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
-    // Names of the categories of `wb` whose IDs `other` lacks.
-    let missing_from = |wb: &Workbook, other: &HashMap<&str, &str>| -> Vec<String> {
+/// Categories added and removed (their names), and renamed (by ID).
+fn category_changes(
+    old: &Workbook,
+    new: &Workbook,
+) -> (Vec<String>, Vec<String>, Vec<FieldChange>) {
+    let names = |wb: &Workbook| -> HashMap<String, String> {
         wb.categories
             .iter()
-            .filter(|c| !other.contains_key(c.id.as_str()))
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect()
+    };
+    let (old_cats, new_cats) = (names(old), names(new));
+    // Names of the categories of `wb` whose IDs `other` lacks.
+    let missing_from = |wb: &Workbook, other: &HashMap<String, String>| -> Vec<String> {
+        wb.categories
+            .iter()
+            .filter(|c| !other.contains_key(&c.id))
             .map(|c| c.name.clone())
             .collect()
     };
-    let categories_added = missing_from(new, &old_cats);
-    let categories_removed = missing_from(old, &new_cats);
-    let categories_renamed = new
+    let renamed = new
         .categories
         .iter()
         .filter_map(|c| {
-            let before = *old_cats.get(c.id.as_str())?;
-            (before != c.name).then(|| FieldChange {
+            let before = old_cats.get(&c.id)?;
+            (*before != c.name).then(|| FieldChange {
                 field: c.id.clone(),
-                before: before.to_owned(),
+                before: before.clone(),
                 after: c.name.clone(),
             })
         })
         .collect();
+    (
+        missing_from(new, &old_cats),
+        missing_from(old, &new_cats),
+        renamed,
+    )
+}
 
-    let old_items: HashMap<&str, (&str, &Item)> = old
-        .items()
-        .map(|(c, i)| (i.id.as_str(), (c.id.as_str(), i)))
-        .collect();
-    let new_ids: HashSet<&str> = new.items().map(|(_, i)| i.id.as_str()).collect();
-    let item_ref = |cat: &str, i: &Item| ItemRef {
+/// Items added, removed, moved and changed field by field.
+struct ItemChanges {
+    added: Vec<ItemRef>,
+    removed: Vec<ItemRef>,
+    moved: Vec<Moved>,
+    changed: Vec<ItemChange>,
+}
+
+impl ItemChanges {
+    fn of(old: &Workbook, new: &Workbook) -> Self {
+        let old_cats: HashMap<&str, &str> = old
+            .categories
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str()))
+            .collect();
+        let old_items: HashMap<&str, (&str, &Item)> = old
+            .items()
+            .map(|(c, i)| (i.id.as_str(), (c.id.as_str(), i)))
+            .collect();
+        let new_ids: HashSet<&str> = new.items().map(|(_, i)| i.id.as_str()).collect();
+        let mut out = Self {
+            added: Vec::new(),
+            removed: Vec::new(),
+            moved: Vec::new(),
+            changed: Vec::new(),
+        };
+        for (c, i) in new.items() {
+            let Some((old_cat, before)) = old_items.get(i.id.as_str()) else {
+                out.added.push(item_ref(&c.name, i));
+                continue;
+            };
+            if *old_cat != c.id {
+                out.moved.push(Moved {
+                    id: i.id.clone(),
+                    title: i.title.clone(),
+                    from: old_cats.get(old_cat).copied().unwrap_or(old_cat).to_owned(),
+                    to: c.name.clone(),
+                });
+            }
+            let fields = item_changes(before, i);
+            if !fields.is_empty() {
+                out.changed.push(ItemChange {
+                    id: i.id.clone(),
+                    title: i.title.clone(),
+                    fields,
+                });
+            }
+        }
+        out.moved.extend(reordered(old, new));
+        out.removed = old
+            .items()
+            .filter(|(_, i)| !new_ids.contains(i.id.as_str()))
+            .map(|(c, i)| item_ref(&c.name, i))
+            .collect();
+        out
+    }
+}
+
+fn item_ref(category: &str, i: &Item) -> ItemRef {
+    ItemRef {
         id: i.id.clone(),
         title: i.title.clone(),
-        category: cat.to_owned(),
-    };
-
-    let mut added = Vec::new();
-    let mut changed = Vec::new();
-    let mut moved = Vec::new();
-    for (c, i) in new.items() {
-        let Some((old_cat, before)) = old_items.get(i.id.as_str()) else {
-            added.push(item_ref(&c.name, i));
-            continue;
-        };
-        if *old_cat != c.id {
-            moved.push(Moved {
-                id: i.id.clone(),
-                title: i.title.clone(),
-                from: old_cats.get(old_cat).copied().unwrap_or(old_cat).to_owned(),
-                to: c.name.clone(),
-            });
-        }
-        let fields = item_changes(before, i);
-        if !fields.is_empty() {
-            changed.push(ItemChange {
-                id: i.id.clone(),
-                title: i.title.clone(),
-                fields,
-            });
-        }
+        category: category.to_owned(),
     }
-    moved.extend(reordered(old, new));
-    let removed = old
-        .items()
-        .filter(|(_, i)| !new_ids.contains(i.id.as_str()))
-        .map(|(c, i)| item_ref(&c.name, i))
-        .collect();
+}
 
-    let old_red: HashSet<&str> = old
+/// Items that passed before (or did not exist) and are red now, and items
+/// that were red and pass now.
+fn verdict_moves(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> (Vec<ItemRef>, Vec<ItemRef>) {
+    let old_red: HashMap<&str, bool> = old
         .items()
-        .filter(|(_, i)| !i.passes(as_of))
-        .map(|(_, i)| i.id.as_str())
+        .map(|(_, i)| (i.id.as_str(), !i.passes(as_of)))
         .collect();
     let mut became_red = Vec::new();
     let mut became_green = Vec::new();
     for (c, i) in new.items() {
-        let was_red = old_red.contains(i.id.as_str());
-        let was_there = old_items.contains_key(i.id.as_str());
+        let was = old_red.get(i.id.as_str()).copied();
         let red = !i.passes(as_of);
-        if red && was_there && !was_red {
+        if red && was == Some(false) {
             became_red.push(item_ref(&c.name, i));
-        } else if !red && was_red {
+        } else if !red && was == Some(true) {
             became_green.push(item_ref(&c.name, i));
         }
     }
-
-    WorkbookDiff {
-        workbook,
-        categories_added,
-        categories_removed,
-        categories_renamed,
-        added,
-        removed,
-        moved,
-        changed,
-        verdict_before: VerdictSummary::of(old, as_of),
-        verdict_after: VerdictSummary::of(new, as_of),
-        became_red,
-        became_green,
-    }
+    (became_red, became_green)
 }
 
 fn item_changes(before: &Item, after: &Item) -> Vec<FieldChange> {

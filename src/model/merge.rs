@@ -126,30 +126,48 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     wb.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
     merge_workbook_fields(base, ours, theirs, &mut wb, &mut conflicts);
     wb.people = merge_set(&base.people, &ours.people, &theirs.people);
+    let mut items = merge_items(base, ours, theirs, &mut conflicts);
+    let categories = merge_categories(base, ours, theirs, &items, &mut wb, &mut conflicts);
+    wb.categories = arrange(base, ours, theirs, categories, &mut items);
+    // A conflict on the name of a category the merge dropped has nothing
+    // left to resolve.
+    let kept = &wb.categories;
+    wb.conflicts
+        .retain(|k| category_of_field(&k.field).is_none_or(|id| kept.iter().any(|c| c.id == id)));
+    Merged {
+        workbook: wb,
+        conflicts,
+    }
+}
 
+/// Every item either side has, merged, each with the ID of the category it
+/// ends up in.
+fn merge_items(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+    conflicts: &mut Vec<MergeConflict>,
+) -> HashMap<String, (Item, String)> {
     let (b_loc, o_loc, t_loc) = (
         Locations::of(base),
         Locations::of(ours),
         Locations::of(theirs),
     );
-
-    // Items, each with the category it should end up in.
-    let mut merged_items: HashMap<String, (Item, String)> = HashMap::new();
-    let all_ids = o_loc.order.iter().chain(&t_loc.order);
-    for id in all_ids {
-        if merged_items.contains_key(id.as_str()) {
+    let mut merged: HashMap<String, (Item, String)> = HashMap::new();
+    for id in o_loc.order.iter().chain(&t_loc.order) {
+        if merged.contains_key(id.as_str()) {
             continue;
         }
         let (b, o, t) = (b_loc.item(id), o_loc.item(id), t_loc.item(id));
         let (bc, oc, tc) = (b_loc.category(id), o_loc.category(id), t_loc.category(id));
         let placed = match (o, t) {
             (Some(o), Some(t)) => {
-                let mut item = merge_item(b, o, t, &mut conflicts);
+                let mut item = merge_item(b, o, t, conflicts);
                 let (oc, tc) = (oc.unwrap_or_default(), tc.unwrap_or_default());
                 let category = match pick3(bc.as_ref(), &oc, &tc) {
                     Pick::Agreed(c) => c.clone(),
                     Pick::Conflict => {
-                        record(&mut item, CATEGORY_FIELD, &oc, &tc, &mut conflicts);
+                        record(&mut item, CATEGORY_FIELD, &oc, &tc, conflicts);
                         oc.clone()
                     }
                 };
@@ -158,34 +176,54 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
             (Some(one), None) | (None, Some(one)) => {
                 let ours_side = o.is_some();
                 let category = if ours_side { oc } else { tc }.unwrap_or_default();
-                match b {
-                    None => Some((one.clone(), category)),
-                    Some(b) if same_content(b, one) => None,
-                    Some(_) => {
-                        // Edited on one side, removed on the other: keep the
-                        // edit, so removing it is a choice someone makes.
-                        let mut item = one.clone();
-                        let (ov, tv) = if ours_side {
-                            (KEPT, REMOVED)
-                        } else {
-                            (REMOVED, KEPT)
-                        };
-                        record(&mut item, REMOVED_FIELD, ov, tv, &mut conflicts);
-                        Some((item, category))
-                    }
-                }
+                one_sided_item(b, one, ours_side, conflicts).map(|item| (item, category))
             }
             (None, None) => None,
         };
         if let Some(p) = placed {
-            merged_items.insert(id.clone(), p);
+            merged.insert(id.clone(), p);
         }
     }
+    merged
+}
 
-    // Categories: kept when both have them, added by one, or still holding
-    // merged items (a category removed on one side but given items on the
-    // other stays).
-    let targeted: HashSet<&str> = merged_items.values().map(|(_, c)| c.as_str()).collect();
+/// An item only one side still has: added there (kept), removed on the other
+/// side unchanged (gone), or removed on one side and edited on the other
+/// (kept with a conflict, so removing it is a choice someone makes).
+fn one_sided_item(
+    base: Option<&Item>,
+    item: &Item,
+    ours_side: bool,
+    conflicts: &mut Vec<MergeConflict>,
+) -> Option<Item> {
+    match base {
+        None => Some(item.clone()),
+        Some(b) if same_content(b, item) => None,
+        Some(_) => {
+            let mut item = item.clone();
+            let (ov, tv) = if ours_side {
+                (KEPT, REMOVED)
+            } else {
+                (REMOVED, KEPT)
+            };
+            record(&mut item, REMOVED_FIELD, ov, tv, conflicts);
+            Some(item)
+        }
+    }
+}
+
+/// The categories the merge keeps (without their items yet), with merged
+/// names: those both sides have, those one side added, and those one side
+/// removed while the other still gives them items.
+fn merge_categories(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+    items: &HashMap<String, (Item, String)>,
+    wb: &mut Workbook,
+    conflicts: &mut Vec<MergeConflict>,
+) -> HashMap<String, Category> {
+    let targeted: HashSet<&str> = items.values().map(|(_, c)| c.as_str()).collect();
     let mut categories: HashMap<String, Category> = HashMap::new();
     for c in ours.categories.iter().chain(&theirs.categories) {
         if categories.contains_key(&c.id) {
@@ -214,30 +252,36 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
                 Pick::Conflict => {
                     cat.name.clone_from(&o.name);
                     let field = category_name_field(&c.id);
-                    record_workbook(&mut wb, &field, &o.name, &t.name, &mut conflicts);
+                    record_workbook(wb, &field, &o.name, &t.name, conflicts);
                 }
             }
         }
         categories.insert(c.id.clone(), cat);
     }
+    categories
+}
 
-    let cat_ids = |w: &Workbook| {
-        w.categories
-            .iter()
-            .map(|c| c.id.clone())
-            .collect::<Vec<_>>()
-    };
+/// The kept categories in merged order, each holding its merged items in
+/// merged order.
+fn arrange(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+    mut categories: HashMap<String, Category>,
+    items: &mut HashMap<String, (Item, String)>,
+) -> Vec<Category> {
+    let cat_ids =
+        |w: &Workbook| -> Vec<String> { w.categories.iter().map(|c| c.id.clone()).collect() };
     let keep_cats: HashSet<String> = categories.keys().cloned().collect();
     let cat_order = merge_order(&cat_ids(base), &cat_ids(ours), &cat_ids(theirs), &keep_cats);
-
     let items_in = |w: &Workbook, cat: &str| -> Vec<String> {
         find_cat(w, cat).map_or_else(Vec::new, |c| c.items.iter().map(|i| i.id.clone()).collect())
     };
     let mut members: HashMap<String, HashSet<String>> = HashMap::new();
-    for (id, (_, cat)) in &merged_items {
+    for (id, (_, cat)) in items.iter() {
         members.entry(cat.clone()).or_default().insert(id.clone());
     }
-    wb.categories = Vec::with_capacity(cat_order.len());
+    let mut out = Vec::with_capacity(cat_order.len());
     for cid in cat_order {
         let Some(mut cat) = categories.remove(&cid) else {
             continue;
@@ -251,19 +295,11 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
         );
         cat.items = order
             .iter()
-            .filter_map(|id| merged_items.remove(id).map(|(item, _)| item))
+            .filter_map(|id| items.remove(id).map(|(item, _)| item))
             .collect();
-        wb.categories.push(cat);
+        out.push(cat);
     }
-    // A conflict on the name of a category the merge dropped has nothing
-    // left to resolve.
-    let kept = &wb.categories;
-    wb.conflicts
-        .retain(|k| category_of_field(&k.field).is_none_or(|id| kept.iter().any(|c| c.id == id)));
-    Merged {
-        workbook: wb,
-        conflicts,
-    }
+    out
 }
 
 enum Pick<'a, T> {
