@@ -2,7 +2,7 @@
 """Writes docs/pdf/sample.shipshape.ron: the built-in 25-item template filled
 in the way a team mid-way through its review would have it (mixed statuses,
 Unicode owner names, mitigations, one expired, one expiring before launch,
-overdue items, a 5,000-character note). Used by tests/pdf.rs and for the
+overdue items, a 5,000-character note). Used by tests/it/pdf.rs and for the
 sample PDFs in this folder."""
 import json, os, re
 
