@@ -226,7 +226,7 @@ pub enum PdfError {
 ///
 /// Layout first (pages of drawing, and the glyphs they use); then printpdf
 /// builds the document around placeholder pages and subsets the fonts;
-/// then [`write`] puts the real page contents in, with the subsets' glyph
+/// then `write_file` puts the real page contents in, with the subsets' glyph
 /// numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
     let hash = crate::storage::content_hash(workbook);
@@ -236,7 +236,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     let embedded = glyphs.embed(&mut pdf)?;
     let missing_glyphs = glyphs.take_missing();
     pdf.pages = placeholder_pages(options.paper, pages.len(), &embedded);
-    let bytes = write(pdf, pages, embedded, &file_id(&hash, options))?;
+    let bytes = write_file(pdf, pages, embedded, &file_id(&hash, options))?;
     Ok(Rendered {
         bytes,
         missing_glyphs,
@@ -284,7 +284,7 @@ fn set_metadata(pdf: &mut PdfDocument, options: &PdfOptions, hash: &str) {
 }
 
 /// `count` pages of `paper`'s size for printpdf to write: the first holds
-/// the [`carrier_ops`], the others nothing, until [`write`] replaces them.
+/// the [`carrier_ops`], the others nothing, until [`write_file`] replaces them.
 fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) -> Vec<PdfPage> {
     let (width, height) = paper.size_pt();
     let size = Rect::from_wh(Pt(width), Pt(height));
@@ -306,7 +306,7 @@ fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) 
 /// page contents replaced by `pages`, the trailer ID set to `file_id`, and
 /// every stream compressed. (lopdf's types are printpdf's private
 /// dependency, so what touches them stays in this one function.)
-fn write(
+fn write_file(
     pdf: PdfDocument,
     pages: Vec<content::Page>,
     embedded: Vec<glyphs::Embedded>,
