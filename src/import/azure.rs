@@ -51,17 +51,7 @@ struct AzureItem {
 /// Imports an Azure review checklist. `project` names the workbook; without
 /// it the checklist's `metadata.name` does.
 pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportError> {
-    let text = super::text(bytes)?;
-    let file: File = serde_json::from_str(text).map_err(|e| ImportError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-    })?;
+    let file = parse(super::text(bytes)?)?;
     let Some(items) = file.items else {
         return Err(ImportError::Invalid(
             "not an Azure review checklist: there is no `items` list".into(),
@@ -95,38 +85,9 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         let mut item = Item {
             id: ids.fresh(&wb.categories[ci].id, title),
             title: title.to_owned(),
+            description: a.full_description(),
             ..Item::default()
         };
-        let mut desc = a.description.unwrap_or_default().trim().to_owned();
-        let facts: Vec<String> = [
-            ("Severity", &a.severity),
-            ("Subcategory", &a.subcategory),
-            ("Service", &a.service),
-            ("WAF pillar", &a.waf),
-            ("Azure ID", &a.guid.or(a.id)),
-        ]
-        .iter()
-        .filter_map(|(k, v)| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(|v| format!("{k}: {v}"))
-        })
-        .collect();
-        for (sep, part) in [
-            ("\n\n", facts.join(" · ")),
-            ("\n", more("Learn more", &a.link)),
-            ("\n", more("Training", &a.training)),
-        ] {
-            if !part.is_empty() {
-                if !desc.is_empty() {
-                    desc.push_str(sep);
-                }
-                desc.push_str(&part);
-            }
-        }
-        item.description = desc;
-        let comments = a.comments.unwrap_or_default().trim().to_owned();
         if let Some(s) = a.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             match map_status(s) {
                 Some(st) => item.status = st,
@@ -135,8 +96,10 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
                 )),
             }
         }
+        let comments = a.comments.unwrap_or_default().trim().to_owned();
+        // A reviewer's comment on an item that does not apply is the reason.
         if item.status == Status::NotApplicable {
-            item.mitigation.text.clone_from(&comments);
+            item.mitigation.text = comments;
         } else {
             item.notes = comments;
         }
@@ -151,6 +114,63 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         workbook: wb,
         warnings,
     })
+}
+
+/// The JSON, or where it stops being JSON of the expected shape.
+fn parse(text: &str) -> Result<File, ImportError> {
+    serde_json::from_str(text).map_err(|e| ImportError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    })
+}
+
+impl AzureItem {
+    /// The item's description, then the facts reviewers rely on (severity,
+    /// subcategory, service, WAF pillar, Azure ID) on one line, then links
+    /// to learn more.
+    fn full_description(&self) -> String {
+        let mut desc = self
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        let azure_id = self.guid.clone().or_else(|| self.id.clone());
+        let facts: Vec<String> = [
+            ("Severity", &self.severity),
+            ("Subcategory", &self.subcategory),
+            ("Service", &self.service),
+            ("WAF pillar", &self.waf),
+            ("Azure ID", &azure_id),
+        ]
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}: {v}"))
+        })
+        .collect();
+        for (sep, part) in [
+            ("\n\n", facts.join(" · ")),
+            ("\n", more("Learn more", &self.link)),
+            ("\n", more("Training", &self.training)),
+        ] {
+            if !part.is_empty() {
+                if !desc.is_empty() {
+                    desc.push_str(sep);
+                }
+                desc.push_str(&part);
+            }
+        }
+        desc
+    }
 }
 
 fn more(label: &str, url: &Option<String>) -> String {

@@ -12,6 +12,7 @@
 mod canvas;
 mod content;
 mod glyphs;
+mod item;
 mod linebreak;
 mod parts;
 mod report;
@@ -222,7 +223,33 @@ pub enum PdfError {
 }
 
 /// Renders `workbook` as the PDF `options` describe.
+///
+/// Layout first (pages of drawing, and the glyphs they use); then printpdf
+/// builds the document around placeholder pages and subsets the fonts;
+/// then `write_file` puts the real page contents in, with the subsets' glyph
+/// numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
+    let hash = crate::storage::content_hash(workbook);
+    let (pages, mut glyphs) = lay_out(workbook, options, &hash)?;
+    let mut pdf = PdfDocument::new(&format!("{} — {}", workbook.project, options.kind.title()));
+    set_metadata(&mut pdf, options, &hash);
+    let embedded = glyphs.embed(&mut pdf)?;
+    let missing_glyphs = glyphs.take_missing();
+    pdf.pages = placeholder_pages(options.paper, pages.len(), &embedded);
+    let bytes = write_file(pdf, pages, embedded, &file_id(&hash, options))?;
+    Ok(Rendered {
+        bytes,
+        missing_glyphs,
+    })
+}
+
+/// The document's pages as drawing, with header and footer, and the glyphs
+/// they use.
+fn lay_out(
+    workbook: &Workbook,
+    options: &PdfOptions,
+    hash: &str,
+) -> Result<(Vec<content::Page>, glyphs::Glyphs), PdfError> {
     let glyphs = glyphs::Glyphs::new();
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
@@ -230,11 +257,12 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
         PdfKind::Walkthrough => walkthrough::layout(&mut doc, workbook, options.as_of),
         PdfKind::Report => report::layout(&mut doc, workbook, options.as_of),
     }
-    let hash = crate::storage::content_hash(workbook);
     let footer = format!("As of {} · content {hash}", options.as_of);
-    let (pages, mut glyphs) = doc.finish(&workbook.project, options.kind.title(), &footer);
+    Ok(doc.finish(&workbook.project, options.kind.title(), &footer))
+}
 
-    let mut pdf = PdfDocument::new(&format!("{} — {}", workbook.project, options.kind.title()));
+/// The document information: who made it, what it is, and dates.
+fn set_metadata(pdf: &mut PdfDocument, options: &PdfOptions, hash: &str) {
     let info = &mut pdf.metadata.info;
     info.creator = "Shipshape".to_owned();
     info.producer = "Shipshape (printpdf)".to_owned();
@@ -253,23 +281,37 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
         info.modification_date = date;
         info.metadata_date = date;
     }
-    let embedded = glyphs.embed(&mut pdf)?;
-    let missing_glyphs = glyphs.take_missing();
-    let (width, height) = options.paper.size_pt();
+}
+
+/// `count` pages of `paper`'s size for printpdf to write: the first holds
+/// the [`carrier_ops`], the others nothing, until [`write_file`] replaces them.
+fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) -> Vec<PdfPage> {
+    let (width, height) = paper.size_pt();
     let size = Rect::from_wh(Pt(width), Pt(height));
-    pdf.pages = (0..pages.len())
+    (0..count)
         .map(|n| PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
             crop_box: size.clone(),
             ops: if n == 0 {
-                carrier_ops(&embedded)
+                carrier_ops(embedded)
             } else {
                 Vec::new()
             },
         })
-        .collect();
+        .collect()
+}
 
+/// The file: printpdf's document as lopdf objects, with the placeholder
+/// page contents replaced by `pages`, the trailer ID set to `file_id`, and
+/// every stream compressed. (lopdf's types are printpdf's private
+/// dependency, so what touches them stays in this one function.)
+fn write_file(
+    pdf: PdfDocument,
+    pages: Vec<content::Page>,
+    embedded: Vec<glyphs::Embedded>,
+    file_id: &str,
+) -> Result<Vec<u8>, PdfError> {
     let save = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -280,10 +322,6 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     drop(pdf);
 
-    // The page contents printpdf wrote hold only the carrier text; put the
-    // real ones in, with the subset's glyph indices, compressed here at
-    // level 3 (lopdf would use 9: at 10,000 items several times slower, for
-    // a file 3% smaller).
     let mut remap: [Vec<u16>; 3] = Default::default();
     for e in embedded {
         remap[e.face as usize] = e.remap;
@@ -300,11 +338,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     let mut content_bytes = 0;
     let mut deflater = Deflater::new(3);
     for (page, page_id) in pages.into_iter().zip(page_ids) {
-        let plain = page
-            .finish(&remap)
-            .map_err(|e| PdfError::Write(e.to_string()))?;
-        let content = deflater.deflate(&plain)?;
-        drop(page);
+        let content = page_content(page, &remap, &mut deflater)?;
         let Some(&content_id) = lo.get_page_contents(page_id).first() else {
             return Err(PdfError::Write("a page has no content stream".to_owned()));
         };
@@ -320,11 +354,10 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     // printpdf fills the trailer /ID with process-global pseudo-random
     // strings; derive it from the content instead (it only has to identify
     // the file).
-    let file_id = file_id(&hash, options);
     if let Ok(ids) = lo.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
         for id in ids.iter_mut() {
             if let Ok(bytes) = id.as_str_mut() {
-                *bytes = file_id.clone().into_bytes();
+                *bytes = file_id.as_bytes().to_vec();
             }
         }
     }
@@ -347,10 +380,22 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
     let mut bytes = Vec::with_capacity(content_bytes + 256 * page_count + (1 << 20));
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok(Rendered {
-        bytes,
-        missing_glyphs,
-    })
+    Ok(bytes)
+}
+
+/// One page's content stream in the subsets' glyph indices (`remap`),
+/// compressed here at level 3: lopdf would use 9, at 10,000 items several
+/// times slower for a file 3% smaller. The page's drawing is freed first.
+fn page_content(
+    page: content::Page,
+    remap: &[Vec<u16>; 3],
+    deflater: &mut Deflater,
+) -> Result<Vec<u8>, PdfError> {
+    let plain = page
+        .finish(remap)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    drop(page);
+    deflater.deflate(&plain)
 }
 
 /// Operations that show every used glyph once, invisibly, so that printpdf

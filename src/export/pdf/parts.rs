@@ -314,7 +314,6 @@ pub(super) fn red_text(reason: RedReason) -> String {
     }
 }
 
-/// Body text wrapped at `x` to `w`, or nothing for blank text.
 /// A small-caps section label ("NOTES", "EVIDENCE") on a row of its own.
 pub(super) fn label_row(doc: &mut Doc, x: f32, w: f32, label: &str) -> Row {
     let mut row = Row::new(LABEL.leading());
@@ -322,30 +321,16 @@ pub(super) fn label_row(doc: &mut Doc, x: f32, w: f32, label: &str) -> Row {
     row
 }
 
-/// An item's notes under a "NOTES" label, after a gap; nothing when empty.
-pub(super) fn notes(
-    doc: &mut Doc,
-    block: &mut Block,
-    (x, w): (f32, f32),
-    gap: f32,
-    item: &crate::model::Item,
-    style: Style,
-) {
-    if item.notes.trim().is_empty() {
-        return;
-    }
-    block.gap(gap);
-    block.push(label_row(doc, x, w, "NOTES"));
-    block.extend(body(
-        doc,
-        x,
-        w,
-        &item.notes,
-        style,
-        Origin::Item(&item.id, "notes"),
-    ));
+/// The small-caps line above a document's or a part's title ("READINESS
+/// REPORT"), across the text width.
+pub(super) fn kicker(doc: &mut Doc, text: &str) -> Row {
+    let geo = doc.geo;
+    let mut row = label_row(doc, geo.left, geo.text_width(), text);
+    row.h += 2.0;
+    row
 }
 
+/// Body text wrapped at `x` to `w`, or nothing for blank text.
 pub(super) fn body(
     doc: &mut Doc,
     x: f32,

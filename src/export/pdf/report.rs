@@ -4,10 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::canvas::{BODY, Block, Doc, H1, LABEL, Row, SMALL, Style, TITLE, ink};
+use super::canvas::{BODY, Block, Doc, H1, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
+use super::item;
 use super::parts::{self, Table};
-use crate::model::{ItemCheck, Status, Verdict, Warning, Workbook};
+use crate::model::{ItemCheck, ItemField, Status, Verdict, Warning, Workbook};
 
 /// Lists on the first pages stop after this many rows; the full checklist
 /// that follows has every item, so a 10,000-item report keeps a summary
@@ -29,16 +30,7 @@ pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
 fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     let geo = doc.geo;
     let mut block = Block::default();
-    let mut label = Row::new(LABEL.leading() + 2.0);
-    doc.text_at(
-        &mut label,
-        (geo.left, 0.0),
-        geo.text_width(),
-        "READINESS REPORT",
-        LABEL,
-        Origin::Fixed,
-    );
-    block.push(label);
+    block.push(parts::kicker(doc, "READINESS REPORT"));
     block.extend(doc.paragraph(
         geo.left,
         geo.text_width(),
@@ -409,16 +401,7 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
     doc.new_page();
     let geo = doc.geo;
     let mut block = Block::default();
-    let mut label = Row::new(LABEL.leading() + 2.0);
-    doc.text_at(
-        &mut label,
-        (geo.left, 0.0),
-        geo.text_width(),
-        "FULL CHECKLIST",
-        LABEL,
-        Origin::Fixed,
-    );
-    block.push(label);
+    block.push(parts::kicker(doc, "FULL CHECKLIST"));
     let all = format!("All {} items", wb.item_count());
     block.extend(doc.paragraph(geo.left, geo.text_width(), &all, H1, Origin::Fixed));
     doc.place(block);
@@ -447,161 +430,105 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
     }
 }
 
+/// Where the item's text starts, right of its status label.
+const ITEM_INDENT: f32 = 84.0;
+
 fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
     let geo = doc.geo;
     let item = check.item;
-    let indent = 84.0;
-    let x = geo.left + indent;
-    let w = geo.text_width() - indent;
+    let col = (geo.left + ITEM_INDENT, geo.text_width() - ITEM_INDENT);
     let mut block = Block::default();
     block.gap(8.0);
-
-    let title_rows = doc.paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"));
     // The colour says whether it passes; the "Blocks the launch" line says why not.
-    let status = match item.status {
-        Status::NotApplicable => "N/A".to_owned(),
-        s => s.label().to_uppercase(),
-    };
-    for (i, mut row) in title_rows.into_iter().enumerate() {
-        if i == 0 {
-            parts::pill(
-                doc,
-                &mut row,
-                (geo.left, 0.5),
-                indent - 10.0,
-                &status,
-                parts::status_color(check),
-            );
-        }
-        block.push(row);
-    }
-
-    let mut meta = vec![format!("ID {}", item.id)];
-    meta.push(format!("Owner: {}", item.owner_or_unassigned()));
-    if item.due.is_some() {
-        meta.push(format!("Due: {}", parts::due_text(item.due, check, as_of)));
-    }
-    block.gap(1.5);
-    block.extend(doc.paragraph(
-        x,
-        w,
-        &meta.join("   ·   "),
-        SMALL,
-        Origin::Item(&item.id, "owner"),
-    ));
-    if let Some(reason) = check.red {
-        block.extend(doc.paragraph(
-            x,
-            w,
-            &format!("Blocks the launch: {}", reason),
-            Style::new(true, 8.5, ink::RED),
-            Origin::Fixed,
-        ));
-    }
-    if !item.description.trim().is_empty() {
-        block.gap(3.0);
-        block.extend(parts::body(
-            doc,
-            x,
-            w,
-            &item.description,
-            BODY,
-            Origin::Item(&item.id, "description"),
-        ));
-    }
-
-    if item.has_mitigation() {
-        let label = if item.status == Status::NotApplicable {
-            "WHY NOT APPLICABLE"
-        } else {
-            "MITIGATION"
+    block.extend(item::title(doc, item, col, TITLE, |doc, row| {
+        let status = match item.status {
+            Status::NotApplicable => "N/A".to_owned(),
+            s => s.label().to_uppercase(),
         };
-        let mut accepted = Vec::new();
-        if !item.mitigation.accepted_by.trim().is_empty() {
-            accepted.push(format!(
-                "accepted by {}",
-                item.mitigation.accepted_by.trim()
-            ));
-        }
-        if let Some(until) = item.mitigation.until {
-            accepted.push(format!("until {until}"));
-        }
-        let mut inner = Vec::new();
-        let mut head = Row::new(LABEL.leading());
-        doc.text_at(
-            &mut head,
-            (x + 10.0, 0.0),
-            w - 20.0,
-            label,
-            LABEL,
-            Origin::Fixed,
+        let color = parts::status_color(check);
+        parts::pill(
+            doc,
+            row,
+            (geo.left, 0.5),
+            ITEM_INDENT - 10.0,
+            &status,
+            color,
         );
-        inner.push(head);
-        let mut rows = Vec::new();
-        if !accepted.is_empty() {
-            let text = accepted.join(" ");
-            rows.extend(doc.paragraph(
-                x + 10.0,
-                w - 20.0,
-                &text,
-                SMALL,
-                Origin::Item(&item.id, "accepted by"),
-            ));
-        }
-        rows.extend(doc.paragraph(
-            x + 10.0,
-            w - 20.0,
-            &item.mitigation.text,
-            BODY,
-            Origin::Item(&item.id, "mitigation"),
-        ));
-        inner.extend(rows);
-        let accent = if check.passes() { ink::AMBER } else { ink::RED };
-        block.gap(5.0);
-        block.extend(parts::tinted(
-            inner,
-            x,
-            w,
-            ink::AMBER_TINT,
-            Some(accent),
-            5.0,
-        ));
-    }
-
-    parts::notes(doc, &mut block, (x, w), 5.0, item, BODY);
-
-    if !item.evidence.is_empty() {
-        block.gap(5.0);
-        block.push(parts::label_row(doc, x, w, "EVIDENCE"));
-        for link in &item.evidence {
-            block.extend(doc.paragraph(
-                x,
-                w,
-                &format!("• {link}"),
-                BODY.with_color([0.1, 0.25, 0.6]),
-                Origin::Item(&item.id, "evidence"),
-            ));
-        }
-    }
-
-    for conflict in &item.conflicts {
+    }));
+    block.gap(1.5);
+    block.extend(summary_line(doc, check, col, as_of));
+    let red = Style::new(true, 8.5, ink::RED);
+    block.extend(item::red_line(doc, check, col, "Blocks the launch", red));
+    let description = item::text(doc, item, ItemField::Description, col, BODY);
+    if !description.is_empty() {
         block.gap(3.0);
-        let text = format!(
-            "Merge conflict in {}: ours “{}”, theirs “{}”",
-            conflict.field, conflict.ours, conflict.theirs
-        );
-        block.extend(doc.paragraph(
-            x,
-            w,
-            &text,
-            Style::new(false, 8.5, ink::RED),
-            Origin::Item(&item.id, "conflict"),
+        block.extend(description);
+    }
+    if item.has_mitigation() {
+        block.gap(5.0);
+        block.extend(mitigation_box(doc, check, col));
+    }
+    item::labelled_text(doc, &mut block, item, ItemField::Notes, col, 5.0, BODY);
+    item::evidence(doc, &mut block, item, col, 5.0);
+    item::conflicts(doc, &mut block, item, col);
+    item::end(doc, &mut block, 8.0);
+    block
+}
+
+/// "ID … · Owner: … · Due: …", small, under the title.
+fn summary_line(
+    doc: &mut Doc,
+    check: &ItemCheck<'_>,
+    (x, w): item::Column,
+    as_of: NaiveDate,
+) -> Vec<Row> {
+    let item = check.item;
+    let mut meta = vec![format!("ID {}", item.id)];
+    let owner = item::label(ItemField::Owner);
+    meta.push(format!("{owner}: {}", item.owner_or_unassigned()));
+    if item.due.is_some() {
+        let due = item::label(ItemField::Due);
+        meta.push(format!(
+            "{due}: {}",
+            parts::due_text(item.due, check, as_of)
         ));
     }
+    let origin = item::origin(item, ItemField::Owner);
+    doc.paragraph(x, w, &meta.join("   ·   "), SMALL, origin)
+}
 
-    block.gap(8.0);
-    let mut rule = Row::new(0.5);
-    rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
-    block.push(rule);
-    block
+/// The mitigation (or why the item does not apply), who accepted it until
+/// when, on a tint with a bar that is amber while it holds, red when not.
+fn mitigation_box(doc: &mut Doc, check: &ItemCheck<'_>, (x, w): item::Column) -> Vec<Row> {
+    let item = check.item;
+    let inside = (x + 10.0, w - 20.0);
+    let label = if item.status == Status::NotApplicable {
+        "WHY NOT APPLICABLE".to_owned()
+    } else {
+        item::label(ItemField::MitigationText).to_uppercase()
+    };
+    let mut accepted = Vec::new();
+    let by = item::value(item, ItemField::MitigationAcceptedBy);
+    if !by.is_empty() {
+        accepted.push(format!("accepted by {by}"));
+    }
+    let until = item::value(item, ItemField::MitigationUntil);
+    if !until.is_empty() {
+        accepted.push(format!("until {until}"));
+    }
+    let mut inner = vec![parts::label_row(doc, inside.0, inside.1, &label)];
+    if !accepted.is_empty() {
+        let origin = item::origin(item, ItemField::MitigationAcceptedBy);
+        let text = accepted.join(" ");
+        inner.extend(doc.paragraph(inside.0, inside.1, &text, SMALL, origin));
+    }
+    inner.extend(item::text(
+        doc,
+        item,
+        ItemField::MitigationText,
+        inside,
+        BODY,
+    ));
+    let accent = if check.passes() { ink::AMBER } else { ink::RED };
+    parts::tinted(inner, x, w, ink::AMBER_TINT, Some(accent), 5.0)
 }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::canvas::{BODY, Block, Doc, H1, LABEL, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
-use super::parts;
-use crate::model::{ItemCheck, Status, Workbook};
+use super::{item, parts};
+use crate::model::{Item, ItemCheck, ItemField, Status, Workbook};
 
 const ATTENDEE_LINES: usize = 10;
 
@@ -62,36 +62,38 @@ fn field(
     );
 }
 
+/// The first page: what is reviewed, who is there, and the rule to apply.
 fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
+    cover_title(doc, wb, as_of, headline);
+    attendees(doc, wb);
+    parts::heading(doc, "How to use this checklist", "", 40.0);
+    let geo = doc.geo;
+    let mut block = Block::default();
+    block.extend(doc.paragraph(geo.left, geo.text_width(), RULE, BODY, Origin::Fixed));
+    doc.place(block);
+}
+
+/// The launch rule, as the people in the meeting apply it.
+const RULE: &str = "Tick an item only when it passes: it is done, or it ships with a written mitigation \
+                    that someone accepted until a date not yet past, or it does not apply and the \
+                    reason is written down. \
+                    Anything else is red and keeps the project demo-ready, not production-ready. \
+                    Write the owner and due date of every red item, and the mitigation and who \
+                    accepted it in the box. Boxes already ticked passed as of the date printed above.";
+
+/// The project, its description, and the dates and counts the meeting
+/// starts from.
+fn cover_title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
     let geo = doc.geo;
     let w = geo.text_width();
     let mut block = Block::default();
-    let mut label = Row::new(LABEL.leading() + 2.0);
-    doc.text_at(
-        &mut label,
-        (geo.left, 0.0),
-        w,
-        "PRODUCTION-READINESS WALKTHROUGH",
-        LABEL,
-        Origin::Fixed,
-    );
-    block.push(label);
-    block.extend(doc.paragraph(
-        geo.left,
-        w,
-        &wb.project,
-        H1,
-        Origin::Workbook("project name"),
-    ));
+    block.push(parts::kicker(doc, "PRODUCTION-READINESS WALKTHROUGH"));
+    let project = Origin::Workbook("project name");
+    block.extend(doc.paragraph(geo.left, w, &wb.project, H1, project));
     if !wb.description.trim().is_empty() {
         block.gap(4.0);
-        block.extend(doc.paragraph(
-            geo.left,
-            w,
-            &wb.description,
-            BODY,
-            Origin::Workbook("description"),
-        ));
+        let origin = Origin::Workbook("description");
+        block.extend(doc.paragraph(geo.left, w, &wb.description, BODY, origin));
     }
     block.gap(18.0);
 
@@ -111,10 +113,11 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
     ];
     for (name, value) in facts {
         let mut row = Row::new(24.0);
+        let place = (geo.left, 4.0);
         field(
             doc,
             &mut row,
-            (geo.left, 4.0),
+            place,
             w * 0.75,
             (name, 62.0),
             &value,
@@ -123,119 +126,114 @@ fn cover(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, headline: &str) {
         block.push(row);
     }
     doc.place(block);
+}
 
+/// A line per person in the workbook and blank ones for guests, each with a
+/// box to tick who is present.
+fn attendees(doc: &mut Doc, wb: &Workbook) {
     parts::heading(doc, "Attendees", "tick who is present", 30.0);
+    let geo = doc.geo;
+    let w = geo.text_width();
     let col_name = w * 0.45;
     let col_role = w * 0.40;
     let n = (wb.people.len() + 3).max(ATTENDEE_LINES);
+    let origin = Origin::Workbook("people");
     for i in 0..n {
         let person = wb.people.get(i);
         let mut row = Row::new(24.0);
         row.checkbox(geo.left, 9.0, 10.0, false, ink::TEXT);
         let (name, role) = person.map_or(("", ""), |p| (p.name.as_str(), p.role.as_str()));
+        let at = (geo.left + 18.0, 6.0);
         field(
             doc,
             &mut row,
-            (geo.left + 18.0, 6.0),
+            at,
             col_name - 24.0,
             ("Name", 0.0),
             name,
-            Origin::Workbook("people"),
+            origin,
         );
-        field(
-            doc,
-            &mut row,
-            (geo.left + col_name, 6.0),
-            col_role,
-            ("Role", 0.0),
-            role,
-            Origin::Workbook("people"),
-        );
+        let at = (geo.left + col_name, 6.0);
+        field(doc, &mut row, at, col_role, ("Role", 0.0), role, origin);
         let mut block = Block::default();
         block.push(row);
         doc.place(block);
     }
-
-    parts::heading(doc, "How to use this checklist", "", 40.0);
-    let rule = "Tick an item only when it passes: it is done, or it ships with a written mitigation \
-                that someone accepted until a date not yet past, or it does not apply and the \
-                reason is written down. \
-                Anything else is red and keeps the project demo-ready, not production-ready. \
-                Write the owner and due date of every red item, and the mitigation and who \
-                accepted it in the box. Boxes already ticked passed as of the date printed above.";
-    let mut block = Block::default();
-    block.extend(doc.paragraph(geo.left, w, rule, BODY, Origin::Fixed));
-    doc.place(block);
 }
+
+/// Where the item's text starts, right of the box to tick.
+const ITEM_INDENT: f32 = 22.0;
 
 fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     let geo = doc.geo;
     let item = check.item;
-    let indent = 22.0;
-    let x = geo.left + indent;
-    let w = geo.text_width() - indent;
+    let col = (geo.left + ITEM_INDENT, geo.text_width() - ITEM_INDENT);
     let mut block = Block::default();
     block.gap(6.0);
-
-    for (i, mut row) in doc
-        .paragraph(x, w, &item.title, TITLE, Origin::Item(&item.id, "title"))
-        .into_iter()
-        .enumerate()
-    {
-        if i == 0 {
-            let color = if check.passes() {
-                ink::GREEN
-            } else {
-                ink::TEXT
-            };
-            row.checkbox(geo.left, 0.5, 12.0, check.passes(), color);
-        }
-        block.push(row);
-    }
-    if let Some(reason) = check.red {
-        block.extend(doc.paragraph(
-            x,
-            w,
-            &format!("Red as of printing: {reason}"),
-            Style::new(true, 8.0, ink::RED),
-            Origin::Fixed,
-        ));
-    }
-    block.extend(parts::body(
-        doc,
-        x,
-        w,
-        &item.description,
-        BODY.with_color(ink::MUTED),
-        Origin::Item(&item.id, "description"),
-    ));
-
+    block.extend(item::title(doc, item, col, TITLE, |_, row| {
+        let color = if check.passes() {
+            ink::GREEN
+        } else {
+            ink::TEXT
+        };
+        row.checkbox(geo.left, 0.5, 12.0, check.passes(), color);
+    }));
+    let red = Style::new(true, 8.0, ink::RED);
+    block.extend(item::red_line(doc, check, col, "Red as of printing", red));
+    let muted = BODY.with_color(ink::MUTED);
+    block.extend(item::text(doc, item, ItemField::Description, col, muted));
     // Owner and due date: printed when known, a line to write on when not.
-    let mut row = Row::new(21.0);
-    let due = item.due.map(|d| d.to_string()).unwrap_or_default();
-    field(
+    let owner_due = [(ItemField::Owner, 0.0, 0.62), (ItemField::Due, 0.66, 0.34)];
+    block.push(field_row(doc, item, col, 21.0, &owner_due));
+    block.push(status_choices(doc, item, col));
+    block.gap(4.0);
+    block.extend(mitigation_box(doc, check, col));
+    let notes_style = SMALL.with_color(ink::TEXT);
+    item::labelled_text(
         doc,
-        &mut row,
-        (x, 6.0),
-        w * 0.62,
-        ("Owner", 0.0),
-        item.owner.trim(),
-        Origin::Item(&item.id, "owner"),
+        &mut block,
+        item,
+        ItemField::Notes,
+        col,
+        4.0,
+        notes_style,
     );
-    field(
-        doc,
-        &mut row,
-        (x + w * 0.66, 6.0),
-        w * 0.34,
-        ("Due", 0.0),
-        &due,
-        Origin::Fixed,
-    );
-    block.push(row);
+    item::end(doc, &mut block, 6.0);
+    block
+}
 
-    // Status: every choice with a box, the current one ticked.
+/// An item's fields side by side on a row `h` high, each a [`field`]
+/// starting at a fraction of the column's width and as wide as another.
+fn field_row(
+    doc: &mut Doc,
+    item: &Item,
+    (x, w): item::Column,
+    h: f32,
+    fields: &[(ItemField, f32, f32)],
+) -> Row {
+    let mut row = Row::new(h);
+    for &(f, at, width) in fields {
+        let value = item::value(item, f);
+        let place = (x + w * at, 6.0);
+        let label = (item::label(f), 0.0);
+        field(
+            doc,
+            &mut row,
+            place,
+            w * width,
+            label,
+            &value,
+            item::origin(item, f),
+        );
+    }
+    row
+}
+
+/// Status: every choice with a box, the current one ticked.
+fn status_choices(doc: &mut Doc, item: &Item, (x, w): item::Column) -> Row {
     let mut row = Row::new(19.0);
-    let lw = doc.text_at(&mut row, (x, 6.0), w, "Status", LABEL, Origin::Fixed);
+    let label = item::label(ItemField::Status);
+    let lw = doc.text_at(&mut row, (x, 6.0), w, label, LABEL, Origin::Fixed);
     let mut sx = x + lw + 10.0;
     for status in Status::ALL {
         let ticked = status == item.status;
@@ -255,27 +253,24 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
         );
         sx += 13.0 + tw + 16.0;
     }
-    block.push(row);
+    row
+}
 
-    // The mitigation box: what is written, then room to write more.
+/// The mitigation box: what is written, then room to write more, and who
+/// accepted it until when.
+fn mitigation_box(doc: &mut Doc, check: &ItemCheck<'_>, (x, w): item::Column) -> Vec<Row> {
+    let item = check.item;
+    let inside = (x + 8.0, w - 16.0);
     let mut inner = Vec::new();
-    let mut head = Row::new(LABEL.leading() + 2.0);
-    doc.text_at(
-        &mut head,
-        (x + 8.0, 0.0),
-        w - 16.0,
-        "MITIGATION, OR WHY IT DOES NOT APPLY",
-        LABEL,
-        Origin::Fixed,
-    );
+    let mut head = parts::label_row(doc, inside.0, inside.1, MITIGATION_LABEL);
+    head.h += 2.0;
     inner.push(head);
-    inner.extend(parts::body(
+    inner.extend(item::text(
         doc,
-        x + 8.0,
-        w - 16.0,
-        &item.mitigation.text,
+        item,
+        ItemField::MitigationText,
+        inside,
         BODY,
-        Origin::Item(&item.id, "mitigation"),
     ));
     // Room to write: two lines where a mitigation is still missing, one
     // where there is text already or the item passes.
@@ -286,51 +281,18 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     };
     for _ in 0..blank_lines {
         let mut line = Row::new(20.0);
-        parts::write_line(&mut line, x + 8.0, w - 16.0, 17.0);
+        parts::write_line(&mut line, inside.0, inside.1, 17.0);
         inner.push(line);
     }
-    let mut accepted = Row::new(22.0);
-    let until = item
-        .mitigation
-        .until
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    field(
-        doc,
-        &mut accepted,
-        (x + 8.0, 6.0),
-        (w - 16.0) * 0.6,
-        ("Accepted by", 0.0),
-        item.mitigation.accepted_by.trim(),
-        Origin::Item(&item.id, "accepted by"),
-    );
-    field(
-        doc,
-        &mut accepted,
-        (x + 8.0 + (w - 16.0) * 0.64, 6.0),
-        (w - 16.0) * 0.36,
-        ("Until", 0.0),
-        &until,
-        Origin::Fixed,
-    );
-    inner.push(accepted);
-    block.gap(4.0);
-    block.extend(parts::outlined(inner, x, w, ink::RULE, 5.0));
-
-    parts::notes(
-        doc,
-        &mut block,
-        (x, w),
-        4.0,
-        item,
-        SMALL.with_color(ink::TEXT),
-    );
-    block.gap(6.0);
-    let mut rule = Row::new(0.5);
-    rule.line((geo.left, 0.0), (geo.right, 0.0), ink::RULE, 0.4);
-    block.push(rule);
-    block
+    let accepted = [
+        (ItemField::MitigationAcceptedBy, 0.0, 0.6),
+        (ItemField::MitigationUntil, 0.64, 0.36),
+    ];
+    inner.push(field_row(doc, item, inside, 22.0, &accepted));
+    parts::outlined(inner, x, w, ink::RULE, 5.0)
 }
+
+const MITIGATION_LABEL: &str = "MITIGATION, OR WHY IT DOES NOT APPLY";
 
 fn sign_off(doc: &mut Doc) {
     let geo = doc.geo;

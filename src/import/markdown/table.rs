@@ -1,8 +1,73 @@
 //! Markdown tables whose rows are checks (the mercari checklists' shape).
 
 use super::labels::{is_check_mark, one_line, set_title};
-use super::{Builder, Draft, Table};
+use super::{Builder, Draft, Para, Table};
 use crate::model::ItemField;
+
+/// Header words that name the column holding the check itself.
+const TITLE_WORDS: [&str; 8] = [
+    "check",
+    "item",
+    "task",
+    "title",
+    "requirement",
+    "control",
+    "question",
+    "name",
+];
+
+/// Fields a column fills when its header has one of the words, in the order
+/// they are set (which is the order of any warnings).
+const FIELD_WORDS: [(ItemField, &[&str]); 4] = [
+    (
+        ItemField::Owner,
+        &["owner", "assignee", "responsible", "who"],
+    ),
+    (ItemField::Due, &["due", "deadline", "target date"]),
+    (ItemField::MitigationText, &["mitigation"]),
+    (ItemField::Notes, &["note", "comment"]),
+];
+
+/// Which column holds what.
+struct Columns {
+    title: usize,
+    description: Option<usize>,
+    /// A status word or a check mark.
+    status: Option<usize>,
+    fields: [(ItemField, Option<usize>); 4],
+}
+
+impl Columns {
+    /// Reads a header (each cell on one line, lower case). `None` when no
+    /// column names a check; a status column alone makes the first one the
+    /// check.
+    fn find(header: &[String]) -> Option<Self> {
+        let find = |words: &[&str]| {
+            header
+                .iter()
+                .position(|h| words.iter().any(|w| h.contains(w)))
+        };
+        let status = find(&["status", "state", "done"]);
+        let title = find(&TITLE_WORDS).or(status.map(|_| 0))?;
+        let description = find(&["description", "detail", "summary", "why", "explanation"])
+            .filter(|&c| c != title);
+        Some(Self {
+            title,
+            description,
+            status,
+            fields: FIELD_WORDS.map(|(field, words)| (field, find(words))),
+        })
+    }
+
+    /// Whether column `i` is read into a field; the others go into the
+    /// description as `Name: value`.
+    fn is_used(&self, i: usize) -> bool {
+        i == self.title
+            || self.description == Some(i)
+            || self.status == Some(i)
+            || self.fields.iter().any(|&(_, c)| c == Some(i))
+    }
+}
 
 impl Builder<'_> {
     pub(super) fn on_table(&mut self, t: Table) {
@@ -11,23 +76,7 @@ impl Builder<'_> {
             .iter()
             .map(|c| one_line(&c.text).to_lowercase())
             .collect();
-        let find = |words: &[&str]| {
-            header
-                .iter()
-                .position(|h| words.iter().any(|w| h.contains(w)))
-        };
-        const TITLE: [&str; 8] = [
-            "check",
-            "item",
-            "task",
-            "title",
-            "requirement",
-            "control",
-            "question",
-            "name",
-        ];
-        let status_col = find(&["status", "state", "done"]);
-        let Some(title_col) = find(&TITLE).or(status_col.map(|_| 0)) else {
+        let Some(columns) = Columns::find(&header) else {
             if !t.rows.is_empty() {
                 let cols: Vec<&str> = t.header.iter().map(|c| c.text.trim()).collect();
                 self.warnings.push(format!(
@@ -38,82 +87,67 @@ impl Builder<'_> {
             }
             return;
         };
-        let desc_col = find(&["description", "detail", "summary", "why", "explanation"])
-            .filter(|&c| c != title_col);
-        let owner_col = find(&["owner", "assignee", "responsible", "who"]);
-        let due_col = find(&["due", "deadline", "target date"]);
-        let mitigation_col = find(&["mitigation"]);
-        let notes_col = find(&["note", "comment"]);
-        let used = [
-            Some(title_col),
-            desc_col,
-            status_col,
-            owner_col,
-            due_col,
-            mitigation_col,
-            notes_col,
-        ];
-        for row in t.rows {
-            let cell = |c: Option<usize>| {
-                c.and_then(|c| row.get(c))
-                    .map(|p| p.text.trim().to_owned())
-                    .unwrap_or_default()
-            };
-            let title_cell = row.get(title_col);
-            let title = cell(Some(title_col));
-            if title.is_empty() {
-                continue;
-            }
-            let line = title_cell.map_or(t.line, |p| p.line);
-            let mut d = Draft {
-                category: self.category.clone(),
-                id: title_cell.and_then(|p| p.id.clone()),
-                ..Draft::default()
-            };
-            set_title(&mut d, &title);
-            let desc = cell(desc_col);
-            if !desc.is_empty() {
-                d.description.push(desc);
-            }
-            let extra: Vec<String> = header
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !used.contains(&Some(*i)))
-                .filter_map(|(i, _)| {
-                    let v = row.get(i).map(|p| p.text.trim()).unwrap_or_default();
-                    let name = t
-                        .header
-                        .get(i)
-                        .map(|p| one_line(&p.text))
-                        .unwrap_or_default();
-                    (!v.is_empty()).then(|| {
-                        let v = if is_check_mark(v) { "✓" } else { v };
-                        format!("{name}: {v}")
-                    })
-                })
-                .collect();
-            if !extra.is_empty() {
-                d.description.push(extra.join(" · "));
-            }
-            if let Some(links) = title_cell.map(|p| &p.links).filter(|l| !l.is_empty()) {
-                d.description.push(format!("See: {}", links.join(" ")));
-            }
-            let status = cell(status_col);
-            if is_check_mark(&status) {
-                d.checked = Some(true);
-            } else {
-                self.set(&mut d, ItemField::Status, &status, line);
-            }
-            self.set(&mut d, ItemField::Owner, &cell(owner_col), line);
-            self.set(&mut d, ItemField::Due, &cell(due_col), line);
-            self.set(
-                &mut d,
-                ItemField::MitigationText,
-                &cell(mitigation_col),
-                line,
-            );
-            self.set(&mut d, ItemField::Notes, &cell(notes_col), line);
-            self.drafts.push(d);
+        for row in &t.rows {
+            self.table_row(&t, &columns, row);
         }
     }
+
+    /// One row of a table of checks as a draft; rows without a check are
+    /// skipped.
+    fn table_row(&mut self, t: &Table, columns: &Columns, row: &[Para]) {
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| row.get(c))
+                .map(|p| p.text.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let title_cell = row.get(columns.title);
+        let title = cell(Some(columns.title));
+        if title.is_empty() {
+            return;
+        }
+        let line = title_cell.map_or(t.line, |p| p.line);
+        let mut d = Draft {
+            category: self.category.clone(),
+            id: title_cell.and_then(|p| p.id.clone()),
+            ..Draft::default()
+        };
+        set_title(&mut d, &title);
+        let desc = cell(columns.description);
+        if !desc.is_empty() {
+            d.description.push(desc);
+        }
+        let other = other_cells(&t.header, columns, row);
+        if !other.is_empty() {
+            d.description.push(other.join(" · "));
+        }
+        if let Some(links) = title_cell.map(|p| &p.links).filter(|l| !l.is_empty()) {
+            d.description.push(format!("See: {}", links.join(" ")));
+        }
+        let status = cell(columns.status);
+        if is_check_mark(&status) {
+            d.checked = Some(true);
+        } else {
+            self.set(&mut d, ItemField::Status, &status, line);
+        }
+        for (field, column) in columns.fields {
+            self.set(&mut d, field, &cell(column), line);
+        }
+        self.drafts.push(d);
+    }
+}
+
+/// `Name: value` for each non-empty cell of `row` that no field reads, a
+/// check mark as ✓.
+fn other_cells(header: &[Para], columns: &Columns, row: &[Para]) -> Vec<String> {
+    (0..header.len())
+        .filter(|&i| !columns.is_used(i))
+        .filter_map(|i| {
+            let v = row.get(i).map(|p| p.text.trim()).unwrap_or_default();
+            let name = header.get(i).map(|p| one_line(&p.text)).unwrap_or_default();
+            (!v.is_empty()).then(|| {
+                let v = if is_check_mark(v) { "✓" } else { v };
+                format!("{name}: {v}")
+            })
+        })
+        .collect()
 }

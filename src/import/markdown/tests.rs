@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Workbook;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
