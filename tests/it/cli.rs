@@ -275,7 +275,10 @@ fn set_has_a_flag_for_every_field() {
         .find(|i| i["id"] == "performance.cdn")
         .unwrap()
         .clone();
-    assert_eq!(item["title"], "CDN in front of the API", "values are trimmed");
+    assert_eq!(
+        item["title"], "CDN in front of the API",
+        "values are trimmed"
+    );
     assert_eq!(item["description"], "Static assets and cacheable GETs");
     assert_eq!(
         item["evidence"],
