@@ -3,7 +3,7 @@
 //! teammate's change overwritten by mistake, or a bad `resolve --all`, can be
 //! brought back (`shipshape history`, File → History…).
 //!
-//! One folder per workbook (see [`super::state::file_key`]); each version is
+//! One folder per workbook (see `state::file_key`); each version is
 //! the file's exact bytes, named `MILLIS-HASH.shipshape.ron` so that listing
 //! needs no index and a version is itself a workbook anyone can open.
 
