@@ -80,7 +80,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("merge driver (load 3 + merge + atomic save)", |b| {
         // Resetting OURS is setup, not measured.
         b.iter_batched(
-            || storage::save(&path("ours.ron"), &ours).expect("reset ours"),
+            || {
+                storage::save(&path("ours.ron"), &ours).expect("reset ours");
+            },
             |()| {
                 let load = |n: &str| storage::load(&path(n)).expect("load").workbook;
                 let m = model::merge(&load("base.ron"), &load("ours.ron"), &load("theirs.ron"));

@@ -20,7 +20,20 @@ pub struct CheckArgs {
 }
 
 pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let wb = load(&args.file)?.workbook;
+    // A file git still lists as unmerged is not ready whatever it says: a
+    // merge left it in conflict (with markers when the merge by item failed).
+    let unmerged = super::merge_driver::unmerged_in_git(&args.file) == Some(true);
+    let wb = match load(&args.file) {
+        Ok(l) => l.workbook,
+        Err(e) if unmerged => {
+            let note = super::merge_driver::unmerged_note(&args.file);
+            anyhow::bail!("{e:#}\n{note}");
+        }
+        Err(e) => return Err(e),
+    };
+    if unmerged {
+        errln!("{}", super::merge_driver::unmerged_note(&args.file));
+    }
     let verdict = wb.verdict(args.as_of.date());
     if args.json {
         outln!(
@@ -30,7 +43,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         out!("{}", report(&wb, &verdict));
     }
-    Ok(if verdict.ready() {
+    Ok(if verdict.ready() && !unmerged {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_NOT_READY)

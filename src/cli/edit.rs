@@ -50,7 +50,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
             launch: args.launch,
         },
     );
-    storage::save(&args.file, &wb)?;
+    super::write::replace(&args.file, &wb)?;
     outln!(
         "created {} for {} with {} in {}",
         args.file.display(),
@@ -68,6 +68,9 @@ pub struct SetArgs {
     pub item_id: String,
     #[command(flatten)]
     pub fields: FieldArgs,
+    /// Save even though the file has comments, which saving drops.
+    #[arg(long)]
+    pub drop_comments: bool,
 }
 
 /// One `--FLAG VALUE` per item field, made from [`ItemField::ALL`]: a new
@@ -169,9 +172,8 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
             FieldArgs::flags()
         );
     }
-    let mut loaded = load(&args.file)?;
-    loaded.check_save_over(&args.file)?;
-    let wb = &mut loaded.workbook;
+    let mut editing = super::write::edit(&args.file, args.drop_comments)?;
+    let wb = editing.workbook();
     let Some(item) = wb.item_mut(&args.item_id) else {
         let ids: Vec<&str> = wb.items().map(|(_, i)| i.id.as_str()).collect();
         let close = closest_ids(&args.item_id, ids);
@@ -192,7 +194,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
     };
     apply(item, &args.fields)?;
     let summary = set_summary(item);
-    storage::save(&args.file, wb)?;
+    editing.save()?;
     outln!("{summary}");
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
-//! Workbooks in git: `merge` (the merge driver), `git setup`, `show` (the
-//! diff textconv), `diff`, and `conflicts` / `resolve` for what a merge
-//! could not decide.
+//! Workbooks in git: `git setup`, `show` (the diff textconv), `diff`, and
+//! `conflicts` / `resolve` for what a merge could not decide. The merge
+//! driver itself is `merge_driver`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,64 +16,8 @@ use crate::storage;
 /// when there are any.
 pub const EXIT_CONFLICTS: u8 = 1;
 
-#[derive(Debug, Args)]
-pub struct MergeArgs {
-    /// The common ancestor (git's %O); an empty file means none.
-    pub base: PathBuf,
-    /// Our version (git's %A); the result is written here.
-    pub ours: PathBuf,
-    /// Their version (git's %B).
-    pub theirs: PathBuf,
-    /// The file's path in the repository (git's %P), for messages.
-    pub path: Option<PathBuf>,
-}
-
-/// `merge`: exit 0 merged cleanly, 1 merged with conflicts recorded in the
-/// items or the workbook (the written file is a valid workbook), 2 nothing
-/// written.
-pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
-    let name = args.path.as_deref().unwrap_or(&args.ours);
-    let base = load_or_empty(&args.base).context("cannot read the merge base")?;
-    let ours = load_for_merge(&args.ours)?;
-    let theirs = load_for_merge(&args.theirs)?;
-    let merged = model::merge(&base, &ours, &theirs);
-    storage::save(&args.ours, &merged.workbook)?;
-    if merged.is_clean() {
-        errln!("shipshape: merged {} by item, no conflicts", name.display());
-        return Ok(ExitCode::SUCCESS);
-    }
-    let n = merged.conflicts.len();
-    errln!(
-        "shipshape: {n} conflict{} merging {}:",
-        if n == 1 { "" } else { "s" },
-        name.display()
-    );
-    for c in &merged.conflicts {
-        errln!("  {c}");
-    }
-    let on_workbook = merged.conflicts.iter().any(|c| c.item.is_none());
-    let file = name.display();
-    errln!(
-        "The file is a valid workbook with both values kept: items in conflict count as red{}.",
-        if on_workbook {
-            ", and conflicts on workbook fields keep it from being production-ready"
-        } else {
-            ""
-        }
-    );
-    errln!(
-        "Resolve each with `shipshape resolve {file} ITEM FIELD --ours|--theirs|--value V`{} or in the app, then `git add` it.",
-        if on_workbook {
-            format!(" (`shipshape resolve {file} FIELD …` for a (workbook) field)")
-        } else {
-            String::new()
-        }
-    );
-    Ok(ExitCode::from(EXIT_CONFLICTS))
-}
-
 /// A merge side: it must load, and must not hold fields this build would drop.
-fn load_for_merge(path: &Path) -> anyhow::Result<Workbook> {
+pub(super) fn load_for_merge(path: &Path) -> anyhow::Result<Workbook> {
     let loaded = load(path)?;
     if !loaded.unknown_fields.is_empty() {
         bail!(
@@ -87,7 +31,7 @@ fn load_for_merge(path: &Path) -> anyhow::Result<Workbook> {
 
 /// A workbook, or an empty one for an empty file or `/dev/null` (git's
 /// stand-in for "no such version": a file added on both sides, or created).
-fn load_or_empty(path: &Path) -> anyhow::Result<Workbook> {
+pub(super) fn load_or_empty(path: &Path) -> anyhow::Result<Workbook> {
     // Named explicitly: the loader refuses devices (so that a FIFO cannot
     // hang it), and /dev/null is one.
     if path == Path::new("/dev/null") {
@@ -298,40 +242,69 @@ pub struct ConflictsArgs {
     pub json: bool,
 }
 
-/// `conflicts`: exit 0 when there are none, 1 when there are.
+/// `conflicts`: exit 0 when there are none, 1 when there are — recorded in
+/// the file, or a file git still lists as unmerged (whose merge by item
+/// failed and left conflict markers, so it may not even load).
 pub fn conflicts(args: ConflictsArgs) -> anyhow::Result<ExitCode> {
-    let wb = load(&args.file)?.workbook;
+    let unmerged = super::merge_driver::unmerged_in_git(&args.file) == Some(true);
+    let loaded = load(&args.file);
+    let wb = match loaded {
+        Ok(l) => l.workbook,
+        Err(e) if unmerged => {
+            errln!("error: {e:#}");
+            errln!("{}", super::merge_driver::unmerged_note(&args.file));
+            return Ok(ExitCode::from(EXIT_CONFLICTS));
+        }
+        Err(e) => return Err(e),
+    };
     let entries = wb.conflict_entries();
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&entries)?);
-    } else if entries.is_empty() {
+    } else if entries.is_empty() && !unmerged {
         outln!("no unresolved merge conflicts in {}", args.file.display());
     } else {
-        for e in &entries {
-            if e.is_workbook_level() {
-                outln!(
-                    "{WORKBOOK_MARK}  {}: ours {:?}, theirs {:?}",
-                    e.field,
-                    e.ours,
-                    e.theirs
-                );
-            } else {
-                outln!(
-                    "{}  {}: ours {:?}, theirs {:?}  ({})",
-                    e.item_id,
-                    e.field,
-                    e.ours,
-                    e.theirs,
-                    e.item_title
-                );
-            }
+        print_conflicts(&entries)?;
+        if super::merge_driver::rebase_in_progress(&args.file) {
+            outln!("{}", super::merge_driver::REBASE_HINT);
         }
     }
-    Ok(if entries.is_empty() {
+    if unmerged && entries.is_empty() {
+        errln!(
+            "{} has no conflicts left, but git still lists it as unmerged: `git add {}` marks it merged.",
+            args.file.display(),
+            args.file.display()
+        );
+    } else if unmerged {
+        errln!("{}", super::merge_driver::unmerged_note(&args.file));
+    }
+    Ok(if entries.is_empty() && !unmerged {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_CONFLICTS)
     })
+}
+
+fn print_conflicts(entries: &[model::ConflictEntry]) -> anyhow::Result<()> {
+    for e in entries {
+        if e.is_workbook_level() {
+            outln!(
+                "{WORKBOOK_MARK}  {}: ours {:?}, theirs {:?}",
+                e.field,
+                e.ours,
+                e.theirs
+            );
+        } else {
+            outln!(
+                "{}  {}: ours {:?}, theirs {:?}  ({})",
+                e.item_id,
+                e.field,
+                e.ours,
+                e.theirs,
+                e.item_title
+            );
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -357,28 +330,42 @@ pub struct ResolveArgs {
     /// Resolve every conflict in the file the same way (with --ours or --theirs).
     #[arg(long, conflicts_with_all = ["item_id", "field"])]
     pub all: bool,
+    /// Save even though the file has comments, which saving drops.
+    #[arg(long)]
+    pub drop_comments: bool,
 }
 
 pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
-    let mut loaded = load(&args.file)?;
-    loaded.check_save_over(&args.file)?;
-    let wb = &mut loaded.workbook;
+    let mut editing = super::write::edit(&args.file, args.drop_comments)?;
     let resolution = match (&args.value, args.theirs) {
         (Some(v), _) => Resolution::Value(v.clone()),
         (None, true) => Resolution::Theirs,
         (None, false) => Resolution::Ours,
     };
+    let message = resolve_in(&args, editing.workbook(), &resolution)?;
+    editing.save()?;
+    outln!("{message}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Applies `resolve`'s choice to `wb`; returns what to say once saved.
+fn resolve_in(
+    args: &ResolveArgs,
+    wb: &mut Workbook,
+    resolution: &Resolution,
+) -> anyhow::Result<String> {
     if args.all {
-        let n = wb.resolve_all(&resolution)?;
-        storage::save(&args.file, wb)?;
-        outln!("resolved {n} conflict(s) in {}", args.file.display());
-        return Ok(ExitCode::SUCCESS);
+        let n = wb.resolve_all(resolution)?;
+        return Ok(format!(
+            "resolved {n} conflict(s) in {}",
+            args.file.display()
+        ));
     }
     let Some(item) = &args.item_id else {
         bail!("give ITEM_ID and FIELD, a workbook FIELD, or --all");
     };
     let Some(field) = &args.field else {
-        return resolve_workbook_field(&args.file, wb, item, &resolution);
+        return resolve_workbook_field(&args.file, wb, item, resolution);
     };
     if wb.item(item).is_none() {
         let ids: Vec<&str> = wb.items().map(|(_, i)| i.id.as_str()).collect();
@@ -391,18 +378,16 @@ pub fn resolve(args: ResolveArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    wb.resolve_conflict(item, field, &resolution)
+    wb.resolve_conflict(item, field, resolution)
         .with_context(|| format!("cannot resolve {item} {field} in {}", args.file.display()))?;
-    storage::save(&args.file, wb)?;
     let left = wb.conflict_entries().len();
     let value = ItemField::from_name(field)
         .zip(wb.item(item))
         .map(|(f, i)| f.get(i));
-    match value {
-        Some(v) => outln!("{item}: {field} = {v:?}; {left} conflict(s) left"),
-        None => outln!("{item}: resolved {field}; {left} conflict(s) left"),
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(match value {
+        Some(v) => format!("{item}: {field} = {v:?}; {left} conflict(s) left"),
+        None => format!("{item}: resolved {field}; {left} conflict(s) left"),
+    })
 }
 
 /// `resolve FILE FIELD`: a conflict on a workbook field.
@@ -411,7 +396,7 @@ fn resolve_workbook_field(
     wb: &mut Workbook,
     field: &str,
     resolution: &Resolution,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<String> {
     if !wb.conflicts.iter().any(|c| c.field == field)
         && let Some(item) = wb.item(field)
     {
@@ -428,11 +413,9 @@ fn resolve_workbook_field(
     }
     wb.resolve_workbook_conflict(field, resolution)
         .with_context(|| format!("cannot resolve {field} in {}", file.display()))?;
-    storage::save(file, wb)?;
     let left = wb.conflict_entries().len();
-    match wb.field(field) {
-        Some(v) => outln!("{field} = {v:?}; {left} conflict(s) left"),
-        None => outln!("resolved {field}; {left} conflict(s) left"),
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(match wb.field(field) {
+        Some(v) => format!("{field} = {v:?}; {left} conflict(s) left"),
+        None => format!("resolved {field}; {left} conflict(s) left"),
+    })
 }

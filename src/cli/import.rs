@@ -60,7 +60,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     for w in &imported.warnings {
         errln!("warning: {}: {w}", args.input.display());
     }
-    storage::save(&args.output, wb)?;
+    super::write::replace(&args.output, wb)?;
     outln!(
         "imported {} in {} from {} into {} (project {:?})",
         plural(wb.item_count(), "item", "items"),

@@ -53,8 +53,11 @@ mod check;
 mod edit;
 mod export;
 mod git;
+mod history;
 mod import;
 mod list;
+mod merge_driver;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,8 +98,8 @@ pub enum Command {
     Set(edit::SetArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
-    /// Three-way merge by item and field, the git merge driver (%O %A %B): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
-    Merge(git::MergeArgs),
+    /// Three-way merge by item and field, the git merge driver (%O %A %B %P): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
+    Merge(merge_driver::MergeArgs),
     /// Git integration.
     #[command(subcommand)]
     Git(git::GitCommand),
@@ -114,6 +117,8 @@ pub enum Command {
     /// Make a workbook from a Markdown checklist or an Azure review checklist.
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// The earlier versions of a workbook that saves replaced (kept locally), and putting one back.
+    History(history::HistoryArgs),
 }
 
 /// `--as-of` shared by the commands that judge the workbook.
@@ -233,7 +238,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::List(args) => list::list(args),
         Command::Set(args) => edit::set(args),
         Command::Check(args) => check::check(args),
-        Command::Merge(args) => git::merge(args),
+        Command::Merge(args) => merge_driver::merge(args),
         Command::Git(cmd) => git::git(cmd),
         Command::Show(args) => git::show(args),
         Command::Diff(args) => git::diff(args),
@@ -241,6 +246,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Resolve(args) => git::resolve(args),
         Command::Export(cmd) => export::export(cmd),
         Command::Import(cmd) => import::import(cmd),
+        Command::History(args) => history::history(args),
     }
 }
 

@@ -95,6 +95,67 @@ impl VerdictSummary {
 }
 
 impl WorkbookDiff {
+    /// The changes in a few words: "2 items changed (status, owner), 1
+    /// added, launch changed", or "no changes".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        let count = |n: usize, what: &str| match n {
+            1 => format!("1 item {what}"),
+            n => format!("{n} items {what}"),
+        };
+        if !self.changed.is_empty() {
+            let mut fields: Vec<&str> = self
+                .changed
+                .iter()
+                .flat_map(|c| c.fields.iter().map(|f| f.field.as_str()))
+                .collect();
+            fields.sort_unstable();
+            fields.dedup();
+            parts.push(format!(
+                "{} ({})",
+                count(self.changed.len(), "changed"),
+                fields.join(", ")
+            ));
+        }
+        for (list, what) in [(&self.added, "added"), (&self.removed, "removed")] {
+            if !list.is_empty() {
+                parts.push(count(list.len(), what));
+            }
+        }
+        if !self.moved.is_empty() {
+            parts.push(count(self.moved.len(), "moved"));
+        }
+        let categories = self.categories_added.len()
+            + self.categories_removed.len()
+            + self.categories_renamed.len();
+        if categories > 0 {
+            parts.push(format!("{categories} category change(s)"));
+        }
+        for f in &self.workbook {
+            parts.push(format!("{} changed", f.field));
+        }
+        if parts.is_empty() {
+            "no changes".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    /// The IDs of every item added, removed, moved or changed.
+    pub fn item_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .added
+            .iter()
+            .chain(&self.removed)
+            .map(|r| r.id.clone())
+            .chain(self.moved.iter().map(|m| m.id.clone()))
+            .chain(self.changed.iter().map(|c| c.id.clone()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Whether nothing but the verdict's date could differ.
     pub fn is_empty(&self) -> bool {
         self.workbook.is_empty()

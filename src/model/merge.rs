@@ -41,6 +41,9 @@ pub enum ConflictField<'a> {
     Workbook(WorkbookField),
     /// The name of the category with this ID.
     CategoryName(&'a str),
+    /// The category with this ID was removed on one side and changed on the
+    /// other (see [`category_removed_field`]).
+    CategoryRemoved(&'a str),
     /// A name this build does not know (a newer one wrote it).
     Unknown(&'a str),
 }
@@ -60,6 +63,8 @@ impl<'a> ConflictField<'a> {
             Self::Workbook(f)
         } else if let Some(id) = category_of_field(name) {
             Self::CategoryName(id)
+        } else if let Some(id) = category_of_removed_field(name) {
+            Self::CategoryRemoved(id)
         } else {
             Self::Unknown(name)
         }
@@ -67,7 +72,10 @@ impl<'a> ConflictField<'a> {
 
     /// Whether a value of one's own can settle it (not the either-or ones).
     pub fn takes_a_value(self) -> bool {
-        !matches!(self, Self::ItemRemoved | Self::ItemCategory)
+        !matches!(
+            self,
+            Self::ItemRemoved | Self::ItemCategory | Self::CategoryRemoved(_)
+        )
     }
 
     /// The kind of value it holds (removal and category conflicts are
@@ -111,6 +119,10 @@ pub struct Merged {
     pub workbook: Workbook,
     /// Conflicts this merge found (not those already in the inputs).
     pub conflicts: Vec<MergeConflict>,
+    /// What the merge did that people should know although nothing is in
+    /// conflict (both sides added an item with the same new ID: theirs got
+    /// another ID).
+    pub notes: Vec<String>,
 }
 
 impl Merged {
@@ -119,8 +131,22 @@ impl Merged {
     }
 }
 
+/// The conflict field, on the workbook, recorded when one side removed a
+/// category the other changed (renamed, or changed its items):
+/// `category.ID.removed`, with values [`REMOVED`] and [`KEPT`].
+pub fn category_removed_field(id: &str) -> String {
+    format!("category.{id}.removed")
+}
+
+/// The category ID in a `category.ID.removed` field name.
+pub fn category_of_removed_field(field: &str) -> Option<&str> {
+    field.strip_prefix("category.")?.strip_suffix(".removed")
+}
+
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
+    let mut notes = Vec::new();
+    let theirs = &separate_same_new_ids(base, ours, theirs, &mut notes);
     let mut conflicts = Vec::new();
     let mut wb = ours.clone();
     wb.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
@@ -129,15 +155,58 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     let mut items = merge_items(base, ours, theirs, &mut conflicts);
     let categories = merge_categories(base, ours, theirs, &items, &mut wb, &mut conflicts);
     wb.categories = arrange(base, ours, theirs, categories, &mut items);
-    // A conflict on the name of a category the merge dropped has nothing
-    // left to resolve.
+    // A conflict on a category the merge dropped has nothing left to resolve.
     let kept = &wb.categories;
-    wb.conflicts
-        .retain(|k| category_of_field(&k.field).is_none_or(|id| kept.iter().any(|c| c.id == id)));
+    wb.conflicts.retain(|k| {
+        category_of_field(&k.field)
+            .or_else(|| category_of_removed_field(&k.field))
+            .is_none_or(|id| kept.iter().any(|c| c.id == id))
+    });
     Merged {
         workbook: wb,
         conflicts,
+        notes,
     }
+}
+
+/// Both sides added an item with the same new ID but not the same item:
+/// they are two items, so theirs gets a fresh ID (`ID-2`) instead of the two
+/// fusing into one whose conflicts, once resolved, would drop one of them.
+fn separate_same_new_ids<'a>(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &'a Workbook,
+    notes: &mut Vec<String>,
+) -> std::borrow::Cow<'a, Workbook> {
+    let (b_loc, o_loc) = (Locations::of(base), Locations::of(ours));
+    let clashes: Vec<String> = theirs
+        .items()
+        .filter(|(_, t)| b_loc.item(&t.id).is_none())
+        .filter(|(_, t)| o_loc.item(&t.id).is_some_and(|o| o != *t))
+        .map(|(_, t)| t.id.clone())
+        .collect();
+    if clashes.is_empty() {
+        return std::borrow::Cow::Borrowed(theirs);
+    }
+    let mut taken: HashSet<String> = [base, ours, theirs]
+        .iter()
+        .flat_map(|w| w.items().map(|(_, i)| i.id.clone()))
+        .collect();
+    let mut renamed = theirs.clone();
+    for id in clashes {
+        let fresh = (2..)
+            .map(|n| format!("{id}-{n}"))
+            .find(|c| !taken.contains(c))
+            .unwrap_or_default();
+        taken.insert(fresh.clone());
+        if let Some(item) = renamed.item_mut(&id) {
+            item.id.clone_from(&fresh);
+        }
+        notes.push(format!(
+            "both sides added an item with ID `{id}` but different content: ours keeps `{id}`, theirs is now `{fresh}`"
+        ));
+    }
+    std::borrow::Cow::Owned(renamed)
 }
 
 /// Every item either side has, merged, each with the ID of the category it
@@ -214,7 +283,7 @@ fn one_sided_item(
 
 /// The categories the merge keeps (without their items yet), with merged
 /// names: those both sides have, those one side added, and those one side
-/// removed while the other still gives them items.
+/// removed while the other changed them — kept, with a conflict.
 fn merge_categories(
     base: &Workbook,
     ours: &Workbook,
@@ -236,7 +305,22 @@ fn merge_categories(
         );
         let keep = match (b, o, t) {
             (_, Some(_), Some(_)) | (None, _, _) => true,
-            (Some(_), _, _) => targeted.contains(c.id.as_str()),
+            (Some(b), Some(one), None) | (Some(b), None, Some(one)) => {
+                if changed_category(b, one) {
+                    // Removed on one side, changed on the other.
+                    let (ov, tv) = if o.is_some() {
+                        (KEPT, REMOVED)
+                    } else {
+                        (REMOVED, KEPT)
+                    };
+                    let field = category_removed_field(&c.id);
+                    record_workbook(wb, &field, ov, tv, conflicts);
+                    true
+                } else {
+                    targeted.contains(c.id.as_str())
+                }
+            }
+            (Some(_), None, None) => false,
         };
         if !keep {
             continue;
@@ -259,6 +343,17 @@ fn merge_categories(
         categories.insert(c.id.clone(), cat);
     }
     categories
+}
+
+/// Whether a side changed a category since `base`: renamed it, or holds an
+/// item in it that is new there or edited. Items it moved out or removed do
+/// not count: removing the category agrees with them.
+fn changed_category(base: &Category, side: &Category) -> bool {
+    side.name != base.name
+        || side
+            .items
+            .iter()
+            .any(|i| base.items.iter().find(|b| b.id == i.id) != Some(i))
 }
 
 /// The kept categories in merged order, each holding its merged items in
@@ -545,5 +640,7 @@ fn reordered(base: &[String], side: &[String]) -> bool {
 mod resolve;
 pub use resolve::{ConflictEntry, Resolution, ResolveError};
 
+#[cfg(test)]
+mod edge_tests;
 #[cfg(test)]
 mod tests;

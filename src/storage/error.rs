@@ -99,4 +99,16 @@ pub enum SaveError {
         path.display()
     )]
     UnknownFields { path: PathBuf, fields: String },
+    #[error(
+        "refusing to save {}: it would be {} MiB, more than the {} MiB a workbook may be (it could not be opened again); shorten the longest notes or split the workbook",
+        path.display(),
+        bytes.div_ceil(1024 * 1024),
+        super::MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge { path: PathBuf, bytes: u64 },
+    #[error(
+        "{} is read-only; save to another file (Save As), or make it writable first",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
 }

@@ -41,6 +41,9 @@ pub struct Parsed {
     /// Paths of fields this build does not know (written by a newer one),
     /// e.g. `categories.0.items.3.risk`. Saving over the file would drop them.
     pub unknown_fields: Vec<String>,
+    /// Line and column of the first comment (`//` or `/* */`), which a
+    /// save would drop: the file is rewritten canonically.
+    pub comment: Option<(usize, usize)>,
 }
 
 /// Version 1 as written: borrowed so saving copies nothing.
@@ -183,7 +186,54 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
     Ok(Parsed {
         workbook,
         unknown_fields,
+        comment: first_comment(&text).map(|offset| line_col(&text, offset)),
     })
+}
+
+/// Byte offset of the first comment outside string literals, if any. The
+/// file parsed, so strings are well formed; raw strings (`r#"…"#`) are
+/// skipped too although the app never writes them.
+fn first_comment(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => i = skip_string(bytes, i + 1),
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+                let close: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
+                let body = i + 2 + hashes;
+                i = memchr::memmem::find(bytes.get(body..)?, &close)
+                    .map_or(bytes.len(), |at| body + at + close.len());
+            }
+            b'\'' => {
+                // A char literal: 'x', '\'', '\u{…}'.
+                i = bytes[i + 1..]
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .find(|&(n, &b)| b == b'\'' && bytes[i + n] != b'\\')
+                    .map_or(bytes.len(), |(n, _)| i + 1 + n + 1);
+            }
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The index just past the closing quote of a string starting at `i`.
+fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
 }
 
 fn check_header(format: &str, version: u32) -> Result<(), LoadError> {

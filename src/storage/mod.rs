@@ -8,7 +8,11 @@
 mod atomic;
 mod error;
 mod format;
+pub mod history;
+pub mod lock;
 pub mod recent;
+pub mod recovery;
+mod state;
 
 use std::io::Read;
 use std::path::Path;
@@ -16,6 +20,9 @@ use std::path::Path;
 pub use atomic::{write_atomic, write_replacing};
 pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, parse, to_string};
+pub use history::bytes_hash;
+pub use lock::{DEFAULT_LOCK_TIMEOUT, FileLock, LockError, lock};
+pub use state::{STATE_DIR_ENV, StateDir};
 
 use crate::model::Workbook;
 
@@ -32,20 +39,49 @@ pub struct Loaded {
     pub workbook: Workbook,
     /// Fields written by a newer Shipshape; see [`Loaded::check_save_over`].
     pub unknown_fields: Vec<String>,
+    /// Where the file's first comment is (line, column): saving rewrites
+    /// the file canonically, which drops comments.
+    pub comment: Option<(usize, usize)>,
+    /// What the file held, to tell later whether someone changed it.
+    pub fingerprint: Fingerprint,
+}
+
+/// What a file held when it was read or written: enough to tell, later,
+/// whether another program changed it since.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Fingerprint {
+    pub len: u64,
+    /// [`bytes_hash`] of the content.
+    pub hash: String,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            hash: bytes_hash(bytes),
+        }
+    }
 }
 
 impl Loaded {
     /// Refuses to save over the file this came from when that would drop
     /// fields this build does not understand.
     pub fn check_save_over(&self, path: &Path) -> Result<(), SaveError> {
-        if self.unknown_fields.is_empty() {
-            return Ok(());
-        }
-        Err(SaveError::UnknownFields {
-            path: path.to_owned(),
-            fields: summarize(&self.unknown_fields),
-        })
+        check_unknown_fields(path, &self.unknown_fields)
     }
+}
+
+/// Refuses to save over `path` when its file held `unknown_fields` (written
+/// by a newer Shipshape): saving would drop them.
+pub fn check_unknown_fields(path: &Path, unknown_fields: &[String]) -> Result<(), SaveError> {
+    if unknown_fields.is_empty() {
+        return Ok(());
+    }
+    Err(SaveError::UnknownFields {
+        path: path.to_owned(),
+        fields: summarize(unknown_fields),
+    })
 }
 
 fn summarize(fields: &[String]) -> String {
@@ -64,10 +100,17 @@ fn summarize(fields: &[String]) -> String {
 /// Reads and parses a workbook file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_capped(path).map_err(|e| e.in_file(path))?;
-    let parsed = parse(&bytes).map_err(|e| e.in_file(path))?;
+    load_bytes(&bytes).map_err(|e| e.in_file(path))
+}
+
+/// Parses workbook bytes as read from a file (see [`load`]).
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let parsed = parse(bytes)?;
     Ok(Loaded {
         workbook: parsed.workbook,
         unknown_fields: parsed.unknown_fields,
+        comment: parsed.comment,
+        fingerprint: Fingerprint::of(bytes),
     })
 }
 
@@ -100,13 +143,89 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// Saves `workbook` to `path` atomically (see [`write_atomic`]).
-pub fn save(path: &Path, workbook: &Workbook) -> Result<(), SaveError> {
-    let text = to_string(workbook)?;
-    write_atomic(path, text.as_bytes()).map_err(|error| SaveError::Io {
+/// Saves `workbook` to `path` atomically (see [`write_atomic`]). Refuses a
+/// read-only file and a workbook larger than [`MAX_FILE_BYTES`] (it could
+/// not be read back). Returns what the file now holds.
+pub fn save(path: &Path, workbook: &Workbook) -> Result<Fingerprint, SaveError> {
+    save_keeping(path, workbook, None).map(|saved| saved.fingerprint)
+}
+
+/// What [`save_keeping`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub fingerprint: Fingerprint,
+    /// The replaced version could not be kept in the local history; the
+    /// save itself worked.
+    pub history_error: Option<String>,
+}
+
+/// [`save`], first keeping the version it replaces in `state`'s local
+/// history of the file (see [`history`]).
+pub fn save_keeping(
+    path: &Path,
+    workbook: &Workbook,
+    state: Option<&StateDir>,
+) -> Result<Saved, SaveError> {
+    let io = |error| SaveError::Io {
         path: path.to_owned(),
         error,
+    };
+    let text = to_string(workbook)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            path: path.to_owned(),
+            bytes: text.len() as u64,
+        });
+    }
+    check_writable(path)?;
+    let mut history_error = None;
+    if let Some(state) = state {
+        match read_capped(path) {
+            Ok(old) => {
+                if let Err(e) = state
+                    .history(path)
+                    .record(&old, std::time::SystemTime::now())
+                {
+                    history_error = Some(format!(
+                        "the version it replaced could not be kept in the local history ({e})"
+                    ));
+                }
+            }
+            Err(LoadError {
+                kind: LoadErrorKind::Io(e),
+                ..
+            }) if e.kind() == std::io::ErrorKind::NotFound => {}
+            // A file too large or not a file: the write below says so.
+            Err(_) => {}
+        }
+    }
+    write_atomic(path, text.as_bytes()).map_err(io)?;
+    Ok(Saved {
+        fingerprint: Fingerprint::of(text.as_bytes()),
+        history_error,
     })
+}
+
+/// Refuses to replace a read-only file: the user (or a checkout) made it so
+/// on purpose, and replacing it by a rename would ignore that.
+pub fn check_writable(path: &Path) -> Result<(), SaveError> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.permissions().readonly() => Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Whether the file at `path` is read-only.
+pub fn is_read_only(path: &Path) -> bool {
+    check_writable(path).is_err()
+}
+
+/// What the file at `path` holds now, for comparing with a fingerprint
+/// taken earlier; `None` when it is gone (or unreadable).
+pub fn fingerprint_of(path: &Path) -> Option<Fingerprint> {
+    read_capped(path).ok().map(|b| Fingerprint::of(&b))
 }
 
 /// The built-in 25-item template as a workbook.

@@ -240,10 +240,7 @@ fn unknown_fields_are_reported_and_block_saving_over() {
         parsed.unknown_fields,
         vec!["categories.0.items.0.risk".to_owned()]
     );
-    let loaded = Loaded {
-        workbook: parsed.workbook,
-        unknown_fields: parsed.unknown_fields,
-    };
+    let loaded = load_bytes(text.as_bytes()).unwrap();
     let err = loaded
         .check_save_over(Path::new("w.shipshape.ron"))
         .unwrap_err();
@@ -472,4 +469,80 @@ proptest! {
         let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
         let _ = parse(mangled.as_bytes());
     }
+}
+
+#[test]
+fn comments_are_found_outside_strings_only() {
+    let text = template_text();
+    assert_eq!(parse(text.as_bytes()).unwrap().comment, None);
+    let quoted = text.replacen(
+        "notes: \"\"",
+        "notes: \"see https://x//y and /* this */ \\\" // too\"",
+        1,
+    );
+    let parsed = parse(quoted.as_bytes()).unwrap();
+    assert_eq!(
+        parsed.comment, None,
+        "comment marks inside strings are text"
+    );
+    let commented = quoted.replacen(
+        "    project:",
+        "    // The service we launch\n    project:",
+        1,
+    );
+    let parsed = parse(commented.as_bytes()).unwrap();
+    assert_eq!(parsed.comment, Some((4, 5)));
+    let block = text.replacen("    project:", "    /* owner: SRE */ project:", 1);
+    assert_eq!(parse(block.as_bytes()).unwrap().comment, Some((4, 5)));
+}
+
+#[test]
+fn saving_refuses_what_could_not_be_read_back_and_read_only_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.shipshape.ron");
+    let mut wb = builtin_template();
+    save(&path, &wb).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    wb.categories[0].items[0].notes = "x".repeat(MAX_FILE_BYTES as usize);
+    let err = save(&path, &wb).unwrap_err();
+    assert!(matches!(err, SaveError::TooLarge { .. }), "{err}");
+    assert!(
+        err.to_string().contains("could not be opened again"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    wb.categories[0].items[0].notes = "small".into();
+    let err = save(&path, &wb).unwrap_err();
+    assert!(matches!(err, SaveError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("is read-only"), "{err}");
+    assert!(is_read_only(&path));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
+
+#[test]
+fn save_keeping_puts_the_replaced_version_in_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = StateDir::at(dir.path().join("state"));
+    let path = dir.path().join("w.shipshape.ron");
+    let mut wb = builtin_template();
+    let first = save_keeping(&path, &wb, Some(&state)).unwrap();
+    assert_eq!(first.history_error, None);
+    assert!(
+        state.history(&path).versions().unwrap().is_empty(),
+        "nothing replaced yet"
+    );
+    let first_bytes = std::fs::read(&path).unwrap();
+    assert_eq!(first.fingerprint, Fingerprint::of(&first_bytes));
+    wb.project = "Renamed".into();
+    let second = save_keeping(&path, &wb, Some(&state)).unwrap();
+    assert_ne!(second.fingerprint, first.fingerprint);
+    assert_eq!(fingerprint_of(&path), Some(second.fingerprint.clone()));
+    let versions = state.history(&path).versions().unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(std::fs::read(&versions[0].path).unwrap(), first_bytes);
+    assert_eq!(load(&path).unwrap().fingerprint, second.fingerprint);
 }

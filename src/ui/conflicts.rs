@@ -24,6 +24,10 @@ pub fn field_label(wb: &Workbook, item_id: &str, field: &str) -> String {
         ConflictField::ItemCategory => "category".into(),
         ConflictField::Workbook(f) => f.label().to_lowercase(),
         ConflictField::CategoryName(id) => format!("name of category “{}”", category_name(wb, id)),
+        ConflictField::CategoryRemoved(id) => format!(
+            "category “{}”, removed on one side and changed on the other",
+            category_name(wb, id)
+        ),
         ConflictField::Unknown(name) => name.to_owned(),
     }
 }
@@ -46,6 +50,10 @@ fn value_text(wb: &Workbook, item_id: &str, field: &str, value: &str) -> String 
         ConflictField::ItemRemoved => match value {
             crate::model::merge::REMOVED => "remove the item",
             _ => "keep the item, edited",
+        },
+        ConflictField::CategoryRemoved(_) => match value {
+            crate::model::merge::REMOVED => "remove the category and the items left in it",
+            _ => "keep the category, changed",
         },
         _ => value,
     };

@@ -160,11 +160,7 @@ impl Document {
         if self.path.as_deref() != Some(path) {
             return Ok(());
         }
-        Loaded {
-            workbook: Workbook::new(""),
-            unknown_fields: self.unknown_fields.clone(),
-        }
-        .check_save_over(path)
+        storage::check_unknown_fields(path, &self.unknown_fields)
     }
 
     /// Writes the workbook to `path` and makes it the document's file. On
@@ -260,6 +256,8 @@ mod tests {
         let loaded = Loaded {
             workbook: Workbook::new("P"),
             unknown_fields: vec!["risk".into()],
+            comment: None,
+            fingerprint: storage::Fingerprint::default(),
         };
         let mut d = Document::loaded(path.clone(), loaded);
         let err = d.save_to(&path).unwrap_err();

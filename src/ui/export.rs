@@ -177,7 +177,7 @@ impl ShipshapeApp {
             let path = doc.path().map(Path::to_owned).unwrap_or(target.clone());
             doc.save_to(&path)
         } else {
-            storage::save(&target, doc.workbook())
+            storage::save(&target, doc.workbook()).map(|_| ())
         };
         if let Err(e) = saved {
             self.view.error(format!("cannot share: {e}"));

@@ -174,13 +174,16 @@ fn git_merge_driver_records_a_real_conflict_that_check_shows_and_resolve_clears(
         out.contains("reliability.slos: owner = \"Bo\"; 0 conflict(s) left"),
         "{out}"
     );
-    d.ok(&["conflicts", FILE]);
+    // Resolved, but git still lists the file as unmerged until `git add`.
+    let left = d.exits(&["conflicts", FILE], 1);
+    assert!(left.stderr.contains("has no conflicts left"), "{left}");
     let wb = d.load(FILE);
     assert_eq!(wb.item("reliability.slos").unwrap().owner, "Bo");
     assert_eq!(wb.conflict_count(), 0);
     let text = d.exits(&["check", FILE], 1).stdout;
     assert!(!text.contains("conflict"), "{text}");
     d.git_ok(&["add", FILE]);
+    d.ok(&["conflicts", FILE]);
     d.git_ok(&["commit", "-qm", "merged"]);
 }
 
@@ -286,9 +289,11 @@ fn git_merge_records_workbook_field_conflicts_that_block_ready_until_resolved() 
     assert_eq!(wb.launch, chrono::NaiveDate::from_ymd_opt(2026, 8, 1));
     assert_eq!(wb.categories[0].name, "Availability");
     assert!(wb.conflicts.is_empty());
+    let unmerged = d.exits(&["check", FILE, "--as-of", "2026-03-01"], 1);
+    assert!(unmerged.stderr.contains("git still lists"), "{unmerged}");
+    d.git_ok(&["add", FILE]);
     let text = d.ok(&["check", FILE, "--as-of", "2026-03-01"]);
     assert!(text.contains("Production-ready"), "{text}");
-    d.git_ok(&["add", FILE]);
     d.git_ok(&["commit", "-qm", "merged"]);
 }
 

@@ -44,17 +44,24 @@ fn merge_command_exit_codes_and_files() {
     d.ok(&["merge", "empty.ron", "ours3.ron", "base.ron"]);
     assert_eq!(d.load("ours3.ron").conflict_count(), 0);
 
-    // A broken side: exit 2, and OURS is left as it was.
+    // A broken side: OURS left exactly as it was hid their side from git's
+    // user (regression: git reported a conflict, the file showed none). Now
+    // both sides are in OURS, line by line, and the exit code says conflict.
     d.write(
         "broken.ron",
         "(format: \"shipshape-workbook\", version: 1,\n  project: ",
     );
-    let before = d.read_bytes("ours.ron");
-    d.fails(
-        &["merge", "base.ron", "ours.ron", "broken.ron"],
-        "broken.ron:",
+    let out = d.exits(&["merge", "base.ron", "ours.ron", "broken.ron"], 1);
+    assert!(
+        out.stderr
+            .contains("theirs (the branch being merged in) does not load: line 2"),
+        "{out}"
     );
-    assert_eq!(d.read_bytes("ours.ron"), before);
+    let text = d.read("ours.ron");
+    assert!(
+        text.contains("<<<<<<< ours") && text.contains("  project: \n"),
+        "{text}"
+    );
 }
 
 #[test]

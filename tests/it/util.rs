@@ -69,13 +69,22 @@ impl fmt::Display for Out {
 /// A temporary directory the binary runs in, removed when dropped.
 pub struct Dir {
     tmp: tempfile::TempDir,
+    /// Shipshape's state folder (local history, recovery copies) for this
+    /// test: beside the directory, not in it, so git never sees it.
+    state: tempfile::TempDir,
 }
 
 impl Dir {
     pub fn new() -> Self {
         Self {
             tmp: tempfile::tempdir().expect("temporary directory"),
+            state: tempfile::tempdir().expect("temporary directory"),
         }
+    }
+
+    /// Shipshape's state folder for this test.
+    pub fn state(&self) -> &Path {
+        self.state.path()
     }
 
     pub fn root(&self) -> &Path {
@@ -183,6 +192,8 @@ impl Dir {
     fn isolate(&self, cmd: &mut Command) {
         cmd.current_dir(self.root())
             .env("HOME", self.root())
+            // Local history and recovery copies stay with the test.
+            .env("SHIPSHAPE_STATE_DIR", self.state())
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_MERGE_AUTOEDIT", "no");

@@ -171,6 +171,10 @@ impl Workbook {
             Resolution::Theirs => conflict.theirs.clone(),
             Resolution::Value(v) => v.clone(),
         };
+        if let Some(id) = super::category_of_removed_field(field) {
+            let id = id.to_owned();
+            return self.resolve_category_removal(&id, field, &value);
+        }
         // Keeping what the file already holds needs no validation (a file
         // may hold an empty project name); and a category removed since the
         // merge leaves nothing to set.
@@ -216,6 +220,26 @@ impl Workbook {
             .item_mut(item_id)
             .ok_or_else(|| ResolveError::NoItem(item_id.to_owned()))?;
         Ok(item.set_field(field, value)?)
+    }
+
+    /// `category.ID.removed`: removing takes the category and whatever items
+    /// are still in it; keeping drops the conflict.
+    fn resolve_category_removal(
+        &mut self,
+        id: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<(), ResolveError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "removed" | "remove" | "deleted" | "delete" => {
+                self.categories.retain(|c| c.id != id);
+                let prefix = format!("category.{id}.");
+                self.conflicts.retain(|c| !c.field.starts_with(&prefix));
+            }
+            "kept" | "keep" | "edited" => self.conflicts.retain(|c| c.field != field),
+            _ => return Err(ResolveError::NotRemovedOrKept(value.to_owned())),
+        }
+        Ok(())
     }
 
     fn drop_conflict(&mut self, item_id: &str, field: &str) {
