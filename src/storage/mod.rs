@@ -22,6 +22,7 @@ pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, parse, to_string};
 pub use history::bytes_hash;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, FileLock, LockError, lock};
+pub use recovery::{Recoveries, Recovery, recovery_key};
 pub use state::{STATE_DIR_ENV, StateDir};
 
 use crate::model::Workbook;

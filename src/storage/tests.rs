@@ -471,6 +471,30 @@ proptest! {
     }
 }
 
+proptest! {
+    // Each case writes and fsyncs three files.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn a_recovery_copy_always_loads_as_the_workbook_it_saved(wb in workbook()) {
+        let dir = tempfile::tempdir().unwrap();
+        let recoveries = crate::storage::StateDir::at(dir.path()).recoveries();
+        let original = dir.path().join("w.shipshape.ron");
+        recoveries
+            .write(
+                &crate::storage::recovery_key(Some(&original)),
+                Some(&original),
+                Some("h"),
+                &wb,
+                std::time::SystemTime::now(),
+            )
+            .unwrap();
+        let found = recoveries.for_file(&original).unwrap();
+        prop_assert_eq!(found.load().unwrap().workbook, wb);
+        prop_assert_eq!(found.base_hash.as_deref(), Some("h"));
+    }
+}
+
 #[test]
 fn comments_are_found_outside_strings_only() {
     let text = template_text();

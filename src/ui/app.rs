@@ -2,6 +2,7 @@
 //! queue, draw (widgets add to the queue), apply the queue, settle undo".
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui::ViewportCommand;
@@ -10,9 +11,12 @@ use super::background::Background;
 use super::command::{Action, Command};
 use super::doc::Document;
 use super::file_dialog::DialogMode;
+use super::recovery::AutoSave;
 use super::style;
 use super::view::{Derived, ViewState};
+use super::watch::{self, FileWatcher};
 use crate::model::Workbook;
+use crate::storage::StateDir;
 use crate::storage::recent::RecentFiles;
 
 /// Where the app keeps its state and how it asks for files; tests point it
@@ -24,15 +28,38 @@ pub struct AppConfig {
     /// A fixed "today" (tests); `None` reads the local clock.
     pub today: Option<NaiveDate>,
     pub dialogs: DialogMode,
+    /// Where local history and recovery copies go; `None` keeps neither.
+    pub state: Option<StateDir>,
+    /// How long unsaved edits wait before their recovery copy is written.
+    pub autosave_delay: Duration,
+    /// Watch the open file for changes and handle SIGTERM/SIGINT/SIGHUP
+    /// (the desktop); tests check the disk by hand instead.
+    pub live: bool,
 }
 
 impl AppConfig {
-    /// The installed app: the user's config dir and native dialogs.
+    /// The installed app: the user's config and state dirs, native dialogs.
     pub fn desktop() -> Self {
         Self {
             recent_path: RecentFiles::default_path(),
             today: None,
             dialogs: DialogMode::Native,
+            state: StateDir::from_env(),
+            autosave_delay: Duration::from_secs(1),
+            live: true,
+        }
+    }
+
+    /// For tests: files and state under `dir`, a fixed today, the path
+    /// field instead of native dialogs, recovery copies written at once.
+    pub fn in_dir(dir: &Path, today: NaiveDate) -> Self {
+        Self {
+            recent_path: Some(dir.join("recent.ron")),
+            today: Some(today),
+            dialogs: DialogMode::PathField,
+            state: Some(StateDir::at(dir.join("state"))),
+            autosave_delay: Duration::ZERO,
+            live: false,
         }
     }
 }
@@ -47,6 +74,13 @@ pub struct ShipshapeApp {
     pub(super) background: Background,
     /// Set once the user agreed to close; the next close request goes through.
     pub(super) close_allowed: bool,
+    pub(super) autosave: AutoSave,
+    /// For work that reports back outside a frame (the recovery writer).
+    pub(super) ctx: egui::Context,
+    /// Watches the open file (desktop only).
+    watcher: Option<FileWatcher>,
+    /// When to compare the file with the window, after the watcher spoke.
+    disk_check_due: Option<Instant>,
     title: String,
 }
 
@@ -70,13 +104,69 @@ impl ShipshapeApp {
             recent,
             background: Background::default(),
             close_allowed: false,
+            autosave: AutoSave::default(),
+            ctx: ctx.clone(),
+            watcher: None,
+            disk_check_due: None,
             title: String::new(),
         };
         match path.or_else(|| app.recent.paths.first().cloned()) {
             Some(path) => app.queue.push(Action::OpenPath(path)),
             None => app.queue.push(Action::OpenSample),
         }
+        // A workbook never saved that the last run left unsaved.
+        app.queue.push(Action::OfferRecovery(None));
+        if app.config.live
+            && let Err(e) =
+                watch::handle_termination(app.background.reporter(ctx), Duration::from_secs(2))
+        {
+            app.view.warning(format!(
+                "cannot watch for logout signals ({e}): save before logging out"
+            ));
+        }
         app
+    }
+
+    /// Compare the open file with the disk now, as the watcher or window
+    /// focus would (tests; the desktop does it by itself).
+    pub fn check_disk_now(&mut self) {
+        self.queue.push(Action::CheckDisk);
+    }
+
+    /// The watcher saw the file change: look once things settle.
+    pub(super) fn disk_changed(&mut self, ctx: &egui::Context) {
+        self.disk_check_due = Some(Instant::now() + watch::DEBOUNCE);
+        ctx.request_repaint_after(watch::DEBOUNCE);
+    }
+
+    /// Keeps the watcher on the open file, and queues the disk check the
+    /// watcher asked for once its debounce has passed.
+    fn follow_disk(&mut self, ctx: &egui::Context) {
+        if let Some(due) = self.disk_check_due {
+            if Instant::now() >= due {
+                self.disk_check_due = None;
+                self.queue.push(Action::CheckDisk);
+            } else {
+                ctx.request_repaint_after(due - Instant::now());
+            }
+        }
+        if !self.config.live {
+            return;
+        }
+        let path = self.path().map(Path::to_owned);
+        if self.watcher.as_ref().map(FileWatcher::path) == path.as_deref() {
+            return;
+        }
+        self.watcher = None;
+        if let Some(path) = path {
+            match FileWatcher::new(&path, self.background.reporter(ctx)) {
+                Ok(w) => self.watcher = Some(w),
+                // Focus and Save still check the disk.
+                Err(e) => self.view.info(format!(
+                    "Changes on disk show when the window gets focus (cannot watch the file: {e})"
+                )),
+            }
+        }
     }
 
     /// The date the verdict is computed for.
@@ -190,6 +280,15 @@ impl ShipshapeApp {
             self.queue.push(Action::OpenPath(path));
         }
         self.queue.extend(self.background.reports());
+        let focused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if focused {
+            self.queue.push(Action::CheckDisk);
+        }
+        self.follow_disk(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.queue
@@ -234,6 +333,7 @@ impl ShipshapeApp {
         }
         self.refresh_derived();
         self.update_title(&ctx);
+        self.autosave(&ctx);
         // This frame was drawn before its clicks and typing were applied:
         // draw once more so the screen shows them (one frame, not a loop).
         if acted || self.doc.as_ref().map(Document::revision) != drawn {

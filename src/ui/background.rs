@@ -38,6 +38,13 @@ pub enum Report {
     /// Opening a file with the system's application did not work: a note,
     /// since the file is there all the same.
     OpenFailed(String),
+    /// Something happened to the open file on disk (`watch`).
+    DiskChanged,
+    /// The recovery copy could not be written (`recovery`).
+    RecoveryFailed(String),
+    /// SIGTERM, SIGINT or SIGHUP: write the recovery copy and exit with
+    /// this code (`watch`).
+    Terminate(i32),
 }
 
 /// The background jobs and what they report.
@@ -73,7 +80,8 @@ pub struct PdfJob {
 }
 
 /// A job's way back to the window.
-struct Reporter {
+#[derive(Clone)]
+pub struct Reporter {
     tx: Sender<Report>,
     ctx: egui::Context,
 }
@@ -81,7 +89,7 @@ struct Reporter {
 impl Reporter {
     /// Sends `report` to the window and wakes it; false when the window
     /// has closed meanwhile and there is nobody to tell.
-    fn report(&self, report: Report) -> bool {
+    pub fn report(&self, report: Report) -> bool {
         let sent = self.tx.send(report).is_ok();
         if sent {
             self.ctx.request_repaint();
@@ -91,6 +99,15 @@ impl Reporter {
 }
 
 impl Background {
+    /// A way back to the window for work that outlives one job (the file
+    /// watcher, the recovery writer, the signal handler).
+    pub fn reporter(&self, ctx: &egui::Context) -> Reporter {
+        Reporter {
+            tx: self.tx.clone(),
+            ctx: ctx.clone(),
+        }
+    }
+
     /// What the jobs reported since the last call, as actions to apply.
     pub fn reports(&self) -> impl Iterator<Item = Action> + '_ {
         self.rx.try_iter().map(Action::Background)
@@ -179,10 +196,7 @@ impl Background {
         job: impl FnOnce(&Reporter) + Send + 'static,
         failed: impl FnOnce(std::io::Error) -> Report,
     ) {
-        let reporter = Reporter {
-            tx: self.tx.clone(),
-            ctx: ctx.clone(),
-        };
+        let reporter = self.reporter(ctx);
         let started = std::thread::Builder::new()
             .name(format!("shipshape {name}"))
             .spawn(move || job(&reporter));

@@ -15,6 +15,7 @@ use super::background::Report;
 use super::export::PdfRequest;
 use super::file_dialog::PathPurpose;
 use super::filter::OwnerFilter;
+use super::recovery::{RecoveryChoice, RecoveryOffer};
 use crate::model::{ItemField, Resolution, Status};
 use crate::storage::Loaded;
 
@@ -25,6 +26,7 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    History,
     ExportPdf,
     Share,
     CloseWorkbook,
@@ -94,6 +96,7 @@ impl Command {
         Open,
         Save,
         SaveAs,
+        History,
         ExportPdf,
         Share,
         CloseWorkbook,
@@ -135,6 +138,7 @@ impl Command {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::History => "History…",
             Self::ExportPdf => "Export PDF…",
             Self::Share => "Share…",
             Self::CloseWorkbook => "Close workbook",
@@ -173,6 +177,7 @@ impl Command {
             Self::Open => "Open a .shipshape.ron workbook",
             Self::Save => "Save the workbook to its file",
             Self::SaveAs => "Save the workbook to a new file",
+            Self::History => "Earlier versions of this file, kept by every save; restore one",
             Self::ExportPdf => "Print-ready PDF: the status report or the walkthrough checklist",
             Self::Share => {
                 "Write the workbook and its report PDF into a folder, then start an email with the summary"
@@ -236,6 +241,7 @@ impl Command {
             Self::ZoomOut => k(cmd, Key::Minus),
             Self::ZoomReset => k(cmd, Key::Num0),
             Self::EditWorkbook
+            | Self::History
             | Self::Share
             | Self::ClearFilters
             | Self::ToggleRedOnly
@@ -269,6 +275,7 @@ impl Command {
             | Self::Open
             | Self::Save
             | Self::SaveAs
+            | Self::History
             | Self::ExportPdf
             | Self::Share
             | Self::CloseWorkbook
@@ -483,6 +490,17 @@ pub enum Action {
 
     /// Background work finished (`background.rs`).
     Background(Report),
+
+    /// Compare the open file with what the window last saw (`disk.rs`).
+    CheckDisk,
+    /// The open file was deleted or renamed: write it back where it was.
+    SaveHere,
+    /// Offer a leftover recovery copy of this file (`None`: of a workbook
+    /// never saved).
+    OfferRecovery(Option<PathBuf>),
+    RecoveryAnswered(Box<RecoveryOffer>, RecoveryChoice),
+    /// Restore this version from the history.
+    RestoreVersion(PathBuf),
 }
 
 #[cfg(test)]

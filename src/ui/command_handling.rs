@@ -113,6 +113,11 @@ impl ShipshapeApp {
             Action::OpenInSystem(path) => self.background.open_in_system(ctx, path),
             Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Action::Background(report) => self.apply_report(ctx, report),
+            Action::CheckDisk => self.check_disk(),
+            Action::SaveHere => self.save_here(),
+            Action::OfferRecovery(path) => self.offer_recovery(path.as_deref()),
+            Action::RecoveryAnswered(offer, choice) => self.recovery_answer(*offer, choice),
+            Action::RestoreVersion(path) => self.restore_version(&path),
         }
     }
 
@@ -135,6 +140,9 @@ impl ShipshapeApp {
                 self.view.error(e);
             }
             Report::OpenFailed(e) => self.view.info(e),
+            Report::DiskChanged => self.disk_changed(ctx),
+            Report::RecoveryFailed(e) => self.recovery_failed(e),
+            Report::Terminate(code) => self.terminate(code),
         }
     }
 
@@ -156,6 +164,7 @@ impl ShipshapeApp {
                 None => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
             },
             Command::SaveAs => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
+            Command::History => self.show_history(),
             Command::ExportPdf => self.open_export_dialog(),
             Command::Share => self.open_share_dialog(),
             Command::CopySummary => self.copy_summary(ctx),

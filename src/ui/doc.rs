@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings, Undoer};
 
 use crate::model::Workbook;
-use crate::storage::{self, Loaded, SaveError};
+use crate::storage::{self, Fingerprint, Loaded, SaveError, Saved, StateDir};
 
 /// A workbook open in the window.
 ///
@@ -31,6 +31,18 @@ pub struct Document {
     dirty_revision: u64,
     /// Set by undo: the undoer may hold redo states.
     redo_pending: bool,
+    /// What the file held when last loaded or saved (`saved` came from it):
+    /// a different fingerprint on disk means someone else changed it.
+    disk: Option<Fingerprint>,
+    /// The file could not be written when opened (0444, say).
+    read_only: bool,
+    /// Where the file's first comment is; a save rewrites it without.
+    comment: Option<(usize, usize)>,
+    /// The user was told a save drops the comments: the next one may.
+    comments_warned: bool,
+    /// Where this document's recovery copy goes
+    /// ([`storage::recovery_key`]).
+    recovery_key: String,
 }
 
 impl Document {
@@ -41,7 +53,12 @@ impl Document {
 
     /// A workbook just read from `path`.
     pub fn loaded(path: PathBuf, loaded: Loaded) -> Self {
-        Self::with(loaded.workbook, Some(path), loaded.unknown_fields)
+        let read_only = storage::is_read_only(&path);
+        let mut doc = Self::with(loaded.workbook, Some(path), loaded.unknown_fields);
+        doc.disk = Some(loaded.fingerprint);
+        doc.comment = loaded.comment;
+        doc.read_only = read_only;
+        doc
     }
 
     fn with(workbook: Workbook, path: Option<PathBuf>, unknown_fields: Vec<String>) -> Self {
@@ -55,6 +72,7 @@ impl Document {
             auto_save_interval: f32::INFINITY,
         });
         undoer.add_undo(&workbook);
+        let recovery_key = storage::recovery_key(path.as_deref());
         Self {
             saved: workbook.clone(),
             workbook,
@@ -66,6 +84,11 @@ impl Document {
             dirty: false,
             dirty_revision: 0,
             redo_pending: false,
+            disk: None,
+            read_only: false,
+            comment: None,
+            comments_warned: false,
+            recovery_key,
         }
     }
 
@@ -163,20 +186,85 @@ impl Document {
         storage::check_unknown_fields(path, &self.unknown_fields)
     }
 
-    /// Writes the workbook to `path` and makes it the document's file. On
-    /// failure nothing changes: the edits stay, still unsaved.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+    /// Writes the workbook to `path` (keeping the replaced version in the
+    /// local history of `state`) and makes it the document's file. On
+    /// failure nothing changes: the edits stay, still unsaved. The caller
+    /// has checked the disk (see `ui::disk`).
+    pub fn save_to(&mut self, path: &Path, state: Option<&StateDir>) -> Result<Saved, SaveError> {
         self.commit();
         self.check_save_over(path)?;
-        storage::save(path, &self.workbook)?;
+        let saved = storage::save_keeping(path, &self.workbook, state)?;
         if self.path.as_deref() != Some(path) {
             // A file we wrote ourselves holds only fields we know.
             self.unknown_fields.clear();
             self.path = Some(path.to_owned());
+            self.recovery_key = storage::recovery_key(Some(path));
         }
+        self.comment = None;
+        self.read_only = false;
+        self.disk = Some(saved.fingerprint.clone());
         self.saved = self.workbook.clone();
         self.dirty_revision = u64::MAX;
-        Ok(())
+        Ok(saved)
+    }
+
+    /// Takes what the file now holds: `loaded` becomes the last-loaded
+    /// state (the base of the next merge) and `workbook` — the file's
+    /// workbook, or its merge with the unsaved edits — replaces the window's
+    /// as one undo step.
+    pub fn take_from_disk(&mut self, loaded: Loaded, workbook: Workbook) {
+        self.edit(|wb| *wb = workbook);
+        self.saved = loaded.workbook;
+        self.unknown_fields = loaded.unknown_fields;
+        self.comment = loaded.comment;
+        self.disk = Some(loaded.fingerprint);
+        self.dirty_revision = u64::MAX;
+    }
+
+    /// Replaces the window's workbook as one undo step (a recovered copy, a
+    /// restored version), leaving what counts as saved alone.
+    pub fn replace(&mut self, workbook: Workbook) {
+        self.edit(|wb| *wb = workbook);
+    }
+
+    /// The workbook as last loaded or saved: the base of a merge with the
+    /// file on disk.
+    pub fn saved(&self) -> &Workbook {
+        &self.saved
+    }
+
+    /// What the file held when last loaded or saved.
+    pub fn disk(&self) -> Option<&Fingerprint> {
+        self.disk.as_ref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Where the file's first comment is, until the user was warned that a
+    /// save drops it.
+    pub fn unwarned_comment(&self) -> Option<(usize, usize)> {
+        self.comment.filter(|_| !self.comments_warned)
+    }
+
+    pub fn warned_about_comments(&mut self) {
+        self.comments_warned = true;
+    }
+
+    pub fn recovery_key(&self) -> &str {
+        &self.recovery_key
+    }
+
+    /// A never-saved workbook brought back from its recovery copy: unsaved
+    /// (closing asks), under the copy's key so the copy goes when this one
+    /// is saved.
+    pub fn recovered(workbook: Workbook, key: &str) -> Self {
+        let mut doc = Self::with(workbook, None, Vec::new());
+        doc.saved = Workbook::new("");
+        doc.dirty_revision = u64::MAX;
+        key.clone_into(&mut doc.recovery_key);
+        doc
     }
 
     /// The file's name as the user thinks of it.
@@ -260,12 +348,12 @@ mod tests {
             fingerprint: storage::Fingerprint::default(),
         };
         let mut d = Document::loaded(path.clone(), loaded);
-        let err = d.save_to(&path).unwrap_err();
+        let err = d.save_to(&path, None).unwrap_err();
         assert!(matches!(err, SaveError::UnknownFields { .. }));
         assert!(!path.exists());
         let other = dir.path().join("b.shipshape.ron");
-        d.save_to(&other).unwrap();
+        d.save_to(&other, None).unwrap();
         assert_eq!(d.path(), Some(other.as_path()));
-        d.save_to(&other).unwrap();
+        d.save_to(&other, None).unwrap();
     }
 }

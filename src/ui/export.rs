@@ -160,7 +160,7 @@ impl ShipshapeApp {
         }
         let today = self.today();
         let workbook_file = self.shared_workbook_file();
-        let Some(doc) = &mut self.doc else { return };
+        let Some(doc) = &self.doc else { return };
         if let Err(e) = std::fs::create_dir_all(&folder) {
             self.view.error(format!(
                 "cannot create the folder {}: {e}",
@@ -172,17 +172,18 @@ impl ShipshapeApp {
         let same_file = doc.path().is_some_and(|p| {
             std::fs::canonicalize(p).ok() == std::fs::canonicalize(&target).ok() && target.exists()
         });
-        // The workbook's own folder: sharing it is saving it.
-        let saved = if same_file {
+        // The workbook's own folder: sharing it is saving it (with the
+        // checks of the disk every save of the document's file makes).
+        if same_file {
             let path = doc.path().map(Path::to_owned).unwrap_or(target.clone());
-            doc.save_to(&path)
-        } else {
-            storage::save(&target, doc.workbook()).map(|_| ())
-        };
-        if let Err(e) = saved {
+            if !self.save_to(&path) {
+                return;
+            }
+        } else if let Err(e) = storage::save(&target, doc.workbook()) {
             self.view.error(format!("cannot share: {e}"));
             return;
         }
+        let Some(doc) = &self.doc else { return };
         let workbook = doc.workbook().clone();
         let pdf_name = pdf_file_name(&workbook.project, PdfKind::Report);
         let mailto = markdown::mailto_url(&workbook, today, &[]);

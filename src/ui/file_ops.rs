@@ -44,7 +44,13 @@ impl ShipshapeApp {
         };
         match answer {
             GuardAnswer::Cancel => {}
-            GuardAnswer::Discard => self.finish_close(ctx, then),
+            GuardAnswer::Discard => {
+                // An explicit discard: the edits' recovery copy goes too.
+                if let Some(key) = self.doc.as_ref().map(|d| d.recovery_key().to_owned()) {
+                    self.discard_recovery(&key);
+                }
+                self.finish_close(ctx, then);
+            }
             GuardAnswer::Save => match self.path().map(Path::to_owned) {
                 Some(path) => {
                     if self.save_to(&path) {
@@ -73,6 +79,9 @@ impl ShipshapeApp {
 
     fn close_doc(&mut self) {
         self.doc = None;
+        self.view.file_missing = false;
+        self.view.save_here = false;
+        self.view.disk_unreadable = None;
         self.view.selected = None;
         self.view.filter = Default::default();
         self.view.recent = None;
@@ -83,6 +92,7 @@ impl ShipshapeApp {
         let unknown = loaded.unknown_fields.len();
         self.install(Document::loaded(path.clone(), loaded));
         self.remember(&path);
+        self.offer_recovery(Some(&path));
         if unknown > 0 {
             self.view.error(format!(
                 "{} was written by a newer Shipshape ({unknown} unknown field(s)); Save over it is refused so they are not lost — use Save As.",
@@ -121,26 +131,7 @@ impl ShipshapeApp {
         self.view.recent = None;
     }
 
-    /// Saves; errors go to the window. Returns whether it worked.
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        let Some(doc) = &mut self.doc else {
-            return false;
-        };
-        match doc.save_to(path) {
-            Ok(()) => {
-                self.view.info(format!("Saved {}", path.display()));
-                self.remember(path);
-                true
-            }
-            Err(e) => {
-                self.view
-                    .error(format!("{e}. Your changes are kept in the window."));
-                false
-            }
-        }
-    }
-
-    fn remember(&mut self, path: &Path) {
+    pub(super) fn remember(&mut self, path: &Path) {
         self.recent.touch(path);
         self.save_recent();
     }

@@ -11,6 +11,10 @@
 //! - `background` — native file dialogs, PDF rendering and the system
 //!   opener on named threads, reporting back as actions;
 //! - `doc` — the document (workbook, file, saved snapshot, undo);
+//!   `disk` — the document and its file on disk (reload, merge on change,
+//!   save that re-checks); `watch` — the file watcher and the signals;
+//!   `recovery` — autosaved recovery copies and their offer; `history` —
+//!   File → History…;
 //!   `view` — selection, filters, the open dialog, messages;
 //! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions,
 //!   which read the state and queue actions;
@@ -27,6 +31,7 @@ mod command;
 mod command_handling;
 mod conflicts;
 mod dialogs;
+mod disk;
 mod doc;
 mod editor;
 mod export;
@@ -34,11 +39,14 @@ mod file_dialog;
 mod file_ops;
 mod filter;
 mod header;
+mod history;
+mod recovery;
 mod root;
 mod start;
 mod style;
 mod table;
 mod view;
+mod watch;
 
 use std::path::PathBuf;
 

@@ -28,6 +28,13 @@ impl ShipshapeApp {
         }
         // Errors get a panel of their own until dismissed; notes go to the
         // status bar so they do not push the table around.
+        let read_only = self
+            .doc
+            .as_ref()
+            .is_some_and(super::doc::Document::is_read_only);
+        if self.view.file_missing || read_only {
+            egui::Panel::top("file banner").show(ui, |ui| self.file_banner_ui(ui, read_only));
+        }
         if self
             .view
             .messages
@@ -123,6 +130,60 @@ impl ShipshapeApp {
                 });
             }
         });
+    }
+
+    /// What is true of the open file until it changes: deleted or renamed
+    /// on disk (with what to do about it), or read-only.
+    fn file_banner_ui(&mut self, ui: &mut egui::Ui, read_only: bool) {
+        let dark = ui.visuals().dark_mode;
+        let (fill, text) = if dark {
+            (Color32::from_rgb(0x4a, 0x3a, 0x10), Color32::WHITE)
+        } else {
+            (
+                Color32::from_rgb(0xfd, 0xf1, 0xd6),
+                Color32::from_rgb(0x5c, 0x3d, 0x00),
+            )
+        };
+        Frame::new()
+            .fill(fill)
+            .corner_radius(4.0)
+            .inner_margin(egui::Margin::symmetric(8, 4))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    if self.view.file_missing {
+                        let name = self
+                            .doc
+                            .as_ref()
+                            .map(super::doc::Document::display_name)
+                            .unwrap_or_default();
+                        ui.label(
+                            RichText::new(format!(
+                                "{name} was deleted or renamed on disk. Your workbook is still here."
+                            ))
+                            .color(text)
+                            .strong(),
+                        );
+                        if ui.button("Save here").on_hover_text("Write it back where it was").clicked() {
+                            self.queue.push(Action::SaveHere);
+                        }
+                        if ui.button(Command::SaveAs.label()).clicked() {
+                            self.queue.push(Action::Run(Command::SaveAs));
+                        }
+                        if ui.button("Close").on_hover_text(Command::CloseWorkbook.tooltip()).clicked() {
+                            self.queue.push(Action::Run(Command::CloseWorkbook));
+                        }
+                    } else if read_only {
+                        ui.label(
+                            RichText::new("Read-only: Save As to keep changes")
+                                .color(text)
+                                .strong(),
+                        );
+                        if ui.button(Command::SaveAs.label()).clicked() {
+                            self.queue.push(Action::Run(Command::SaveAs));
+                        }
+                    }
+                });
+            });
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {
@@ -292,6 +353,15 @@ impl ShipshapeApp {
             Modal::ResolveConflict(dialog) => {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
                 self.resolve_answered(dialog, outcome)
+            }
+            Modal::Recovery(offer) => {
+                let outcome = dialogs::show(ctx, |ui| offer.ui(ui));
+                let offer = Box::new(offer.clone());
+                self.answered(outcome, |choice| Action::RecoveryAnswered(offer, choice))
+            }
+            Modal::History(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, Action::RestoreVersion)
             }
         };
         if !close && self.view.modal.is_none() {

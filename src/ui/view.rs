@@ -11,6 +11,8 @@ use super::dialogs::{ItemTextDialog, TextPrompt, UnsavedChanges, WorkbookDialog}
 use super::export::{ExportDialog, PdfRequest, ShareDialog, ShareDone};
 use super::file_dialog::PathDialog;
 use super::filter::Filter;
+use super::history::HistoryDialog;
+use super::recovery::RecoveryOffer;
 use crate::model::{ItemLocation, Status, Workbook};
 
 /// Severity of a message shown in the window.
@@ -60,6 +62,8 @@ pub enum Modal {
     /// Share… wrote its files; the mail app was asked to open.
     ShareDone(ShareDone),
     ResolveConflict(ResolveDialog),
+    Recovery(RecoveryOffer),
+    History(HistoryDialog),
 }
 
 /// The New form on the start view.
@@ -161,6 +165,14 @@ pub struct ViewState {
     pub new_link: String,
     /// The Export PDF dialog's last settings, offered again next time.
     pub pdf_prefs: Option<PdfRequest>,
+    /// The open file was deleted or renamed on disk (a banner offers Save
+    /// here / Save As / Close).
+    pub file_missing: bool,
+    /// "Save here" was chosen: the next save may recreate the file.
+    pub save_here: bool,
+    /// The file on disk as last found unreadable, so the error is said once
+    /// per change and Save keeps refusing it.
+    pub disk_unreadable: Option<crate::storage::Fingerprint>,
 }
 
 impl ViewState {

@@ -20,6 +20,9 @@ fn twenty_five_parallel_sets_on_twenty_five_items_all_land() {
         .iter()
         .map(|id| {
             d.command(&["set", WB, id, "--status", "done"])
+                // 25 writers queue for one lock; on a loaded CI machine the
+                // last may wait longer than the default timeout.
+                .env("SHIPSHAPE_LOCK_TIMEOUT", "120")
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -12,9 +12,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use shipshape::model::{Status, TemplateOptions, Workbook};
 use shipshape::storage;
-use shipshape::ui::{AppConfig, DialogMode, ShipshapeApp};
+use shipshape::ui::{AppConfig, ShipshapeApp};
 
 mod conflicts;
+mod disk;
 mod editing;
 mod export;
 mod files;
@@ -60,11 +61,7 @@ pub fn harness_sized(
     path: Option<PathBuf>,
     size: [f32; 2],
 ) -> Harness<'static, ShipshapeApp> {
-    let config = AppConfig {
-        recent_path: Some(dir.join("recent.ron")),
-        today: Some(today()),
-        dialogs: DialogMode::PathField,
-    };
+    let config = AppConfig::in_dir(dir, today());
     let mut h = Harness::builder()
         .with_size(size)
         .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
