@@ -276,11 +276,11 @@ impl ShipshapeApp {
         let dirty = self.is_dirty();
         let title = match &self.doc {
             Some(doc) => {
-                let project = doc.workbook().project.trim();
-                let project = if project.is_empty() {
-                    "Untitled"
-                } else {
-                    project
+                let project =
+                    super::text::clip_to(&doc.workbook().project, super::text::MAX_TITLE_CHARS);
+                let project = match project.trim() {
+                    "" => "Untitled",
+                    project => project,
                 };
                 format!("{}{project} — Shipshape", if dirty { "● " } else { "" })
             }

@@ -205,7 +205,7 @@ pub(super) fn recent_entries(paths: &[PathBuf], today: chrono::NaiveDate) -> Vec
                 .map(|l| {
                     let v = l.workbook.verdict(today);
                     RecentSummary {
-                        project: l.workbook.project.clone(),
+                        project: super::text::clip(&l.workbook.project).into_owned(),
                         headline: v.headline(),
                         ready: v.ready(),
                         launch: l.workbook.launch,

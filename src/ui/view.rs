@@ -126,7 +126,7 @@ impl Derived {
         Self {
             key: None,
             rows: filter.apply(wb, today),
-            known_owners: wb.known_owners(),
+            known_owners: known_owners(wb),
             counts,
             red: verdict.red_count(),
             overdue: verdict.overdue().count(),
@@ -134,11 +134,22 @@ impl Derived {
             headline: verdict.headline(),
             ready: verdict.ready(),
             categories,
-            warnings: verdict.warnings.iter().map(ToString::to_string).collect(),
+            warnings: verdict
+                .warnings
+                .iter()
+                .map(|w| super::text::clip(&w.to_string()).into_owned())
+                .collect(),
             conflicts: wb.conflicts.len()
                 + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
         }
     }
+}
+
+/// The people to suggest and filter by: [`Workbook::known_owners`] without
+/// the "names" too long to edit (a log pasted into an owner field), which
+/// this list would copy on every edit and no one picks from a list.
+fn known_owners(wb: &Workbook) -> Vec<String> {
+    wb.known_owners_where(|name| !super::text::too_long(name))
 }
 
 #[derive(Debug, Default)]
