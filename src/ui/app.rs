@@ -225,6 +225,7 @@ impl ShipshapeApp {
         let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
         self.view.requests_drawn();
+        self.settle_recent(&ctx);
         let acted = !self.queue.is_empty();
         self.apply_queue(&ctx);
         if !ctx.text_edit_focused()

@@ -82,7 +82,7 @@ impl ShipshapeApp {
     fn show_loaded(&mut self, path: PathBuf, loaded: Loaded) {
         let unknown = loaded.unknown_fields.len();
         self.install(Document::loaded(path.clone(), loaded));
-        self.remember(&path);
+        self.view.pending_recent = Some((path.clone(), false));
         if unknown > 0 {
             self.view.error(format!(
                 "{} was written by a newer Shipshape ({unknown} unknown field(s)); Save over it is refused so they are not lost — use Save As.",
@@ -137,6 +137,20 @@ impl ShipshapeApp {
                     .error(format!("{e}. Your changes are kept in the window."));
                 false
             }
+        }
+    }
+
+    /// Called once each frame is laid out: a file opened before it was
+    /// drawn in it; one drawn in an earlier frame, and so painted, joins
+    /// the recent list.
+    pub(super) fn settle_recent(&mut self, ctx: &egui::Context) {
+        match self.view.pending_recent.take() {
+            Some((path, true)) => self.remember(&path),
+            Some((path, false)) => {
+                self.view.pending_recent = Some((path, true));
+                ctx.request_repaint();
+            }
+            None => {}
         }
     }
 

@@ -172,6 +172,10 @@ pub struct ViewState {
     pub new_link: String,
     /// The Export PDF dialog's last settings, offered again next time.
     pub pdf_prefs: Option<PdfRequest>,
+    /// A file just opened, not on the recent list yet: it joins once a
+    /// frame showing it has been drawn (true from then) and painted, so a
+    /// file the window cannot show is never reopened by a plain start.
+    pub pending_recent: Option<(PathBuf, bool)>,
 }
 
 impl ViewState {
