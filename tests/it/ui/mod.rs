@@ -18,6 +18,7 @@ mod conflicts;
 mod editing;
 mod export;
 mod files;
+mod long_text;
 mod start;
 mod table;
 
