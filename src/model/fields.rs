@@ -222,6 +222,20 @@ impl ItemField {
         }
     }
 
+    /// The text of a text field, borrowed (a field may be megabytes long);
+    /// `None` for dates, the status and links.
+    pub fn text(self, item: &Item) -> Option<&str> {
+        match self {
+            Self::Title => Some(&item.title),
+            Self::Description => Some(&item.description),
+            Self::Owner => Some(&item.owner),
+            Self::MitigationText => Some(&item.mitigation.text),
+            Self::MitigationAcceptedBy => Some(&item.mitigation.accepted_by),
+            Self::Notes => Some(&item.notes),
+            Self::Status | Self::Due | Self::MitigationUntil | Self::Evidence => None,
+        }
+    }
+
     /// The text a field of this kind edits in place, for text widgets; `None`
     /// for dates, the status and links, which are set through
     /// [`Item::set_field`].
@@ -368,6 +382,15 @@ impl WorkbookField {
             Self::Description => wb.description.clone(),
             Self::Launch => date_text(wb.launch),
             Self::Review => date_text(wb.review),
+        }
+    }
+
+    /// The text of a text field, borrowed; `None` for the dates.
+    pub fn text(self, wb: &Workbook) -> Option<&str> {
+        match self {
+            Self::Project => Some(&wb.project),
+            Self::Description => Some(&wb.description),
+            Self::Launch | Self::Review => None,
         }
     }
 

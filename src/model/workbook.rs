@@ -195,12 +195,18 @@ impl Workbook {
     /// Names to offer when assigning an owner: the workbook's people, then
     /// every owner already used, without duplicates, in first-seen order.
     pub fn known_owners(&self) -> Vec<String> {
+        self.known_owners_where(|_| true)
+    }
+
+    /// [`Workbook::known_owners`], only the names `keep` accepts (looked
+    /// at before anything is copied).
+    pub fn known_owners_where(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         self.people
             .iter()
             .map(|p| p.name.trim())
             .chain(self.items().map(|(_, i)| i.owner.trim()))
-            .filter(|n| !n.is_empty() && seen.insert(n.to_lowercase()))
+            .filter(|n| !n.is_empty() && keep(n) && seen.insert(n.to_lowercase()))
             .map(str::to_owned)
             .collect()
     }
@@ -488,5 +494,16 @@ mod tests {
         wb.categories[0].items[0].owner = "Ali".into();
         wb.categories[0].items[1].owner = "zoë".into();
         assert_eq!(wb.known_owners(), vec!["Zoë".to_owned(), "Ali".to_owned()]);
+    }
+
+    #[test]
+    fn known_owners_can_leave_names_out() {
+        let mut wb = sample();
+        wb.categories[0].items[0].owner = "Ali".into();
+        wb.categories[0].items[1].owner = "a pasted log".into();
+        assert_eq!(
+            wb.known_owners_where(|n| n.len() < 10),
+            vec!["Ali".to_owned()]
+        );
     }
 }

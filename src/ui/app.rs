@@ -324,6 +324,7 @@ impl ShipshapeApp {
         let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
         self.view.requests_drawn();
+        self.settle_recent(&ctx);
         let acted = !self.queue.is_empty();
         self.apply_queue(&ctx);
         if !ctx.text_edit_focused()
@@ -376,11 +377,11 @@ impl ShipshapeApp {
         let dirty = self.is_dirty();
         let title = match &self.doc {
             Some(doc) => {
-                let project = doc.workbook().project.trim();
-                let project = if project.is_empty() {
-                    "Untitled"
-                } else {
-                    project
+                let project =
+                    super::text::clip_to(&doc.workbook().project, super::text::MAX_TITLE_CHARS);
+                let project = match project.trim() {
+                    "" => "Untitled",
+                    project => project,
                 };
                 format!("{}{project} — Shipshape", if dirty { "● " } else { "" })
             }

@@ -422,16 +422,18 @@ pub enum Action {
     SetPerson(String, ItemField, String),
     AddEvidence(String, String),
     RemoveEvidence(String, usize),
+    /// `None` keeps a text too long to edit in the window as it is.
     EditItemText {
         id: String,
-        title: String,
-        description: String,
+        title: Option<String>,
+        description: Option<String>,
     },
     AddItem(usize, String),
     AddCategory(String),
     RenameCategory(usize, String),
+    /// `None` keeps a project name too long to edit as it is.
     SetWorkbookInfo {
-        project: String,
+        project: Option<String>,
         launch: Option<NaiveDate>,
         review: Option<NaiveDate>,
     },

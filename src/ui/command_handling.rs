@@ -11,6 +11,7 @@ use super::conflicts::ResolveDialog;
 use super::dialogs::{ItemTextDialog, TextPrompt, UnsavedChanges, WorkbookDialog};
 use super::file_dialog::PathPurpose;
 use super::filter::Filter;
+use super::text::{DialogText, clip, too_long};
 use super::view::Modal;
 use crate::model::{Item, ItemField, ItemLocation};
 
@@ -59,7 +60,7 @@ impl ShipshapeApp {
                 id,
                 title,
                 description,
-            } => self.edit_item_text(&id, &title, &description),
+            } => self.edit_item_text(&id, title.as_deref(), description.as_deref()),
             Action::AddItem(category, title) => self.add_item(category, &title),
             Action::AddCategory(name) => self.add_category(&name),
             Action::RenameCategory(index, name) => self.rename_category(index, &name),
@@ -67,7 +68,7 @@ impl ShipshapeApp {
                 project,
                 launch,
                 review,
-            } => self.set_workbook_info(&project, launch, review),
+            } => self.set_workbook_info(project.as_deref(), launch, review),
             Action::ResolveConflict {
                 item_id,
                 field,
@@ -246,7 +247,7 @@ impl ShipshapeApp {
             return;
         };
         let category = category.min(last);
-        let name = &wb.categories[category].name;
+        let name = clip(&wb.categories[category].name);
         let prompt = TextPrompt::new(
             format!("Add an item to {name}"),
             "Title",
@@ -264,7 +265,13 @@ impl ShipshapeApp {
         let Some(category) = self.workbook().and_then(|wb| wb.categories.get(index)) else {
             return;
         };
-        let prompt = TextPrompt::new("Rename category", "Name", "").with_text(&category.name);
+        // A name too long to edit is replaced by what is typed.
+        let name = if too_long(&category.name) {
+            ""
+        } else {
+            &category.name
+        };
+        let prompt = TextPrompt::new("Rename category", "Name", "").with_text(name);
         self.view.modal = Some(Modal::RenameCategory { index, prompt });
     }
 
@@ -274,8 +281,8 @@ impl ShipshapeApp {
         };
         if let Some(item) = self.workbook().and_then(|wb| wb.item(&id)) {
             self.view.modal = Some(Modal::RenameItem(ItemTextDialog {
-                title: item.title.clone(),
-                description: item.description.clone(),
+                title: DialogText::new(&item.title),
+                description: DialogText::new(&item.description),
                 id,
             }));
         }
@@ -285,7 +292,7 @@ impl ShipshapeApp {
         let today = self.today();
         if let Some(wb) = self.workbook() {
             self.view.modal = Some(Modal::Workbook(WorkbookDialog {
-                project: wb.project.clone(),
+                project: DialogText::new(&wb.project),
                 launch: wb.launch,
                 review: wb.review,
                 today,
@@ -297,7 +304,7 @@ impl ShipshapeApp {
     pub(super) fn ask_unsaved_changes(&mut self, then: AfterClose) {
         let Some(doc) = &self.doc else { return };
         let dialog = UnsavedChanges {
-            project: doc.workbook().project.clone(),
+            project: clip(&doc.workbook().project).into_owned(),
             file: doc.display_name(),
         };
         self.view.modal = Some(Modal::UnsavedChanges { dialog, then });
@@ -373,7 +380,7 @@ impl ShipshapeApp {
         if let Some(removed) = doc.edit(|wb| wb.remove_item(loc)) {
             self.view.info(format!(
                 "Removed “{}”. Undo (Ctrl+Z) brings it back.",
-                removed.title
+                clip(&removed.title)
             ));
         }
         self.view.selected = next;
@@ -437,14 +444,20 @@ impl ShipshapeApp {
         }
     }
 
-    fn edit_item_text(&mut self, id: &str, title: &str, description: &str) {
-        let title = title.trim().to_owned();
-        if !title.is_empty() {
-            self.edit_item(id, |i| {
-                i.title = title;
-                i.description = description.trim().to_owned();
-            });
+    /// `None` keeps a text as it is (too long to edit in the window).
+    fn edit_item_text(&mut self, id: &str, title: Option<&str>, description: Option<&str>) {
+        let title = title.map(|t| t.trim().to_owned());
+        if title.as_ref().is_some_and(String::is_empty) {
+            return;
         }
+        self.edit_item(id, |i| {
+            if let Some(title) = title {
+                i.title = title;
+            }
+            if let Some(description) = description {
+                i.description = description.trim().to_owned();
+            }
+        });
     }
 
     fn add_category(&mut self, name: &str) {
@@ -466,16 +479,22 @@ impl ShipshapeApp {
         }
     }
 
+    /// `None` keeps the project name as it is (too long to edit).
     fn set_workbook_info(
         &mut self,
-        project: &str,
+        project: Option<&str>,
         launch: Option<chrono::NaiveDate>,
         review: Option<chrono::NaiveDate>,
     ) {
-        let project = project.trim().to_owned();
-        if let (false, Some(doc)) = (project.is_empty(), &mut self.doc) {
+        let project = project.map(|p| p.trim().to_owned());
+        if project.as_ref().is_some_and(String::is_empty) {
+            return;
+        }
+        if let Some(doc) = &mut self.doc {
             doc.edit(|wb| {
-                wb.project = project;
+                if let Some(project) = project {
+                    wb.project = project;
+                }
                 wb.launch = launch;
                 wb.review = review;
             });

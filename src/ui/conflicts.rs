@@ -8,6 +8,7 @@ use super::app::ShipshapeApp;
 use super::command::Action;
 use super::dialogs::{Outcome, ok_cancel};
 use super::style;
+use super::text::{self, clip};
 use crate::model::{Conflict, ConflictField, FieldKind, Resolution, Status, Workbook};
 
 /// What a conflict's field name refers to: `item_id` is empty for a
@@ -28,25 +29,32 @@ pub fn field_label(wb: &Workbook, item_id: &str, field: &str) -> String {
             "category “{}”, removed on one side and changed on the other",
             category_name(wb, id)
         ),
-        ConflictField::Unknown(name) => name.to_owned(),
+        ConflictField::Unknown(name) => clip(name).into_owned(),
     }
 }
 
-/// The name of category `id`, or the ID when it is gone.
-fn category_name<'a>(wb: &'a Workbook, id: &'a str) -> &'a str {
-    wb.categories
+/// The name of category `id`, or the ID when it is gone; cut to be shown.
+fn category_name<'a>(wb: &'a Workbook, id: &'a str) -> std::borrow::Cow<'a, str> {
+    let name = wb
+        .categories
         .iter()
         .find(|c| c.id == id.trim())
-        .map_or(id, |c| c.name.as_str())
+        .map_or(id, |c| c.name.as_str());
+    clip(name)
 }
 
-/// A conflict value as the user reads it.
+/// A conflict value as the user reads it, cut to be shown (a value may be
+/// a whole pasted log).
 fn value_text(wb: &Workbook, item_id: &str, field: &str, value: &str) -> String {
+    let name;
     let shown: &str = match parse(item_id, field) {
         ConflictField::Item(f) if f.kind() == FieldKind::Status => {
             Status::from_word(value).map_or(value, |s| s.label())
         }
-        ConflictField::ItemCategory => category_name(wb, value),
+        ConflictField::ItemCategory => {
+            name = category_name(wb, value);
+            &name
+        }
         ConflictField::ItemRemoved => match value {
             crate::model::merge::REMOVED => "remove the item",
             _ => "keep the item, edited",
@@ -60,8 +68,17 @@ fn value_text(wb: &Workbook, item_id: &str, field: &str, value: &str) -> String 
     if shown.trim().is_empty() {
         "(empty)".to_owned()
     } else {
-        shown.to_owned()
+        clip(shown).into_owned()
     }
+}
+
+/// One side's value; a long one scrolls, so that a conflict on a pasted
+/// log leaves room for the buttons under it.
+fn value_ui(ui: &mut egui::Ui, salt: impl std::hash::Hash + std::fmt::Debug, value: &str) {
+    egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .max_height(110.0)
+        .show(ui, |ui| ui.add(egui::Label::new(value).wrap()));
 }
 
 /// Fields whose values run over several lines.
@@ -99,7 +116,7 @@ pub fn conflict_ui(
                     {
                         ui.strong(side);
                         let text = value_text(wb, item_id, &conflict.field, value);
-                        ui.add(egui::Label::new(text).wrap());
+                        value_ui(ui, (item_id, &conflict.field, side), &text);
                         ui.end_row();
                     }
                 });
@@ -207,6 +224,8 @@ pub struct ResolveDialog {
     /// Ours and theirs, as the user reads them.
     sides: Option<(String, String)>,
     pub text: String,
+    /// Why the field starts empty: its value is too long to edit here.
+    too_long: Option<String>,
     /// Why the last value was refused.
     pub error: Option<String>,
 }
@@ -223,21 +242,33 @@ impl ResolveDialog {
             _ if item_id.is_empty() => wb.field(field),
             _ => None,
         };
+        let mut text = current
+            .or_else(|| conflict.map(|c| c.ours.clone()))
+            .unwrap_or_default();
+        let too_long = text::too_long(&text).then(|| {
+            format!(
+                "The current value ({}) is too long to edit here: type a new one, or keep ours or theirs.",
+                text::size_text(text.len())
+            )
+        });
+        if too_long.is_some() {
+            text = String::new();
+        }
         Self {
             item_id: item_id.to_owned(),
             field: field.to_owned(),
             kind: parse(item_id, field).kind(),
             label: field_label(wb, item_id, field),
-            item_line: item.map(|i| format!("{} · {}", i.title, i.id)),
+            item_line: item
+                .map(|i| clip(&format!("{} · {}", clip(&i.title), clip(&i.id))).into_owned()),
             sides: conflict.map(|c| {
                 (
                     value_text(wb, item_id, field, &c.ours),
                     value_text(wb, item_id, field, &c.theirs),
                 )
             }),
-            text: current
-                .or_else(|| conflict.map(|c| c.ours.clone()))
-                .unwrap_or_default(),
+            text,
+            too_long,
             error: None,
         }
     }
@@ -255,10 +286,13 @@ impl ResolveDialog {
                 .show(ui, |ui| {
                     for (side, value) in [("Ours:", ours), ("Theirs:", theirs)] {
                         ui.weak(side);
-                        ui.add(egui::Label::new(value.as_str()).wrap());
+                        value_ui(ui, side, value);
                         ui.end_row();
                     }
                 });
+        }
+        if let Some(note) = &self.too_long {
+            ui.colored_label(style::amber_text(ui.visuals().dark_mode), note.as_str());
         }
         let hint = self.kind.hint();
         let multiline = multiline(self.kind);

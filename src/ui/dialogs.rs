@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 
 use super::command::GuardAnswer;
+use super::text::{DialogText, clip, read_only_ui};
 
 /// What the user did with a dialog this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,40 +85,56 @@ impl TextPrompt {
     }
 }
 
-/// An item's title and description (its ID stays).
+/// An item's title and description (its ID stays). A text too long to
+/// edit is shown cut and kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemTextDialog {
     pub id: String,
-    pub title: String,
-    pub description: String,
+    pub title: DialogText,
+    pub description: DialogText,
 }
 
 impl ItemTextDialog {
     /// OK, or Enter in the title, answers; an empty title is refused.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
         ui.heading("Edit item");
-        ui.weak(format!("ID {} stays the same.", self.id));
-        let enter = prompt_field(ui, "Title", &mut self.title, "");
-        let l = ui.label("Description");
-        ui.add(
-            egui::TextEdit::multiline(&mut self.description)
-                .hint_text("What done means for this item")
-                .desired_rows(4)
-                .desired_width(460.0),
-        )
-        .labelled_by(l.id);
+        ui.weak(format!("ID {} stays the same.", clip(&self.id)));
+        let enter = match &mut self.title {
+            DialogText::Edit(title) => prompt_field(ui, "Title", title, ""),
+            DialogText::Keep { shown, bytes } => {
+                read_only_ui(ui, "Title", shown, *bytes);
+                false
+            }
+        };
+        match &mut self.description {
+            DialogText::Edit(description) => {
+                let l = ui.label("Description");
+                ui.add(
+                    egui::TextEdit::multiline(description)
+                        .hint_text("What done means for this item")
+                        .desired_rows(4)
+                        .desired_width(460.0),
+                )
+                .labelled_by(l.id);
+            }
+            DialogText::Keep { shown, bytes } => read_only_ui(ui, "Description", shown, *bytes),
+        }
         let outcome = match ok_cancel(ui) {
             Outcome::Open if enter => Outcome::Ok(()),
             outcome => outcome,
         };
-        refuse_empty(outcome, &self.title)
+        match self.title.edited() {
+            Some(title) => refuse_empty(outcome, title),
+            None => outcome,
+        }
     }
 }
 
-/// The project's name, launch date and review date.
+/// The project's name, launch date and review date. A name too long to
+/// edit is shown cut and kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkbookDialog {
-    pub project: String,
+    pub project: DialogText,
     pub launch: Option<NaiveDate>,
     pub review: Option<NaiveDate>,
     /// Where the date pickers open when a date is not set.
@@ -134,9 +151,17 @@ impl WorkbookDialog {
             .num_columns(2)
             .spacing([10.0, 8.0])
             .show(ui, |ui| {
-                let l = ui.label("Project");
-                ui.add(egui::TextEdit::singleline(&mut self.project).desired_width(300.0))
-                    .labelled_by(l.id);
+                match &mut self.project {
+                    DialogText::Edit(project) => {
+                        let l = ui.label("Project");
+                        ui.add(egui::TextEdit::singleline(project).desired_width(300.0))
+                            .labelled_by(l.id);
+                    }
+                    DialogText::Keep { shown, bytes } => {
+                        ui.label("Project");
+                        ui.vertical(|ui| read_only_ui(ui, "Project name", shown, *bytes));
+                    }
+                }
                 ui.end_row();
                 ui.label("Launch date");
                 ui.horizontal(|ui| {
@@ -164,7 +189,10 @@ impl WorkbookDialog {
         let outcome = ui
             .horizontal(|ui| buttons(ui, [("OK", Outcome::Ok(())), ("Cancel", Outcome::Cancel)]))
             .inner;
-        refuse_empty(outcome, &self.project)
+        match self.project.edited() {
+            Some(project) => refuse_empty(outcome, project),
+            None => outcome,
+        }
     }
 }
 
@@ -301,7 +329,7 @@ pub mod testing {
 mod tests {
     use egui::Key;
     use egui::accesskit::Role;
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
 
     use super::testing::harness;
     use super::*;
@@ -347,8 +375,8 @@ mod tests {
     fn an_item_needs_a_title_and_keeps_its_description() {
         let dialog = ItemTextDialog {
             id: "ops.runbooks".into(),
-            title: String::new(),
-            description: "old".into(),
+            title: DialogText::new(""),
+            description: DialogText::new("old"),
         };
         let mut h = harness(dialog, ItemTextDialog::ui);
         assert!(
@@ -364,14 +392,14 @@ mod tests {
         h.key_press(Key::Enter);
         h.run();
         assert_eq!(h.state().answer, Some(Outcome::Ok(())));
-        assert_eq!(h.state().dialog.title, "Runbooks");
-        assert_eq!(h.state().dialog.description, "old");
+        assert_eq!(h.state().dialog.title.edited(), Some("Runbooks"));
+        assert_eq!(h.state().dialog.description.edited(), Some("old"));
     }
 
     #[test]
     fn the_project_name_cannot_be_emptied() {
         let dialog = WorkbookDialog {
-            project: String::new(),
+            project: DialogText::new(""),
             launch: None,
             review: None,
             today: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
@@ -388,7 +416,26 @@ mod tests {
         h.get_by_label("OK").click();
         h.run();
         assert_eq!(h.state().answer, Some(Outcome::Ok(())));
-        assert_eq!(h.state().dialog.project, "Payments");
+        assert_eq!(h.state().dialog.project.edited(), Some("Payments"));
+    }
+
+    #[test]
+    fn a_too_long_description_is_shown_cut_and_kept() {
+        let long = "log line\n".repeat(20_000);
+        let dialog = ItemTextDialog {
+            id: "ops.runbooks".into(),
+            title: DialogText::new("Runbooks"),
+            description: DialogText::new(&long),
+        };
+        let mut h = harness(dialog, ItemTextDialog::ui);
+        let notice = "Description: 176 KB — too long to edit here; shown cut";
+        let shown = h.get_by_role_and_label(Role::MultilineTextInput, notice);
+        assert!(shown.accesskit_node().is_read_only());
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().answer, Some(Outcome::Ok(())));
+        assert_eq!(h.state().dialog.title.edited(), Some("Runbooks"));
+        assert_eq!(h.state().dialog.description.edited(), None, "kept as it is");
     }
 
     fn unsaved() -> UnsavedChanges {

@@ -2,6 +2,7 @@
 //! last saved, and its undo history. No drawing happens here.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::util::undoer::{Settings, Undoer};
 
@@ -15,15 +16,20 @@ use crate::storage::{self, Fingerprint, Loaded, SaveError, Saved, StateDir};
 /// Text fields write into the workbook as the user types, so the verdict
 /// updates live, and call [`Document::touch`]; the typing becomes one undo
 /// step when [`Document::commit`] runs after the field loses focus.
+///
+/// The workbook, its saved snapshot and the undo states are shared
+/// (`Arc`) and copied only when changed: a workbook near the 64 MiB read
+/// cap then costs one copy when opened and one more per undo step, not
+/// three copies before anything is edited.
 pub struct Document {
-    workbook: Workbook,
+    workbook: Arc<Workbook>,
     /// Where Save writes; `None` for a workbook never saved.
     path: Option<PathBuf>,
     /// The workbook as last saved or loaded: dirty means "differs from this".
-    saved: Workbook,
+    saved: Arc<Workbook>,
     /// Fields of the file at `path` that this build does not know.
     unknown_fields: Vec<String>,
-    undoer: Undoer<Workbook>,
+    undoer: Undoer<Arc<Workbook>>,
     /// Bumped on every change; lets views cache what they derive.
     revision: u64,
     committed_revision: u64,
@@ -62,19 +68,17 @@ impl Document {
     }
 
     fn with(workbook: Workbook, path: Option<PathBuf>, unknown_fields: Vec<String>) -> Self {
-        // Each undo step is a whole copy: keep fewer of a huge workbook
-        // (10,000 items × 20 steps is about 50 MB).
-        let max_undos = (200_000 / workbook.item_count().max(1)).clamp(20, 200);
         let mut undoer = Undoer::with_settings(Settings {
-            max_undos,
+            max_undos: max_undos(&workbook),
             // Undo points are placed explicitly (see `commit`), never by time.
             stable_time: f32::INFINITY,
             auto_save_interval: f32::INFINITY,
         });
+        let workbook = Arc::new(workbook);
         undoer.add_undo(&workbook);
         let recovery_key = storage::recovery_key(path.as_deref());
         Self {
-            saved: workbook.clone(),
+            saved: Arc::clone(&workbook),
             workbook,
             path,
             unknown_fields,
@@ -98,8 +102,10 @@ impl Document {
 
     /// For text fields only: the caller must [`touch`](Self::touch) when a
     /// field reports a change.
+    /// Copies the workbook first if the undo history or the saved
+    /// snapshot shares it, so call it only to change something.
     pub fn workbook_mut(&mut self) -> &mut Workbook {
-        &mut self.workbook
+        Arc::make_mut(&mut self.workbook)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -118,7 +124,7 @@ impl Document {
     /// One undoable change. Pending typing becomes its own step first.
     pub fn edit<R>(&mut self, change: impl FnOnce(&mut Workbook) -> R) -> R {
         self.commit();
-        let out = change(&mut self.workbook);
+        let out = change(Arc::make_mut(&mut self.workbook));
         self.revision += 1;
         self.commit();
         out
@@ -152,7 +158,7 @@ impl Document {
         let Some(state) = self.undoer.undo(&self.workbook) else {
             return false;
         };
-        self.workbook = state.clone();
+        self.workbook = Arc::clone(state);
         self.revision += 1;
         self.committed_revision = self.revision;
         self.redo_pending = true;
@@ -163,7 +169,7 @@ impl Document {
         let Some(state) = self.undoer.redo(&self.workbook) else {
             return false;
         };
-        self.workbook = state.clone();
+        self.workbook = Arc::clone(state);
         self.revision += 1;
         self.committed_revision = self.revision;
         true
@@ -203,7 +209,7 @@ impl Document {
         self.comment = None;
         self.read_only = false;
         self.disk = Some(saved.fingerprint.clone());
-        self.saved = self.workbook.clone();
+        self.saved = Arc::clone(&self.workbook);
         self.dirty_revision = u64::MAX;
         Ok(saved)
     }
@@ -214,7 +220,7 @@ impl Document {
     /// as one undo step.
     pub fn take_from_disk(&mut self, loaded: Loaded, workbook: Workbook) {
         self.edit(|wb| *wb = workbook);
-        self.saved = loaded.workbook;
+        self.saved = Arc::new(loaded.workbook);
         self.unknown_fields = loaded.unknown_fields;
         self.comment = loaded.comment;
         self.disk = Some(loaded.fingerprint);
@@ -261,7 +267,7 @@ impl Document {
     /// is saved.
     pub fn recovered(workbook: Workbook, key: &str) -> Self {
         let mut doc = Self::with(workbook, None, Vec::new());
-        doc.saved = Workbook::new("");
+        doc.saved = Arc::new(Workbook::new(""));
         doc.dirty_revision = u64::MAX;
         key.clone_into(&mut doc.recovery_key);
         doc
@@ -282,6 +288,51 @@ impl Document {
     pub fn unknown_fields(&self) -> &[String] {
         &self.unknown_fields
     }
+}
+
+/// Undo states to keep: each is a whole copy of the workbook once edited,
+/// so fewer of a large one — by items (10,000 items × 20 steps is about
+/// 50 MB) and by text, so that the copies stay under [`UNDO_BYTES`] — but
+/// always two, so the last edit can be undone.
+fn max_undos(workbook: &Workbook) -> usize {
+    let by_items = (200_000 / workbook.item_count().max(1)).clamp(20, 200);
+    let by_bytes = UNDO_BYTES / text_bytes(workbook).max(1);
+    by_items.min(by_bytes).max(2)
+}
+
+/// What the undo history may hold, roughly: see [`max_undos`].
+const UNDO_BYTES: usize = 64 * 1024 * 1024;
+
+/// The workbook's text in bytes, an estimate of what one copy costs (the
+/// rest is small per item and counted by `max_undos`'s item bound).
+fn text_bytes(wb: &Workbook) -> usize {
+    let items = wb.items().map(|(_, i)| {
+        let fields = [
+            &i.id,
+            &i.title,
+            &i.description,
+            &i.owner,
+            &i.mitigation.text,
+            &i.mitigation.accepted_by,
+            &i.notes,
+        ];
+        let conflicts = i.conflicts.iter().map(|c| c.ours.len() + c.theirs.len());
+        fields.iter().map(|f| f.len()).sum::<usize>()
+            + i.evidence.iter().map(String::len).sum::<usize>()
+            + conflicts.sum::<usize>()
+    });
+    let people = wb
+        .people
+        .iter()
+        .map(|p| p.name.len() + p.role.len() + p.email.len());
+    let categories = wb.categories.iter().map(|c| c.id.len() + c.name.len());
+    let conflicts = wb.conflicts.iter().map(|c| c.ours.len() + c.theirs.len());
+    wb.project.len()
+        + wb.description.len()
+        + items.sum::<usize>()
+        + people.sum::<usize>()
+        + categories.sum::<usize>()
+        + conflicts.sum::<usize>()
 }
 
 #[cfg(test)]
@@ -335,6 +386,36 @@ mod tests {
         d.undo();
         d.edit(|wb| wb.categories[0].items[0].status = Status::InProgress);
         assert!(!d.redo());
+    }
+
+    #[test]
+    fn undo_is_capped_by_text_size_but_keeps_the_last_step() {
+        let mut wb = Workbook::new("P");
+        let c = wb.add_category("Ops");
+        wb.add_item(c, "Runbooks");
+        assert_eq!(max_undos(&wb), 200, "a small workbook keeps the item bound");
+        wb.categories[0].items[0].notes = "x".repeat(UNDO_BYTES / 8);
+        assert!((7..=8).contains(&max_undos(&wb)), "{}", max_undos(&wb));
+        wb.categories[0].items[0].notes = "x".repeat(UNDO_BYTES / 2);
+        assert_eq!(max_undos(&wb), 2);
+
+        let mut d = Document::unsaved(wb);
+        d.edit(|wb| wb.categories[0].items[0].status = Status::Done);
+        d.edit(|wb| wb.categories[0].items[0].owner = "Ann".into());
+        assert!(d.undo(), "the last edit can be undone");
+        assert_eq!(d.workbook().categories[0].items[0].owner, "");
+        assert!(!d.undo(), "older steps are dropped");
+    }
+
+    #[test]
+    fn the_saved_snapshot_and_undo_share_the_workbook_until_it_changes() {
+        let mut d = doc();
+        assert!(Arc::ptr_eq(&d.workbook, &d.saved));
+        d.edit(|wb| wb.categories[0].items[0].status = Status::Done);
+        assert!(!Arc::ptr_eq(&d.workbook, &d.saved));
+        assert!(d.undo());
+        assert!(Arc::ptr_eq(&d.workbook, &d.saved), "undo shares again");
+        assert!(!d.is_dirty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
+use super::text::{self, LongText, clip, clip_to};
 use crate::model::{FieldKind, Item, ItemField, ItemLocation, Status, Workbook};
 
 /// Width of the label column of the editor's field grids.
@@ -68,9 +69,10 @@ pub fn optional_date_ui(
 }
 
 impl ShipshapeApp {
-    /// The selected item's editor, section by section. Text fields write
-    /// into the workbook as the user types (see [`Document::touch`]), so
-    /// the verdict updates live; every other change is queued.
+    /// The selected item's editor, section by section. Text fields edit a
+    /// copy of their text, written into the workbook when it changes (see
+    /// [`Document::touch`]), so the verdict updates live and an unchanged
+    /// workbook is never copied; every other change is queued.
     ///
     /// [`Document::touch`]: super::doc::Document::touch
     pub(super) fn editor_ui(&mut self, ui: &mut egui::Ui) {
@@ -88,7 +90,7 @@ impl ShipshapeApp {
             ui.weak("The selected item no longer exists.");
             return;
         };
-        let mut touched = false;
+        let mut typed = Vec::new();
         egui::ScrollArea::vertical()
             .id_salt("editor")
             .show(ui, |ui| {
@@ -98,12 +100,13 @@ impl ShipshapeApp {
                     id: &id,
                     today,
                     queue,
-                    touched: false,
+                    typed: Vec::new(),
                     full_width,
                     field_width: (full_width - 110.0).max(120.0),
                 };
-                editor.header_ui(ui, doc.workbook(), loc);
-                let item = &mut doc.workbook_mut().categories[loc.category].items[loc.item];
+                let wb = doc.workbook();
+                editor.header_ui(ui, wb, loc);
+                let item = &wb.categories[loc.category].items[loc.item];
                 let known = &view.derived.known_owners;
                 for (n, section) in SECTIONS.iter().enumerate() {
                     if n > 0 {
@@ -125,11 +128,20 @@ impl ShipshapeApp {
                 ui.add_space(10.0);
                 ui.separator();
                 editor.commands_ui(ui);
-                touched = editor.touched;
+                typed = editor.typed;
             });
-        if touched {
-            doc.touch();
+        if typed.is_empty() {
+            return;
         }
+        if let Some(item) = doc.workbook_mut().item_mut(&id) {
+            for (field, text) in typed {
+                if let Some(value) = field.text_mut(item) {
+                    *value = text;
+                    item.settle(field);
+                }
+            }
+        }
+        doc.touch();
     }
 }
 
@@ -138,8 +150,8 @@ struct ItemEditor<'a> {
     id: &'a str,
     today: NaiveDate,
     queue: &'a mut Vec<Action>,
-    /// Whether a text field changed the item this frame.
-    touched: bool,
+    /// Text fields changed this frame, with their new text.
+    typed: Vec<(ItemField, String)>,
     /// Width of a multi-line field, and of a field beside its label.
     full_width: f32,
     field_width: f32,
@@ -155,15 +167,25 @@ impl ItemEditor<'_> {
         ui.add_space(6.0);
         ui.add(
             egui::Label::new(
-                RichText::new(item.title.as_str())
+                RichText::new(clip_to(&item.title, text::MAX_TITLE_CHARS))
                     .font(egui::FontId::new(19.0, style::bold()))
                     .color(ui.visuals().strong_text_color()),
             )
             .wrap(),
         );
-        ui.weak(format!("{} · {}", category.name, item.id));
-        if !item.description.is_empty() {
-            ui.add(egui::Label::new(RichText::new(item.description.as_str()).weak()).wrap());
+        let place = format!("{} · {}", clip(&category.name), clip(&item.id));
+        ui.weak(clip(&place));
+        for field in [ItemField::Title, ItemField::Description] {
+            let text = field.text(item).unwrap_or_default();
+            if text::too_long(text) {
+                let source = LongText::Item {
+                    id: self.id.to_owned(),
+                    field,
+                };
+                text::too_long_ui(ui, &source, text, self.full_width, self.queue);
+            } else if field == ItemField::Description && !text.is_empty() {
+                ui.add(egui::Label::new(RichText::new(clip(text)).weak()).wrap());
+            }
         }
         ui.add_space(4.0);
         match item.red_reason(self.today) {
@@ -192,15 +214,27 @@ impl ItemEditor<'_> {
 
     /// One field, drawn by its kind. Text fields edit the item in place
     /// (and settle the field's merge conflict); the others queue an action.
+    /// A text too long to edit is shown cut and read-only instead (see
+    /// `text`).
     fn field_ui(
         &mut self,
         ui: &mut egui::Ui,
-        item: &mut Item,
+        item: &Item,
         field: ItemField,
         known: &[String],
         focus_owner: bool,
         new_link: &mut String,
     ) {
+        if let Some(text) = field.text(item)
+            && text::too_long(text)
+        {
+            let source = LongText::Item {
+                id: self.id.to_owned(),
+                field,
+            };
+            text::too_long_ui(ui, &source, text, self.full_width, self.queue);
+            return;
+        }
         match field.kind() {
             FieldKind::Status => self.status_ui(ui, item.status),
             FieldKind::Links => self.evidence_ui(ui, field, item, new_link),
@@ -208,9 +242,9 @@ impl ItemEditor<'_> {
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
                 let focus = focus_owner && field == ItemField::Owner;
-                self.line_ui(ui, item, field, focus);
+                let typed = self.line_ui(ui, item, field, focus);
                 if field.kind() == FieldKind::Person {
-                    self.suggestions_ui(ui, field, known, &field.get(item));
+                    self.suggestions_ui(ui, field, known, &typed);
                 }
             }
         }
@@ -238,13 +272,11 @@ impl ItemEditor<'_> {
         ui.add_space(4.0);
     }
 
-    /// A one-line text field beside its label.
-    fn line_ui(&mut self, ui: &mut egui::Ui, item: &mut Item, field: ItemField, focus: bool) {
-        let Some(text) = field.text_mut(item) else {
-            return;
-        };
+    /// A one-line text field beside its label; returns its text as typed.
+    fn line_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField, focus: bool) -> String {
+        let mut text = field.text(item).unwrap_or_default().to_owned();
         let r = labelled_row(ui, field.label(), |ui| {
-            let mut edit = egui::TextEdit::singleline(text)
+            let mut edit = egui::TextEdit::singleline(&mut text)
                 .id_salt(("field", field.name()))
                 .desired_width(self.field_width);
             if field == ItemField::Owner {
@@ -256,9 +288,9 @@ impl ItemEditor<'_> {
             r.request_focus();
         }
         if r.changed() {
-            item.settle(field);
-            self.touched = true;
+            self.typed.push((field, text.clone()));
         }
+        text
     }
 
     /// The people the workbook knows that complete what is typed (everyone
@@ -279,7 +311,11 @@ impl ItemEditor<'_> {
             ui.add_space(LABEL_WIDTH + 10.0);
             ui.horizontal_wrapped(|ui| {
                 for name in suggestions {
-                    if ui.small_button(name).on_hover_text("Assign").clicked() {
+                    if ui
+                        .small_button(clip(name))
+                        .on_hover_text("Assign")
+                        .clicked()
+                    {
                         self.queue.push(Action::SetPerson(
                             self.id.to_owned(),
                             field,
@@ -311,7 +347,7 @@ impl ItemEditor<'_> {
 
     /// A text of several lines under its heading. The mitigation of a
     /// not-applicable item is the reason it does not apply.
-    fn multiline_ui(&mut self, ui: &mut egui::Ui, item: &mut Item, field: ItemField) {
+    fn multiline_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField) {
         let not_applicable = item.status == Status::NotApplicable;
         let (heading, hint, rows) = match field {
             ItemField::MitigationText if not_applicable => (
@@ -326,21 +362,18 @@ impl ItemEditor<'_> {
             ),
             _ => (field.label(), "", 4),
         };
-        let Some(text) = field.text_mut(item) else {
-            return;
-        };
+        let mut text = field.text(item).unwrap_or_default().to_owned();
         let l = ui.label(RichText::new(heading).strong());
         let r = ui
             .add(
-                egui::TextEdit::multiline(text)
+                egui::TextEdit::multiline(&mut text)
                     .hint_text(hint)
                     .desired_rows(rows)
                     .desired_width(self.full_width),
             )
             .labelled_by(l.id);
         if r.changed() {
-            item.settle(field);
-            self.touched = true;
+            self.typed.push((field, text));
         }
     }
 
@@ -364,11 +397,18 @@ impl ItemEditor<'_> {
                     self.queue
                         .push(Action::RemoveEvidence(self.id.to_owned(), index));
                 }
-                if is_openable_link(link) {
+                // A hyperlink's tooltip is its whole address.
+                let long = link.len() > text::MAX_SHOWN_CHARS;
+                if is_openable_link(link) && !long {
                     ui.hyperlink_to(link.as_str(), link.as_str());
                 } else {
-                    ui.add(egui::Label::new(link.as_str()).truncate())
-                        .on_hover_text("Not opened: only http, https and mailto links open");
+                    let why = if long {
+                        "Not opened: too long to be a link"
+                    } else {
+                        "Not opened: only http, https and mailto links open"
+                    };
+                    ui.add(egui::Label::new(clip(link)).truncate())
+                        .on_hover_text(why);
                 }
             });
         }

@@ -11,6 +11,7 @@ use super::app::ShipshapeApp;
 use super::background::PdfJob;
 use super::command::{Action, Command};
 use super::dialogs::{Outcome, buttons};
+use super::text::size_text;
 use super::view::Modal;
 use crate::export::markdown;
 use crate::export::pdf::{MissingGlyph, Paper, PdfKind, PdfOptions};
@@ -59,14 +60,6 @@ fn missing_glyphs_text(missing: &[MissingGlyph]) -> String {
         ));
     }
     lines.join(", ")
-}
-
-fn size_text(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
 }
 
 impl ShipshapeApp {

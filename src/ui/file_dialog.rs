@@ -14,6 +14,7 @@ use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, TemplateSource};
 use super::dialogs::{Outcome, refuse_empty, text_prompt};
 use super::export::PdfRequest;
+use super::text::LongText;
 use super::view::Modal;
 use crate::storage::FILE_SUFFIX;
 
@@ -38,6 +39,8 @@ pub enum PathPurpose {
     ExportPdf(PdfRequest),
     /// The folder Share… writes the workbook and its report into.
     ShareFolder,
+    /// Where to save the whole of a field too long to edit in the window.
+    ExportText(LongText),
 }
 
 /// File-type filters of a native dialog: (name, extensions).
@@ -45,6 +48,7 @@ type Filters = &'static [(&'static str, &'static [&'static str])];
 
 const WORKBOOK_FILTERS: Filters = &[("Shipshape workbook", &["ron"]), ("All files", &["*"])];
 const PDF_FILTERS: Filters = &[("PDF document", &["pdf"]), ("All files", &["*"])];
+const TEXT_FILTERS: Filters = &[("Text", &["txt"]), ("All files", &["*"])];
 
 impl PathPurpose {
     /// The native dialog's title.
@@ -55,6 +59,7 @@ impl PathPurpose {
             Self::Template => "Choose a workbook to use as template",
             Self::ExportPdf(_) => "Export PDF",
             Self::ShareFolder => "Choose a folder for the files to share",
+            Self::ExportText(_) => "Export the full text",
         }
     }
 
@@ -66,6 +71,7 @@ impl PathPurpose {
             Self::Template => "Workbook to use as template",
             Self::ExportPdf(_) => "Export PDF to",
             Self::ShareFolder => "Folder for the files to share",
+            Self::ExportText(_) => "Export the full text to",
         }
     }
 
@@ -83,6 +89,7 @@ impl PathPurpose {
             Self::Open | Self::SaveAs { .. } | Self::Template => "/path/to/name.shipshape.ron",
             Self::ExportPdf(_) => "/path/to/report.pdf",
             Self::ShareFolder => "/path/to/folder",
+            Self::ExportText(_) => "/path/to/notes.txt",
         }
     }
 
@@ -91,6 +98,7 @@ impl PathPurpose {
         match self {
             Self::Open | Self::SaveAs { .. } | Self::Template => WORKBOOK_FILTERS,
             Self::ExportPdf(_) => PDF_FILTERS,
+            Self::ExportText(_) => TEXT_FILTERS,
             Self::ShareFolder => &[],
         }
     }
@@ -100,6 +108,7 @@ impl PathPurpose {
         match self {
             Self::SaveAs { .. } => Some(FILE_SUFFIX),
             Self::ExportPdf(_) => Some(".pdf"),
+            Self::ExportText(_) => Some(".txt"),
             Self::Open | Self::Template | Self::ShareFolder => None,
         }
     }
@@ -120,7 +129,7 @@ impl PathPurpose {
     /// Whether the answer names a file to write (a save dialog).
     pub fn is_save(&self) -> bool {
         match self {
-            Self::SaveAs { .. } | Self::ExportPdf(_) => true,
+            Self::SaveAs { .. } | Self::ExportPdf(_) | Self::ExportText(_) => true,
             Self::Open | Self::Template | Self::ShareFolder => false,
         }
     }
@@ -135,6 +144,7 @@ impl PathPurpose {
     pub fn suggested_name(&self, project: &str, current: Option<&Path>) -> String {
         match (self, current) {
             (Self::ExportPdf(r), _) => super::export::pdf_file_name(project, r.kind),
+            (Self::ExportText(source), _) => source.file_name(project),
             (Self::ShareFolder, _) => String::new(),
             (_, Some(p)) => p
                 .file_name()
@@ -326,6 +336,7 @@ impl ShipshapeApp {
             }
             PathPurpose::ExportPdf(request) => self.export_pdf_to(ctx, request, path),
             PathPurpose::ShareFolder => self.share_to(ctx, path),
+            PathPurpose::ExportText(source) => self.export_text_to(&source, &path),
         }
     }
 }
@@ -409,9 +420,10 @@ mod tests {
             PathPurpose::Template,
             export_pdf(),
             PathPurpose::ShareFolder,
+            PathPurpose::ExportText(LongText::Workbook(crate::model::WorkbookField::Project)),
         ];
         let saves: Vec<bool> = all.iter().map(PathPurpose::is_save).collect();
-        assert_eq!(saves, [false, true, false, true, false]);
+        assert_eq!(saves, [false, true, false, true, false, true]);
         for purpose in &all {
             // A folder picker has no file types; a file picker always
             // offers "All files" too.
@@ -436,6 +448,14 @@ mod tests {
             "payments-api-report.pdf"
         );
         assert_eq!(PathPurpose::ShareFolder.suggested_name("P", None), "");
+        let notes = PathPurpose::ExportText(LongText::Item {
+            id: "ops.runbooks".into(),
+            field: crate::model::ItemField::Notes,
+        });
+        assert_eq!(
+            notes.suggested_name("Payments API", Some(current)),
+            "ops-runbooks-notes.txt"
+        );
     }
 
     fn type_path(h: &mut Harness<'static, Shown<PathDialog, PathBuf>>, label: &str, text: &str) {

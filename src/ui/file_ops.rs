@@ -91,7 +91,7 @@ impl ShipshapeApp {
     fn show_loaded(&mut self, path: PathBuf, loaded: Loaded) {
         let unknown = loaded.unknown_fields.len();
         self.install(Document::loaded(path.clone(), loaded));
-        self.remember(&path);
+        self.view.pending_recent = Some((path.clone(), false));
         self.offer_recovery(Some(&path));
         if unknown > 0 {
             self.view.error(format!(
@@ -129,6 +129,20 @@ impl ShipshapeApp {
         self.recent.remove(path);
         self.save_recent();
         self.view.recent = None;
+    }
+
+    /// Called once each frame is laid out: a file opened before it was
+    /// drawn in it; one drawn in an earlier frame, and so painted, joins
+    /// the recent list.
+    pub(super) fn settle_recent(&mut self, ctx: &egui::Context) {
+        match self.view.pending_recent.take() {
+            Some((path, true)) => self.remember(&path),
+            Some((path, false)) => {
+                self.view.pending_recent = Some((path, true));
+                ctx.request_repaint();
+            }
+            None => {}
+        }
     }
 
     pub(super) fn remember(&mut self, path: &Path) {
@@ -196,7 +210,7 @@ pub(super) fn recent_entries(paths: &[PathBuf], today: chrono::NaiveDate) -> Vec
                 .map(|l| {
                     let v = l.workbook.verdict(today);
                     RecentSummary {
-                        project: l.workbook.project.clone(),
+                        project: super::text::clip(&l.workbook.project).into_owned(),
                         headline: v.headline(),
                         ready: v.ready(),
                         launch: l.workbook.launch,

@@ -83,16 +83,34 @@ fn text_matches(needle: &str, item: &crate::model::Item, category: &str) -> bool
     .any(|f| contains_ci(f, needle))
 }
 
-/// `needle` must already be lower-case.
+/// `needle` must already be lower-case. Nothing is copied: a field may be
+/// a 60 MB log, searched again on every edit while a search is active.
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     if haystack.is_ascii() && needle.is_ascii() {
-        haystack
+        return haystack
             .as_bytes()
             .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    } else {
-        haystack.to_lowercase().contains(needle)
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
     }
+    let Some(first) = needle.chars().next().map(fold) else {
+        return true;
+    };
+    haystack.char_indices().any(|(at, c)| {
+        c.to_lowercase().next().map(fold) == Some(first) && starts_with_ci(&haystack[at..], needle)
+    })
+}
+
+/// Whether `text`, lower-cased character by character, starts with
+/// `needle` (lower-case).
+fn starts_with_ci(text: &str, needle: &str) -> bool {
+    let mut lowered = text.chars().flat_map(char::to_lowercase).map(fold);
+    needle.chars().map(fold).all(|n| lowered.next() == Some(n))
+}
+
+/// Lower-casing a whole string writes a word-final sigma as "ς", one
+/// character at a time always "σ": both count as one.
+fn fold(c: char) -> char {
+    if c == 'ς' { 'σ' } else { c }
 }
 
 /// Known owners that complete `typed` (case-insensitive prefix first, then
@@ -228,6 +246,20 @@ mod tests {
                 item: 0
             }]
         );
+    }
+
+    #[test]
+    fn search_ignores_case_in_any_script_without_copying() {
+        assert!(contains_ci("Überprüfung der Logs", "über"));
+        assert!(contains_ci("ÉTÉ À PARIS", "à paris"));
+        assert!(contains_ci("Straße", "straße"));
+        assert!(!contains_ci("Straße", "strasse"));
+        assert!(contains_ci("日本語のメモ", "メモ"));
+        assert!(!contains_ci("日本語", "メモ"));
+        assert!(contains_ci("Ärger", ""));
+        assert!(contains_ci("ΟΔΟΣ ΑΘΗΝΑ", &"ΟΔΟΣ".to_lowercase()));
+        let log = "é".repeat(1_000_000) + "Needle";
+        assert!(contains_ci(&log, "needle"));
     }
 
     #[test]

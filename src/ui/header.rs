@@ -7,11 +7,16 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::style;
+use super::text::{self, LongText, clip};
 use super::view::Derived;
-use crate::model::{Status, Workbook};
+use crate::model::{Status, Workbook, WorkbookField};
 
 /// Category bars in the header; more go to the side panel only.
 const MAX_BARS: usize = 24;
+
+/// Width the verdict banner keeps beside the project name, its dates and
+/// counts (its headline at 30 points).
+const BANNER_ROOM: f32 = 460.0;
 
 /// "T-23 days", "launch day", "launched 3 days ago".
 pub fn countdown(launch: NaiveDate, today: NaiveDate) -> String {
@@ -36,6 +41,10 @@ impl ShipshapeApp {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
+                // Room for the banner: a long project name is cut instead
+                // of pushing it out of the window.
+                let width = ui.available_width();
+                ui.set_max_width((width - BANNER_ROOM).max(width / 2.0));
                 project_line_ui(ui, &wb.project, queue);
                 ui.horizontal_wrapped(|ui| dates_line_ui(ui, wb, today));
                 ui.add_space(2.0);
@@ -54,6 +63,13 @@ impl ShipshapeApp {
             });
         });
         ui.add_space(4.0);
+        // The project name is shown cut above; the description nowhere.
+        for field in [WorkbookField::Project, WorkbookField::Description] {
+            let text = field.text(wb).unwrap_or_default();
+            if text::too_long(text) {
+                text::too_long_line_ui(ui, &LongText::Workbook(field), text, queue);
+            }
+        }
         category_bars_ui(ui, wb, &d.categories);
         // The workbook's own conflicts, each resolvable here; the items'
         // are in the editor, found with the "Conflicts" filter.
@@ -61,7 +77,9 @@ impl ShipshapeApp {
             super::conflicts::conflict_ui(ui, wb, "", c, queue);
         }
         for w in &d.warnings {
-            ui.label(RichText::new(format!("⚠ {w}")).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)));
+            ui.label(
+                RichText::new(format!("⚠ {}", clip(w))).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)),
+            );
         }
         ui.add_space(2.0);
     }
@@ -113,13 +131,14 @@ impl ShipshapeApp {
                     } else {
                         RichText::new(format!("✔ {total}")).color(style::green_text(dark))
                     };
-                    let b = Button::selectable(selected, cat.name.as_str())
+                    let name = clip(&cat.name);
+                    let b = Button::selectable(selected, name.as_ref())
                         .right_text(counts)
                         .truncate()
                         .min_size(egui::vec2(width, 26.0));
                     let r = ui
                         .add(b)
-                        .on_hover_text(format!("{}: {pass} of {total} pass, {red} red", cat.name));
+                        .on_hover_text(format!("{name}: {pass} of {total} pass, {red} red"));
                     if r.clicked() {
                         self.queue.push(Action::SelectCategory(if selected {
                             None
@@ -145,19 +164,23 @@ impl ShipshapeApp {
 /// The project's name, with the pencil that edits it and the dates.
 fn project_line_ui(ui: &mut egui::Ui, project: &str, queue: &mut Vec<Action>) {
     let project = if project.trim().is_empty() {
-        "Untitled project"
+        "Untitled project".into()
     } else {
-        project
+        clip(project)
     };
     ui.horizontal(|ui| {
-        ui.add(
-            egui::Label::new(
-                RichText::new(project)
-                    .font(egui::FontId::new(26.0, style::bold()))
-                    .color(ui.visuals().strong_text_color()),
-            )
-            .truncate(),
-        );
+        // Room for the pencil after a name cut to fit.
+        ui.scope(|ui| {
+            ui.set_max_width(ui.available_width() - 40.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(project.as_ref())
+                        .font(egui::FontId::new(26.0, style::bold()))
+                        .color(ui.visuals().strong_text_color()),
+                )
+                .truncate(),
+            );
+        });
         let edit = Command::EditWorkbook;
         if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
             queue.push(Action::Run(edit));
@@ -222,7 +245,7 @@ fn category_bars_ui(ui: &mut egui::Ui, wb: &Workbook, progress: &[(usize, usize,
                 for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
                     ui.vertical(|ui| {
                         ui.set_width(150.0);
-                        let text = format!("{} {pass}/{total}", cat.name);
+                        let text = format!("{} {pass}/{total}", clip(&cat.name));
                         ui.add(egui::Label::new(RichText::new(text).small()).truncate());
                         pass_bar_ui(ui, *pass, *red, *total);
                     });

@@ -90,7 +90,10 @@ impl HistoryDialog {
                 for (index, row) in self.rows.iter().enumerate() {
                     let text = format!(
                         "#{}  {}  {} — {}",
-                        row.number, row.when, row.headline, row.changes
+                        row.number,
+                        row.when,
+                        row.headline,
+                        super::text::clip_to(&row.changes, 300)
                     );
                     let on = self.selected == Some(index);
                     if ui.selectable_label(on, text).clicked() {
@@ -107,7 +110,8 @@ impl HistoryDialog {
                 .id_salt("details")
                 .max_height(200.0)
                 .show(ui, |ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(&row.details).monospace()).wrap());
+                    let details = super::text::clip(&row.details);
+                    ui.add(egui::Label::new(egui::RichText::new(details).monospace()).wrap());
                 });
         }
         ui.add_space(6.0);

@@ -23,7 +23,9 @@
 //!   (`PathPurpose`), the native dialog and the path field;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
 //!   click; `export` — Export PDF, Copy summary and Share…;
-//! - `filter`, `style` — pure filtering, fonts and colours.
+//! - `filter`, `style` — pure filtering, fonts and colours; `text` — the
+//!   one bound on how much workbook text is laid out, and the read-only
+//!   view and export of a field too long to edit.
 
 mod app;
 mod background;
@@ -45,6 +47,7 @@ mod root;
 mod start;
 mod style;
 mod table;
+mod text;
 mod view;
 mod watch;
 

@@ -99,7 +99,8 @@ impl RecoveryOffer {
             egui::ScrollArea::vertical()
                 .max_height(260.0)
                 .show(ui, |ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(&self.details).monospace()).wrap());
+                    let details = super::text::clip(&self.details);
+                    ui.add(egui::Label::new(egui::RichText::new(details).monospace()).wrap());
                 });
         }
         ui.add_space(6.0);
@@ -297,7 +298,11 @@ impl ShipshapeApp {
             summary: if path.is_some() {
                 d.summary()
             } else {
-                format!("“{}”, {} items", copy.project, copy.item_count())
+                format!(
+                    "“{}”, {} items",
+                    super::text::clip_to(&copy.project, 200),
+                    copy.item_count()
+                )
             },
             details: model::diff::render(&d),
             showing: false,

@@ -8,6 +8,7 @@ use super::command::{Action, Command, GuardAnswer, Menu};
 use super::dialogs::{self, Outcome};
 use super::export::ShareFollowUp;
 use super::file_dialog::PathPurpose;
+use super::text::clip;
 use super::view::{MessageKind, Modal};
 
 impl ShipshapeApp {
@@ -215,7 +216,8 @@ impl ShipshapeApp {
                         }
                         ui.add(
                             egui::Label::new(
-                                RichText::new(format!("{prefix}: {}", message.text)).color(text),
+                                RichText::new(format!("{prefix}: {}", clip(&message.text)))
+                                    .color(text),
                             )
                             .wrap(),
                         );
@@ -273,7 +275,7 @@ impl ShipshapeApp {
                     .find(|m| m.kind == MessageKind::Info);
                 if let Some(note) = note {
                     ui.separator();
-                    ui.add(egui::Label::new(note.text.as_str()).truncate());
+                    ui.add(egui::Label::new(clip(&note.text)).truncate());
                 }
             });
         });
@@ -310,8 +312,8 @@ impl ShipshapeApp {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
                 self.answered(outcome, |()| Action::EditItemText {
                     id: dialog.id.clone(),
-                    title: dialog.title.clone(),
-                    description: dialog.description.clone(),
+                    title: dialog.title.edited().map(str::to_owned),
+                    description: dialog.description.edited().map(str::to_owned),
                 })
             }
             Modal::AddCategory(prompt) => {
@@ -321,7 +323,7 @@ impl ShipshapeApp {
             Modal::Workbook(dialog) => {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
                 self.answered(outcome, |()| Action::SetWorkbookInfo {
-                    project: dialog.project.clone(),
+                    project: dialog.project.edited().map(str::to_owned),
                     launch: dialog.launch,
                     review: dialog.review,
                 })

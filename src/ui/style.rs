@@ -108,6 +108,16 @@ pub fn green_text(dark: bool) -> Color32 {
     }
 }
 
+/// Amber text for what the user must know but is not an error, readable
+/// on both themes.
+pub fn amber_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xf0, 0xa8, 0x30)
+    } else {
+        Color32::from_rgb(0x8a, 0x55, 0x00)
+    }
+}
+
 /// Fill of a status chip; white text reads on all of them.
 pub fn status_fill(status: Status) -> Color32 {
     match status {

@@ -9,6 +9,7 @@ use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::filter::OwnerFilter;
 use super::style;
+use super::text::clip;
 use crate::model::{Item, Status};
 
 const ROW_HEIGHT: f32 = 28.0;
@@ -158,7 +159,7 @@ fn owner_filter_ui(
     let owner_text = match owner {
         OwnerFilter::Anyone => "Anyone".to_owned(),
         OwnerFilter::Unassigned => "Unassigned".to_owned(),
-        OwnerFilter::Named(n) => n.clone(),
+        OwnerFilter::Named(n) => clip(n).into_owned(),
     };
     let mut picked = owner.clone();
     let l = ui.label("Owner");
@@ -169,7 +170,7 @@ fn owner_filter_ui(
             ui.selectable_value(&mut picked, OwnerFilter::Anyone, "Anyone");
             ui.selectable_value(&mut picked, OwnerFilter::Unassigned, "Unassigned");
             for name in known {
-                ui.selectable_value(&mut picked, OwnerFilter::Named(name.clone()), name.as_str());
+                ui.selectable_value(&mut picked, OwnerFilter::Named(name.clone()), clip(name));
             }
         });
     combo.response.labelled_by(l.id);
@@ -247,7 +248,7 @@ fn item_row_ui(
     });
     row.col(|ui| {
         ui.add(
-            egui::Label::new(item.title.as_str())
+            egui::Label::new(clip(&item.title))
                 .truncate()
                 .selectable(false),
         );
@@ -257,7 +258,7 @@ fn item_row_ui(
             ui.weak("unassigned");
         } else {
             ui.add(
-                egui::Label::new(item.owner.as_str())
+                egui::Label::new(clip(&item.owner))
                     .truncate()
                     .selectable(false),
             );

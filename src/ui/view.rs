@@ -130,7 +130,7 @@ impl Derived {
         Self {
             key: None,
             rows: filter.apply(wb, today),
-            known_owners: wb.known_owners(),
+            known_owners: known_owners(wb),
             counts,
             red: verdict.red_count(),
             overdue: verdict.overdue().count(),
@@ -138,11 +138,22 @@ impl Derived {
             headline: verdict.headline(),
             ready: verdict.ready(),
             categories,
-            warnings: verdict.warnings.iter().map(ToString::to_string).collect(),
+            warnings: verdict
+                .warnings
+                .iter()
+                .map(|w| super::text::clip(&w.to_string()).into_owned())
+                .collect(),
             conflicts: wb.conflicts.len()
                 + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
         }
     }
+}
+
+/// The people to suggest and filter by: [`Workbook::known_owners`] without
+/// the "names" too long to edit (a log pasted into an owner field), which
+/// this list would copy on every edit and no one picks from a list.
+fn known_owners(wb: &Workbook) -> Vec<String> {
+    wb.known_owners_where(|name| !super::text::too_long(name))
 }
 
 #[derive(Debug, Default)]
@@ -173,6 +184,10 @@ pub struct ViewState {
     /// The file on disk as last found unreadable, so the error is said once
     /// per change and Save keeps refusing it.
     pub disk_unreadable: Option<crate::storage::Fingerprint>,
+    /// A file just opened, not on the recent list yet: it joins once a
+    /// frame showing it has been drawn (true from then) and painted, so a
+    /// file the window cannot show is never reopened by a plain start.
+    pub pending_recent: Option<(PathBuf, bool)>,
 }
 
 impl ViewState {

@@ -81,7 +81,9 @@ fn text_mut_edits_the_field_get_reads() {
         if let Some(text) = f.text_mut(&mut item) {
             text.push_str("typed");
             assert_eq!(f.get(&item), "typed", "{f:?}");
+            assert_eq!(f.text(&item), Some("typed"), "{f:?}");
         } else {
+            assert_eq!(f.text(&item), None, "{f:?}");
             assert!(
                 matches!(
                     f.kind(),
@@ -91,6 +93,14 @@ fn text_mut_edits_the_field_get_reads() {
             );
         }
     }
+}
+
+#[test]
+fn workbook_text_reads_the_text_fields() {
+    let mut wb = Workbook::new("P");
+    wb.description = "D".into();
+    let texts = WorkbookField::ALL.map(|f| f.text(&wb).map(str::to_owned));
+    assert_eq!(texts, [Some("P".into()), Some("D".into()), None, None]);
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod disk;
 mod editing;
 mod export;
 mod files;
+mod long_text;
 mod start;
 mod table;
 
