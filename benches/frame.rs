@@ -50,6 +50,8 @@ fn workbook(items: usize) -> Workbook {
 struct Bench {
     ctx: egui::Context,
     app: ShipshapeApp,
+    /// Which status the next status-change frame sets.
+    flip: bool,
     _dir: tempfile::TempDir,
 }
 
@@ -66,6 +68,7 @@ impl Bench {
         let mut bench = Self {
             ctx,
             app,
+            flip: false,
             _dir: dir,
         };
         for _ in 0..3 {
@@ -79,6 +82,18 @@ impl Bench {
             bench.frame();
         }
         bench
+    }
+
+    /// A frame that flips the selected item's status first.
+    fn status_change_frame(&mut self) {
+        self.flip = !self.flip;
+        let status = if self.flip {
+            Status::Done
+        } else {
+            Status::InProgress
+        };
+        self.app.run_command(Command::SetStatus(status));
+        self.frame();
     }
 
     fn frame(&mut self) {
@@ -102,31 +117,12 @@ fn frames(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| bench.frame()));
     }
     let mut bench = Bench::new(1_000);
-    let mut flip = false;
     group.bench_function("1000 items, status change and autosave every frame", |b| {
-        b.iter(|| {
-            flip = !flip;
-            let status = if flip {
-                Status::Done
-            } else {
-                Status::InProgress
-            };
-            bench.app.run_command(Command::SetStatus(status));
-            bench.frame();
-        });
+        b.iter(|| bench.status_change_frame());
     });
     let mut bench = Bench::new(10_000);
     group.bench_function("10000 items, status change every frame", |b| {
-        b.iter(|| {
-            flip = !flip;
-            let status = if flip {
-                Status::Done
-            } else {
-                Status::InProgress
-            };
-            bench.app.run_command(Command::SetStatus(status));
-            bench.frame();
-        });
+        b.iter(|| bench.status_change_frame());
     });
     group.finish();
 }

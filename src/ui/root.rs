@@ -137,14 +137,7 @@ impl ShipshapeApp {
     /// on disk (with what to do about it), or read-only.
     fn file_banner_ui(&mut self, ui: &mut egui::Ui, read_only: bool) {
         let dark = ui.visuals().dark_mode;
-        let (fill, text) = if dark {
-            (Color32::from_rgb(0x4a, 0x3a, 0x10), Color32::WHITE)
-        } else {
-            (
-                Color32::from_rgb(0xfd, 0xf1, 0xd6),
-                Color32::from_rgb(0x5c, 0x3d, 0x00),
-            )
-        };
+        let (fill, text) = message_colors(dark, true);
         Frame::new()
             .fill(fill)
             .corner_radius(4.0)
@@ -192,18 +185,7 @@ impl ShipshapeApp {
         let shown = self.view.messages.iter().enumerate();
         for (index, message) in shown.filter(|(_, m)| m.kind != MessageKind::Info) {
             let warning = message.kind == MessageKind::Warning;
-            let (fill, text) = match (dark, warning) {
-                (true, false) => (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE),
-                (false, false) => (
-                    Color32::from_rgb(0xfd, 0xe2, 0xe2),
-                    Color32::from_rgb(0x7a, 0x0b, 0x12),
-                ),
-                (true, true) => (Color32::from_rgb(0x4a, 0x3a, 0x10), Color32::WHITE),
-                (false, true) => (
-                    Color32::from_rgb(0xfd, 0xf1, 0xd6),
-                    Color32::from_rgb(0x5c, 0x3d, 0x00),
-                ),
-            };
+            let (fill, text) = message_colors(dark, warning);
             let prefix = if warning { "Warning" } else { "Error" };
             Frame::new()
                 .fill(fill)
@@ -382,6 +364,22 @@ impl ShipshapeApp {
             }
             Outcome::Cancel => true,
         }
+    }
+}
+
+/// Fill and text colours of an error or warning panel.
+fn message_colors(dark: bool, warning: bool) -> (Color32, Color32) {
+    match (dark, warning) {
+        (true, false) => (Color32::from_rgb(0x5c, 0x16, 0x1b), Color32::WHITE),
+        (false, false) => (
+            Color32::from_rgb(0xfd, 0xe2, 0xe2),
+            Color32::from_rgb(0x7a, 0x0b, 0x12),
+        ),
+        (true, true) => (Color32::from_rgb(0x4a, 0x3a, 0x10), Color32::WHITE),
+        (false, true) => (
+            Color32::from_rgb(0xfd, 0xf1, 0xd6),
+            Color32::from_rgb(0x5c, 0x3d, 0x00),
+        ),
     }
 }
 
