@@ -302,24 +302,138 @@ fn fifo_without_writer_does_not_hang() {
     ));
 }
 
-#[cfg(unix)]
 #[test]
 fn failed_save_leaves_original_untouched() {
-    use std::os::unix::fs::PermissionsExt;
+    // A name of 255 bytes, the most a file name may have: the file exists,
+    // but the temporary file's longer name cannot be made, by root either.
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("w.shipshape.ron");
+    let name = format!("{}{FILE_SUFFIX}", "w".repeat(255 - FILE_SUFFIX.len()));
+    let p = dir.path().join(&name);
     std::fs::write(&p, BUILTIN_TEMPLATE).unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
     let mut wb = builtin_template();
     wb.project = "changed".into();
-    let result = save(&p, &wb);
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
-    // root ignores directory permissions; the halfway failure is covered in
-    // `atomic`, so only assert when the OS did refuse.
-    if let Err(e) = result {
-        assert!(e.to_string().contains("w.shipshape.ron"), "{e}");
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), BUILTIN_TEMPLATE);
-    }
+    let err = save(&p, &wb).unwrap_err();
+    assert!(err.to_string().contains(&name), "{err}");
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), BUILTIN_TEMPLATE);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn save_writes_the_canonical_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("w.shipshape.ron");
+    save(&p, &golden_workbook()).unwrap();
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), GOLDEN_TEXT);
+    assert_eq!(load(&p).unwrap().workbook, golden_workbook());
+}
+
+/// A small workbook with every field set, whose file text and content hash
+/// are pinned below: the hash is printed on paper, so neither may change
+/// between versions unnoticed. Changing them means a new format version.
+fn golden_workbook() -> crate::model::Workbook {
+    let date = |s: &str| s.parse().ok();
+    let mut wb = crate::model::Workbook::new("Golden \"Ω\" launch");
+    wb.description = "Pinned.\nTwo lines.".into();
+    wb.launch = date("2026-06-01");
+    wb.review = date("2026-05-04");
+    wb.people = vec![Person {
+        name: "Zoë".into(),
+        role: "SRE".into(),
+        email: "zoe@example.com".into(),
+    }];
+    wb.categories = vec![Category {
+        id: "reliability".into(),
+        name: "Reliability".into(),
+        items: vec![Item {
+            id: "reliability.slos".into(),
+            title: "SLOs published".into(),
+            description: "Written down.".into(),
+            status: Status::Mitigated,
+            owner: "Ann".into(),
+            due: date("2026-04-01"),
+            mitigation: Mitigation {
+                text: "Manual failover".into(),
+                accepted_by: "Bo".into(),
+                until: date("2026-07-01"),
+            },
+            notes: "Line one\nline two".into(),
+            evidence: vec!["https://example.com/slo".into()],
+            conflicts: vec![Conflict {
+                field: "owner".into(),
+                ours: "Ann".into(),
+                theirs: "Cy".into(),
+            }],
+        }],
+    }];
+    wb.conflicts = vec![Conflict {
+        field: "review".into(),
+        ours: "2026-05-04".into(),
+        theirs: "2026-05-11".into(),
+    }];
+    wb
+}
+
+const GOLDEN_TEXT: &str = r#"(
+    format: "shipshape-workbook",
+    version: 1,
+    project: "Golden \"Ω\" launch",
+    description: "Pinned.\nTwo lines.",
+    launch: Some("2026-06-01"),
+    review: Some("2026-05-04"),
+    people: [
+        (
+            name: "Zoë",
+            role: "SRE",
+            email: "zoe@example.com",
+        ),
+    ],
+    categories: [
+        (
+            id: "reliability",
+            name: "Reliability",
+            items: [
+                (
+                    id: "reliability.slos",
+                    title: "SLOs published",
+                    description: "Written down.",
+                    status: Mitigated,
+                    owner: "Ann",
+                    due: Some("2026-04-01"),
+                    mitigation: (
+                        text: "Manual failover",
+                        accepted_by: "Bo",
+                        until: Some("2026-07-01"),
+                    ),
+                    notes: "Line one\nline two",
+                    evidence: [
+                        "https://example.com/slo",
+                    ],
+                    conflicts: [
+                        (
+                            field: "owner",
+                            ours: "Ann",
+                            theirs: "Cy",
+                        ),
+                    ],
+                ),
+            ],
+        ),
+    ],
+    conflicts: [
+        (
+            field: "review",
+            ours: "2026-05-04",
+            theirs: "2026-05-11",
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_small_workbook_has_exactly_this_file_text_and_content_hash() {
+    let wb = golden_workbook();
+    assert_eq!(to_string(&wb).unwrap(), GOLDEN_TEXT);
+    assert_eq!(content_hash(&wb), "a320e2d9c93d");
 }
 
 #[test]
