@@ -65,6 +65,7 @@ fn every_item_field_merges_by_the_three_way_rule() {
             ours: ours.clone(),
             theirs: theirs.clone(),
         };
+        assert!(!m.is_clean(), "{field}");
         let mut want = o.clone();
         want.item_mut(ID).unwrap().conflicts = vec![conflict.clone()];
         assert_eq!(
@@ -107,6 +108,7 @@ fn every_workbook_field_merges_by_the_three_way_rule() {
             ours: ours.clone(),
             theirs: theirs.clone(),
         };
+        assert!(!m.is_clean(), "{field}");
         let mut want = o.clone();
         want.conflicts = vec![conflict];
         assert_eq!(

@@ -150,3 +150,28 @@ fn resolving_a_move_conflict_to_where_the_item_is_leaves_it_in_place() {
         Err(ResolveError::NoCategory(_))
     ));
 }
+
+#[test]
+fn items_both_sides_add_after_the_same_item_land_together_in_a_fixed_order() {
+    // Which comes first is arbitrary, but it must not change between runs
+    // or versions: the merged file would differ for the same inputs.
+    let b = base();
+    let add_second = |title: &str| {
+        let mut w = b.clone();
+        let loc = w.add_item(0, title).unwrap();
+        let added = w.remove_item(loc).unwrap();
+        w.categories[0].items.insert(1, added);
+        w
+    };
+    let (o, t) = (add_second("Ours"), add_second("Theirs"));
+    let m = merge(&b, &o, &t);
+    assert_eq!(
+        ids(&m.workbook, 0)[..4],
+        [
+            "reliability.slos",
+            "reliability.theirs",
+            "reliability.ours",
+            "reliability.autoscaling"
+        ]
+    );
+}

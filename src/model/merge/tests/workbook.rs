@@ -179,3 +179,25 @@ fn a_name_conflict_on_a_category_one_side_removed_goes_with_it() {
         .collect();
     assert_eq!(fields, ["launch"]);
 }
+
+#[test]
+fn a_new_workbook_conflict_replaces_an_older_one_on_the_same_field() {
+    let old = |field: &str| Conflict {
+        field: field.into(),
+        ours: "old ours".into(),
+        theirs: "old theirs".into(),
+    };
+    let mut b = base();
+    b.conflicts = vec![old("project"), old("launch")];
+    let mut o = b.clone();
+    o.project = "Ours".into();
+    let mut t = b.clone();
+    t.project = "Theirs".into();
+    let m = merge(&b, &o, &t);
+    let new = Conflict {
+        field: "project".into(),
+        ours: "Ours".into(),
+        theirs: "Theirs".into(),
+    };
+    assert_eq!(m.workbook.conflicts, [old("launch"), new]);
+}
