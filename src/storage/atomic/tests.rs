@@ -223,10 +223,18 @@ fn temp_names_left_by_an_earlier_process_with_our_id_are_skipped() {
 }
 
 #[test]
-fn a_temp_file_that_cannot_be_made_is_an_error() {
+fn a_temp_file_that_cannot_be_made_is_an_error_not_a_hang() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("missing-dir").join("a.txt");
-    let err = write_atomic(&p, b"x").unwrap_err();
+    // On a thread, so that retrying forever fails this test rather than
+    // hanging the run.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("save into a missing directory".into())
+        .spawn(move || tx.send(write_atomic(&p, b"x")))
+        .unwrap();
+    let result = rx.recv_timeout(std::time::Duration::from_secs(20));
+    let err = result.expect("the save gave up").unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::NotFound);
 }
 

@@ -128,3 +128,25 @@ fn keeping_our_value_needs_no_validation() {
         .unwrap();
     assert_eq!(wb, o);
 }
+
+#[test]
+fn resolve_all_skips_the_other_conflicts_of_an_item_it_removed() {
+    let mut wb = base();
+    wb.item_mut("reliability.slos").unwrap().conflicts = vec![
+        Conflict {
+            field: REMOVED_FIELD.into(),
+            ours: KEPT.into(),
+            theirs: REMOVED.into(),
+        },
+        Conflict {
+            field: "owner".into(),
+            ours: "Ann".into(),
+            theirs: "Bo".into(),
+        },
+    ];
+    let entries = wb.conflict_entries();
+    assert!(entries.iter().all(|e| !e.is_workbook_level()));
+    assert_eq!(wb.resolve_all(&Resolution::Theirs).unwrap(), 2);
+    assert!(wb.item("reliability.slos").is_none());
+    assert!(!wb.has_conflicts());
+}
