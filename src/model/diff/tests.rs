@@ -161,6 +161,7 @@ fn longest_increasing_keeps_the_most_items_in_place() {
     assert_eq!(keep.len(), 5);
     assert!(!keep.contains(&2));
     assert!(longest_increasing(&[]).is_empty());
+    assert_eq!(longest_increasing(&[1, 1]).len(), 1, "strictly increasing");
 }
 
 #[test]
