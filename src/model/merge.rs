@@ -641,6 +641,4 @@ mod resolve;
 pub use resolve::{ConflictEntry, Resolution, ResolveError};
 
 #[cfg(test)]
-mod edge_tests;
-#[cfg(test)]
 mod tests;

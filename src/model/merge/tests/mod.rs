@@ -7,6 +7,7 @@
 use super::*;
 use crate::model::{FieldError, FieldKind, Status, WorkbookField, category_name_field};
 
+mod edges;
 mod fields;
 mod items;
 mod order;
