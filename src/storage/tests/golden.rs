@@ -15,7 +15,9 @@ fn save_writes_the_canonical_text() {
 
 /// A small workbook with every field set, whose file text and content hash
 /// are pinned below: the hash is printed on paper, so neither may change
-/// between versions unnoticed. Changing them means a new format version.
+/// between versions unnoticed. A new item field changes both on purpose
+/// (every file gains a line): set it here and pin the new text and hash
+/// (ARCHITECTURE.md, "Adding a field to an item").
 fn golden_workbook() -> crate::model::Workbook {
     let date = |s: &str| s.parse().ok();
     let mut wb = crate::model::Workbook::new("Golden \"Ω\" launch");
