@@ -10,6 +10,7 @@ use crate::model::{FieldError, FieldKind, Status, WorkbookField, category_name_f
 mod edges;
 mod fields;
 mod items;
+mod names;
 mod order;
 mod props;
 mod resolve;
