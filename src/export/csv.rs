@@ -121,7 +121,122 @@ fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::{Category, Conflict, Item, RedReason, Status};
+
+    /// One test per character a spreadsheet would start a formula with.
+    macro_rules! defuses {
+        ($($name:ident: $c:literal,)*) => {$(
+            #[test]
+            fn $name() {
+                let cell = format!("{}1+1", $c);
+                assert_eq!(defuse(&cell), format!("'{cell}"));
+                assert_eq!(defuse(&$c.to_string()), format!("'{}", $c));
+            }
+        )*};
+    }
+
+    defuses! {
+        defuses_a_leading_equals_sign: '=',
+        defuses_a_leading_plus: '+',
+        defuses_a_leading_minus: '-',
+        defuses_a_leading_at_sign: '@',
+        defuses_a_leading_tab: '\t',
+        defuses_a_leading_carriage_return: '\r',
+    }
+
+    #[test]
+    fn leaves_every_other_cell_as_it_is() {
+        for cell in [
+            "",
+            "plain text",
+            "1+1",
+            "a=b",
+            " =1",
+            "'=already quoted",
+            "\n=1",
+            "https://example.com/?a=-1",
+            "−1 (a Unicode minus)",
+            "＝1 (a full-width equals sign)",
+        ] {
+            assert!(
+                matches!(defuse(cell), std::borrow::Cow::Borrowed(c) if c == cell),
+                "{cell:?}"
+            );
+        }
+    }
+
+    /// A small workbook whose CSV is pinned below: a passing item, an
+    /// overdue red one and one in conflict, with cells a spreadsheet would
+    /// otherwise run.
+    fn small_workbook() -> Workbook {
+        let date = |s: &str| s.parse().ok();
+        let mut wb = Workbook::new("CSV");
+        let done = Item {
+            id: "ops.runbook".into(),
+            title: "Runbook".into(),
+            status: Status::Done,
+            owner: "@ann".into(),
+            due: date("2026-01-01"),
+            notes: "=1+1".into(),
+            evidence: vec!["https://a".into(), "https://b".into()],
+            ..Item::default()
+        };
+        let late = Item {
+            id: "ops.pager".into(),
+            title: "+Pager".into(),
+            description: "Say \"hi\", then\nleave".into(),
+            due: date("2026-02-01"),
+            mitigation: crate::model::Mitigation {
+                text: "-manual".into(),
+                accepted_by: "Bo".into(),
+                until: date("2026-04-01"),
+            },
+            ..Item::default()
+        };
+        let conflicted = Item {
+            id: "ops.backup".into(),
+            title: "Backups".into(),
+            status: Status::InProgress,
+            due: date("2026-09-01"),
+            conflicts: vec![
+                Conflict {
+                    field: "owner".into(),
+                    ours: "Ann".into(),
+                    theirs: "Bo".into(),
+                },
+                Conflict {
+                    field: "due".into(),
+                    ours: String::new(),
+                    theirs: "2026-09-01".into(),
+                },
+            ],
+            ..Item::default()
+        };
+        wb.categories.push(Category {
+            id: "ops".into(),
+            name: "Operations".into(),
+            items: vec![done, late, conflicted],
+        });
+        wb
+    }
+
+    #[test]
+    fn a_small_workbook_gives_exactly_this_csv() {
+        let text = to_csv(&small_workbook(), "2026-03-10".parse().unwrap()).unwrap();
+        let not_started = RedReason::NotDone(Status::NotStarted);
+        let expected = [
+            "category,category_id,id,title,description,status,result,overdue,owner,due,mitigation,accepted_by,until,notes,evidence,conflicts,position".to_owned(),
+            "Operations,ops,ops.runbook,Runbook,,Done,pass,no,'@ann,2026-01-01,,,,'=1+1,\"https://a\nhttps://b\",,1".to_owned(),
+            format!(
+                "Operations,ops,ops.pager,'+Pager,\"Say \"\"hi\"\", then\nleave\",Not started,red: {not_started},yes,,2026-02-01,'-manual,Bo,2026-04-01,,,,2"
+            ),
+            format!(
+                "Operations,ops,ops.backup,Backups,,In progress,red: {},no,,2026-09-01,,,,,,\"owner: ours \"\"Ann\"\", theirs \"\"Bo\"\"\ndue: ours \"\"\"\", theirs \"\"2026-09-01\"\"\",3",
+                RedReason::Conflict
+            ),
+        ];
+        assert_eq!(text, format!("{}\r\n", expected.join("\r\n")));
+    }
 
     #[test]
     fn one_row_per_item_that_a_csv_reader_reads_back() {

@@ -486,7 +486,19 @@ mod tests {
         wb.launch = Some(d("2026-04-01"));
         let v = wb.verdict(d(TODAY));
         assert!(v.ready());
-        assert_eq!(v.warnings.len(), 1);
+        assert_eq!(
+            v.warnings,
+            [Warning::MitigationExpiresBeforeLaunch {
+                id: "x".into(),
+                until: d("2026-03-20"),
+                launch: d("2026-04-01"),
+            }]
+        );
+        // The words the window, `check` and the report print.
+        assert_eq!(
+            v.warnings[0].to_string(),
+            "x: mitigation accepted until 2026-03-20, before launch on 2026-04-01"
+        );
         wb.launch = Some(d("2026-03-20"));
         assert!(
             wb.verdict(d(TODAY)).warnings.is_empty(),

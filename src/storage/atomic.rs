@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// itself survives a crash. A symlink is followed and its target replaced, so
 /// the link stays a link.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+    write_atomic_with(path, bytes, &Steps::REAL)
 }
 
 /// [`write_atomic`] without forcing the file and the rename to disk: for
@@ -21,25 +21,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// before the system writes it back may lose it. The two syncs cost more
 /// than writing a small PDF (2.5 ms here, and tens under load).
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_via_temp(path, bytes, false, |file, bytes| file.write_all(bytes))
+    write_replacing_with(path, bytes, &Steps::REAL)
 }
 
-/// [`write_atomic`] with the write step supplied, so tests can make it fail
-/// halfway.
-pub(crate) fn write_atomic_with(
-    path: &Path,
-    bytes: &[u8],
-    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
-) -> io::Result<()> {
-    write_via_temp(path, bytes, true, write)
+/// The steps of a save that touch the disk's contents. Production uses
+/// [`Steps::REAL`]; tests swap in steps that fail on cue or record that they
+/// ran, because a skipped fsync or a failed rename cannot be provoked or
+/// seen from outside (and root ignores the permissions that could).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Steps {
+    pub write: fn(&mut File, &[u8]) -> io::Result<()>,
+    pub sync_file: fn(&File) -> io::Result<()>,
+    pub rename: fn(&Path, &Path) -> io::Result<()>,
+    /// Makes a rename in the directory durable. Its failure is ignored: the
+    /// new file is already in place.
+    pub sync_dir: fn(&Path) -> io::Result<()>,
 }
 
-fn write_via_temp(
-    path: &Path,
-    bytes: &[u8],
-    durable: bool,
-    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
-) -> io::Result<()> {
+impl Steps {
+    pub(crate) const REAL: Self = Self {
+        write: |file, bytes| file.write_all(bytes),
+        sync_file: File::sync_all,
+        rename: |from, to| fs::rename(from, to),
+        // Only Unix lets a directory be opened for syncing; elsewhere the
+        // open fails, which is ignored like any failure of this step.
+        sync_dir: |dir| File::open(dir)?.sync_all(),
+    };
+}
+
+/// [`write_atomic`] with the disk steps supplied.
+pub(crate) fn write_atomic_with(path: &Path, bytes: &[u8], steps: &Steps) -> io::Result<()> {
+    write_via_temp(path, bytes, true, steps)
+}
+
+/// [`write_replacing`] with the disk steps supplied.
+pub(crate) fn write_replacing_with(path: &Path, bytes: &[u8], steps: &Steps) -> io::Result<()> {
+    write_via_temp(path, bytes, false, steps)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], durable: bool, steps: &Steps) -> io::Result<()> {
     let target = resolve_symlinks(path)?;
     // Renaming over a device or a FIFO would replace it with a plain file
     // (as root, `-o /dev/null` would destroy /dev/null).
@@ -71,15 +91,15 @@ fn write_via_temp(
 
     let (tmp_path, mut tmp) = create_temp(&dir, &file_name)?;
     let result = (|| {
-        write(&mut tmp, bytes)?;
+        (steps.write)(&mut tmp, bytes)?;
         if durable {
-            tmp.sync_all()?;
+            (steps.sync_file)(&tmp)?;
         }
         if let Some(p) = permissions {
             fs::set_permissions(&tmp_path, p)?;
         }
         drop(tmp);
-        fs::rename(&tmp_path, &target)
+        (steps.rename)(&tmp_path, &target)
     })();
     if let Err(e) = result {
         // Best effort: the error that matters is the one above.
@@ -87,7 +107,9 @@ fn write_via_temp(
         return Err(e);
     }
     if durable {
-        sync_dir(&dir);
+        // The file is in place; a directory that cannot be synced only
+        // leaves the rename as durable as the platform makes it.
+        let _ignored = (steps.sync_dir)(&dir);
     }
     Ok(())
 }
@@ -100,9 +122,11 @@ fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
         match fs::symlink_metadata(&current) {
             Ok(m) if m.file_type().is_symlink() => {
                 let link = fs::read_link(&current)?;
+                // A relative target is relative to the link's directory;
+                // `join` keeps an absolute one as it is.
                 current = match current.parent() {
-                    Some(parent) if link.is_relative() => parent.join(link),
-                    _ => link,
+                    Some(parent) => parent.join(link),
+                    None => link,
                 };
             }
             _ => return Ok(current),
@@ -111,10 +135,15 @@ fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+/// Numbers this process's temporary files (module-wide so tests can see
+/// which names come next).
+static TEMP_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A new temporary file for `file_name` in `dir`, skipping names already
+/// taken (left by an earlier process that had the same ID and crashed).
 fn create_temp(dir: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
     loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp_path = dir.join(format!(".{file_name}.{}-{n}.tmp", std::process::id()));
         match OpenOptions::new()
             .write(true)
@@ -128,113 +157,5 @@ fn create_temp(dir: &Path, file_name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
-fn sync_dir(dir: &Path) {
-    // A directory can only be opened for syncing on Unix; elsewhere the
-    // rename is as durable as the platform makes it.
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ignored = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replaces_content() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.txt");
-        fs::write(&p, "old").unwrap();
-        write_atomic(&p, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temp file left"
-        );
-    }
-
-    #[test]
-    fn failure_halfway_keeps_original_and_cleans_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.txt");
-        fs::write(&p, "original").unwrap();
-        let err = write_atomic_with(&p, b"new content", |f, b| {
-            f.write_all(&b[..3])?;
-            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
-        })
-        .unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
-        assert_eq!(fs::read_to_string(&p).unwrap(), "original");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "temp file removed"
-        );
-    }
-
-    #[test]
-    fn replacing_without_sync_replaces_content_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.pdf");
-        fs::write(&p, "old").unwrap();
-        write_replacing(&p, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn refuses_to_replace_devices_fifos_and_directories() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("fifo");
-        if std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .is_ok_and(|s| s.success())
-        {
-            let err = write_atomic(&fifo, b"x").unwrap_err();
-            assert!(err.to_string().contains("not a regular file"), "{err}");
-            assert!(
-                !fs::metadata(&fifo).unwrap().is_file(),
-                "the FIFO is still a FIFO"
-            );
-        }
-        let link = dir.path().join("null-link");
-        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
-        assert!(write_atomic(&link, b"x").is_err());
-        assert!(!fs::metadata("/dev/null").unwrap().is_file());
-        assert!(write_atomic(dir.path(), b"x").is_err());
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "no temp file left"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn keeps_permissions_and_follows_symlinks() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.txt");
-        fs::write(&real, "old").unwrap();
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
-        let link = dir.path().join("link.txt");
-        std::os::unix::fs::symlink("real.txt", &link).unwrap();
-
-        write_atomic(&link, b"new").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640);
-    }
-}
+mod tests;

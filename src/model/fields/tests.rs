@@ -55,6 +55,32 @@ fn every_field_round_trips_through_text() {
 }
 
 #[test]
+fn copying_a_field_copies_that_field_only() {
+    // Merge never copies evidence (links merge as a set), so `copy` is a
+    // contract of its own: each field, and nothing else.
+    let mut from = Item {
+        id: "a".into(),
+        ..Item::default()
+    };
+    for f in ItemField::ALL {
+        let value = match f.kind() {
+            FieldKind::Status => "done".to_owned(),
+            FieldKind::Date => "2026-05-01".to_owned(),
+            _ => format!("{} value", f.key()),
+        };
+        from.set_field(f, &value).unwrap();
+    }
+    for f in ItemField::ALL {
+        let mut to = Item::default();
+        f.copy(&mut to, &from);
+        assert_eq!(f.get(&to), f.get(&from), "{f:?}");
+        let mut only = Item::default();
+        only.set_field(f, &f.get(&from)).unwrap();
+        assert_eq!(to, only, "{f:?}: nothing else is copied");
+    }
+}
+
+#[test]
 fn setting_a_field_settles_its_conflict_and_only_that_one() {
     for f in ItemField::ALL {
         let mut item = Item {

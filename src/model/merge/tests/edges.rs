@@ -2,11 +2,6 @@
 //! one side and changed on the other, and the same new ID added on both.
 
 use super::*;
-use crate::model::Status;
-
-fn base() -> Workbook {
-    crate::storage::builtin_template()
-}
 
 fn without_category(wb: &Workbook, id: &str) -> Workbook {
     let mut wb = wb.clone();

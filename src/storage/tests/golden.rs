@@ -1,0 +1,136 @@
+//! The file text and content hash of one small workbook, pinned: the hash
+//! is printed on paper and the text is what git diffs, so neither may change
+//! between versions unnoticed.
+
+use super::*;
+
+#[test]
+fn save_writes_the_canonical_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("w.shipshape.ron");
+    save(&p, &golden_workbook()).unwrap();
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), GOLDEN_TEXT);
+    assert_eq!(load(&p).unwrap().workbook, golden_workbook());
+}
+
+/// A small workbook with every field set, whose file text and content hash
+/// are pinned below: the hash is printed on paper, so neither may change
+/// between versions unnoticed. A new item field changes both on purpose
+/// (every file gains a line): set it here and pin the new text and hash
+/// (ARCHITECTURE.md, "Adding a field to an item").
+fn golden_workbook() -> crate::model::Workbook {
+    let date = |s: &str| s.parse().ok();
+    let mut wb = crate::model::Workbook::new("Golden \"Ω\" launch");
+    wb.description = "Pinned.\nTwo lines.".into();
+    wb.launch = date("2026-06-01");
+    wb.review = date("2026-05-04");
+    wb.people = vec![Person {
+        name: "Zoë".into(),
+        role: "SRE".into(),
+        email: "zoe@example.com".into(),
+    }];
+    wb.categories = vec![Category {
+        id: "reliability".into(),
+        name: "Reliability".into(),
+        items: vec![Item {
+            id: "reliability.slos".into(),
+            title: "SLOs published".into(),
+            description: "Written down.".into(),
+            status: Status::Mitigated,
+            owner: "Ann".into(),
+            due: date("2026-04-01"),
+            mitigation: Mitigation {
+                text: "Manual failover".into(),
+                accepted_by: "Bo".into(),
+                until: date("2026-07-01"),
+            },
+            notes: "Line one\nline two".into(),
+            evidence: vec!["https://example.com/slo".into()],
+            conflicts: vec![Conflict {
+                field: "owner".into(),
+                ours: "Ann".into(),
+                theirs: "Cy".into(),
+            }],
+        }],
+    }];
+    wb.conflicts = vec![Conflict {
+        field: "review".into(),
+        ours: "2026-05-04".into(),
+        theirs: "2026-05-11".into(),
+    }];
+    wb
+}
+
+const GOLDEN_TEXT: &str = r#"(
+    format: "shipshape-workbook",
+    version: 1,
+    project: "Golden \"Ω\" launch",
+    description: "Pinned.\nTwo lines.",
+    launch: Some("2026-06-01"),
+    review: Some("2026-05-04"),
+    people: [
+        (
+            name: "Zoë",
+            role: "SRE",
+            email: "zoe@example.com",
+        ),
+    ],
+    categories: [
+        (
+            id: "reliability",
+            name: "Reliability",
+            items: [
+                (
+                    id: "reliability.slos",
+                    title: "SLOs published",
+                    description: "Written down.",
+                    status: Mitigated,
+                    owner: "Ann",
+                    due: Some("2026-04-01"),
+                    mitigation: (
+                        text: "Manual failover",
+                        accepted_by: "Bo",
+                        until: Some("2026-07-01"),
+                    ),
+                    notes: "Line one\nline two",
+                    evidence: [
+                        "https://example.com/slo",
+                    ],
+                    conflicts: [
+                        (
+                            field: "owner",
+                            ours: "Ann",
+                            theirs: "Cy",
+                        ),
+                    ],
+                ),
+            ],
+        ),
+    ],
+    conflicts: [
+        (
+            field: "review",
+            ours: "2026-05-04",
+            theirs: "2026-05-11",
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_small_workbook_has_exactly_this_file_text_and_content_hash() {
+    let wb = golden_workbook();
+    assert_eq!(to_string(&wb).unwrap(), GOLDEN_TEXT);
+    assert_eq!(content_hash(&wb), "a320e2d9c93d");
+}
+
+#[test]
+fn content_hash_is_stable_and_sensitive() {
+    let wb = builtin_template();
+    let h = content_hash(&wb);
+    assert_eq!(h.len(), 12);
+    assert_eq!(h, content_hash(&wb.clone()));
+    let mut other = wb.clone();
+    other.categories[0].items[0].owner = "x".into();
+    assert_ne!(h, content_hash(&other));
+}
