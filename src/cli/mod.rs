@@ -52,6 +52,7 @@ macro_rules! errln {
 mod check;
 mod edit;
 mod export;
+mod generate;
 mod git;
 mod history;
 mod import;
@@ -119,6 +120,11 @@ pub enum Command {
     Import(import::ImportCommand),
     /// The earlier versions of a workbook that saves replaced (kept locally), and putting one back.
     History(history::HistoryArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the manual page (`shipshape man | man -l -`), or write every page into a directory.
+    #[command(hide = true)]
+    Man(generate::ManArgs),
 }
 
 /// `--as-of` shared by the commands that judge the workbook.
@@ -247,6 +253,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(cmd) => export::export(cmd),
         Command::Import(cmd) => import::import(cmd),
         Command::History(args) => history::history(args),
+        Command::Completions(args) => generate::completions(args),
+        Command::Man(args) => generate::man(args),
     }
 }
 

@@ -451,3 +451,112 @@ fn set_resolves_a_conflict_on_the_field_it_sets() {
     assert!(!d.read(WB).contains("conflicts"));
     assert!(d.read(WB).contains("owner: \"Bob\""));
 }
+
+// ---- completions and man ---------------------------------------------------
+
+/// Every visible subcommand, and a nested one of each group.
+const SUBCOMMANDS: [&str; 17] = [
+    "new",
+    "list",
+    "set",
+    "check",
+    "merge",
+    "git",
+    "setup",
+    "show",
+    "diff",
+    "conflicts",
+    "resolve",
+    "export",
+    "pdf",
+    "import",
+    "azure",
+    "history",
+    "completions",
+];
+
+#[test]
+fn completions_for_each_shell_name_every_subcommand() {
+    let d = Dir::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = d.ok(&["completions", shell]);
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} completion lacks {sub}");
+        }
+        assert!(script.contains("as-of"), "{shell}: flags complete too");
+    }
+    d.fails(&["completions", "tcsh"], "tcsh");
+    d.fails(&["completions"], "SHELL");
+}
+
+/// `page` as `man -l` shows it, when man is installed.
+fn render_man(page: &std::path::Path) -> Option<String> {
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(page)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "man -l {page:?}: {stderr}"
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn man_page_lists_every_subcommand_and_renders() {
+    let d = Dir::new();
+    let roff = d.ok(&["man"]);
+    assert!(roff.contains("\n.TH shipshape 1 "), "{roff}");
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS", ".SH NOTES"] {
+        assert!(roff.contains(section), "{section}: {roff}");
+    }
+    assert!(roff.contains("Exit codes"), "{roff}");
+    d.write("shipshape.1", &roff);
+    if let Some(text) = render_man(&d.path("shipshape.1")) {
+        for sub in [
+            "shipshape-new(1)",
+            "shipshape-check(1)",
+            "shipshape-completions(1)",
+        ] {
+            assert!(text.contains(sub), "{sub}: {text}");
+        }
+        assert!(!text.contains("shipshape-man"), "man is hidden: {text}");
+    }
+}
+
+#[test]
+fn man_into_a_directory_writes_a_page_per_command() {
+    let d = Dir::new();
+    assert_eq!(d.ok(&["man", "pages"]), "");
+    let mut names: Vec<String> = std::fs::read_dir(d.path("pages"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for page in [
+        "shipshape.1",
+        "shipshape-check.1",
+        "shipshape-git-setup.1",
+        "shipshape-export-pdf.1",
+        "shipshape-completions.1",
+    ] {
+        assert!(names.iter().any(|n| n == page), "{page}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("help") || n.contains("-man")),
+        "{names:?}"
+    );
+    assert_eq!(d.read("pages/shipshape.1"), d.ok(&["man"]));
+    if let Some(text) = render_man(&d.path("pages/shipshape-set.1")) {
+        assert!(text.contains("--owner"), "{text}");
+    }
+    d.write("file", "");
+    d.fails(&["man", "file"], "cannot write the manual pages");
+}
