@@ -58,13 +58,29 @@ pub use command::Command;
 pub use file_dialog::DialogMode;
 pub use style::install_fonts;
 
+/// The icon the `.deb` installs (packaging/linux/icons), compiled in for
+/// the window systems that do not take it from the desktop entry: X11
+/// without a desktop shell, Windows, `cargo install` users.
+const WINDOW_ICON: &[u8] =
+    include_bytes!("../../packaging/linux/icons/hicolor/128x128/apps/shipshape.png");
+
+/// The decoded window icon; `None` (the platform's default) if it does not
+/// decode, which `window_icon_decodes` rules out.
+fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(WINDOW_ICON).ok()
+}
+
 /// Opens the window and runs until it closes. `path` is the workbook to
 /// open; `None` opens the most recent one or, on first run, a sample.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Shipshape")
+        .with_app_id("shipshape");
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Shipshape")
-            .with_app_id("shipshape")
+        viewport: viewport
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([760.0, 480.0])
             .with_drag_and_drop(true),
@@ -82,4 +98,14 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn window_icon_decodes() {
+        let icon = super::window_icon().expect("the compiled-in icon is a PNG");
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+    }
 }
