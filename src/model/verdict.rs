@@ -428,6 +428,30 @@ mod tests {
     }
 
     #[test]
+    fn the_verdict_lists_exactly_the_overdue_items() {
+        let today = d(TODAY);
+        let late = Item {
+            id: "late".into(),
+            due: Some(d("2026-03-09")),
+            ..item(Status::InProgress)
+        };
+        let due_today = Item {
+            id: "today".into(),
+            due: Some(today),
+            ..item(Status::InProgress)
+        };
+        let done_late = Item {
+            id: "done".into(),
+            due: Some(d("2026-03-09")),
+            ..item(Status::Done)
+        };
+        let wb = workbook(vec![late, due_today, done_late]);
+        let v = wb.verdict(today);
+        let overdue: Vec<_> = v.overdue().map(|c| c.item.id.as_str()).collect();
+        assert_eq!(overdue, ["late"]);
+    }
+
+    #[test]
     fn ready_only_when_nothing_is_red() {
         let today = d(TODAY);
         let wb = workbook(vec![item(Status::Done), mitigated("m", Some("2026-04-01"))]);
