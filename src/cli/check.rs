@@ -178,7 +178,7 @@ impl<'a> CheckJson<'a> {
 }
 
 /// One item in `check --json` and `list --json`: its ID and category, every
-/// field of [`ItemField::ALL`] under its key (dates `null` when unset,
+/// field of [`ItemField::ALL`] under its key (dates and intervals `null` when unset,
 /// evidence an array), then the verdict's finding. Names are a contract;
 /// new fields add keys.
 pub struct ItemJson<'a> {
@@ -199,7 +199,7 @@ fn field_json(field: ItemField, item: &Item) -> serde_json::Value {
     }
     let text = field.get(item);
     match field.kind() {
-        FieldKind::Date if text.is_empty() => Value::Null,
+        FieldKind::Date | FieldKind::Interval if text.is_empty() => Value::Null,
         FieldKind::Person => Value::from(text.trim()),
         _ => Value::from(text),
     }

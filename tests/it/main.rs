@@ -23,6 +23,7 @@ mod golden;
 mod merge;
 mod pdf;
 mod pdf_layout;
+mod recheck;
 mod robustness;
 mod safety;
 mod ui;
