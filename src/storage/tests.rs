@@ -412,3 +412,24 @@ fn save_keeping_puts_the_replaced_version_in_the_history() {
     assert_eq!(std::fs::read(&versions[0].path).unwrap(), first_bytes);
     assert_eq!(load(&path).unwrap().fingerprint, second.fingerprint);
 }
+
+#[test]
+fn item_lines_point_at_each_items_id_line() {
+    let lines = item_lines(BUILTIN_TEMPLATE);
+    assert_eq!(lines.len(), 25 + 5, "items and categories");
+    for (n, line) in BUILTIN_TEMPLATE.lines().enumerate() {
+        if line.trim() == "id: \"reliability.backups\"," {
+            assert_eq!(lines["reliability.backups"], n + 1);
+        }
+    }
+    assert_eq!(
+        BUILTIN_TEMPLATE.lines().nth(lines["security.pentest"] - 1),
+        Some("                    id: \"security.pentest\",")
+    );
+    // A category and an item with the same ID: the item's line.
+    let text =
+        "(\n  id: \"x\",\n  name: \"X\",\n  items: [(\n    id: \"x\",\n    title: \"T\",\n  )],\n)";
+    assert_eq!(item_lines(text)["x"], 5);
+    // An escaped ID reads back as the ID.
+    assert_eq!(item_lines("id: \"a\\\"b\",\ntitle: \"T\"")["a\"b"], 1);
+}

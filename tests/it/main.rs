@@ -15,6 +15,7 @@
 )]
 
 mod check;
+mod ci;
 mod cli;
 mod exchange;
 mod git;
