@@ -1,9 +1,13 @@
-//! `check`: the verdict for people and for CI gates.
+//! `check`: the verdict for people and for CI gates — one workbook, or
+//! every workbook under the folders given (`gate`), as text, JSON, JUnit
+//! XML or GitHub annotations.
 
-use std::path::PathBuf;
+mod gate;
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{AsOf, EXIT_NOT_READY, load};
@@ -11,31 +15,59 @@ use crate::model::{FieldKind, Item, ItemCheck, ItemField, Status, Verdict, Workb
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    pub file: PathBuf,
+    /// Workbook files, and folders to search for *.shipshape.ron (hidden folders skipped).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub as_of: AsOf,
-    /// Print one JSON document instead of text.
-    #[arg(long)]
+    /// What to print: text for people, json, junit (a test report CI systems show), github (annotations on the workbook's lines).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The same as `--format json`.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
 }
 
+/// `check`'s output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Junit,
+    Github,
+}
+
 pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let format = if args.json { Format::Json } else { args.format };
+    match args.paths.as_slice() {
+        // One file, for people or scripts: the report and JSON document
+        // `check` has always printed.
+        [file] if matches!(format, Format::Text | Format::Json) && !file.is_dir() => {
+            check_one(file, args.as_of.date(), format == Format::Json)
+        }
+        paths => gate::check_many(paths, args.as_of.date(), format),
+    }
+}
+
+fn check_one(file: &Path, as_of: chrono::NaiveDate, json: bool) -> anyhow::Result<ExitCode> {
     // A file git still lists as unmerged is not ready whatever it says: a
     // merge left it in conflict (with markers when the merge by item failed).
-    let unmerged = super::merge_driver::unmerged_in_git(&args.file) == Some(true);
-    let wb = match load(&args.file) {
-        Ok(l) => l.workbook,
+    let unmerged = super::merge_driver::unmerged_in_git(file) == Some(true);
+    let loaded = match load(file) {
+        Ok(l) => l,
         Err(e) if unmerged => {
-            let note = super::merge_driver::unmerged_note(&args.file);
+            let note = super::merge_driver::unmerged_note(file);
             anyhow::bail!("{e:#}\n{note}");
         }
         Err(e) => return Err(e),
     };
+    warn_unknown_fields(file, &loaded.unknown_fields);
+    let wb = loaded.workbook;
     if unmerged {
-        errln!("{}", super::merge_driver::unmerged_note(&args.file));
+        errln!("{}", super::merge_driver::unmerged_note(file));
     }
-    let verdict = wb.verdict(args.as_of.date());
-    if args.json {
+    let verdict = wb.verdict(as_of);
+    if json {
         outln!(
             "{}",
             serde_json::to_string_pretty(&CheckJson::new(&wb, &verdict))?
@@ -48,6 +80,18 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(EXIT_NOT_READY)
     })
+}
+
+/// Says on stderr that the verdict ignores fields a newer Shipshape wrote
+/// (a newer rule may turn items red that this build passes).
+fn warn_unknown_fields(file: &Path, fields: &[String]) {
+    if !fields.is_empty() {
+        errln!(
+            "warning: {} has fields this version of Shipshape does not know ({}); the verdict ignores them: update Shipshape",
+            file.display(),
+            fields.join(", ")
+        );
+    }
 }
 
 /// The human-readable verdict: headline, then what blocks the launch.
@@ -149,6 +193,9 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
 /// `check --json`. Field names and order are a contract.
 #[derive(Serialize)]
 struct CheckJson<'a> {
+    /// The file, when several were checked (then the output is a list).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     project: &'a str,
     as_of: String,
     ready: bool,
@@ -163,6 +210,7 @@ struct CheckJson<'a> {
 impl<'a> CheckJson<'a> {
     fn new(wb: &'a Workbook, v: &'a Verdict<'a>) -> Self {
         Self {
+            path: None,
             project: &wb.project,
             as_of: v.as_of.to_string(),
             ready: v.ready(),
@@ -178,7 +226,7 @@ impl<'a> CheckJson<'a> {
 }
 
 /// One item in `check --json` and `list --json`: its ID and category, every
-/// field of [`ItemField::ALL`] under its key (dates `null` when unset,
+/// field of [`ItemField::ALL`] under its key (dates and intervals `null` when unset,
 /// evidence an array), then the verdict's finding. Names are a contract;
 /// new fields add keys.
 pub struct ItemJson<'a> {
@@ -199,7 +247,7 @@ fn field_json(field: ItemField, item: &Item) -> serde_json::Value {
     }
     let text = field.get(item);
     match field.kind() {
-        FieldKind::Date if text.is_empty() => Value::Null,
+        FieldKind::Date | FieldKind::Interval if text.is_empty() => Value::Null,
         FieldKind::Person => Value::from(text.trim()),
         _ => Value::from(text),
     }

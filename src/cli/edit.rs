@@ -136,6 +136,7 @@ impl clap::Args for FieldArgs {
         for field in ItemField::ALL {
             let value_name = match field.kind() {
                 FieldKind::Date => "DATE|none",
+                FieldKind::Interval => "INTERVAL|none",
                 FieldKind::Status => "STATUS",
                 FieldKind::Person => "NAME",
                 FieldKind::Links => "URL",
@@ -207,12 +208,22 @@ fn set_summary(item: &Item) -> String {
         Some(
             r @ (RedReason::MitigationIncomplete(_)
             | RedReason::ReasonMissing
-            | RedReason::MitigationExpired(_)),
+            | RedReason::MitigationExpired(_)
+            | RedReason::RecheckOverdue { .. }),
         ) => format!(" — still red: {r}"),
         _ => String::new(),
     };
+    let verified = match (item.verified, item.every) {
+        (None, None) => String::new(),
+        (verified, every) => {
+            let verified = verified.map_or_else(|| "never".to_owned(), |d| d.to_string());
+            let every =
+                every.map_or_else(String::new, |e| format!(", re-check every {}", e.prose()));
+            format!(", verified {verified}{every}")
+        }
+    };
     format!(
-        "{}: {}, owner {}, due {}{still_red}",
+        "{}: {}, owner {}, due {}{verified}{still_red}",
         item.id,
         item.status.cli_word(),
         item.owner_or_unassigned(),
@@ -223,9 +234,17 @@ fn set_summary(item: &Item) -> String {
 
 /// Applies `set`'s values to `item` through the model's one setter, which
 /// also settles any merge conflict on each field: the value given is the
-/// resolution.
+/// resolution. The status is set as a person sets it, so `--status done`
+/// records today as verified; a `--verified` given too comes later in
+/// [`ItemField::ALL`], so it wins.
 fn apply(item: &mut Item, fields: &FieldArgs) -> anyhow::Result<()> {
     for (field, value) in &fields.values {
+        if *field == ItemField::Status
+            && let Some(status) = crate::model::Status::from_word(value)
+        {
+            item.set_status(status, super::today());
+            continue;
+        }
         if field.accumulates() {
             item.add_to_field(*field, value)
         } else {

@@ -479,7 +479,8 @@ mod tests {
         let mut ready = wb.clone();
         for c in &mut ready.categories {
             for i in &mut c.items {
-                i.status = Status::Done;
+                // Done as a person sets it: verified, so re-checks pass.
+                i.set_status(Status::Done, d("2026-03-10"));
                 i.conflicts.clear();
             }
         }

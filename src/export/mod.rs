@@ -3,6 +3,7 @@
 //! or to the bytes of a printable PDF. Nothing here touches the disk; the CLI
 //! and the GUI write what these return.
 
+pub mod ci;
 pub mod csv;
 pub mod markdown;
 pub mod pdf;

@@ -12,36 +12,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Item, Status, Workbook};
+use super::{Interval, IntervalError, Item, Status, Workbook};
 
-/// What a field holds; decides how it is edited, parsed and merged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    /// One line of text.
-    Text,
-    /// Text that runs over several lines.
-    Multiline,
-    /// A person's name (completed from the workbook's people).
-    Person,
-    /// A date or none.
-    Date,
-    /// One of [`Status::ALL`].
-    Status,
-    /// A set of links, one per line in text form.
-    Links,
-}
-
-impl FieldKind {
-    /// What a value of this kind looks like, for hints and error messages.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Self::Text | Self::Multiline | Self::Person => "",
-            Self::Date => "YYYY-MM-DD, or empty for none",
-            Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
-            Self::Links => "one link per line",
-        }
-    }
-}
+mod kind;
+pub use kind::FieldKind;
 
 /// A field of an item. [`ItemField::ALL`] is file order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,12 +30,14 @@ pub enum ItemField {
     MitigationUntil,
     Notes,
     Evidence,
+    Verified,
+    Every,
 }
 
 impl ItemField {
     /// Every item field, in file order (a test checks it against
     /// [`ItemField::index`], whose match the compiler keeps exhaustive).
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 12] = [
         Self::Title,
         Self::Description,
         Self::Status,
@@ -72,6 +48,8 @@ impl ItemField {
         Self::MitigationUntil,
         Self::Notes,
         Self::Evidence,
+        Self::Verified,
+        Self::Every,
     ];
 
     /// Position in [`ItemField::ALL`].
@@ -87,6 +65,8 @@ impl ItemField {
             Self::MitigationUntil => 7,
             Self::Notes => 8,
             Self::Evidence => 9,
+            Self::Verified => 10,
+            Self::Every => 11,
         }
     }
 
@@ -104,6 +84,8 @@ impl ItemField {
             Self::MitigationUntil => "mitigation.until",
             Self::Notes => "notes",
             Self::Evidence => "evidence",
+            Self::Verified => "verified",
+            Self::Every => "every",
         }
     }
 
@@ -125,6 +107,8 @@ impl ItemField {
             Self::MitigationUntil => "Accepted until",
             Self::Notes => "Notes",
             Self::Evidence => "Evidence",
+            Self::Verified => "Last verified",
+            Self::Every => "Re-check every",
         }
     }
 
@@ -141,6 +125,8 @@ impl ItemField {
             Self::MitigationUntil => "mitigation accepted until",
             Self::Notes => "notes",
             Self::Evidence => "evidence links",
+            Self::Verified => "last verified date",
+            Self::Every => "re-check interval",
         }
     }
 
@@ -158,6 +144,8 @@ impl ItemField {
             Self::MitigationUntil => "until",
             Self::Notes => "notes",
             Self::Evidence => "evidence",
+            Self::Verified => "verified",
+            Self::Every => "every",
         }
     }
 
@@ -176,6 +164,10 @@ impl ItemField {
             Self::MitigationUntil => "Last day the mitigation is accepted (YYYY-MM-DD), or none",
             Self::Notes => "Anything said about it; adding appends a paragraph",
             Self::Evidence => "Links that show it is done; adding adds one",
+            Self::Verified => {
+                "Last day it was confirmed still true (YYYY-MM-DD), or none; setting the status to done records today"
+            }
+            Self::Every => "How often a done item is re-checked (90d, 2w, 3m, quarterly…), or none",
         }
     }
 
@@ -184,7 +176,8 @@ impl ItemField {
             Self::Title | Self::MitigationAcceptedBy => FieldKind::Text,
             Self::Description | Self::MitigationText | Self::Notes => FieldKind::Multiline,
             Self::Owner => FieldKind::Person,
-            Self::Due | Self::MitigationUntil => FieldKind::Date,
+            Self::Due | Self::MitigationUntil | Self::Verified => FieldKind::Date,
+            Self::Every => FieldKind::Interval,
             Self::Status => FieldKind::Status,
             Self::Evidence => FieldKind::Links,
         }
@@ -210,6 +203,8 @@ impl ItemField {
             Self::MitigationUntil => date_text(item.mitigation.until),
             Self::Notes => item.notes.clone(),
             Self::Evidence => item.evidence.join("\n"),
+            Self::Verified => date_text(item.verified),
+            Self::Every => item.every.map(|i| i.to_string()).unwrap_or_default(),
         }
     }
 
@@ -223,7 +218,7 @@ impl ItemField {
     }
 
     /// The text of a text field, borrowed (a field may be megabytes long);
-    /// `None` for dates, the status and links.
+    /// `None` for dates, the status, links and intervals.
     pub fn text(self, item: &Item) -> Option<&str> {
         match self {
             Self::Title => Some(&item.title),
@@ -232,7 +227,12 @@ impl ItemField {
             Self::MitigationText => Some(&item.mitigation.text),
             Self::MitigationAcceptedBy => Some(&item.mitigation.accepted_by),
             Self::Notes => Some(&item.notes),
-            Self::Status | Self::Due | Self::MitigationUntil | Self::Evidence => None,
+            Self::Status
+            | Self::Due
+            | Self::MitigationUntil
+            | Self::Evidence
+            | Self::Verified
+            | Self::Every => None,
         }
     }
 
@@ -247,7 +247,12 @@ impl ItemField {
             Self::MitigationText => Some(&mut item.mitigation.text),
             Self::MitigationAcceptedBy => Some(&mut item.mitigation.accepted_by),
             Self::Notes => Some(&mut item.notes),
-            Self::Status | Self::Due | Self::MitigationUntil | Self::Evidence => None,
+            Self::Status
+            | Self::Due
+            | Self::MitigationUntil
+            | Self::Evidence
+            | Self::Verified
+            | Self::Every => None,
         }
     }
 
@@ -291,6 +296,8 @@ impl ItemField {
             Self::MitigationUntil => item.mitigation.until = parse_date(self.name(), value)?,
             Self::Notes => item.notes = value.to_owned(),
             Self::Evidence => item.evidence = links(value),
+            Self::Verified => item.verified = parse_date(self.name(), value)?,
+            Self::Every => item.every = parse_interval(value)?,
         }
         Ok(())
     }
@@ -312,6 +319,8 @@ impl ItemField {
             Self::MitigationUntil => to.mitigation.until = from.mitigation.until,
             Self::Notes => to.notes.clone_from(&from.notes),
             Self::Evidence => to.evidence.clone_from(&from.evidence),
+            Self::Verified => to.verified = from.verified,
+            Self::Every => to.every = from.every,
         }
     }
 }
@@ -462,6 +471,8 @@ pub enum FieldError {
     EmptyTitle,
     #[error("`{0}` is not a link: a link has no spaces")]
     InvalidLink(String),
+    #[error("{0}, or nothing to clear it")]
+    InvalidInterval(#[from] IntervalError),
 }
 
 /// The text form of a date field: `YYYY-MM-DD`, or empty for none.
@@ -481,6 +492,15 @@ fn parse_date(field: &str, value: &str) -> Result<Option<NaiveDate>, FieldError>
             field: field.to_owned(),
             value: value.to_owned(),
         })
+}
+
+/// An interval's text form: empty or `none` for none.
+fn parse_interval(value: &str) -> Result<Option<Interval>, FieldError> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    Ok(Some(v.parse()?))
 }
 
 /// The links in a text form, one per line, blank lines dropped.

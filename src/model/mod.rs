@@ -13,7 +13,9 @@
 pub mod diff;
 mod fields;
 mod ids;
+mod interval;
 pub mod merge;
+mod recheck;
 pub mod sample;
 mod status;
 mod template;
@@ -25,9 +27,11 @@ pub use fields::{
     date_text,
 };
 pub use ids::{closest_ids, file_stem, slugify};
+pub use interval::{Interval, IntervalError};
 pub use merge::{
     ConflictEntry, ConflictField, MergeConflict, Merged, Resolution, ResolveError, merge,
 };
+pub use recheck::{RECHECK_WARNING_DAYS, Recheck};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
 pub use verdict::{ItemCheck, MissingParts, RedReason, Verdict, Warning};

@@ -1,9 +1,10 @@
 //! Synthetic workbooks of any size, for benchmarks and tests: realistic
-//! field lengths, every status, some owners, due dates and mitigations.
+//! field lengths, every status, some owners, due dates, mitigations and
+//! re-check intervals.
 
 use chrono::NaiveDate;
 
-use super::{Category, Item, Mitigation, Status, Workbook};
+use super::{Category, Interval, Item, Mitigation, Status, Workbook};
 
 /// A workbook with `items` items in categories of 25, filled in the way a
 /// team mid-review would have it.
@@ -39,6 +40,9 @@ pub fn synthetic(items: usize) -> Workbook {
                         },
                         notes: if n % 3 == 0 { "Discussed in the walkthrough.\nFollow up next week.".into() } else { String::new() },
                         evidence: if n % 4 == 0 { vec![format!("https://example.com/evidence/{n}")] } else { Vec::new() },
+                        verified: (status == Status::Done).then(|| base.checked_sub_signed(chrono::Duration::days(30))).flatten(),
+                        // Every other done item is re-checked quarterly, due well after launch.
+                        every: (n % 10 == 2).then_some(Interval::Months(3)),
                         conflicts: Vec::new(),
                     }
                 })

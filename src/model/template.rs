@@ -15,8 +15,9 @@ pub struct TemplateOptions {
 
 impl Workbook {
     /// A new workbook with `template`'s categories and items (IDs, titles and
-    /// descriptions) and none of its progress: every item not started,
-    /// unassigned, with no due date, mitigation, notes, evidence or conflicts.
+    /// descriptions, re-check intervals) and none of its progress: every
+    /// item not started, unassigned, never verified, with no due date,
+    /// mitigation, notes, evidence or conflicts.
     pub fn from_template(template: &Workbook, options: TemplateOptions) -> Workbook {
         let mut wb = template.clone();
         // Exhaustive, like the items below: a new workbook field must say
@@ -48,6 +49,8 @@ impl Workbook {
                 mitigation,
                 notes,
                 evidence,
+                verified,
+                every: _,
                 conflicts,
             } = item;
             *status = Status::NotStarted;
@@ -56,6 +59,9 @@ impl Workbook {
             *mitigation = Mitigation::default();
             notes.clear();
             evidence.clear();
+            // When a team last checked is progress; how often the
+            // checklist asks for a check is part of the checklist.
+            *verified = None;
             conflicts.clear();
         }
         wb

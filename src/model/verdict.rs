@@ -1,6 +1,9 @@
 use chrono::NaiveDate;
 
-use super::{Category, Item, Mitigation, Status, StatusCounts, Workbook};
+use super::{
+    Category, Interval, Item, Mitigation, RECHECK_WARNING_DAYS, Recheck, Status, StatusCounts,
+    Workbook,
+};
 
 /// Why an item blocks the launch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +19,12 @@ pub enum RedReason {
     ReasonMissing,
     /// A merge left conflicting values that nobody has picked between yet.
     Conflict,
+    /// Done, but its last verification is older than its re-check interval
+    /// (or it was never verified); see `model::recheck`.
+    RecheckOverdue {
+        verified: Option<NaiveDate>,
+        every: Interval,
+    },
 }
 
 impl std::fmt::Display for RedReason {
@@ -26,6 +35,14 @@ impl std::fmt::Display for RedReason {
             Self::MitigationExpired(d) => write!(f, "mitigation expired on {d}"),
             Self::ReasonMissing => f.write_str("not applicable, but no reason is written"),
             Self::Conflict => f.write_str("unresolved merge conflict"),
+            Self::RecheckOverdue { verified, every } => {
+                f.write_str("re-check overdue: ")?;
+                match verified {
+                    Some(d) => write!(f, "last verified {d}")?,
+                    None => f.write_str("never verified")?,
+                }
+                write!(f, ", every {}", every.prose())
+            }
         }
     }
 }
@@ -81,6 +98,22 @@ pub enum Warning {
         until: NaiveDate,
         launch: NaiveDate,
     },
+    /// A done item that passes today but must be re-checked by `due`:
+    /// before launch (`launch` given) or within [`RECHECK_WARNING_DAYS`].
+    RecheckDue {
+        id: String,
+        due: NaiveDate,
+        launch: Option<NaiveDate>,
+    },
+}
+
+impl Warning {
+    /// The item the warning is about.
+    pub fn item_id(&self) -> &str {
+        match self {
+            Self::MitigationExpiresBeforeLaunch { id, .. } | Self::RecheckDue { id, .. } => id,
+        }
+    }
 }
 
 impl std::fmt::Display for Warning {
@@ -89,6 +122,19 @@ impl std::fmt::Display for Warning {
             Self::MitigationExpiresBeforeLaunch { id, until, launch } => write!(
                 f,
                 "{id}: mitigation accepted until {until}, before launch on {launch}"
+            ),
+            Self::RecheckDue {
+                id,
+                due,
+                launch: Some(launch),
+            } => write!(f, "{id}: re-check due by {due}, before launch on {launch}"),
+            Self::RecheckDue {
+                id,
+                due,
+                launch: None,
+            } => write!(
+                f,
+                "{id}: re-check due by {due}, within {RECHECK_WARNING_DAYS} days"
             ),
         }
     }
@@ -186,7 +232,12 @@ impl Item {
             return Some(RedReason::Conflict);
         }
         match self.status {
-            Status::Done => None,
+            Status::Done => match self.recheck(as_of, None) {
+                Some(Recheck::Overdue { verified, every }) => {
+                    Some(RedReason::RecheckOverdue { verified, every })
+                }
+                _ => None,
+            },
             Status::Mitigated => {
                 match (MissingParts::of(&self.mitigation), self.mitigation.until) {
                     (Some(missing), _) => Some(RedReason::MitigationIncomplete(missing)),
@@ -230,6 +281,15 @@ impl Workbook {
                     warnings.push(Warning::MitigationExpiresBeforeLaunch {
                         id: item.id.clone(),
                         until,
+                        launch,
+                    });
+                }
+                if let (Some(Recheck::DueSoon { due, launch }), None) =
+                    (item.recheck(as_of, self.launch), red)
+                {
+                    warnings.push(Warning::RecheckDue {
+                        id: item.id.clone(),
+                        due,
                         launch,
                     });
                 }

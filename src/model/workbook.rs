@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{DEFAULT_REVIEW_LEAD_DAYS, Status, slugify};
+use super::{DEFAULT_REVIEW_LEAD_DAYS, Interval, Status, slugify};
 
 /// One project's readiness checklist. Field order here is the field order in
 /// the file, so it is part of the format: append, never reorder.
@@ -66,6 +66,15 @@ pub struct Item {
     pub notes: String,
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// The last day someone confirmed the item is still true; setting an
+    /// item done records the day. Not written when unset, so files that
+    /// never used re-checks keep their bytes.
+    #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
+    pub verified: Option<NaiveDate>,
+    /// How often a done item must be re-checked; past `verified` plus this,
+    /// it is red (see [`Item::recheck`]). Not written when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Interval>,
     /// Unresolved merge conflicts (both values kept); an item with any is red.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,

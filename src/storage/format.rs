@@ -316,6 +316,32 @@ fn check_no_extensions(text: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// The 1-based line of each item's `id: "…"` in a workbook file's text, for
+/// pointing at an item (CI annotations). Category IDs are written the same
+/// way; where a category and an item share an ID, the line followed by a
+/// `title:` (an item's next field, as written) wins. Lines that do not hold
+/// a plain `id: "…"` (hand-edited files) are skipped: the caller then has
+/// no line for that item.
+pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for (n, line) in lines.iter().enumerate() {
+        let Some(value) = line.strip_prefix("id:") else {
+            continue;
+        };
+        let value = value.trim().trim_end_matches(',');
+        let Ok(id) = ron::from_str::<String>(value) else {
+            continue;
+        };
+        let next = lines[n + 1..].iter().find(|l| !l.is_empty());
+        let is_item = next.is_some_and(|l| l.starts_with("title:"));
+        if is_item || !out.contains_key(&id) {
+            out.insert(id, n + 1);
+        }
+    }
+    out
+}
+
 /// Where the second occurrence of a duplicated ID is written.
 fn duplicate_position(text: &str, err: &crate::model::ModelError) -> Option<(usize, usize)> {
     use crate::model::ModelError;

@@ -6,6 +6,7 @@
 //! where there is one, the line and column — never a panic.
 
 mod atomic;
+mod discover;
 mod error;
 mod format;
 pub mod history;
@@ -18,8 +19,9 @@ use std::io::Read;
 use std::path::Path;
 
 pub use atomic::{write_atomic, write_replacing};
+pub use discover::{DiscoverError, workbook_files};
 pub use error::{LoadError, LoadErrorKind, SaveError};
-pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, parse, to_string};
+pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, item_lines, parse, to_string};
 pub use history::bytes_hash;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, FileLock, LockError, lock};
 pub use recovery::{Recoveries, Recovery, recovery_key};

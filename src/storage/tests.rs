@@ -34,6 +34,14 @@ fn builtin_template_is_canonical_and_has_25_items_in_5_categories() {
         assert!(i.id.starts_with(&format!("{}.", c.id)), "{}", i.id);
         assert!(!i.description.is_empty(), "{} needs a description", i.id);
     }
+    // A re-check interval only where the checklist's own words ask for one:
+    // the restore drill "done and timed this quarter".
+    let rechecked: Vec<_> = wb
+        .items()
+        .filter_map(|(_, i)| Some((i.id.as_str(), i.every?.to_string())))
+        .collect();
+    assert_eq!(rechecked, [("reliability.backups", "quarterly".to_owned())]);
+    assert!(wb.items().all(|(_, i)| i.verified.is_none()));
     assert_eq!(
         to_string(&wb).unwrap(),
         BUILTIN_TEMPLATE,
@@ -403,4 +411,25 @@ fn save_keeping_puts_the_replaced_version_in_the_history() {
     assert_eq!(versions.len(), 1);
     assert_eq!(std::fs::read(&versions[0].path).unwrap(), first_bytes);
     assert_eq!(load(&path).unwrap().fingerprint, second.fingerprint);
+}
+
+#[test]
+fn item_lines_point_at_each_items_id_line() {
+    let lines = item_lines(BUILTIN_TEMPLATE);
+    assert_eq!(lines.len(), 25 + 5, "items and categories");
+    for (n, line) in BUILTIN_TEMPLATE.lines().enumerate() {
+        if line.trim() == "id: \"reliability.backups\"," {
+            assert_eq!(lines["reliability.backups"], n + 1);
+        }
+    }
+    assert_eq!(
+        BUILTIN_TEMPLATE.lines().nth(lines["security.pentest"] - 1),
+        Some("                    id: \"security.pentest\",")
+    );
+    // A category and an item with the same ID: the item's line.
+    let text =
+        "(\n  id: \"x\",\n  name: \"X\",\n  items: [(\n    id: \"x\",\n    title: \"T\",\n  )],\n)";
+    assert_eq!(item_lines(text)["x"], 5);
+    // An escaped ID reads back as the ID.
+    assert_eq!(item_lines("id: \"a\\\"b\",\ntitle: \"T\"")["a\"b"], 1);
 }

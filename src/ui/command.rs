@@ -40,6 +40,7 @@ pub enum Command {
     ClearFilters,
     ToggleRedOnly,
     ToggleOverdueOnly,
+    ToggleRecheckOnly,
     ToggleConflictsOnly,
 
     SelectPrevious,
@@ -109,6 +110,7 @@ impl Command {
         ClearFilters,
         ToggleRedOnly,
         ToggleOverdueOnly,
+        ToggleRecheckOnly,
         ToggleConflictsOnly,
         SelectPrevious,
         SelectNext,
@@ -151,6 +153,7 @@ impl Command {
             Self::ClearFilters => "Clear filters",
             Self::ToggleRedOnly => "Red items only",
             Self::ToggleOverdueOnly => "Overdue items only",
+            Self::ToggleRecheckOnly => "Re-check due only",
             Self::ToggleConflictsOnly => "Merge conflicts only",
             Self::SelectPrevious => "Previous item",
             Self::SelectNext => "Next item",
@@ -193,6 +196,9 @@ impl Command {
             Self::ClearFilters => "Show every item",
             Self::ToggleRedOnly => "Show only items that block the launch",
             Self::ToggleOverdueOnly => "Show only red items past their due date",
+            Self::ToggleRecheckOnly => {
+                "Show only done items whose re-check is overdue, or due before launch or within 14 days"
+            }
             Self::ToggleConflictsOnly => "Show only items a git merge left in conflict",
             Self::SelectPrevious | Self::SelectNext => "Move through the listed items",
             Self::SetStatus(_) => "Set the selected item's status",
@@ -246,6 +252,7 @@ impl Command {
             | Self::ClearFilters
             | Self::ToggleRedOnly
             | Self::ToggleOverdueOnly
+            | Self::ToggleRecheckOnly
             | Self::ToggleConflictsOnly
             | Self::AddItem
             | Self::AddCategory
@@ -288,6 +295,7 @@ impl Command {
             | Self::ClearFilters
             | Self::ToggleRedOnly
             | Self::ToggleOverdueOnly
+            | Self::ToggleRecheckOnly
             | Self::ToggleConflictsOnly => Menu::Edit,
             Self::SelectPrevious
             | Self::SelectNext
@@ -535,6 +543,12 @@ mod tests {
         assert!(pos(Command::SaveAs) < pos(Command::Save));
         assert!(pos(Command::Redo) < pos(Command::Undo));
         assert!(pos(Command::MoveItemUp) < pos(Command::SelectPrevious));
+    }
+
+    #[test]
+    fn the_recheck_filter_says_how_far_ahead_it_looks() {
+        let days = crate::model::RECHECK_WARNING_DAYS.to_string();
+        assert!(Command::ToggleRecheckOnly.tooltip().contains(&days));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::file_dialog::PathPurpose;
 use super::filter::Filter;
 use super::text::{DialogText, clip, too_long};
 use super::view::Modal;
-use crate::model::{Item, ItemField, ItemLocation};
+use crate::model::{FieldKind, Item, ItemField, ItemLocation, Status};
 
 impl ShipshapeApp {
     pub(super) fn apply_queue(&mut self, ctx: &egui::Context) {
@@ -35,6 +35,7 @@ impl ShipshapeApp {
             Action::Select(id) => {
                 self.view.selected = id;
                 self.view.new_link.clear();
+                self.view.interval_text.clear();
             }
             Action::SelectCategory(c) => self.view.filter.category = c,
             Action::FilterStatus(s) => self.view.filter.status = s,
@@ -42,10 +43,12 @@ impl ShipshapeApp {
             Action::FilterText(text) => self.view.filter.text = text,
             Action::DismissMessage(index) => self.view.dismiss(index),
             // Edits of the workbook, each one undo step.
-            Action::SetStatus(id, status) => {
-                self.set_item_field(&id, ItemField::Status, status.cli_word());
+            Action::SetStatus(id, status) => self.set_status(&id, status),
+            Action::SetField { id, field, value } => {
+                if self.set_item_field(&id, field, &value) && field.kind() == FieldKind::Interval {
+                    self.view.interval_text.clear();
+                }
             }
-            Action::SetField { id, field, value } => self.set_item_field(&id, field, &value),
             Action::SetPerson(id, field, name) => self.pick_person(&id, field, name),
             Action::AddEvidence(id, link) => {
                 self.add_evidence(&id, &link);
@@ -180,12 +183,13 @@ impl ShipshapeApp {
             Command::ClearFilters => self.view.filter = Filter::default(),
             Command::ToggleRedOnly => self.view.filter.red_only ^= true,
             Command::ToggleOverdueOnly => self.view.filter.overdue_only ^= true,
+            Command::ToggleRecheckOnly => self.view.filter.recheck_only ^= true,
             Command::ToggleConflictsOnly => self.view.filter.conflicts_only ^= true,
             Command::SelectPrevious => self.step_selection(-1),
             Command::SelectNext => self.step_selection(1),
             Command::SetStatus(status) => {
                 if let Some(id) = self.view.selected.clone() {
-                    self.set_item_field(&id, ItemField::Status, status.cli_word());
+                    self.set_status(&id, status);
                 }
             }
             Command::FocusOwner => self.view.focus_owner = true,
@@ -332,13 +336,20 @@ impl ShipshapeApp {
 
     /// Sets one field from its text form through the model's one setter
     /// (which settles a merge conflict on it); one undo step. A value the
-    /// field cannot take changes nothing and says why.
-    fn set_item_field(&mut self, id: &str, field: ItemField, value: &str) {
+    /// field cannot take changes nothing, says why and returns false.
+    fn set_item_field(&mut self, id: &str, field: ItemField, value: &str) -> bool {
         let mut result = Ok(());
         self.edit_item(id, |i| result = i.set_field(field, value));
-        if let Err(e) = result {
+        if let Err(e) = &result {
             self.view.error(format!("{}: {e}", field.label()));
         }
+        result.is_ok()
+    }
+
+    /// A status picked by a person: done records today as verified.
+    fn set_status(&mut self, id: &str, status: Status) {
+        let today = self.today();
+        self.edit_item(id, |i| i.set_status(status, today));
     }
 
     fn add_item(&mut self, category: usize, title: &str) {

@@ -10,7 +10,7 @@ use super::command::{Action, Command};
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
-use crate::model::{FieldKind, Item, ItemField, ItemLocation, Status, Workbook};
+use crate::model::{FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook};
 
 /// Width of the label column of the editor's field grids.
 const LABEL_WIDTH: f32 = 100.0;
@@ -121,7 +121,10 @@ impl ShipshapeApp {
                             field,
                             known,
                             view.focus_owner,
-                            &mut view.new_link,
+                            Scratch {
+                                new_link: &mut view.new_link,
+                                interval: &mut view.interval_text,
+                            },
                         );
                     }
                 }
@@ -207,6 +210,11 @@ impl ItemEditor<'_> {
         if item.is_overdue(self.today) {
             ui.label(RichText::new("Overdue").color(style::red_text(dark)));
         }
+        if let Some(Recheck::DueSoon { due, .. }) = item.recheck(self.today, wb.launch) {
+            ui.label(
+                RichText::new(format!("⟳ Re-check due by {due}")).color(style::amber_text(dark)),
+            );
+        }
         for c in &item.conflicts {
             super::conflicts::conflict_ui(ui, wb, self.id, c, self.queue);
         }
@@ -223,7 +231,7 @@ impl ItemEditor<'_> {
         field: ItemField,
         known: &[String],
         focus_owner: bool,
-        new_link: &mut String,
+        scratch: Scratch<'_>,
     ) {
         if let Some(text) = field.text(item)
             && text::too_long(text)
@@ -237,8 +245,9 @@ impl ItemEditor<'_> {
         }
         match field.kind() {
             FieldKind::Status => self.status_ui(ui, item.status),
-            FieldKind::Links => self.evidence_ui(ui, field, item, new_link),
+            FieldKind::Links => self.evidence_ui(ui, field, item, scratch.new_link),
             FieldKind::Date => self.date_ui(ui, item, field),
+            FieldKind::Interval => self.interval_ui(ui, item, field, scratch.interval),
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
                 let focus = focus_owner && field == ItemField::Owner;
@@ -327,13 +336,24 @@ impl ItemEditor<'_> {
         });
     }
 
-    /// A date beside its label: the picker and a button to clear it.
+    /// A date beside its label: the picker and a button to clear it; the
+    /// verified date also has "Today", which records a re-check.
     fn date_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField) {
         let value = field.get(item).parse::<NaiveDate>().ok();
         labelled_row(ui, field.label(), |ui| {
             ui.horizontal(|ui| {
                 let salt = format!("{}-{}", field.name(), self.id);
-                if let Some(date) = optional_date_ui(ui, &salt, value, self.today) {
+                let mut picked = optional_date_ui(ui, &salt, value, self.today);
+                if field == ItemField::Verified
+                    && value != Some(self.today)
+                    && ui
+                        .small_button("Today")
+                        .on_hover_text("Record that it was checked today")
+                        .clicked()
+                {
+                    picked = Some(Some(self.today));
+                }
+                if let Some(date) = picked {
                     self.queue.push(Action::SetField {
                         id: self.id.to_owned(),
                         field,
@@ -342,6 +362,62 @@ impl ItemEditor<'_> {
                 }
             })
             .response
+        });
+    }
+
+    /// An interval beside its label: a list of the named ones and "none",
+    /// and a field for any other (`90d`), applied when it loses focus.
+    /// `typed` is that field's text.
+    fn interval_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &Item,
+        field: ItemField,
+        typed: &mut String,
+    ) {
+        let current = field.get(item);
+        labelled_row(ui, field.label(), |ui| {
+            ui.horizontal(|ui| {
+                let mut picked = current.clone();
+                let shown = if current.is_empty() {
+                    "none"
+                } else {
+                    current.as_str()
+                };
+                let combo = egui::ComboBox::from_id_salt(("interval", field.name()))
+                    .selected_text(shown)
+                    .width(100.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut picked, String::new(), "none");
+                        for (name, _) in Interval::NAMED {
+                            ui.selectable_value(&mut picked, name.to_owned(), name);
+                        }
+                    });
+                let l = ui.weak("or");
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(typed)
+                            .hint_text("90d, 2w, 6m")
+                            .desired_width(70.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text(FieldKind::Interval.hint());
+                // Typed text is applied even when it names the current
+                // interval, so the field empties either way.
+                let typed_done = r.lost_focus() && !typed.trim().is_empty();
+                if typed_done {
+                    picked = typed.trim().to_owned();
+                }
+                if typed_done || picked != current {
+                    self.queue.push(Action::SetField {
+                        id: self.id.to_owned(),
+                        field,
+                        value: picked,
+                    });
+                }
+                combo.response
+            })
+            .inner
         });
     }
 
@@ -449,9 +525,10 @@ impl ItemEditor<'_> {
 /// The editor's layout: its sections in order, each a list of fields drawn
 /// by their kind (see `ItemEditor::field_ui`). The title and description
 /// are the header (F2 edits them). A new item field goes into one of these.
-const SECTIONS: [&[ItemField]; 5] = [
+const SECTIONS: [&[ItemField]; 6] = [
     &[ItemField::Status],
     &[ItemField::Owner, ItemField::Due],
+    &[ItemField::Verified, ItemField::Every],
     &[
         ItemField::MitigationText,
         ItemField::MitigationAcceptedBy,
@@ -460,6 +537,14 @@ const SECTIONS: [&[ItemField]; 5] = [
     &[ItemField::Notes],
     &[ItemField::Evidence],
 ];
+
+/// The editor's scratch texts, typed before they become a value.
+struct Scratch<'a> {
+    /// The "add link" field.
+    new_link: &'a mut String,
+    /// The custom interval field.
+    interval: &'a mut String,
+}
 
 /// A field beside its label, the label column as wide as the others, the
 /// field named by the label for screen readers and tests.

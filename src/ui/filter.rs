@@ -1,5 +1,6 @@
 //! Which items the table lists: text search, owner, status, category,
-//! "overdue only", "red only" and "merge conflicts only". Pure, so it is tested without a window.
+//! "overdue only", "red only", "re-check due only" and "merge conflicts
+//! only". Pure, so it is tested without a window.
 
 use chrono::NaiveDate;
 
@@ -26,6 +27,9 @@ pub struct Filter {
     pub red_only: bool,
     /// Items with an unresolved merge conflict.
     pub conflicts_only: bool,
+    /// Done items whose re-check is overdue or falls due soon (see
+    /// [`Item::recheck`](crate::model::Item::recheck)).
+    pub recheck_only: bool,
 }
 
 impl Filter {
@@ -55,6 +59,7 @@ impl Filter {
                     && (!self.red_only || !item.passes(today))
                     && (!self.overdue_only || item.is_overdue(today))
                     && (!self.conflicts_only || !item.conflicts.is_empty())
+                    && (!self.recheck_only || item.recheck(today, wb.launch).is_some())
                     && (needle.is_empty() || text_matches(&needle, item, &cat.name));
                 if keep {
                     out.push(ItemLocation {
@@ -260,6 +265,33 @@ mod tests {
         assert!(contains_ci("ΟΔΟΣ ΑΘΗΝΑ", &"ΟΔΟΣ".to_lowercase()));
         let log = "é".repeat(1_000_000) + "Needle";
         assert!(contains_ci(&log, "needle"));
+    }
+
+    #[test]
+    fn recheck_only_lists_done_items_due_for_a_recheck() {
+        let mut wb = wb();
+        let quarterly = "quarterly".parse().ok();
+        // Verified long ago: overdue. Verified yesterday: not due for months.
+        let items = &mut wb.categories[0].items;
+        items[0].every = quarterly;
+        items[0].verified = NaiveDate::from_ymd_opt(2025, 6, 1);
+        items[1].every = quarterly;
+        items[1].status = Status::Done;
+        items[1].verified = NaiveDate::from_ymd_opt(2026, 1, 31);
+        let f = Filter {
+            recheck_only: true,
+            ..Filter::default()
+        };
+        let titles = |wb: &Workbook| -> Vec<String> {
+            f.apply(wb, today())
+                .into_iter()
+                .map(|l| wb.item_at(l).unwrap().title.clone())
+                .collect()
+        };
+        assert_eq!(titles(&wb), ["Secrets rotated"]);
+        // Due by 2026-04-30, before a launch in May: due soon.
+        wb.launch = NaiveDate::from_ymd_opt(2026, 5, 1);
+        assert_eq!(titles(&wb), ["Secrets rotated", "Audit logs"]);
     }
 
     #[test]

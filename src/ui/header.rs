@@ -213,7 +213,8 @@ fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate) {
     ui.weak(format!("as of {today}"));
 }
 
-/// One chip per status and the overdue count, each filtering the table.
+/// One chip per status, the overdue count and the re-checks due, each
+/// filtering the table.
 fn counts_ui(ui: &mut egui::Ui, d: &Derived, status: Option<Status>, queue: &mut Vec<Action>) {
     let dark = ui.visuals().dark_mode;
     for s in Status::ALL {
@@ -231,6 +232,18 @@ fn counts_ui(ui: &mut egui::Ui, d: &Derived, status: Option<Status>, queue: &mut
             .on_hover_text(Command::ToggleOverdueOnly.label());
         if r.clicked() {
             queue.push(Action::Run(Command::ToggleOverdueOnly));
+        }
+    }
+    if d.recheck_due > 0 {
+        let text = RichText::new(format!("⟳ {} re-check due", d.recheck_due))
+            .color(style::amber_text(dark))
+            .strong();
+        let command = Command::ToggleRecheckOnly;
+        let r = ui
+            .add(egui::Button::new(text).frame(false))
+            .on_hover_text(command.tooltip());
+        if r.clicked() {
+            queue.push(Action::Run(command));
         }
     }
 }

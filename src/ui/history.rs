@@ -77,6 +77,8 @@ impl HistoryDialog {
 
     /// Restore answers the selected version's file.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PathBuf> {
+        // As wide as a dialog gets, whatever the rows and details say.
+        ui.set_width(520.0);
         ui.heading(format!("History of {}", self.file));
         if self.rows.is_empty() {
             ui.label("No earlier versions yet: each save keeps the version it replaces here.");
@@ -104,16 +106,31 @@ impl HistoryDialog {
         for line in &self.unreadable {
             ui.weak(format!("Does not read: {line}"));
         }
-        if let Some(row) = self.selected.and_then(|i| self.rows.get(i)) {
-            ui.separator();
-            egui::ScrollArea::vertical()
-                .id_salt("details")
-                .max_height(200.0)
-                .show(ui, |ui| {
-                    let details = super::text::clip(&row.details);
-                    ui.add(egui::Label::new(egui::RichText::new(details).monospace()).wrap());
-                });
-        }
+        // The details take the same room whether a version is picked or
+        // not, so the dialog does not grow under the pointer: a modal is
+        // centred by its last size, and a growing one took frames to
+        // settle, moving the Restore button as it went.
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("details")
+            .max_height(200.0)
+            .min_scrolled_height(200.0)
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                match self.selected.and_then(|i| self.rows.get(i)) {
+                    Some(row) => {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(super::text::clip(&row.details)).monospace(),
+                            )
+                            .wrap(),
+                        );
+                    }
+                    None => {
+                        ui.weak("Pick a version to see what differs.");
+                    }
+                }
+            });
         ui.add_space(6.0);
         let mut outcome = Outcome::Open;
         ui.horizontal(|ui| {

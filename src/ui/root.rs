@@ -108,6 +108,7 @@ impl ShipshapeApp {
                         let checked = match command {
                             Command::ToggleRedOnly => Some(self.view.filter.red_only),
                             Command::ToggleOverdueOnly => Some(self.view.filter.overdue_only),
+                            Command::ToggleRecheckOnly => Some(self.view.filter.recheck_only),
                             Command::ToggleConflictsOnly => Some(self.view.filter.conflicts_only),
                             _ => None,
                         };

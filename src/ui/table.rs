@@ -10,7 +10,7 @@ use super::command::{Action, Command};
 use super::filter::OwnerFilter;
 use super::style;
 use super::text::clip;
-use crate::model::{Item, Status};
+use crate::model::{Item, Recheck, Status};
 
 const ROW_HEIGHT: f32 = 28.0;
 /// Wide enough for the bold "Mit." header, which the ✎ mark is not.
@@ -53,7 +53,19 @@ impl ShipshapeApp {
                     queue.push(Action::Run(command));
                 }
             }
-            let conflicts = self.view.derived.conflicts;
+            let d = &self.view.derived;
+            // Only where the workbook uses re-checks, like the conflicts.
+            if d.rechecked > 0 || filter.recheck_only {
+                let text = format!("⟳ Re-check due ({})", d.recheck_due);
+                let command = Command::ToggleRecheckOnly;
+                let r = ui
+                    .add(egui::Button::selectable(filter.recheck_only, text))
+                    .on_hover_text(command.tooltip());
+                if r.clicked() {
+                    queue.push(Action::Run(command));
+                }
+            }
+            let conflicts = d.conflicts;
             if conflicts > 0 || filter.conflicts_only {
                 let dark = ui.visuals().dark_mode;
                 let text = RichText::new(format!("Conflicts ({conflicts})"))
@@ -80,6 +92,7 @@ impl ShipshapeApp {
         let today = self.today();
         let Some(doc) = &self.doc else { return };
         let wb = doc.workbook();
+        let launch = wb.launch;
         let rows = &self.view.derived.rows;
         let selected = self.view.selected.as_deref().and_then(|id| wb.locate(id));
         let dark = ui.visuals().dark_mode;
@@ -135,7 +148,8 @@ impl ShipshapeApp {
                     };
                     row.set_selected(selected == Some(loc));
                     let red = item.red_reason(today);
-                    item_row_ui(&mut row, item, red.is_some(), today, dark);
+                    let recheck = item.recheck(today, launch);
+                    item_row_ui(&mut row, item, red.is_some(), recheck, today, dark);
                     let response = row.response();
                     if response.clicked() {
                         self.queue.push(Action::Select(Some(item.id.clone())));
@@ -217,12 +231,13 @@ fn no_rows_ui(ui: &mut egui::Ui, no_items: bool, queue: &mut Vec<Action>) {
     });
 }
 
-/// One item's cells: red or passing, status, title, owner, due date and
-/// whether a mitigation is written.
+/// One item's cells: red or passing, status, title (after "⟳ re-check"
+/// when one is due), owner, due date and whether a mitigation is written.
 fn item_row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     item: &Item,
     red: bool,
+    recheck: Option<Recheck>,
     today: NaiveDate,
     dark: bool,
 ) {
@@ -247,6 +262,9 @@ fn item_row_ui(
             });
     });
     row.col(|ui| {
+        if let Some(recheck) = recheck {
+            recheck_tag_ui(ui, recheck, dark);
+        }
         ui.add(
             egui::Label::new(clip(&item.title))
                 .truncate()
@@ -281,4 +299,18 @@ fn item_row_ui(
                 .on_hover_text("A mitigation or reason is written");
         }
     });
+}
+
+/// "⟳ re-check" before the title: red when overdue, amber when due soon,
+/// and the word says it either way.
+fn recheck_tag_ui(ui: &mut egui::Ui, recheck: Recheck, dark: bool) {
+    let (color, hover) = match recheck {
+        Recheck::Overdue { .. } => (style::red_text(dark), "Re-check overdue".to_owned()),
+        Recheck::DueSoon { due, .. } => (style::amber_text(dark), format!("Re-check due by {due}")),
+    };
+    ui.add(
+        egui::Label::new(RichText::new("⟳ re-check").small().strong().color(color))
+            .selectable(false),
+    )
+    .on_hover_text(hover);
 }

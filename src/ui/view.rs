@@ -109,6 +109,10 @@ pub struct Derived {
     pub warnings: Vec<String>,
     /// Unresolved merge conflicts, on items and on the workbook.
     pub conflicts: usize,
+    /// Items with a re-check interval, and those whose re-check is
+    /// overdue or due soon.
+    pub rechecked: usize,
+    pub recheck_due: usize,
 }
 
 impl Derived {
@@ -145,6 +149,11 @@ impl Derived {
                 .collect(),
             conflicts: wb.conflicts.len()
                 + wb.items().map(|(_, i)| i.conflicts.len()).sum::<usize>(),
+            rechecked: wb.items().filter(|(_, i)| i.every.is_some()).count(),
+            recheck_due: wb
+                .items()
+                .filter(|(_, i)| i.recheck(today, wb.launch).is_some())
+                .count(),
         }
     }
 }
@@ -174,6 +183,8 @@ pub struct ViewState {
     pub derived: Derived,
     /// Scratch text of the "add link" field of the editor.
     pub new_link: String,
+    /// Scratch text of the editor's custom re-check interval field.
+    pub interval_text: String,
     /// The Export PDF dialog's last settings, offered again next time.
     pub pdf_prefs: Option<PdfRequest>,
     /// The open file was deleted or renamed on disk (a banner offers Save

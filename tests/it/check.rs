@@ -153,6 +153,8 @@ fn check_json_has_the_documented_shape() {
         "until",
         "notes",
         "evidence",
+        "verified",
+        "every",
         "overdue",
         "passes",
         "reason",

@@ -15,6 +15,7 @@
 )]
 
 mod check;
+mod ci;
 mod cli;
 mod exchange;
 mod git;
@@ -23,6 +24,7 @@ mod golden;
 mod merge;
 mod pdf;
 mod pdf_layout;
+mod recheck;
 mod robustness;
 mod safety;
 mod ui;

@@ -153,7 +153,7 @@ fn every_save_keeps_the_version_it_replaced_and_restore_brings_one_back() {
         versions[0]["then_items"],
         serde_json::json!(["reliability.slos"])
     );
-    assert_eq!(versions[1]["then"], "1 item changed (status)");
+    assert_eq!(versions[1]["then"], "1 item changed (status, verified)");
     assert_eq!(versions[1]["headline"], "Demo-ready: 25 red");
     let text = d.ok(&["history", WB]);
     assert!(text.contains("2 earlier version(s)"), "{text}");

@@ -25,6 +25,8 @@ pub(super) fn label(field: ItemField) -> &'static str {
     match field {
         ItemField::Due => "Due",
         ItemField::MitigationUntil => "Until",
+        ItemField::Verified => "Verified",
+        ItemField::Every => "Re-check",
         ItemField::Title
         | ItemField::Description
         | ItemField::Status
@@ -37,8 +39,8 @@ pub(super) fn label(field: ItemField) -> &'static str {
 }
 
 /// Where a field's text comes from, for the warning about characters no
-/// font has. Dates and the status are printed in words and digits
-/// Shipshape writes itself, which every font covers.
+/// font has. Dates, the status and intervals are printed in words and
+/// digits Shipshape writes itself, which every font covers.
 pub(super) fn origin(item: &Item, field: ItemField) -> Origin<'_> {
     let name = match field {
         ItemField::Title => "title",
@@ -48,7 +50,11 @@ pub(super) fn origin(item: &Item, field: ItemField) -> Origin<'_> {
         ItemField::MitigationAcceptedBy => "accepted by",
         ItemField::Notes => "notes",
         ItemField::Evidence => "evidence",
-        ItemField::Status | ItemField::Due | ItemField::MitigationUntil => return Origin::Fixed,
+        ItemField::Status
+        | ItemField::Due
+        | ItemField::MitigationUntil
+        | ItemField::Verified
+        | ItemField::Every => return Origin::Fixed,
     };
     Origin::Item(&item.id, name)
 }

@@ -8,7 +8,9 @@ use super::canvas::{BODY, Block, Doc, H1, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
 use super::item;
 use super::parts::{self, Table};
-use crate::model::{ItemCheck, ItemField, Status, Verdict, Warning, Workbook};
+use crate::model::{
+    ItemCheck, ItemField, RECHECK_WARNING_DAYS, Status, Verdict, Warning, Workbook,
+};
 
 /// Lists on the first pages stop after this many rows; the full checklist
 /// that follows has every item, so a 10,000-item report keeps a summary
@@ -24,6 +26,7 @@ pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     red_items(doc, &verdict, as_of);
     overdue(doc, &verdict, as_of);
     expiring(doc, wb, &verdict);
+    rechecks_due(doc, wb, &verdict);
     checklist(doc, wb, &verdict, as_of);
 }
 
@@ -336,6 +339,7 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
             Warning::MitigationExpiresBeforeLaunch { id, until, .. } => {
                 by_id.get(id.as_str()).map(|c| (*c, *until))
             }
+            Warning::RecheckDue { .. } => None,
         })
         .collect();
     let total = expiring.len();
@@ -395,6 +399,53 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
         );
     }
     more_note(doc, SUMMARY_LIMIT.min(total), total, "expiring mitigations");
+}
+
+/// Done items whose re-check falls due soon (see `Warning::RecheckDue`);
+/// only in workbooks where some item has an interval, so a team that does
+/// not use re-checks is not shown an empty section.
+fn rechecks_due(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
+    if !wb.items().any(|(_, i)| i.every.is_some()) {
+        return;
+    }
+    let due: Vec<(&str, NaiveDate)> = verdict
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            Warning::RecheckDue { id, due, .. } => Some((id.as_str(), *due)),
+            Warning::MitigationExpiresBeforeLaunch { .. } => None,
+        })
+        .collect();
+    let total = due.len();
+    let aside =
+        format!("done items to re-check before launch or within {RECHECK_WARNING_DAYS} days");
+    parts::heading(doc, &format!("Re-checks due ({total})"), &aside, 40.0);
+    if total == 0 {
+        none_note(doc, "None.");
+        return;
+    }
+    let titles = ["Item", "Due by", "Last verified", "Owner"];
+    let mut table = Table::new(
+        doc,
+        &[46.0, 16.0, 16.0, 22.0],
+        &[CELL_BOLD, CELL, CELL, CELL],
+        &titles,
+    );
+    for (id, due) in due.iter().take(SUMMARY_LIMIT) {
+        let Some(item) = wb.item(id) else { continue };
+        let verified = item::value(item, ItemField::Verified);
+        table.row(
+            doc,
+            &[
+                (&item.title, Origin::Item(&item.id, "title")),
+                (&due.to_string(), Origin::Fixed),
+                (&verified, Origin::Fixed),
+                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
+            ],
+            &[None, Some(ink::AMBER), None, None],
+        );
+    }
+    more_note(doc, SUMMARY_LIMIT.min(total), total, "re-checks due");
 }
 
 fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDate) {
@@ -492,6 +543,12 @@ fn summary_line(
             "{due}: {}",
             parts::due_text(item.due, check, as_of)
         ));
+    }
+    for field in [ItemField::Verified, ItemField::Every] {
+        let value = item::value(item, field);
+        if !value.is_empty() {
+            meta.push(format!("{}: {value}", item::label(field)));
+        }
     }
     let origin = item::origin(item, ItemField::Owner);
     doc.paragraph(x, w, &meta.join("   ·   "), SMALL, origin)

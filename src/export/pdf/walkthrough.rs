@@ -185,6 +185,15 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     // Owner and due date: printed when known, a line to write on when not.
     let owner_due = [(ItemField::Owner, 0.0, 0.62), (ItemField::Due, 0.66, 0.34)];
     block.push(field_row(doc, item, col, 21.0, &owner_due));
+    // Re-checked items: when it was last verified (a line when never) and
+    // how often the checklist asks.
+    if item.every.is_some() {
+        let recheck = [
+            (ItemField::Verified, 0.0, 0.62),
+            (ItemField::Every, 0.66, 0.34),
+        ];
+        block.push(field_row(doc, item, col, 21.0, &recheck));
+    }
     block.push(status_choices(doc, item, col));
     block.gap(4.0);
     block.extend(mitigation_box(doc, check, col));

@@ -208,6 +208,11 @@ impl Builder<'_> {
                     kept(self, d, "is not a YYYY-MM-DD date");
                 }
             }
+            FieldKind::Interval => {
+                if d.fields.set_field(field, value).is_err() {
+                    kept(self, d, "is not a re-check interval");
+                }
+            }
             FieldKind::Text | FieldKind::Multiline | FieldKind::Person => {
                 let set = if field.accumulates() {
                     d.fields.add_to_field(field, value)

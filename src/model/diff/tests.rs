@@ -57,7 +57,8 @@ fn resolving_a_workbook_conflict_shows_in_the_diff_and_the_verdict() {
     old.project = "A".into();
     for c in &mut old.categories {
         for i in &mut c.items {
-            i.status = Status::Done;
+            // Done as a person sets it: verified, so re-checks pass.
+            i.set_status(Status::Done, d("2026-01-01"));
         }
     }
     old.conflicts.push(crate::model::Conflict {

@@ -36,6 +36,8 @@ fn every_field_round_trips_through_text() {
         due: NaiveDate::from_ymd_opt(2026, 5, 1),
         notes: "n".into(),
         evidence: vec!["https://a".into(), "https://b".into()],
+        verified: NaiveDate::from_ymd_opt(2026, 4, 20),
+        every: Some(crate::model::Interval::Months(3)),
         ..Item::default()
     };
     item.mitigation.until = NaiveDate::from_ymd_opt(2026, 6, 1);
@@ -66,6 +68,7 @@ fn copying_a_field_copies_that_field_only() {
         let value = match f.kind() {
             FieldKind::Status => "done".to_owned(),
             FieldKind::Date => "2026-05-01".to_owned(),
+            FieldKind::Interval => "quarterly".to_owned(),
             _ => format!("{} value", f.key()),
         };
         from.set_field(f, &value).unwrap();
@@ -93,6 +96,7 @@ fn setting_a_field_settles_its_conflict_and_only_that_one() {
         let value = match f.kind() {
             FieldKind::Date => "2026-01-02".to_owned(),
             FieldKind::Status => "done".to_owned(),
+            FieldKind::Interval => "90d".to_owned(),
             _ => value,
         };
         item.set_field(f, &value).unwrap();
@@ -113,7 +117,7 @@ fn text_mut_edits_the_field_get_reads() {
             assert!(
                 matches!(
                     f.kind(),
-                    FieldKind::Date | FieldKind::Status | FieldKind::Links
+                    FieldKind::Date | FieldKind::Status | FieldKind::Links | FieldKind::Interval
                 ),
                 "{f:?} is text but has no text_mut"
             );
@@ -150,6 +154,12 @@ fn bad_values_are_refused_and_change_nothing() {
         Err(FieldError::EmptyTitle)
     );
     assert!(ItemField::Due.check("2026-02-30").is_err());
+    assert!(matches!(
+        item.set_field(ItemField::Every, "every now and then"),
+        Err(FieldError::InvalidInterval(_))
+    ));
+    assert!(ItemField::Every.check("none").is_ok());
+    assert!(ItemField::Every.check("0d").is_err());
     assert!(ItemField::Due.check("none").is_ok());
     assert_eq!(item, before, "a refused value settles nothing either");
     item.set_field(ItemField::Due, "").unwrap();

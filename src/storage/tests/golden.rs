@@ -16,8 +16,9 @@ fn save_writes_the_canonical_text() {
 /// A small workbook with every field set, whose file text and content hash
 /// are pinned below: the hash is printed on paper, so neither may change
 /// between versions unnoticed. A new item field changes both on purpose
-/// (every file gains a line): set it here and pin the new text and hash
-/// (ARCHITECTURE.md, "Adding a field to an item").
+/// (when it is written even empty, every file gains a line): set it here
+/// and pin the new text and hash (ARCHITECTURE.md, "Adding a field to an
+/// item").
 fn golden_workbook() -> crate::model::Workbook {
     let date = |s: &str| s.parse().ok();
     let mut wb = crate::model::Workbook::new("Golden \"Ω\" launch");
@@ -46,6 +47,8 @@ fn golden_workbook() -> crate::model::Workbook {
             },
             notes: "Line one\nline two".into(),
             evidence: vec!["https://example.com/slo".into()],
+            verified: date("2026-03-02"),
+            every: "quarterly".parse().ok(),
             conflicts: vec![Conflict {
                 field: "owner".into(),
                 ours: "Ann".into(),
@@ -96,6 +99,8 @@ const GOLDEN_TEXT: &str = r#"(
                     evidence: [
                         "https://example.com/slo",
                     ],
+                    verified: Some("2026-03-02"),
+                    every: Some("quarterly"),
                     conflicts: [
                         (
                             field: "owner",
@@ -121,6 +126,24 @@ const GOLDEN_TEXT: &str = r#"(
 fn a_small_workbook_has_exactly_this_file_text_and_content_hash() {
     let wb = golden_workbook();
     assert_eq!(to_string(&wb).unwrap(), GOLDEN_TEXT);
+    assert_eq!(content_hash(&wb), "65eaa55db4cc");
+}
+
+/// The re-check fields are written only when set: a workbook that does not
+/// use them has the file text and content hash it had before they existed,
+/// so upgrading Shipshape changes no file and no printed hash.
+#[test]
+fn a_workbook_without_rechecks_keeps_its_text_and_hash_from_before_them() {
+    let mut wb = golden_workbook();
+    let item = &mut wb.categories[0].items[0];
+    (item.verified, item.every) = (None, None);
+    let before: String = GOLDEN_TEXT
+        .lines()
+        .filter(|l| !l.contains("verified: ") && !l.contains("every: "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(to_string(&wb).unwrap(), before);
+    // The golden workbook's hash before `verified` and `every` were added.
     assert_eq!(content_hash(&wb), "a320e2d9c93d");
 }
 

@@ -35,12 +35,14 @@ fn item() -> impl Strategy<Value = Item> {
             text(),
             prop::collection::vec(text(), 0..3),
         ),
+        (date(), interval()),
         prop::collection::vec(conflict(), 0..2),
     )
         .prop_map(
             |(
                 (id, title, description, status, owner, due),
                 (m, by, until, notes, evidence),
+                (verified, every),
                 conflicts,
             )| Item {
                 id,
@@ -56,9 +58,20 @@ fn item() -> impl Strategy<Value = Item> {
                 },
                 notes,
                 evidence,
+                verified,
+                every,
                 conflicts,
             },
         )
+}
+
+fn interval() -> impl Strategy<Value = Option<crate::model::Interval>> {
+    use crate::model::Interval;
+    prop_oneof![
+        Just(None),
+        (1u32..=36_500).prop_map(|n| Some(Interval::Days(n))),
+        (1u32..=1_200).prop_map(|n| Some(Interval::Months(n))),
+    ]
 }
 
 fn conflict() -> impl Strategy<Value = Conflict> {

@@ -328,7 +328,7 @@ fn a_crash_leaves_a_recovery_copy_that_the_next_start_offers() {
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("1 item changed (status)")
+        h.query_by_label_contains("1 item changed (status, verified)")
             .is_some()
     );
     h.get_by_label("Recover").click();

@@ -57,6 +57,8 @@ fn value_of(kind: FieldKind, name: &str, n: usize) -> String {
         FieldKind::Status => Status::ALL[n % Status::ALL.len()].cli_word().to_owned(),
         FieldKind::Date => format!("{}-{:02}-01", 2026 + n / 12, n % 12 + 1),
         FieldKind::Links => format!("https://example.com/evidence/{n}"),
+        // Canonical: never a multiple of 7, which prints as weeks.
+        FieldKind::Interval => format!("{}d", 7 * n + 1),
         FieldKind::Text | FieldKind::Multiline | FieldKind::Person => format!("{name} {n}"),
     }
 }
