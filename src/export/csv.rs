@@ -193,6 +193,7 @@ mod tests {
                 accepted_by: "Bo".into(),
                 until: date("2026-04-01"),
             },
+            reworded: "Pager".into(),
             ..Item::default()
         };
         let conflicted = Item {
@@ -227,13 +228,13 @@ mod tests {
         let text = to_csv(&small_workbook(), "2026-03-10".parse().unwrap()).unwrap();
         let not_started = RedReason::NotDone(Status::NotStarted);
         let expected = [
-            "category,category_id,id,title,description,status,result,overdue,owner,due,mitigation,accepted_by,until,notes,evidence,verified,every,conflicts,position".to_owned(),
-            "Operations,ops,ops.runbook,Runbook,,Done,pass,no,'@ann,2026-01-01,,,,'=1+1,\"https://a\nhttps://b\",2026-03-01,quarterly,,1".to_owned(),
+            "category,category_id,id,title,description,status,result,overdue,owner,due,mitigation,accepted_by,until,notes,evidence,verified,every,reworded,conflicts,position".to_owned(),
+            "Operations,ops,ops.runbook,Runbook,,Done,pass,no,'@ann,2026-01-01,,,,'=1+1,\"https://a\nhttps://b\",2026-03-01,quarterly,,,1".to_owned(),
             format!(
-                "Operations,ops,ops.pager,'+Pager,\"Say \"\"hi\"\", then\nleave\",Not started,red: {not_started},yes,,2026-02-01,'-manual,Bo,2026-04-01,,,,,,2"
+                "Operations,ops,ops.pager,'+Pager,\"Say \"\"hi\"\", then\nleave\",Not started,red: {not_started},yes,,2026-02-01,'-manual,Bo,2026-04-01,,,,,Pager,,2"
             ),
             format!(
-                "Operations,ops,ops.backup,Backups,,In progress,red: {},no,,2026-09-01,,,,,,,,\"owner: ours \"\"Ann\"\", theirs \"\"Bo\"\"\ndue: ours \"\"\"\", theirs \"\"2026-09-01\"\"\",3",
+                "Operations,ops,ops.backup,Backups,,In progress,red: {},no,,2026-09-01,,,,,,,,,\"owner: ours \"\"Ann\"\", theirs \"\"Bo\"\"\ndue: ours \"\"\"\", theirs \"\"2026-09-01\"\"\",3",
                 RedReason::Conflict
             ),
         ];
@@ -277,6 +278,7 @@ mod tests {
                 // New item fields come after the older ones.
                 "verified",
                 "every",
+                "reworded",
                 "conflicts",
                 "position"
             ],

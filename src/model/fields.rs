@@ -12,10 +12,13 @@
 
 use chrono::NaiveDate;
 
-use super::{Interval, IntervalError, Item, Status, Workbook};
+use super::{Interval, IntervalError, Item, Status};
 
 mod kind;
+mod workbook;
 pub use kind::FieldKind;
+use workbook::workbook_field_names;
+pub use workbook::{WorkbookField, category_name_field, category_of_field};
 
 /// A field of an item. [`ItemField::ALL`] is file order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,12 +35,13 @@ pub enum ItemField {
     Evidence,
     Verified,
     Every,
+    Reworded,
 }
 
 impl ItemField {
     /// Every item field, in file order (a test checks it against
     /// [`ItemField::index`], whose match the compiler keeps exhaustive).
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Title,
         Self::Description,
         Self::Status,
@@ -50,6 +54,7 @@ impl ItemField {
         Self::Evidence,
         Self::Verified,
         Self::Every,
+        Self::Reworded,
     ];
 
     /// Position in [`ItemField::ALL`].
@@ -67,6 +72,7 @@ impl ItemField {
             Self::Evidence => 9,
             Self::Verified => 10,
             Self::Every => 11,
+            Self::Reworded => 12,
         }
     }
 
@@ -86,6 +92,7 @@ impl ItemField {
             Self::Evidence => "evidence",
             Self::Verified => "verified",
             Self::Every => "every",
+            Self::Reworded => "reworded",
         }
     }
 
@@ -109,6 +116,7 @@ impl ItemField {
             Self::Evidence => "Evidence",
             Self::Verified => "Last verified",
             Self::Every => "Re-check every",
+            Self::Reworded => "Previous wording",
         }
     }
 
@@ -127,6 +135,7 @@ impl ItemField {
             Self::Evidence => "evidence links",
             Self::Verified => "last verified date",
             Self::Every => "re-check interval",
+            Self::Reworded => "previous wording",
         }
     }
 
@@ -146,6 +155,7 @@ impl ItemField {
             Self::Evidence => "evidence",
             Self::Verified => "verified",
             Self::Every => "every",
+            Self::Reworded => "reworded",
         }
     }
 
@@ -168,13 +178,18 @@ impl ItemField {
                 "Last day it was confirmed still true (YYYY-MM-DD), or none; setting the status to done records today"
             }
             Self::Every => "How often a done item is re-checked (90d, 2w, 3m, quarterly…), or none",
+            Self::Reworded => {
+                "The wording before a template upgrade changed it; the item is red until the new wording is confirmed (empty)"
+            }
         }
     }
 
     pub fn kind(self) -> FieldKind {
         match self {
             Self::Title | Self::MitigationAcceptedBy => FieldKind::Text,
-            Self::Description | Self::MitigationText | Self::Notes => FieldKind::Multiline,
+            Self::Description | Self::MitigationText | Self::Notes | Self::Reworded => {
+                FieldKind::Multiline
+            }
             Self::Owner => FieldKind::Person,
             Self::Due | Self::MitigationUntil | Self::Verified => FieldKind::Date,
             Self::Every => FieldKind::Interval,
@@ -205,6 +220,7 @@ impl ItemField {
             Self::Evidence => item.evidence.join("\n"),
             Self::Verified => date_text(item.verified),
             Self::Every => item.every.map(|i| i.to_string()).unwrap_or_default(),
+            Self::Reworded => item.reworded.clone(),
         }
     }
 
@@ -227,6 +243,7 @@ impl ItemField {
             Self::MitigationText => Some(&item.mitigation.text),
             Self::MitigationAcceptedBy => Some(&item.mitigation.accepted_by),
             Self::Notes => Some(&item.notes),
+            Self::Reworded => Some(&item.reworded),
             Self::Status
             | Self::Due
             | Self::MitigationUntil
@@ -247,6 +264,7 @@ impl ItemField {
             Self::MitigationText => Some(&mut item.mitigation.text),
             Self::MitigationAcceptedBy => Some(&mut item.mitigation.accepted_by),
             Self::Notes => Some(&mut item.notes),
+            Self::Reworded => Some(&mut item.reworded),
             Self::Status
             | Self::Due
             | Self::MitigationUntil
@@ -298,6 +316,7 @@ impl ItemField {
             Self::Evidence => item.evidence = links(value),
             Self::Verified => item.verified = parse_date(self.name(), value)?,
             Self::Every => item.every = parse_interval(value)?,
+            Self::Reworded => item.reworded = value.to_owned(),
         }
         Ok(())
     }
@@ -321,6 +340,7 @@ impl ItemField {
             Self::Evidence => to.evidence.clone_from(&from.evidence),
             Self::Verified => to.verified = from.verified,
             Self::Every => to.every = from.every,
+            Self::Reworded => to.reworded.clone_from(&from.reworded),
         }
     }
 }
@@ -331,120 +351,9 @@ impl std::fmt::Display for ItemField {
     }
 }
 
-/// A workbook's own field. Category names are fields too, named
-/// `category.ID.name` (see [`category_name_field`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WorkbookField {
-    Project,
-    Description,
-    Launch,
-    Review,
-}
-
-impl WorkbookField {
-    /// Every workbook field, in file order (checked against
-    /// [`WorkbookField::index`] by a test).
-    pub const ALL: [Self; 4] = [Self::Project, Self::Description, Self::Launch, Self::Review];
-
-    pub fn index(self) -> usize {
-        match self {
-            Self::Project => 0,
-            Self::Description => 1,
-            Self::Launch => 2,
-            Self::Review => 3,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Project => "project",
-            Self::Description => "description",
-            Self::Launch => "launch",
-            Self::Review => "review",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Project => "Project name",
-            Self::Description => "Description",
-            Self::Launch => "Launch date",
-            Self::Review => "Review date",
-        }
-    }
-
-    pub fn kind(self) -> FieldKind {
-        match self {
-            Self::Project => FieldKind::Text,
-            Self::Description => FieldKind::Multiline,
-            Self::Launch | Self::Review => FieldKind::Date,
-        }
-    }
-
-    pub fn get(self, wb: &Workbook) -> String {
-        match self {
-            Self::Project => wb.project.clone(),
-            Self::Description => wb.description.clone(),
-            Self::Launch => date_text(wb.launch),
-            Self::Review => date_text(wb.review),
-        }
-    }
-
-    /// The text of a text field, borrowed; `None` for the dates.
-    pub fn text(self, wb: &Workbook) -> Option<&str> {
-        match self {
-            Self::Project => Some(&wb.project),
-            Self::Description => Some(&wb.description),
-            Self::Launch | Self::Review => None,
-        }
-    }
-
-    /// Sets the value from its text form, leaving conflicts alone.
-    fn write(self, wb: &mut Workbook, value: &str) -> Result<(), FieldError> {
-        match self {
-            Self::Project if value.trim().is_empty() => {
-                return Err(FieldError::Empty("project name"));
-            }
-            Self::Project => wb.project = value.to_owned(),
-            Self::Description => wb.description = value.to_owned(),
-            Self::Launch => wb.launch = parse_date(self.name(), value)?,
-            Self::Review => wb.review = parse_date(self.name(), value)?,
-        }
-        Ok(())
-    }
-
-    pub fn copy(self, to: &mut Workbook, from: &Workbook) {
-        match self {
-            Self::Project => to.project.clone_from(&from.project),
-            Self::Description => to.description.clone_from(&from.description),
-            Self::Launch => to.launch = from.launch,
-            Self::Review => to.review = from.review,
-        }
-    }
-}
-
-/// The workbook field name of category `id`'s name.
-pub fn category_name_field(id: &str) -> String {
-    format!("category.{id}.name")
-}
-
-/// The category ID in a `category.ID.name` field name.
-pub fn category_of_field(field: &str) -> Option<&str> {
-    field.strip_prefix("category.")?.strip_suffix(".name")
-}
-
 /// Names of every item field, for messages.
 fn item_field_names() -> String {
     ItemField::ALL.map(ItemField::name).join(", ")
-}
-
-/// Names of every workbook field, for messages.
-fn workbook_field_names() -> String {
-    WorkbookField::ALL.map(WorkbookField::name).join(", ")
 }
 
 /// A field name or value that cannot be applied to an item or a workbook.
@@ -556,42 +465,6 @@ impl Item {
     /// field has settled it (text widgets edit in place and call this).
     pub fn settle(&mut self, field: ItemField) {
         self.conflicts.retain(|c| c.field != field.name());
-    }
-}
-
-impl Workbook {
-    /// The value of workbook field `name` as text (see [`WorkbookField`]
-    /// and [`category_name_field`]), or `None` for an unknown field or a
-    /// category that is not here.
-    pub fn field(&self, name: &str) -> Option<String> {
-        if let Some(field) = WorkbookField::from_name(name) {
-            return Some(field.get(self));
-        }
-        let id = category_of_field(name)?;
-        Some(self.categories.iter().find(|c| c.id == id)?.name.clone())
-    }
-
-    /// Sets workbook field `name` from its text form and drops any merge
-    /// conflict recorded on it: the value set is the resolution. Leaves the
-    /// workbook unchanged on error.
-    pub fn set_field(&mut self, name: &str, value: &str) -> Result<(), FieldError> {
-        if let Some(field) = WorkbookField::from_name(name) {
-            field.write(self, value)?;
-        } else {
-            let id = category_of_field(name)
-                .ok_or_else(|| FieldError::UnknownWorkbookField(name.to_owned()))?;
-            if value.trim().is_empty() {
-                return Err(FieldError::Empty("category name"));
-            }
-            let category = self
-                .categories
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(|| FieldError::NoCategory(id.to_owned()))?;
-            category.name = value.to_owned();
-        }
-        self.conflicts.retain(|c| c.field != name);
-        Ok(())
     }
 }
 

@@ -19,6 +19,7 @@ mod recheck;
 pub mod sample;
 mod status;
 mod template;
+pub mod upgrade;
 mod verdict;
 pub(crate) mod workbook;
 
@@ -34,6 +35,7 @@ pub use merge::{
 pub use recheck::{RECHECK_WARNING_DAYS, Recheck};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
+pub use upgrade::{Reworded, Upgrade, UpgradeOptions, UpgradeReport, upgrade};
 pub use verdict::{ItemCheck, MissingParts, RedReason, Verdict, Warning};
 pub use workbook::{
     Category, Conflict, INVALID_DATE, Item, ItemIds, ItemLocation, Mitigation, ModelError, Person,

@@ -43,6 +43,7 @@ pub fn synthetic(items: usize) -> Workbook {
                         verified: (status == Status::Done).then(|| base.checked_sub_signed(chrono::Duration::days(30))).flatten(),
                         // Every other done item is re-checked quarterly, due well after launch.
                         every: (n % 10 == 2).then_some(Interval::Months(3)),
+                        reworded: String::new(),
                         conflicts: Vec::new(),
                     }
                 })

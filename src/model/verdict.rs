@@ -25,6 +25,10 @@ pub enum RedReason {
         verified: Option<NaiveDate>,
         every: Interval,
     },
+    /// A template upgrade changed the item's title or description and
+    /// nobody has confirmed the item against the new words yet (see
+    /// [`Item::reworded`]).
+    Reworded,
 }
 
 impl std::fmt::Display for RedReason {
@@ -43,6 +47,7 @@ impl std::fmt::Display for RedReason {
                 }
                 write!(f, ", every {}", every.prose())
             }
+            Self::Reworded => f.write_str("checklist wording changed: re-confirm"),
         }
     }
 }
@@ -227,10 +232,19 @@ impl<'a> Verdict<'a> {
 
 impl Item {
     /// Why this item blocks the launch as of `as_of`, or `None` if it passes.
+    /// A merge conflict comes first (which value holds is not settled),
+    /// then what the status says; changed checklist wording only when the
+    /// item would otherwise pass — an open item is red for its own reason.
     pub fn red_reason(&self, as_of: NaiveDate) -> Option<RedReason> {
         if !self.conflicts.is_empty() {
             return Some(RedReason::Conflict);
         }
+        self.status_red_reason(as_of)
+            .or_else(|| (!self.reworded.is_empty()).then_some(RedReason::Reworded))
+    }
+
+    /// What the status and its parts (mitigation, re-check) say.
+    fn status_red_reason(&self, as_of: NaiveDate) -> Option<RedReason> {
         match self.status {
             Status::Done => match self.recheck(as_of, None) {
                 Some(Recheck::Overdue { verified, every }) => {
@@ -312,289 +326,4 @@ impl Workbook {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn item(status: Status) -> Item {
-        Item {
-            id: "x".into(),
-            title: "X".into(),
-            status,
-            ..Item::default()
-        }
-    }
-
-    /// A mitigated item accepted by "Ana" (the rule needs someone).
-    fn mitigated(text: &str, until: Option<&str>) -> Item {
-        let mut i = item(Status::Mitigated);
-        i.mitigation.text = text.into();
-        i.mitigation.accepted_by = "Ana".into();
-        i.mitigation.until = until.map(d);
-        i
-    }
-
-    fn workbook(items: Vec<Item>) -> Workbook {
-        let mut wb = Workbook::new("P");
-        wb.categories.push(Category {
-            id: "c".into(),
-            name: "C".into(),
-            items,
-        });
-        wb
-    }
-
-    const TODAY: &str = "2026-03-10";
-
-    #[test]
-    fn done_passes_and_open_items_are_red() {
-        let today = d(TODAY);
-        assert!(item(Status::Done).passes(today));
-        assert_eq!(
-            item(Status::NotStarted).red_reason(today),
-            Some(RedReason::NotDone(Status::NotStarted))
-        );
-        assert_eq!(
-            item(Status::InProgress).red_reason(today),
-            Some(RedReason::NotDone(Status::InProgress))
-        );
-    }
-
-    /// The rule's edge cases for a mitigated item: (text, accepted by,
-    /// until, expected reason). Whitespace-only text counts as none.
-    #[test]
-    fn mitigated_needs_text_acceptor_and_end_date() {
-        let today = d(TODAY);
-        let missing = |text, accepted_by, until| {
-            Some(RedReason::MitigationIncomplete(MissingParts {
-                text,
-                accepted_by,
-                until,
-            }))
-        };
-        let later = Some("2026-04-01");
-        let cases = [
-            ("manual failover", "Ana", later, None),
-            ("", "Ana", later, missing(true, false, false)),
-            ("   ", "Ana", later, missing(true, false, false)),
-            ("\n\t", "Ana", later, missing(true, false, false)),
-            ("m", "", later, missing(false, true, false)),
-            ("m", " \t ", later, missing(false, true, false)),
-            ("m", "Ana", None, missing(false, false, true)),
-            ("m", "", None, missing(false, true, true)),
-            ("", "", None, missing(true, true, true)),
-            (
-                "m",
-                "Ana",
-                Some("2026-03-09"),
-                Some(RedReason::MitigationExpired(d("2026-03-09"))),
-            ),
-        ];
-        for (text, accepted_by, until, expected) in cases {
-            let mut i = mitigated(text, until);
-            i.mitigation.accepted_by = accepted_by.into();
-            assert_eq!(
-                i.red_reason(today),
-                expected,
-                "text {text:?}, accepted by {accepted_by:?}, until {until:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn incomplete_mitigation_says_what_is_missing() {
-        let today = d(TODAY);
-        let mut i = mitigated("x", None);
-        i.mitigation.accepted_by.clear();
-        assert_eq!(
-            i.red_reason(today).unwrap().to_string(),
-            "mitigated, but mitigation not accepted by anyone; mitigation has no end date"
-        );
-        let i = mitigated("x", None);
-        assert_eq!(
-            i.red_reason(today).unwrap().to_string(),
-            "mitigated, but mitigation has no end date"
-        );
-        let i = mitigated("  ", Some(TODAY));
-        assert_eq!(
-            i.red_reason(today).unwrap().to_string(),
-            "mitigated, but no mitigation is written"
-        );
-    }
-
-    #[test]
-    fn mitigation_until_boundary_is_inclusive() {
-        let today = d(TODAY);
-        assert!(mitigated("m", Some("2026-03-11")).passes(today));
-        assert!(
-            mitigated("m", Some(TODAY)).passes(today),
-            "accepted until today still passes"
-        );
-        assert_eq!(
-            mitigated("m", Some("2026-03-09")).red_reason(today),
-            Some(RedReason::MitigationExpired(d("2026-03-09")))
-        );
-    }
-
-    #[test]
-    fn not_applicable_needs_a_reason() {
-        let today = d(TODAY);
-        let mut na = item(Status::NotApplicable);
-        assert_eq!(na.red_reason(today), Some(RedReason::ReasonMissing));
-        na.mitigation.text = " \n ".into();
-        assert_eq!(
-            na.red_reason(today),
-            Some(RedReason::ReasonMissing),
-            "a reason of only whitespace is none"
-        );
-        na.mitigation.text = "no static assets".into();
-        assert!(na.passes(today));
-        // An end date on a reason does not expire it: only mitigations expire.
-        na.mitigation.until = Some(d("2020-01-01"));
-        assert!(na.passes(today));
-    }
-
-    #[test]
-    fn mitigation_text_on_open_item_does_not_pass() {
-        let mut open = item(Status::InProgress);
-        open.mitigation.text = "we will".into();
-        assert!(!open.passes(d(TODAY)));
-    }
-
-    #[test]
-    fn conflicts_are_red_whatever_the_status() {
-        let mut i = item(Status::Done);
-        i.conflicts.push(crate::model::Conflict {
-            field: "owner".into(),
-            ours: "a".into(),
-            theirs: "b".into(),
-        });
-        assert_eq!(i.red_reason(d(TODAY)), Some(RedReason::Conflict));
-    }
-
-    #[test]
-    fn overdue_boundary() {
-        let today = d(TODAY);
-        let mut i = item(Status::InProgress);
-        i.due = Some(today);
-        assert!(!i.is_overdue(today), "due today is not yet overdue");
-        i.due = Some(d("2026-03-09"));
-        assert!(i.is_overdue(today));
-        i.status = Status::Done;
-        assert!(!i.is_overdue(today), "a passing item is never overdue");
-    }
-
-    #[test]
-    fn the_verdict_lists_exactly_the_overdue_items() {
-        let today = d(TODAY);
-        let late = Item {
-            id: "late".into(),
-            due: Some(d("2026-03-09")),
-            ..item(Status::InProgress)
-        };
-        let due_today = Item {
-            id: "today".into(),
-            due: Some(today),
-            ..item(Status::InProgress)
-        };
-        let done_late = Item {
-            id: "done".into(),
-            due: Some(d("2026-03-09")),
-            ..item(Status::Done)
-        };
-        let wb = workbook(vec![late, due_today, done_late]);
-        let v = wb.verdict(today);
-        let overdue: Vec<_> = v.overdue().map(|c| c.item.id.as_str()).collect();
-        assert_eq!(overdue, ["late"]);
-    }
-
-    #[test]
-    fn ready_only_when_nothing_is_red() {
-        let today = d(TODAY);
-        let wb = workbook(vec![item(Status::Done), mitigated("m", Some("2026-04-01"))]);
-        let v = wb.verdict(today);
-        assert!(v.ready());
-        assert_eq!(v.headline(), "Production-ready");
-
-        let wb = workbook(vec![item(Status::Done), item(Status::InProgress)]);
-        let v = wb.verdict(today);
-        assert!(!v.ready());
-        assert_eq!(v.red_count(), 1);
-        assert_eq!(v.headline(), "Demo-ready: 1 red");
-        assert_eq!(v.counts.get(Status::Done), 1);
-        assert_eq!(v.category_progress(&wb.categories[0]), (1, 2));
-    }
-
-    #[test]
-    fn a_workbook_field_conflict_blocks_ready_and_says_so() {
-        let today = d(TODAY);
-        let mut wb = workbook(vec![item(Status::Done)]);
-        wb.conflicts.push(crate::model::Conflict {
-            field: "launch".into(),
-            ours: "2026-04-01".into(),
-            theirs: "2026-05-01".into(),
-        });
-        let v = wb.verdict(today);
-        assert_eq!(v.workbook_conflicts, 1);
-        assert_eq!(v.red_count(), 0, "no item is red");
-        assert!(!v.ready());
-        assert_eq!(v.headline(), "Demo-ready: 1 workbook conflict");
-
-        wb.categories[0].items.push(item(Status::InProgress));
-        wb.conflicts.push(crate::model::Conflict {
-            field: "project".into(),
-            ..Default::default()
-        });
-        assert_eq!(
-            wb.verdict(today).headline(),
-            "Demo-ready: 1 red, 2 workbook conflicts"
-        );
-        wb.categories[0].items.clear();
-        assert_eq!(
-            wb.verdict(today).headline(),
-            "Demo-ready: no items, 2 workbook conflicts"
-        );
-    }
-
-    #[test]
-    fn empty_workbook_is_not_ready() {
-        assert!(!Workbook::new("P").verdict(d(TODAY)).ready());
-    }
-
-    #[test]
-    fn warns_when_mitigation_lapses_before_launch() {
-        let mut wb = workbook(vec![mitigated("m", Some("2026-03-20"))]);
-        wb.launch = Some(d("2026-04-01"));
-        let v = wb.verdict(d(TODAY));
-        assert!(v.ready());
-        assert_eq!(
-            v.warnings,
-            [Warning::MitigationExpiresBeforeLaunch {
-                id: "x".into(),
-                until: d("2026-03-20"),
-                launch: d("2026-04-01"),
-            }]
-        );
-        // The words the window, `check` and the report print.
-        assert_eq!(
-            v.warnings[0].to_string(),
-            "x: mitigation accepted until 2026-03-20, before launch on 2026-04-01"
-        );
-        wb.launch = Some(d("2026-03-20"));
-        assert!(
-            wb.verdict(d(TODAY)).warnings.is_empty(),
-            "until = launch day is fine"
-        );
-        wb.launch = Some(d("2026-04-01"));
-        wb.categories[0].items[0].mitigation.accepted_by.clear();
-        let v = wb.verdict(d(TODAY));
-        assert!(
-            v.warnings.is_empty(),
-            "an incomplete mitigation is red already, not a warning"
-        );
-        assert_eq!(v.red_count(), 1);
-    }
-}
+mod tests;

@@ -75,6 +75,13 @@ pub struct Item {
     /// it is red (see [`Item::recheck`]). Not written when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub every: Option<Interval>,
+    /// The item's wording (title, then the description after a blank line)
+    /// before a template upgrade changed it: the team confirmed the item
+    /// against these words, not the new ones. Not empty = red until someone
+    /// confirms the new wording ([`Item::confirm_wording`]). Not written
+    /// when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reworded: String,
     /// Unresolved merge conflicts (both values kept); an item with any is red.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,

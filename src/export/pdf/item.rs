@@ -34,7 +34,8 @@ pub(super) fn label(field: ItemField) -> &'static str {
         | ItemField::MitigationText
         | ItemField::MitigationAcceptedBy
         | ItemField::Notes
-        | ItemField::Evidence => field.label(),
+        | ItemField::Evidence
+        | ItemField::Reworded => field.label(),
     }
 }
 
@@ -50,6 +51,7 @@ pub(super) fn origin(item: &Item, field: ItemField) -> Origin<'_> {
         ItemField::MitigationAcceptedBy => "accepted by",
         ItemField::Notes => "notes",
         ItemField::Evidence => "evidence",
+        ItemField::Reworded => "previous wording",
         ItemField::Status
         | ItemField::Due
         | ItemField::MitigationUntil

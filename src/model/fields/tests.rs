@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Conflict;
+use crate::model::{Conflict, Workbook};
 
 fn conflict(field: &str) -> Conflict {
     Conflict {
@@ -38,6 +38,7 @@ fn every_field_round_trips_through_text() {
         evidence: vec!["https://a".into(), "https://b".into()],
         verified: NaiveDate::from_ymd_opt(2026, 4, 20),
         every: Some(crate::model::Interval::Months(3)),
+        reworded: "Old title\n\nold words".into(),
         ..Item::default()
     };
     item.mitigation.until = NaiveDate::from_ymd_opt(2026, 6, 1);

@@ -49,6 +49,7 @@ fn golden_workbook() -> crate::model::Workbook {
             evidence: vec!["https://example.com/slo".into()],
             verified: date("2026-03-02"),
             every: "quarterly".parse().ok(),
+            reworded: "SLOs\n\nWritten.".into(),
             conflicts: vec![Conflict {
                 field: "owner".into(),
                 ours: "Ann".into(),
@@ -101,6 +102,7 @@ const GOLDEN_TEXT: &str = r#"(
                     ],
                     verified: Some("2026-03-02"),
                     every: Some("quarterly"),
+                    reworded: "SLOs\n\nWritten.",
                     conflicts: [
                         (
                             field: "owner",
@@ -126,20 +128,26 @@ const GOLDEN_TEXT: &str = r#"(
 fn a_small_workbook_has_exactly_this_file_text_and_content_hash() {
     let wb = golden_workbook();
     assert_eq!(to_string(&wb).unwrap(), GOLDEN_TEXT);
-    assert_eq!(content_hash(&wb), "65eaa55db4cc");
+    assert_eq!(content_hash(&wb), "5cc26d784ee1");
 }
 
-/// The re-check fields are written only when set: a workbook that does not
-/// use them has the file text and content hash it had before they existed,
-/// so upgrading Shipshape changes no file and no printed hash.
+/// The re-check fields and the reworded flag are written only when set: a
+/// workbook that does not use them has the file text and content hash it
+/// had before they existed, so upgrading Shipshape changes no file and no
+/// printed hash.
 #[test]
 fn a_workbook_without_rechecks_keeps_its_text_and_hash_from_before_them() {
     let mut wb = golden_workbook();
     let item = &mut wb.categories[0].items[0];
     (item.verified, item.every) = (None, None);
+    item.reworded.clear();
     let before: String = GOLDEN_TEXT
         .lines()
-        .filter(|l| !l.contains("verified: ") && !l.contains("every: "))
+        .filter(|l| {
+            ["verified: ", "every: ", "reworded: "]
+                .iter()
+                .all(|f| !l.contains(f))
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     assert_eq!(to_string(&wb).unwrap(), before);

@@ -35,14 +35,14 @@ fn item() -> impl Strategy<Value = Item> {
             text(),
             prop::collection::vec(text(), 0..3),
         ),
-        (date(), interval()),
+        (date(), interval(), text()),
         prop::collection::vec(conflict(), 0..2),
     )
         .prop_map(
             |(
                 (id, title, description, status, owner, due),
                 (m, by, until, notes, evidence),
-                (verified, every),
+                (verified, every, reworded),
                 conflicts,
             )| Item {
                 id,
@@ -60,6 +60,7 @@ fn item() -> impl Strategy<Value = Item> {
                 evidence,
                 verified,
                 every,
+                reworded,
                 conflicts,
             },
         )
