@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{load, parse_date, plural};
+use super::{parse_date, plural};
 use crate::model::{FieldKind, Item, ItemField, RedReason, TemplateOptions, Workbook, closest_ids};
 use crate::storage;
 
@@ -21,8 +21,10 @@ pub struct NewArgs {
     /// Launch date, YYYY-MM-DD. The review defaults to four weeks before.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub launch: Option<NaiveDate>,
-    /// Use this workbook's checklist instead of the built-in 25 items.
-    #[arg(long, value_name = "FILE")]
+    /// Use this workbook's checklist instead of the built-in 25 items: a
+    /// file, or the name of a template in the template folder
+    /// (`shipshape templates`).
+    #[arg(long, value_name = "FILE|NAME")]
     pub template: Option<PathBuf>,
     /// Overwrite FILE if it exists.
     #[arg(long)]
@@ -40,7 +42,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let template = match &args.template {
-        Some(path) => load(path).context("cannot use it as a template")?.workbook,
+        Some(arg) => super::upgrade::load_template(arg)?.1,
         None => storage::builtin_template(),
     };
     let wb = Workbook::from_template(
@@ -85,7 +87,12 @@ pub struct FieldArgs {
 
 impl FieldArgs {
     fn flag(field: ItemField) -> String {
-        field.key().replace('_', "-")
+        match field {
+            // The flag only clears it: the wording it holds is the
+            // upgrade's to record.
+            ItemField::Reworded => CONFIRM_WORDING.to_owned(),
+            _ => field.key().replace('_', "-"),
+        }
     }
 
     /// Every flag, for messages: `--title, --description, …`.
@@ -97,6 +104,9 @@ impl FieldArgs {
         flags.join(", ")
     }
 }
+
+/// `set`'s flag for [`ItemField::Reworded`]: confirms the new wording.
+const CONFIRM_WORDING: &str = "confirm-wording";
 
 /// Whether `value` would be accepted for `field`, as clap's value check.
 fn check_value(field: ItemField, value: &str) -> Result<String, String> {
@@ -121,6 +131,12 @@ impl clap::FromArgMatches for FieldArgs {
 
     fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
         for field in ItemField::ALL {
+            if field == ItemField::Reworded {
+                if matches.get_flag(field.name()) {
+                    self.values.push((field, String::new()));
+                }
+                continue;
+            }
             let given = matches
                 .get_many::<String>(field.name())
                 .into_iter()
@@ -134,6 +150,15 @@ impl clap::FromArgMatches for FieldArgs {
 impl clap::Args for FieldArgs {
     fn augment_args(mut cmd: clap::Command) -> clap::Command {
         for field in ItemField::ALL {
+            if field == ItemField::Reworded {
+                cmd = cmd.arg(
+                    clap::Arg::new(field.name())
+                        .long(Self::flag(field))
+                        .action(clap::ArgAction::SetTrue)
+                        .help("Confirm the item against the checklist's new wording after `upgrade` changed it (clears the red flag; a done item records today as verified)"),
+                );
+                continue;
+            }
             let value_name = match field.kind() {
                 FieldKind::Date => "DATE|none",
                 FieldKind::Interval => "INTERVAL|none",
@@ -209,7 +234,8 @@ fn set_summary(item: &Item) -> String {
             r @ (RedReason::MitigationIncomplete(_)
             | RedReason::ReasonMissing
             | RedReason::MitigationExpired(_)
-            | RedReason::RecheckOverdue { .. }),
+            | RedReason::RecheckOverdue { .. }
+            | RedReason::Reworded),
         ) => format!(" — still red: {r}"),
         _ => String::new(),
     };
@@ -236,9 +262,17 @@ fn set_summary(item: &Item) -> String {
 /// also settles any merge conflict on each field: the value given is the
 /// resolution. The status is set as a person sets it, so `--status done`
 /// records today as verified; a `--verified` given too comes later in
-/// [`ItemField::ALL`], so it wins.
+/// [`ItemField::ALL`], so it wins. `--confirm-wording` confirms first.
 fn apply(item: &mut Item, fields: &FieldArgs) -> anyhow::Result<()> {
+    // First, so that a `--verified` given too wins over the today that
+    // confirming a done item records.
+    if fields.values.iter().any(|(f, _)| *f == ItemField::Reworded) {
+        item.confirm_wording(super::today());
+    }
     for (field, value) in &fields.values {
+        if *field == ItemField::Reworded {
+            continue;
+        }
         if *field == ItemField::Status
             && let Some(status) = crate::model::Status::from_word(value)
         {

@@ -58,6 +58,7 @@ mod history;
 mod import;
 mod list;
 mod merge_driver;
+mod upgrade;
 mod write;
 
 use std::path::PathBuf;
@@ -97,6 +98,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Edit one item and save the file.
     Set(edit::SetArgs),
+    /// Apply a new version of the checklist: matched items keep their answers, reworded ones are red until confirmed, new ones are added; prints the diff first (--dry-run: only that).
+    Upgrade(upgrade::UpgradeArgs),
+    /// List the templates in the template folder, which `--template NAME` reads.
+    Templates(upgrade::TemplatesArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
     /// Three-way merge by item and field, the git merge driver (%O %A %B %P): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
@@ -243,6 +248,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::New(args) => edit::new(args),
         Command::List(args) => list::list(args),
         Command::Set(args) => edit::set(args),
+        Command::Upgrade(args) => upgrade::upgrade(args),
+        Command::Templates(args) => upgrade::templates(args),
         Command::Check(args) => check::check(args),
         Command::Merge(args) => merge_driver::merge(args),
         Command::Git(cmd) => git::git(cmd),

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod recent;
 pub mod recovery;
 mod state;
+mod templates;
 
 use std::io::Read;
 use std::path::Path;
@@ -26,6 +27,9 @@ pub use history::bytes_hash;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, FileLock, LockError, lock};
 pub use recovery::{Recoveries, Recovery, recovery_key};
 pub use state::{STATE_DIR_ENV, StateDir};
+pub use templates::{
+    TEMPLATES_DIR_ENV, TemplateDir, TemplateError, UserTemplate, resolve_template,
+};
 
 use crate::model::Workbook;
 

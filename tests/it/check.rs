@@ -155,6 +155,7 @@ fn check_json_has_the_documented_shape() {
         "evidence",
         "verified",
         "every",
+        "reworded",
         "overdue",
         "passes",
         "reason",

@@ -28,4 +28,5 @@ mod recheck;
 mod robustness;
 mod safety;
 mod ui;
+mod upgrade;
 mod util;
