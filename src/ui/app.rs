@@ -16,8 +16,8 @@ use super::style;
 use super::view::{Derived, ViewState};
 use super::watch::{self, FileWatcher};
 use crate::model::Workbook;
-use crate::storage::StateDir;
 use crate::storage::recent::RecentFiles;
+use crate::storage::{StateDir, TemplateDir};
 
 /// Where the app keeps its state and how it asks for files; tests point it
 /// at a temp dir so they never touch the user's config.
@@ -35,6 +35,8 @@ pub struct AppConfig {
     /// Watch the open file for changes and handle SIGTERM/SIGINT/SIGHUP
     /// (the desktop); tests check the disk by hand instead.
     pub live: bool,
+    /// The user's template folder, listed by File → New; `None` lists none.
+    pub templates: Option<TemplateDir>,
 }
 
 impl AppConfig {
@@ -47,6 +49,7 @@ impl AppConfig {
             state: StateDir::from_env(),
             autosave_delay: Duration::from_secs(1),
             live: true,
+            templates: TemplateDir::from_env(),
         }
     }
 
@@ -60,6 +63,7 @@ impl AppConfig {
             state: Some(StateDir::at(dir.join("state"))),
             autosave_delay: Duration::ZERO,
             live: false,
+            templates: Some(TemplateDir::at(dir.join("templates"))),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! once per frame in `command_handling.rs`, the one place where state changes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -16,7 +17,7 @@ use super::export::PdfRequest;
 use super::file_dialog::PathPurpose;
 use super::filter::OwnerFilter;
 use super::recovery::{RecoveryChoice, RecoveryOffer};
-use crate::model::{ItemField, Resolution, Status};
+use crate::model::{ItemField, Resolution, Status, UpgradeOptions, Workbook};
 use crate::storage::Loaded;
 
 /// A named action, offered in a menu and maybe on a key.
@@ -27,6 +28,7 @@ pub enum Command {
     Save,
     SaveAs,
     History,
+    UpdateFromTemplate,
     ExportPdf,
     Share,
     CloseWorkbook,
@@ -98,6 +100,7 @@ impl Command {
         Save,
         SaveAs,
         History,
+        UpdateFromTemplate,
         ExportPdf,
         Share,
         CloseWorkbook,
@@ -141,6 +144,7 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::History => "History…",
+            Self::UpdateFromTemplate => "Update from template…",
             Self::ExportPdf => "Export PDF…",
             Self::Share => "Share…",
             Self::CloseWorkbook => "Close workbook",
@@ -181,6 +185,9 @@ impl Command {
             Self::Save => "Save the workbook to its file",
             Self::SaveAs => "Save the workbook to a new file",
             Self::History => "Earlier versions of this file, kept by every save; restore one",
+            Self::UpdateFromTemplate => {
+                "Apply a new version of the checklist: answers stay, reworded items need confirming; shows what changes first"
+            }
             Self::ExportPdf => "Print-ready PDF: the status report or the walkthrough checklist",
             Self::Share => {
                 "Write the workbook and its report PDF into a folder, then start an email with the summary"
@@ -248,6 +255,7 @@ impl Command {
             Self::ZoomReset => k(cmd, Key::Num0),
             Self::EditWorkbook
             | Self::History
+            | Self::UpdateFromTemplate
             | Self::Share
             | Self::ClearFilters
             | Self::ToggleRedOnly
@@ -283,6 +291,7 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::History
+            | Self::UpdateFromTemplate
             | Self::ExportPdf
             | Self::Share
             | Self::CloseWorkbook
@@ -462,6 +471,11 @@ pub enum Action {
         template: TemplateSource,
     },
     OpenSample,
+    /// The editor's Confirm wording: the item holds as the checklist now
+    /// words it.
+    ConfirmWording(String),
+    /// Apply in the Update from template preview.
+    ApplyUpgrade(Arc<Workbook>, UpgradeOptions),
     /// Ask for a path (native dialog or the path field).
     Browse(PathPurpose),
     /// Ask for a new item's title, in this category.

@@ -50,6 +50,8 @@ impl ShipshapeApp {
                 }
             }
             Action::SetPerson(id, field, name) => self.pick_person(&id, field, name),
+            Action::ConfirmWording(id) => self.confirm_wording(&id),
+            Action::ApplyUpgrade(template, options) => self.apply_upgrade(&template, options),
             Action::AddEvidence(id, link) => {
                 self.add_evidence(&id, &link);
                 self.view.new_link.clear();
@@ -169,6 +171,7 @@ impl ShipshapeApp {
             },
             Command::SaveAs => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
             Command::History => self.show_history(),
+            Command::UpdateFromTemplate => self.ask_path(ctx, PathPurpose::UpgradeTemplate),
             Command::ExportPdf => self.open_export_dialog(),
             Command::Share => self.open_share_dialog(),
             Command::CopySummary => self.copy_summary(ctx),

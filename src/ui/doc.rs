@@ -100,6 +100,11 @@ impl Document {
         &self.workbook
     }
 
+    /// The workbook, shared (no copy): for a dialog that previews a change.
+    pub fn shared_workbook(&self) -> Arc<Workbook> {
+        Arc::clone(&self.workbook)
+    }
+
     /// For text fields only: the caller must [`touch`](Self::touch) when a
     /// field reports a change.
     /// Copies the workbook first if the undo history or the saved

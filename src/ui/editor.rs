@@ -218,6 +218,7 @@ impl ItemEditor<'_> {
         for c in &item.conflicts {
             super::conflicts::conflict_ui(ui, wb, self.id, c, self.queue);
         }
+        super::upgrade::reworded_ui(ui, item, self.queue);
     }
 
     /// One field, drawn by its kind. Text fields edit the item in place

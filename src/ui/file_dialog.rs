@@ -35,6 +35,8 @@ pub enum PathPurpose {
         then: Option<AfterClose>,
     },
     Template,
+    /// The new checklist for File → Update from template….
+    UpgradeTemplate,
     /// Where to write a PDF, rendered with these settings.
     ExportPdf(PdfRequest),
     /// The folder Share… writes the workbook and its report into.
@@ -57,6 +59,7 @@ impl PathPurpose {
             Self::Open => "Open workbook",
             Self::SaveAs { .. } => "Save workbook as",
             Self::Template => "Choose a workbook to use as template",
+            Self::UpgradeTemplate => "Choose the new version of the checklist",
             Self::ExportPdf(_) => "Export PDF",
             Self::ShareFolder => "Choose a folder for the files to share",
             Self::ExportText(_) => "Export the full text",
@@ -69,6 +72,7 @@ impl PathPurpose {
             Self::Open => "Open workbook",
             Self::SaveAs { .. } => "Save workbook as",
             Self::Template => "Workbook to use as template",
+            Self::UpgradeTemplate => "New version of the checklist (any workbook)",
             Self::ExportPdf(_) => "Export PDF to",
             Self::ShareFolder => "Folder for the files to share",
             Self::ExportText(_) => "Export the full text to",
@@ -86,7 +90,9 @@ impl PathPurpose {
     /// The path field's hint.
     pub fn hint(&self) -> &'static str {
         match self {
-            Self::Open | Self::SaveAs { .. } | Self::Template => "/path/to/name.shipshape.ron",
+            Self::Open | Self::SaveAs { .. } | Self::Template | Self::UpgradeTemplate => {
+                "/path/to/name.shipshape.ron"
+            }
             Self::ExportPdf(_) => "/path/to/report.pdf",
             Self::ShareFolder => "/path/to/folder",
             Self::ExportText(_) => "/path/to/notes.txt",
@@ -96,7 +102,9 @@ impl PathPurpose {
     /// The native dialog's file-type filters.
     pub fn filters(&self) -> Filters {
         match self {
-            Self::Open | Self::SaveAs { .. } | Self::Template => WORKBOOK_FILTERS,
+            Self::Open | Self::SaveAs { .. } | Self::Template | Self::UpgradeTemplate => {
+                WORKBOOK_FILTERS
+            }
             Self::ExportPdf(_) => PDF_FILTERS,
             Self::ExportText(_) => TEXT_FILTERS,
             Self::ShareFolder => &[],
@@ -109,7 +117,7 @@ impl PathPurpose {
             Self::SaveAs { .. } => Some(FILE_SUFFIX),
             Self::ExportPdf(_) => Some(".pdf"),
             Self::ExportText(_) => Some(".txt"),
-            Self::Open | Self::Template | Self::ShareFolder => None,
+            Self::Open | Self::Template | Self::UpgradeTemplate | Self::ShareFolder => None,
         }
     }
 
@@ -130,7 +138,7 @@ impl PathPurpose {
     pub fn is_save(&self) -> bool {
         match self {
             Self::SaveAs { .. } | Self::ExportPdf(_) | Self::ExportText(_) => true,
-            Self::Open | Self::Template | Self::ShareFolder => false,
+            Self::Open | Self::Template | Self::UpgradeTemplate | Self::ShareFolder => false,
         }
     }
 
@@ -273,11 +281,18 @@ impl ShipshapeApp {
             return;
         }
         let current = self.path().map(Path::to_owned);
-        let dir = current
-            .as_deref()
-            .and_then(Path::parent)
-            .or_else(|| self.recent.paths.first().and_then(|p| p.parent()))
-            .map(Path::to_owned);
+        // A new checklist is most likely in the template folder.
+        let templates = (purpose == PathPurpose::UpgradeTemplate)
+            .then(|| self.config.templates.as_ref().map(|t| t.root().to_owned()))
+            .flatten()
+            .filter(|d| d.is_dir());
+        let dir = templates.or_else(|| {
+            current
+                .as_deref()
+                .and_then(Path::parent)
+                .or_else(|| self.recent.paths.first().and_then(|p| p.parent()))
+                .map(Path::to_owned)
+        });
         let project = self.workbook().map_or("", |wb| wb.project.as_str());
         let suggested = purpose.suggested_name(project, current.as_deref());
         // What the path field offers, now or when no native dialog appears.
@@ -334,6 +349,7 @@ impl ShipshapeApp {
                     form.template = TemplateSource::File(path);
                 }
             }
+            PathPurpose::UpgradeTemplate => self.upgrade_template_chosen(path),
             PathPurpose::ExportPdf(request) => self.export_pdf_to(ctx, request, path),
             PathPurpose::ShareFolder => self.share_to(ctx, path),
             PathPurpose::ExportText(source) => self.export_text_to(&source, &path),

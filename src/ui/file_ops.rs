@@ -9,7 +9,7 @@ use super::app::ShipshapeApp;
 use super::command::{Action, AfterClose, GuardAnswer, TemplateSource};
 use super::doc::Document;
 use super::file_dialog::PathPurpose;
-use super::view::{Derived, Modal, NewForm, RecentEntry, RecentSummary};
+use super::view::{Derived, Modal, NewForm, RecentEntry, RecentSummary, TemplateEntry};
 use crate::model::{TemplateOptions, Workbook};
 use crate::storage::{self, Loaded};
 
@@ -170,7 +170,27 @@ impl ShipshapeApp {
             launch: self.today().checked_add_days(chrono::Days::new(42)),
             template: TemplateSource::Builtin,
             template_text: String::new(),
+            user_templates: self.user_templates(),
         }
+    }
+
+    /// The templates in the user's template folder, each read for its
+    /// project name (outside any frame's drawing: the form is made when
+    /// the start view is).
+    fn user_templates(&self) -> Vec<TemplateEntry> {
+        let Some(dir) = &self.config.templates else {
+            return Vec::new();
+        };
+        dir.list()
+            .into_iter()
+            .map(|t| TemplateEntry {
+                project: storage::load(&t.path)
+                    .map(|l| super::text::clip(&l.workbook.project).into_owned())
+                    .map_err(|e| e.to_string()),
+                name: t.name,
+                path: t.path,
+            })
+            .collect()
     }
 
     pub(super) fn new_workbook(

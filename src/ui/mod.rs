@@ -48,6 +48,7 @@ mod start;
 mod style;
 mod table;
 mod text;
+mod upgrade;
 mod view;
 mod watch;
 

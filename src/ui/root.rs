@@ -348,6 +348,11 @@ impl ShipshapeApp {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
                 self.answered(outcome, Action::RestoreVersion)
             }
+            Modal::Upgrade(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                let template = std::sync::Arc::clone(&dialog.template);
+                self.answered(outcome, |options| Action::ApplyUpgrade(template, options))
+            }
         };
         if !close && self.view.modal.is_none() {
             self.view.modal = Some(modal);

@@ -179,7 +179,8 @@ impl ShipshapeApp {
     }
 }
 
-/// The built-in checklist, or another workbook by path.
+/// The built-in checklist, one of the user's templates, or another
+/// workbook by path.
 fn template_choice_ui(ui: &mut egui::Ui, form: &mut NewForm, queue: &mut Vec<Action>) {
     let builtin = form.template == TemplateSource::Builtin;
     if ui
@@ -188,7 +189,25 @@ fn template_choice_ui(ui: &mut egui::Ui, form: &mut NewForm, queue: &mut Vec<Act
     {
         form.template = TemplateSource::Builtin;
     }
-    let other = !builtin;
+    let mut mine = false;
+    for t in &form.user_templates {
+        let source = TemplateSource::File(t.path.clone());
+        let chosen = form.template == source;
+        mine |= chosen;
+        let label = match &t.project {
+            Ok(project) => format!("{project} ({})", t.name),
+            Err(_) => format!("{} (unreadable)", t.name),
+        };
+        let r = ui.add_enabled(t.project.is_ok(), egui::RadioButton::new(chosen, label));
+        let r = match &t.project {
+            Ok(_) => r.on_hover_text(t.path.display().to_string()),
+            Err(e) => r.on_disabled_hover_text(e.as_str()),
+        };
+        if r.clicked() {
+            form.template = source;
+        }
+    }
+    let other = !builtin && !mine;
     if ui.radio(other, "Another workbook as template").clicked() && !other {
         form.template = TemplateSource::File(form.template_text.trim().into());
     }

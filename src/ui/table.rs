@@ -265,6 +265,18 @@ fn item_row_ui(
         if let Some(recheck) = recheck {
             recheck_tag_ui(ui, recheck, dark);
         }
+        if !item.reworded.is_empty() {
+            ui.add(
+                egui::Label::new(
+                    RichText::new("✎ reworded")
+                        .small()
+                        .strong()
+                        .color(style::amber_text(dark)),
+                )
+                .selectable(false),
+            )
+            .on_hover_text("The checklist's wording changed: confirm the item in the editor");
+        }
         ui.add(
             egui::Label::new(clip(&item.title))
                 .truncate()

@@ -13,6 +13,7 @@ use super::file_dialog::PathDialog;
 use super::filter::Filter;
 use super::history::HistoryDialog;
 use super::recovery::RecoveryOffer;
+use super::upgrade::UpgradeDialog;
 use crate::model::{ItemLocation, Status, Workbook};
 
 /// Severity of a message shown in the window.
@@ -64,6 +65,7 @@ pub enum Modal {
     ResolveConflict(ResolveDialog),
     Recovery(RecoveryOffer),
     History(HistoryDialog),
+    Upgrade(Box<UpgradeDialog>),
 }
 
 /// The New form on the start view.
@@ -73,6 +75,19 @@ pub struct NewForm {
     pub launch: Option<NaiveDate>,
     pub template: TemplateSource,
     pub template_text: String,
+    /// The user's template folder, read when the form was made.
+    pub user_templates: Vec<TemplateEntry>,
+}
+
+/// A template in the user's template folder, for the New form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateEntry {
+    /// The file name without `.shipshape.ron`.
+    pub name: String,
+    pub path: PathBuf,
+    /// Its project name (what the checklist calls itself), or why it does
+    /// not load.
+    pub project: Result<String, String>,
 }
 
 /// One line of the start view's recent list.

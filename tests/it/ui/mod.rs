@@ -23,6 +23,7 @@ mod long_text;
 mod recheck;
 mod start;
 mod table;
+mod upgrade;
 
 /// The app's "today" in every UI test.
 pub fn today() -> NaiveDate {
