@@ -16,10 +16,10 @@
 //!   ([`Item::confirm_wording`]); a change of spacing only is taken without
 //!   a flag;
 //! - a template item the workbook lacks is added, not started (red);
-//! - an item the template does not have is listed and kept in its
-//!   category, after the template's items (in a category of its own that
-//!   the template dropped: after the template's categories), or dropped
-//!   when asked. Whether the template dropped it or the team added it
+//! - an item the template does not have is listed and kept where it was:
+//!   in its category, right after the item it followed (in a category of
+//!   its own that the template dropped: after the template's categories),
+//!   or dropped when asked. Whether the template dropped it or the team added it
 //!   cannot be told from the files, so both are treated alike.
 //!
 //! The template's own progress (status, answers, flags) is ignored.
@@ -145,7 +145,7 @@ pub fn upgrade(current: &Workbook, template: &Workbook, options: UpgradeOptions)
             .filter(|_| !options.drop_removed)
             .cloned();
         if let Some(c) = categories.iter_mut().find(|c| c.id == mc.id) {
-            c.items.extend(kept);
+            c.items = interleave(std::mem::take(&mut c.items), kept, &mc.items);
         } else {
             let items: Vec<Item> = kept.collect();
             // A category left empty by the upgrade goes; one the team
@@ -177,6 +177,38 @@ impl Workbook {
         item.take_checklist(template);
         item
     }
+}
+
+/// The template's items of a category with the team's `kept` ones put
+/// back where they were: each right after the template item it followed
+/// in `before` (the category before the upgrade), or first when none did.
+/// So an upgrade moves no item of the team's that it does not have to.
+fn interleave(placed: Vec<Item>, kept: impl Iterator<Item = Item>, before: &[Item]) -> Vec<Item> {
+    let placed_ids: HashSet<&str> = placed.iter().map(|i| i.id.as_str()).collect();
+    // The template item each old item follows, if any.
+    let mut anchor: HashMap<&str, &str> = HashMap::new();
+    let mut last = None;
+    for i in before {
+        if placed_ids.contains(i.id.as_str()) {
+            last = Some(i.id.as_str());
+        } else if let Some(a) = last {
+            anchor.insert(i.id.as_str(), a);
+        }
+    }
+    let mut after: HashMap<String, Vec<Item>> = HashMap::new();
+    let mut out = Vec::with_capacity(placed.len());
+    for item in kept {
+        match anchor.get(item.id.as_str()) {
+            Some(a) => after.entry((*a).to_owned()).or_default().push(item),
+            None => out.push(item),
+        }
+    }
+    for item in placed {
+        let following = after.remove(&item.id);
+        out.push(item);
+        out.extend(following.into_iter().flatten());
+    }
+    out
 }
 
 /// Flags `item` when `template` words it differently (spacing aside),

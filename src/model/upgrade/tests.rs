@@ -314,6 +314,46 @@ fn categories_follow_the_template_and_removed_items_stay_where_they_were() {
 }
 
 #[test]
+fn a_kept_item_stays_after_the_item_it_followed() {
+    let current = workbook(vec![category(
+        "ops",
+        vec![
+            item("ops.first", "Mine first"),
+            item("ops.a", "A"),
+            item("ops.mine", "Mine"),
+            item("ops.mine2", "Mine too"),
+            item("ops.b", "B"),
+        ],
+    )]);
+    let template = workbook(vec![category(
+        "ops",
+        vec![
+            item("ops.b", "B"),
+            item("ops.new", "New"),
+            item("ops.a", "A"),
+        ],
+    )]);
+    let u = up(&current, &template);
+    assert_eq!(
+        ids(&u.workbook),
+        [(
+            "ops",
+            vec![
+                "ops.first",
+                "ops.b",
+                "ops.new",
+                "ops.a",
+                "ops.mine",
+                "ops.mine2"
+            ]
+        )]
+    );
+    let d = crate::model::diff::diff(&current, &u.workbook, d(TODAY));
+    let moved: Vec<&str> = d.moved.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(moved, ["ops.b"], "only what the template reordered");
+}
+
+#[test]
 fn drop_removed_drops_them_and_the_categories_they_leave_empty() {
     let (current, template) = reshaped();
     let u = upgrade(&current, &template, UpgradeOptions { drop_removed: true });
