@@ -103,13 +103,12 @@ impl UpgradeDialog {
                 let added = report.added.iter().map(|r| line(&r.id, &r.title));
                 section_ui(ui, "Added, not started (red)", red, added.collect());
                 let reworded = report.reworded.iter().map(|r| {
-                    let (before, after) = (first_line(&r.before), first_line(&r.after));
                     let flag = if r.flagged {
                         ""
                     } else {
                         " (back to the confirmed words)"
                     };
-                    format!("{}: “{before}” → “{after}”{flag}", r.id)
+                    format!("{}: {}{flag}", r.id, what_changed(&r.before, &r.after))
                 });
                 section_ui(
                     ui,
@@ -187,8 +186,20 @@ fn line(id: &str, title: &str) -> String {
     format!("{id}  {}", clip_to(title, 120))
 }
 
-fn first_line(text: &str) -> String {
-    clip_to(text.lines().next().unwrap_or_default(), 80).into_owned()
+/// The part of a wording (see [`model::upgrade::wording`]) that changed:
+/// the title when it did, else the description, each cut short.
+fn what_changed(before: &str, after: &str) -> String {
+    let split = |w: &str| -> (String, String) {
+        let (title, description) = w.split_once("\n\n").unwrap_or((w, ""));
+        let short = |s: &str| clip_to(s.trim(), 60).into_owned();
+        (short(title), short(description))
+    };
+    let ((t0, d0), (t1, d1)) = (split(before), split(after));
+    if t0 == t1 {
+        format!("description “{d0}” → “{d1}”")
+    } else {
+        format!("“{t0}” → “{t1}”")
+    }
 }
 
 impl ShipshapeApp {
