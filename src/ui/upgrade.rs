@@ -1,5 +1,5 @@
 //! File → Update from template…: the preview of a template upgrade
-//! ([`model::upgrade`]) — what is added, reworded, moved and not in the
+//! ([`model::upgrade()`]) — what is added, reworded, moved and not in the
 //! template, with the choice to drop those — and applying it as one
 //! undoable edit, which the normal save flow then writes. The "wording
 //! changed" flag's banner and Confirm button in the editor are here too.
