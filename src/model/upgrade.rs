@@ -235,12 +235,12 @@ fn reword(item: &mut Item, template: &Item) -> Option<Reworded> {
 }
 
 /// An item's wording as one text: the title, then the description after a
-/// blank line. Never empty, so a flag always shows.
+/// line break. Never empty, so a flag always shows.
 pub fn wording(title: &str, description: &str) -> String {
     match (title.trim(), description.trim()) {
         ("", "") => "(no wording)".to_owned(),
         (_, "") => title.to_owned(),
-        _ => format!("{title}\n\n{description}"),
+        _ => format!("{title}\n{description}"),
     }
 }
 

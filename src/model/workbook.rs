@@ -75,7 +75,7 @@ pub struct Item {
     /// it is red (see [`Item::recheck`]). Not written when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub every: Option<Interval>,
-    /// The item's wording (title, then the description after a blank line)
+    /// The item's wording (the title, then the description on the next line)
     /// before a template upgrade changed it: the team confirmed the item
     /// against these words, not the new ones. Not empty = red until someone
     /// confirms the new wording ([`Item::confirm_wording`]). Not written

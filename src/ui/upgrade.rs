@@ -190,7 +190,7 @@ fn line(id: &str, title: &str) -> String {
 /// the title when it did, else the description, each cut short.
 fn what_changed(before: &str, after: &str) -> String {
     let split = |w: &str| -> (String, String) {
-        let (title, description) = w.split_once("\n\n").unwrap_or((w, ""));
+        let (title, description) = w.split_once('\n').unwrap_or((w, ""));
         let short = |s: &str| clip_to(s.trim(), 60).into_owned();
         (short(title), short(description))
     };

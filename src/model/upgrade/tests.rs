@@ -97,13 +97,13 @@ fn matched_items_keep_their_answers_and_take_the_new_wording() {
             assert_eq!(field.get(after), field.get(&mine), "{field:?} kept");
         }
     }
-    assert_eq!(after.reworded, "Backups\n\nwhat Backups means");
+    assert_eq!(after.reworded, "Backups\nwhat Backups means");
     assert_eq!(
         u.report.reworded,
         [Reworded {
             id: "ops.backups".into(),
-            before: "Backups\n\nwhat Backups means".into(),
-            after: "Backups tested\n\nrestore drill done and timed this quarter".into(),
+            before: "Backups\nwhat Backups means".into(),
+            after: "Backups tested\nrestore drill done and timed this quarter".into(),
             flagged: true,
         }]
     );
@@ -215,10 +215,7 @@ fn a_second_rewording_keeps_the_confirmed_words_and_going_back_clears() {
     let v3 = workbook(vec![category("ops", vec![item("ops.a", "Three")])]);
     let once = up(&current, &v2).workbook;
     let twice = up(&once, &v3).workbook;
-    assert_eq!(
-        twice.item("ops.a").unwrap().reworded,
-        "One\n\nwhat One means"
-    );
+    assert_eq!(twice.item("ops.a").unwrap().reworded, "One\nwhat One means");
     assert_eq!(twice.item("ops.a").unwrap().title, "Three");
 
     let back = up(&twice, &current);
@@ -414,12 +411,38 @@ fn a_repeated_template_id_is_placed_once() {
     assert_eq!(ids(&u), [("ops", vec!["ops.a"]), ("sec", vec![])]);
 }
 
+/// What the CLI and the window say "nothing to do" by: any one list makes
+/// the report say something.
+#[test]
+fn a_report_with_any_entry_is_not_empty() {
+    let (current, template) = reshaped();
+    let full = up(&current, &template).report;
+    assert!(!full.is_empty());
+    let only = |f: &dyn Fn(&mut UpgradeReport)| {
+        let mut r = UpgradeReport::default();
+        f(&mut r);
+        r.is_empty()
+    };
+    assert!(only(&|_| {}));
+    assert!(!only(&|r| r.added = full.added.clone()));
+    assert!(!only(&|r| r.moved = full.moved.clone()));
+    assert!(!only(&|r| r.removed = full.removed.clone()));
+    assert!(!only(&|r| {
+        r.reworded = vec![Reworded {
+            id: "x".into(),
+            before: "a".into(),
+            after: "b".into(),
+            flagged: true,
+        }];
+    }));
+}
+
 #[test]
 fn wording_is_never_empty() {
     assert_eq!(wording("T", ""), "T");
     assert_eq!(wording("T", " "), "T");
-    assert_eq!(wording("T", "d"), "T\n\nd");
-    assert_eq!(wording("", "d"), "\n\nd");
+    assert_eq!(wording("T", "d"), "T\nd");
+    assert_eq!(wording("", "d"), "\nd");
     assert_eq!(wording(" ", "\n"), "(no wording)");
 }
 
