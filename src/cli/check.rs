@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{AsOf, EXIT_NOT_READY, load};
-use crate::model::{FieldKind, Item, ItemCheck, ItemField, Status, Verdict, Workbook};
+use crate::model::{Due, FieldKind, ItemCheck, ItemField, Status, Verdict, Workbook, date_text};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -148,10 +148,10 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
                 last_cat = Some(&c.category.id);
             }
             let _ = writeln!(out, "    {}  {}", c.item.id, c.item.title);
-            let due = match c.item.due {
-                Some(d) if c.overdue => format!("due {d} (overdue)"),
-                Some(d) => format!("due {d}"),
-                None => "no due date".to_owned(),
+            let due = match c.due_text() {
+                d if d.is_empty() => "no due date".to_owned(),
+                d if c.overdue => format!("due {d} (overdue)"),
+                d => format!("due {d}"),
             };
             let why = c.red.map(|r| r.to_string()).unwrap_or_default();
             let _ = writeln!(
@@ -172,7 +172,7 @@ pub fn report(wb: &Workbook, v: &Verdict<'_>) -> String {
     if !overdue.is_empty() {
         let _ = writeln!(out, "\nOverdue:");
         for c in overdue {
-            let due = c.item.due.map(|d| d.to_string()).unwrap_or_default();
+            let due = c.due_text();
             let _ = writeln!(
                 out,
                 "  {}  due {due}, owner {}",
@@ -239,15 +239,20 @@ impl<'a> ItemJson<'a> {
     }
 }
 
-/// A field's value as JSON.
-fn field_json(field: ItemField, item: &Item) -> serde_json::Value {
+/// A field's value as JSON. The due date is the resolved day (consumers
+/// compare ISO dates), its relative form is `due_relative` beside it.
+fn field_json(field: ItemField, check: &ItemCheck<'_>) -> serde_json::Value {
     use serde_json::Value;
+    let item = check.item;
     if let Some(links) = field.links(item) {
         return Value::from(links.to_vec());
     }
-    let text = field.get(item);
+    let text = match field.kind() {
+        FieldKind::Due => date_text(check.due),
+        _ => field.get(item),
+    };
     match field.kind() {
-        FieldKind::Date | FieldKind::Interval if text.is_empty() => Value::Null,
+        FieldKind::Date | FieldKind::Due | FieldKind::Interval if text.is_empty() => Value::Null,
         FieldKind::Person => Value::from(text.trim()),
         _ => Value::from(text),
     }
@@ -261,7 +266,11 @@ impl Serialize for ItemJson<'_> {
         map.serialize_entry("id", &c.item.id)?;
         map.serialize_entry("category", &c.category.name)?;
         for field in ItemField::ALL {
-            map.serialize_entry(field.key(), &field_json(field, c.item))?;
+            map.serialize_entry(field.key(), &field_json(field, c))?;
+            if field == ItemField::Due {
+                let relative = c.item.due.and_then(Due::relative_text);
+                map.serialize_entry("due_relative", &relative)?;
+            }
         }
         map.serialize_entry("overdue", &c.overdue)?;
         map.serialize_entry("passes", &c.passes())?;

@@ -161,6 +161,7 @@ impl clap::Args for FieldArgs {
             }
             let value_name = match field.kind() {
                 FieldKind::Date => "DATE|none",
+                FieldKind::Due => "DATE|T-DAYS|T+DAYS|none",
                 FieldKind::Interval => "INTERVAL|none",
                 FieldKind::Status => "STATUS",
                 FieldKind::Person => "NAME",
@@ -200,6 +201,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
     }
     let mut editing = super::write::edit(&args.file, args.drop_comments)?;
     let wb = editing.workbook();
+    let launch = wb.launch;
     let Some(item) = wb.item_mut(&args.item_id) else {
         let ids: Vec<&str> = wb.items().map(|(_, i)| i.id.as_str()).collect();
         let close = closest_ids(&args.item_id, ids);
@@ -219,7 +221,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
         );
     };
     apply(item, &args.fields)?;
-    let summary = set_summary(item);
+    let summary = set_summary(item, launch);
     editing.save()?;
     outln!("{summary}");
     Ok(ExitCode::SUCCESS)
@@ -227,8 +229,9 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
 
 /// What `set` says after an edit: the item's status, owner and due date, and
 /// — when the edit leaves it red for a reason the user may not expect
-/// (`--status mitigated` with no acceptor) — why.
-fn set_summary(item: &Item) -> String {
+/// (`--status mitigated` with no acceptor) — why. A relative due shows its
+/// date against `launch` ("due T-14 · 2027-01-17").
+fn set_summary(item: &Item, launch: Option<NaiveDate>) -> String {
     let still_red = match item.red_reason(super::today()) {
         Some(
             r @ (RedReason::MitigationIncomplete(_)
@@ -254,7 +257,7 @@ fn set_summary(item: &Item) -> String {
         item.status.cli_word(),
         item.owner_or_unassigned(),
         item.due
-            .map_or_else(|| "none".to_owned(), |d| d.to_string())
+            .map_or_else(|| "none".to_owned(), |d| d.describe(launch))
     )
 }
 

@@ -89,11 +89,24 @@ pub fn list(args: ListArgs) -> anyhow::Result<ExitCode> {
         .max()
         .unwrap_or(0)
         .min(MAX_COLUMN);
-    for c in rows {
-        let due = c.item.due.map_or_else(|| "-".to_owned(), |d| d.to_string());
+    let dues: Vec<String> = rows
+        .iter()
+        .map(|c| {
+            Some(c.due_text())
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| "-".to_owned())
+        })
+        .collect();
+    let due_width = dues
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    for (c, due) in rows.into_iter().zip(dues) {
         let mark = if c.overdue { " (overdue)" } else { "" };
         outln!(
-            "{:id_width$}  {:14}  {:owner_width$}  {:10}  {}{mark}",
+            "{:id_width$}  {:14}  {:owner_width$}  {:due_width$}  {}{mark}",
             c.item.id,
             c.item.status.cli_word(),
             c.item.owner_or_unassigned(),

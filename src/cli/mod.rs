@@ -56,6 +56,7 @@ mod generate;
 mod git;
 mod history;
 mod import;
+mod launch;
 mod list;
 mod merge_driver;
 mod upgrade;
@@ -98,6 +99,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Edit one item and save the file.
     Set(edit::SetArgs),
+    /// Move the launch date; due dates relative to it (T-14) move too. Prints what moved, mitigations that now lapse before launch and items now overdue (--dry-run: only that).
+    Launch(launch::LaunchArgs),
     /// Apply a new version of the checklist: matched items keep their answers, reworded ones are red until confirmed, new ones are added; prints the diff first (--dry-run: only that).
     Upgrade(upgrade::UpgradeArgs),
     /// List the templates in the template folder, which `--template NAME` reads.
@@ -248,6 +251,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::New(args) => edit::new(args),
         Command::List(args) => list::list(args),
         Command::Set(args) => edit::set(args),
+        Command::Launch(args) => launch::launch(args),
         Command::Upgrade(args) => upgrade::upgrade(args),
         Command::Templates(args) => upgrade::templates(args),
         Command::Check(args) => check::check(args),

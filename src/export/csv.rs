@@ -176,7 +176,7 @@ mod tests {
             title: "Runbook".into(),
             status: Status::Done,
             owner: "@ann".into(),
-            due: date("2026-01-01"),
+            due: "2026-01-01".parse().ok(),
             notes: "=1+1".into(),
             evidence: vec!["https://a".into(), "https://b".into()],
             verified: date("2026-03-01"),
@@ -187,7 +187,7 @@ mod tests {
             id: "ops.pager".into(),
             title: "+Pager".into(),
             description: "Say \"hi\", then\nleave".into(),
-            due: date("2026-02-01"),
+            due: "2026-02-01".parse().ok(),
             mitigation: crate::model::Mitigation {
                 text: "-manual".into(),
                 accepted_by: "Bo".into(),
@@ -200,7 +200,7 @@ mod tests {
             id: "ops.backup".into(),
             title: "Backups".into(),
             status: Status::InProgress,
-            due: date("2026-09-01"),
+            due: "2026-09-01".parse().ok(),
             conflicts: vec![
                 Conflict {
                     field: "owner".into(),

@@ -111,8 +111,10 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         let owner = inline(item.owner_or_unassigned());
         meta.push(format!("*{}:* {owner}", label(ItemField::Owner)));
     }
-    if let Some(d) = item.due {
-        meta.push(format!("*{}:* {d}", label(ItemField::Due)));
+    // `T-14 · 2027-01-17`: the import reads the relative form back.
+    if item.due.is_some() {
+        let due = check.due_text();
+        meta.push(format!("*{}:* {due}", label(ItemField::Due)));
     }
     if let Some(red) = check.red {
         let overdue = if check.overdue { ", overdue" } else { "" };
@@ -219,10 +221,10 @@ fn summary_lines(wb: &Workbook, as_of: NaiveDate, max_red: usize) -> String {
                 let _ = writeln!(out, "\n{}", c.category.name.trim());
                 last = Some(&c.category.id);
             }
-            let due = match c.item.due {
-                Some(d) if c.overdue => format!("due {d}, OVERDUE"),
-                Some(d) => format!("due {d}"),
-                None => "no due date".to_owned(),
+            let due = match c.due_text() {
+                d if d.is_empty() => "no due date".to_owned(),
+                d if c.overdue => format!("due {d}, OVERDUE"),
+                d => format!("due {d}"),
             };
             let why = c.red.map(|r| r.to_string()).unwrap_or_default();
             let _ = writeln!(
@@ -397,7 +399,7 @@ mod tests {
         i.owner = "Ann".into();
         let i = wb.item_mut("security.secrets").unwrap();
         i.owner = "Bo".into();
-        i.due = Some(d("2026-03-01"));
+        i.due = Some(crate::model::Due::On(d("2026-03-01")));
         i.notes = "line one\nline <two>".into();
         i.conflicts.push(Conflict {
             field: "owner".into(),

@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Interval, IntervalError, Item, Status};
+use super::{Due, DueError, Interval, IntervalError, Item, Status};
 
 mod kind;
 mod workbook;
@@ -166,7 +166,9 @@ impl ItemField {
             Self::Description => "What done means for this item",
             Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
             Self::Owner => "Who makes it happen; empty for nobody",
-            Self::Due => "When it must be done (YYYY-MM-DD), or none",
+            Self::Due => {
+                "When it must be done: YYYY-MM-DD, or relative to launch (T-14 = 14 days before, T+7 after, T on the day), or none"
+            }
             Self::MitigationText => {
                 "What lets it ship although it is not done (for not-applicable: the reason)"
             }
@@ -191,7 +193,8 @@ impl ItemField {
                 FieldKind::Multiline
             }
             Self::Owner => FieldKind::Person,
-            Self::Due | Self::MitigationUntil | Self::Verified => FieldKind::Date,
+            Self::Due => FieldKind::Due,
+            Self::MitigationUntil | Self::Verified => FieldKind::Date,
             Self::Every => FieldKind::Interval,
             Self::Status => FieldKind::Status,
             Self::Evidence => FieldKind::Links,
@@ -212,7 +215,7 @@ impl ItemField {
             Self::Description => item.description.clone(),
             Self::Status => item.status.cli_word().to_owned(),
             Self::Owner => item.owner.clone(),
-            Self::Due => date_text(item.due),
+            Self::Due => item.due.map(|d| d.to_string()).unwrap_or_default(),
             Self::MitigationText => item.mitigation.text.clone(),
             Self::MitigationAcceptedBy => item.mitigation.accepted_by.clone(),
             Self::MitigationUntil => date_text(item.mitigation.until),
@@ -308,7 +311,7 @@ impl ItemField {
                     .ok_or_else(|| FieldError::InvalidStatus(value.to_owned()))?;
             }
             Self::Owner => item.owner = value.to_owned(),
-            Self::Due => item.due = parse_date(self.name(), value)?,
+            Self::Due => item.due = parse_due(value)?,
             Self::MitigationText => item.mitigation.text = value.to_owned(),
             Self::MitigationAcceptedBy => item.mitigation.accepted_by = value.to_owned(),
             Self::MitigationUntil => item.mitigation.until = parse_date(self.name(), value)?,
@@ -382,6 +385,8 @@ pub enum FieldError {
     InvalidLink(String),
     #[error("{0}, or nothing to clear it")]
     InvalidInterval(#[from] IntervalError),
+    #[error("due: {0}, or nothing to clear it")]
+    InvalidDue(#[from] DueError),
 }
 
 /// The text form of a date field: `YYYY-MM-DD`, or empty for none.
@@ -401,6 +406,15 @@ fn parse_date(field: &str, value: &str) -> Result<Option<NaiveDate>, FieldError>
             field: field.to_owned(),
             value: value.to_owned(),
         })
+}
+
+/// A due date's text form (see [`Due`]): empty or `none` for none.
+fn parse_due(value: &str) -> Result<Option<Due>, FieldError> {
+    let v = value.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    Ok(Some(v.parse()?))
 }
 
 /// An interval's text form: empty or `none` for none.

@@ -1,7 +1,8 @@
 //! The workbook and its rules, with no screen and no files.
 //!
 //! A [`Workbook`] is one project's production-readiness checklist: categories of
-//! [`Item`]s, each with a [`Status`], an owner, a due date and a [`Mitigation`].
+//! [`Item`]s, each with a [`Status`], an owner, a due date ([`Due`]: a day, or
+//! days from the launch) and a [`Mitigation`].
 //! [`Workbook::verdict`] applies the launch rule as of a date: every item is done,
 //! or ships with a written mitigation accepted until a date that has not passed,
 //! or is not applicable with a written reason — otherwise it is red and the
@@ -11,6 +12,7 @@
 //! definition of "ready" and so that the rules are tested without any I/O.
 
 pub mod diff;
+mod due;
 mod fields;
 mod ids;
 mod interval;
@@ -23,6 +25,7 @@ pub mod upgrade;
 mod verdict;
 pub(crate) mod workbook;
 
+pub use due::{Due, DueError, LaunchMove, MAX_LAUNCH_OFFSET_DAYS, MovedDue};
 pub use fields::{
     FieldError, FieldKind, ItemField, WorkbookField, category_name_field, category_of_field,
     date_text,

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Category, Interval, Item, Mitigation, Status, Workbook};
+use super::{Category, Due, Interval, Item, Mitigation, Status, Workbook};
 
 /// A workbook with `items` items in categories of 25, filled in the way a
 /// team mid-review would have it.
@@ -28,7 +28,7 @@ pub fn synthetic(items: usize) -> Workbook {
                         description: "A one-or-two sentence explanation of what done means for this item, long enough to wrap.".into(),
                         status,
                         owner: owners[n % owners.len()].into(),
-                        due: base.checked_sub_signed(chrono::Duration::days((n % 60) as i64)),
+                        due: base.checked_sub_signed(chrono::Duration::days((n % 60) as i64)).map(Due::On),
                         mitigation: if matches!(status, Status::Mitigated | Status::NotApplicable) {
                             Mitigation {
                                 text: "Manual failover documented; accepted for the first month.".into(),

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    Category, Interval, Item, Mitigation, RECHECK_WARNING_DAYS, Recheck, Status, StatusCounts,
+    Category, Due, Interval, Item, Mitigation, RECHECK_WARNING_DAYS, Recheck, Status, StatusCounts,
     Workbook,
 };
 
@@ -110,13 +110,18 @@ pub enum Warning {
         due: NaiveDate,
         launch: Option<NaiveDate>,
     },
+    /// An item not yet passing whose due date is relative to a launch the
+    /// workbook does not have: it has no date, so it cannot be overdue.
+    DueWithoutLaunch { id: String, due: Due },
 }
 
 impl Warning {
     /// The item the warning is about.
     pub fn item_id(&self) -> &str {
         match self {
-            Self::MitigationExpiresBeforeLaunch { id, .. } | Self::RecheckDue { id, .. } => id,
+            Self::MitigationExpiresBeforeLaunch { id, .. }
+            | Self::RecheckDue { id, .. }
+            | Self::DueWithoutLaunch { id, .. } => id,
         }
     }
 }
@@ -141,6 +146,9 @@ impl std::fmt::Display for Warning {
                 f,
                 "{id}: re-check due by {due}, within {RECHECK_WARNING_DAYS} days"
             ),
+            Self::DueWithoutLaunch { id, due } => {
+                write!(f, "{id}: due {due}, but the workbook has no launch date")
+            }
         }
     }
 }
@@ -152,12 +160,24 @@ pub struct ItemCheck<'a> {
     pub item: &'a Item,
     /// `None` when the item passes.
     pub red: Option<RedReason>,
+    /// The day the item is due ([`Workbook::due_date`]): its date, or its
+    /// offset from the launch resolved.
+    pub due: Option<NaiveDate>,
     pub overdue: bool,
 }
 
 impl ItemCheck<'_> {
     pub fn passes(&self) -> bool {
         self.red.is_none()
+    }
+
+    /// The due date for people (see [`Due::describe`]): `2027-01-17`,
+    /// `T-14 · 2027-01-17`, `T-14 (no launch date)`, or empty for none.
+    pub fn due_text(&self) -> String {
+        self.item
+            .due
+            .map(|d| d.describe_resolved(self.due))
+            .unwrap_or_default()
     }
 }
 
@@ -271,9 +291,10 @@ impl Item {
         self.red_reason(as_of).is_none()
     }
 
-    /// Due before `as_of` and not passing.
-    pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
-        self.due.is_some_and(|d| d < as_of) && !self.passes(as_of)
+    /// Due before `as_of` and not passing; a relative due resolves against
+    /// `launch` (the workbook's), and without one is never overdue.
+    pub fn is_overdue(&self, as_of: NaiveDate, launch: Option<NaiveDate>) -> bool {
+        self.due_date(launch).is_some_and(|d| d < as_of) && !self.passes(as_of)
     }
 }
 
@@ -307,11 +328,21 @@ impl Workbook {
                         launch,
                     });
                 }
+                if let (Some(due @ Due::FromLaunch(_)), None, Some(_)) =
+                    (item.due, self.launch, red)
+                {
+                    warnings.push(Warning::DueWithoutLaunch {
+                        id: item.id.clone(),
+                        due,
+                    });
+                }
+                let due = self.due_date(item);
                 ItemCheck {
                     category,
                     item,
                     red,
-                    overdue: item.due.is_some_and(|d| d < as_of) && red.is_some(),
+                    due,
+                    overdue: due.is_some_and(|d| d < as_of) && red.is_some(),
                 }
             })
             .collect();

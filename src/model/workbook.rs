@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{DEFAULT_REVIEW_LEAD_DAYS, Interval, Status, slugify};
+use super::{DEFAULT_REVIEW_LEAD_DAYS, Due, Interval, Status, slugify};
 
 /// One project's readiness checklist. Field order here is the field order in
 /// the file, so it is part of the format: append, never reorder.
@@ -58,8 +58,10 @@ pub struct Item {
     /// Empty means unassigned.
     #[serde(default)]
     pub owner: String,
-    #[serde(default, with = "date_opt")]
-    pub due: Option<NaiveDate>,
+    /// A day, or days from the launch (`T-14`); see [`Workbook::due_date`].
+    /// A relative due makes the file format version 2.
+    #[serde(default, with = "super::due::due_opt")]
+    pub due: Option<Due>,
     #[serde(default)]
     pub mitigation: Mitigation,
     #[serde(default)]

@@ -16,9 +16,23 @@
 //! strings so every field stays on one line, a final newline), which is what
 //! makes a re-save byte-identical and git diffs and merges line-based.
 //!
-//! Migrations: a file whose version is older than [`VERSION`] is parsed with
-//! that version's schema and converted; there is only version 1 so far. A
-//! newer version is refused, never guessed at.
+//! Versions and migrations: a file whose version is older than [`VERSION`]
+//! is parsed with that version's schema and converted ([`migrate`]). A
+//! newer version is refused, never guessed at — an older build says the
+//! file was written by a newer one and leaves it alone.
+//!
+//! - Version 1: due dates are days (`due: Some("2027-01-15")`).
+//! - Version 2: a due may also be relative to the launch
+//!   (`due: Some("T-14")`, see [`Due`](crate::model::Due)); everything
+//!   else is as in version 1. A version 1 file converts unchanged: every
+//!   due it holds is a day.
+//!
+//! A file is written with the oldest version that holds its content
+//! ([`version_for`]): a workbook without a relative due is written as
+//! version 1, byte for byte as before, so teammates on an older build keep
+//! working with it until someone uses `T-14`; from then on their build
+//! refuses the file ("newer version") instead of misreading it. The
+//! content hash is of that text, so it stays a function of the content.
 
 use std::borrow::Cow;
 
@@ -29,8 +43,11 @@ use crate::model::{Category, Conflict, INVALID_DATE, Person, Workbook};
 
 /// The value of the `format` field.
 pub const FORMAT_MARKER: &str = "shipshape-workbook";
-/// The schema version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The newest schema version this build reads and writes; it writes the
+/// oldest that holds a workbook's content ([`version_for`]).
+pub const VERSION: u32 = 2;
+/// The first version with relative due dates.
+const RELATIVE_DUE_VERSION: u32 = 2;
 /// Conventional file-name suffix.
 pub const FILE_SUFFIX: &str = ".shipshape.ron";
 
@@ -46,7 +63,18 @@ pub struct Parsed {
     pub comment: Option<(usize, usize)>,
 }
 
-/// Version 1 as written: borrowed so saving copies nothing.
+/// The version a workbook is written as: the oldest that holds it, so
+/// files keep opening in older builds for as long as they can.
+pub fn version_for(workbook: &Workbook) -> u32 {
+    if workbook.has_relative_due() {
+        RELATIVE_DUE_VERSION
+    } else {
+        1
+    }
+}
+
+/// The file as written (versions 1 and 2 share their shape): borrowed so
+/// saving copies nothing.
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'a str,
@@ -63,7 +91,7 @@ struct FileOut<'a> {
     conflicts: &'a [Conflict],
 }
 
-/// Version 1 as read. `format` and `version` default (to "" and 0) so that
+/// The file as read (versions 1 and 2; [`migrate`] converts). `format` and `version` default (to "" and 0) so that
 /// their absence gets its own message rather than serde's "missing field". (No
 /// `#[serde(flatten)]` of [`Workbook`]: RON structs do not flatten.)
 #[derive(Deserialize)]
@@ -123,7 +151,7 @@ fn pretty() -> ron::ser::PrettyConfig {
 pub fn to_string(workbook: &Workbook) -> Result<String, SaveError> {
     let file = FileOut {
         format: FORMAT_MARKER,
-        version: VERSION,
+        version: version_for(workbook),
         project: &workbook.project,
         description: &workbook.description,
         launch: &workbook.launch,
@@ -177,7 +205,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
         Err(err) => return Err(explain_parse_failure(&text, err)),
     };
     check_header(&file.format, file.version)?;
-    let workbook = file.into_workbook();
+    let version = file.version;
+    let workbook = migrate(version, file.into_workbook(), &text)?;
     workbook.validate().map_err(|e| {
         let (line, col) = duplicate_position(&text, &e).unwrap_or((0, 0));
         let err = LoadError::new(e.into());
@@ -188,6 +217,25 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
         unknown_fields,
         comment: first_comment(&text).map(|offset| line_col(&text, offset)),
     })
+}
+
+/// Converts a workbook read from a file of `version` to the current model.
+/// Version 1 holds only calendar due dates, which version 2 reads the same
+/// way; a relative due in a file that claims version 1 was put there by
+/// hand or by a tool that did not bump the version, and is refused at its
+/// line rather than read as something version 1 never meant.
+fn migrate(version: u32, workbook: Workbook, text: &str) -> Result<Workbook, LoadError> {
+    if version < RELATIVE_DUE_VERSION && workbook.has_relative_due() {
+        let at = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("due: Some(\"T"))
+            .map_or((0, 0), |n| (n + 1, 1));
+        let err = LoadError::new(LoadErrorKind::InvalidDate(format!(
+            "{INVALID_DATE}: a due date relative to launch (T-14) needs workbook format version {RELATIVE_DUE_VERSION}, and this file says version {version}"
+        )));
+        return Err(if at.0 > 0 { err.at(at.0, at.1) } else { err });
+    }
+    Ok(workbook)
 }
 
 /// Byte offset of the first comment outside string literals, if any. The

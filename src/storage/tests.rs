@@ -176,14 +176,14 @@ fn refuses_newer_version_even_when_schema_changed() {
         kind_of(text.as_bytes()),
         LoadErrorKind::NewerVersion {
             found: 7,
-            supported: 1
+            supported: 2
         }
     ));
     // A future version whose body this build cannot parse at all.
-    let text = "(format: \"shipshape-workbook\", version: 2, project: 5, categories: {})";
+    let text = "(format: \"shipshape-workbook\", version: 3, project: 5, categories: {})";
     assert!(matches!(
         kind_of(text.as_bytes()),
-        LoadErrorKind::NewerVersion { found: 2, .. }
+        LoadErrorKind::NewerVersion { found: 3, .. }
     ));
 }
 

@@ -36,6 +36,7 @@ impl ShipshapeApp {
                 self.view.selected = id;
                 self.view.new_link.clear();
                 self.view.interval_text.clear();
+                self.view.due_text.clear();
             }
             Action::SelectCategory(c) => self.view.filter.category = c,
             Action::FilterStatus(s) => self.view.filter.status = s,
@@ -45,8 +46,12 @@ impl ShipshapeApp {
             // Edits of the workbook, each one undo step.
             Action::SetStatus(id, status) => self.set_status(&id, status),
             Action::SetField { id, field, value } => {
-                if self.set_item_field(&id, field, &value) && field.kind() == FieldKind::Interval {
-                    self.view.interval_text.clear();
+                if self.set_item_field(&id, field, &value) {
+                    match field.kind() {
+                        FieldKind::Interval => self.view.interval_text.clear(),
+                        FieldKind::Due => self.view.due_text.clear(),
+                        _ => {}
+                    }
                 }
             }
             Action::SetPerson(id, field, name) => self.pick_person(&id, field, name),

@@ -10,7 +10,9 @@ use super::command::{Action, Command};
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
-use crate::model::{FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook};
+use crate::model::{
+    Due, FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook,
+};
 
 /// Width of the label column of the editor's field grids.
 const LABEL_WIDTH: f32 = 100.0;
@@ -124,6 +126,8 @@ impl ShipshapeApp {
                             Scratch {
                                 new_link: &mut view.new_link,
                                 interval: &mut view.interval_text,
+                                due: &mut view.due_text,
+                                launch: wb.launch,
                             },
                         );
                     }
@@ -207,7 +211,7 @@ impl ItemEditor<'_> {
                 );
             }
         }
-        if item.is_overdue(self.today) {
+        if item.is_overdue(self.today, wb.launch) {
             ui.label(RichText::new("Overdue").color(style::red_text(dark)));
         }
         if let Some(Recheck::DueSoon { due, .. }) = item.recheck(self.today, wb.launch) {
@@ -248,6 +252,7 @@ impl ItemEditor<'_> {
             FieldKind::Status => self.status_ui(ui, item.status),
             FieldKind::Links => self.evidence_ui(ui, field, item, scratch.new_link),
             FieldKind::Date => self.date_ui(ui, item, field),
+            FieldKind::Due => self.due_ui(ui, item, field, scratch.due, scratch.launch),
             FieldKind::Interval => self.interval_ui(ui, item, field, scratch.interval),
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
@@ -363,6 +368,79 @@ impl ItemEditor<'_> {
                 }
             })
             .response
+        });
+    }
+
+    /// The due date beside its label: a picker for a day, a button to clear
+    /// it, and a field for a due relative to launch (`T-14`), applied when
+    /// it loses focus; `typed` is that field's text. A relative due shows
+    /// its date beside it on the picker ("T-14 · 2027-01-17"); picking a
+    /// day makes it absolute.
+    fn due_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &Item,
+        field: ItemField,
+        typed: &mut String,
+        launch: Option<NaiveDate>,
+    ) {
+        let due = item.due;
+        let date = item.due_date(launch);
+        labelled_row(ui, field.label(), |ui| {
+            ui.horizontal(|ui| {
+                let shown = match due {
+                    None => "not set".to_owned(),
+                    Some(Due::On(_)) => "%Y-%m-%d".to_owned(),
+                    // The picker's format: `%` would start a directive.
+                    Some(rel) => rel.describe(launch).replace('%', ""),
+                };
+                let mut scratch = date
+                    .or(Some(self.today))
+                    .and_then(to_jiff)
+                    .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
+                let salt = format!("{}-{}", field.name(), self.id);
+                let r = ui.add(
+                    DatePickerButton::new(&mut scratch)
+                        .id_salt(&salt)
+                        .format(shown)
+                        .show_icon(false)
+                        .combo_boxes(false)
+                        .calendar_week(false),
+                );
+                let mut picked = r
+                    .changed()
+                    .then(|| from_jiff(scratch).map(|d| Due::On(d).to_string()))
+                    .flatten();
+                if due.is_some()
+                    && ui
+                        .small_button("✖")
+                        .on_hover_text("Clear the due date")
+                        .clicked()
+                {
+                    picked = Some(String::new());
+                }
+                let l = ui.weak("or relative");
+                let t = ui
+                    .add(
+                        egui::TextEdit::singleline(typed)
+                            .hint_text("T-14")
+                            .desired_width(56.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text(FieldKind::Due.hint());
+                if t.lost_focus() && !typed.trim().is_empty() {
+                    picked = Some(typed.trim().to_owned());
+                }
+                if let Some(value) = picked {
+                    self.queue.push(Action::SetField {
+                        id: self.id.to_owned(),
+                        field,
+                        value,
+                    });
+                }
+                r
+            })
+            .inner
         });
     }
 
@@ -545,6 +623,10 @@ struct Scratch<'a> {
     new_link: &'a mut String,
     /// The custom interval field.
     interval: &'a mut String,
+    /// The relative due field (`T-14`).
+    due: &'a mut String,
+    /// The workbook's launch date, which a relative due follows.
+    launch: Option<NaiveDate>,
 }
 
 /// A field beside its label, the label column as wide as the others, the

@@ -57,7 +57,7 @@ impl Filter {
                 let keep = owner_ok
                     && self.status.is_none_or(|s| s == item.status)
                     && (!self.red_only || !item.passes(today))
-                    && (!self.overdue_only || item.is_overdue(today))
+                    && (!self.overdue_only || item.is_overdue(today, wb.launch))
                     && (!self.conflicts_only || !item.conflicts.is_empty())
                     && (!self.recheck_only || item.recheck(today, wb.launch).is_some())
                     && (needle.is_empty() || text_matches(&needle, item, &cat.name));
@@ -165,7 +165,7 @@ mod tests {
         items[0].status = Status::Done;
         items[0].owner = "Ann".into();
         items[1].owner = "Bob".into();
-        items[1].due = NaiveDate::from_ymd_opt(2026, 1, 1);
+        items[1].due = NaiveDate::from_ymd_opt(2026, 1, 1).map(crate::model::Due::On);
         wb.categories[1].items[0].notes = "Pager rota".into();
         wb
     }

@@ -149,7 +149,14 @@ impl ShipshapeApp {
                     row.set_selected(selected == Some(loc));
                     let red = item.red_reason(today);
                     let recheck = item.recheck(today, launch);
-                    item_row_ui(&mut row, item, red.is_some(), recheck, today, dark);
+                    item_row_ui(
+                        &mut row,
+                        item,
+                        red.is_some(),
+                        recheck,
+                        (today, launch),
+                        dark,
+                    );
                     let response = row.response();
                     if response.clicked() {
                         self.queue.push(Action::Select(Some(item.id.clone())));
@@ -238,7 +245,7 @@ fn item_row_ui(
     item: &Item,
     red: bool,
     recheck: Option<Recheck>,
-    today: NaiveDate,
+    (today, launch): (NaiveDate, Option<NaiveDate>),
     dark: bool,
 ) {
     row.col(|ui| {
@@ -295,15 +302,7 @@ fn item_row_ui(
         }
     });
     row.col(|ui| {
-        if let Some(due) = item.due {
-            let text = RichText::new(due.to_string());
-            if item.is_overdue(today) {
-                ui.label(text.color(style::red_text(dark)).strong())
-                    .on_hover_text("Overdue and still red");
-            } else {
-                ui.label(text);
-            }
-        }
+        due_cell_ui(ui, item, (today, launch), dark);
     });
     row.col(|ui| {
         if item.has_mitigation() {
@@ -311,6 +310,39 @@ fn item_row_ui(
                 .on_hover_text("A mitigation or reason is written");
         }
     });
+}
+
+/// The due date: the day, in italics when it follows the launch (the
+/// relative form on hover); a relative due without a launch date shows
+/// its form, dimmed.
+fn due_cell_ui(
+    ui: &mut egui::Ui,
+    item: &Item,
+    (today, launch): (NaiveDate, Option<NaiveDate>),
+    dark: bool,
+) {
+    let Some(due) = item.due else {
+        return;
+    };
+    let Some(date) = due.resolve(launch) else {
+        ui.weak(due.to_string())
+            .on_hover_text(format!("Due {due}, but there is no launch date"));
+        return;
+    };
+    let mut text = RichText::new(date.to_string());
+    let mut hover = Vec::new();
+    if due.is_relative() {
+        text = text.italics();
+        hover.push(format!("Due {due}: follows the launch date"));
+    }
+    if item.is_overdue(today, launch) {
+        text = text.color(style::red_text(dark)).strong();
+        hover.push("Overdue and still red".to_owned());
+    }
+    let r = ui.label(text);
+    if !hover.is_empty() {
+        r.on_hover_text(hover.join("\n"));
+    }
 }
 
 /// "⟳ re-check" before the title: red when overdue, amber when due soon,

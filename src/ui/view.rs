@@ -200,6 +200,8 @@ pub struct ViewState {
     pub new_link: String,
     /// Scratch text of the editor's custom re-check interval field.
     pub interval_text: String,
+    /// Scratch text of the editor's relative due field (`T-14`).
+    pub due_text: String,
     /// The Export PDF dialog's last settings, offered again next time.
     pub pdf_prefs: Option<PdfRequest>,
     /// The open file was deleted or renamed on disk (a banner offers Save

@@ -56,10 +56,10 @@ fn workbook(out: &mut String, path: &str, j: &Judged<'_>) {
         let mut props = at(&item.id);
         props.push(("title", format!("{}: {}", item.id, item.title)));
         let reason = check.red.map(|r| r.to_string()).unwrap_or_default();
-        let due = match item.due {
-            Some(d) if check.overdue => format!(", due {d}, overdue"),
-            Some(d) => format!(", due {d}"),
-            None => String::new(),
+        let due = match check.due_text() {
+            d if d.is_empty() => String::new(),
+            d if check.overdue => format!(", due {d}, overdue"),
+            d => format!(", due {d}"),
         };
         let message = format!("{reason} (owner {}{due})", item.owner_or_unassigned());
         command(out, "error", &props, &message);

@@ -121,10 +121,10 @@ fn suite(out: &mut String, path: &str, j: &Judged<'_>) -> (usize, usize, usize) 
         out.push_str(">\n");
         if let Some(reason) = check.red {
             let reason = reason.to_string();
-            let due = item.due.map_or_else(
-                || "no due date".to_owned(),
-                |d| format!("due {d}{}", if check.overdue { " (overdue)" } else { "" }),
-            );
+            let due = match check.due_text() {
+                d if d.is_empty() => "no due date".to_owned(),
+                d => format!("due {d}{}", if check.overdue { " (overdue)" } else { "" }),
+            };
             let body = format!("{reason}\nowner {}, {due}", item.owner_or_unassigned());
             let _ = writeln!(
                 out,

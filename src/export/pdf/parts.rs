@@ -279,18 +279,19 @@ pub(super) fn hairline(doc: &Doc, gap: f32) -> Row {
     row
 }
 
-/// "2026-03-01", or "2026-03-01 (overdue by 3 days)".
-pub(super) fn due_text(due: Option<NaiveDate>, check: &ItemCheck<'_>, as_of: NaiveDate) -> String {
-    match due {
-        None => String::new(),
+/// "2026-03-01", "T-14 · 2026-03-01", or with "(overdue by 3 days)"; a
+/// relative due without a launch says so (see `ItemCheck::due_text`).
+pub(super) fn due_text(check: &ItemCheck<'_>, as_of: NaiveDate) -> String {
+    let text = check.due_text();
+    match check.due {
         Some(d) if check.overdue => {
             let days = (as_of - d).num_days();
             format!(
-                "{d} (overdue by {days} day{})",
+                "{text} (overdue by {days} day{})",
                 if days == 1 { "" } else { "s" }
             )
         }
-        Some(d) => d.to_string(),
+        _ => text,
     }
 }
 

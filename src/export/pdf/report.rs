@@ -275,7 +275,7 @@ fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
         let item = check.item;
         let title = format!("{} ({})", item.title, check.category.name);
         let reason = check.red.map(parts::red_text).unwrap_or_default();
-        let due = parts::due_text(item.due, check, as_of);
+        let due = parts::due_text(check, as_of);
         table.row(
             doc,
             &[
@@ -311,7 +311,7 @@ fn overdue(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
     let mut table = Table::new(doc, &[46.0, 24.0, 30.0], &[CELL_BOLD, CELL, CELL], &titles);
     for check in verdict.overdue().take(SUMMARY_LIMIT) {
         let item = check.item;
-        let due = parts::due_text(item.due, check, as_of);
+        let due = parts::due_text(check, as_of);
         table.row(
             doc,
             &[
@@ -339,7 +339,7 @@ fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
             Warning::MitigationExpiresBeforeLaunch { id, until, .. } => {
                 by_id.get(id.as_str()).map(|c| (*c, *until))
             }
-            Warning::RecheckDue { .. } => None,
+            Warning::RecheckDue { .. } | Warning::DueWithoutLaunch { .. } => None,
         })
         .collect();
     let total = expiring.len();
@@ -413,7 +413,9 @@ fn rechecks_due(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
         .iter()
         .filter_map(|w| match w {
             Warning::RecheckDue { id, due, .. } => Some((id.as_str(), *due)),
-            Warning::MitigationExpiresBeforeLaunch { .. } => None,
+            Warning::MitigationExpiresBeforeLaunch { .. } | Warning::DueWithoutLaunch { .. } => {
+                None
+            }
         })
         .collect();
     let total = due.len();
@@ -539,10 +541,7 @@ fn summary_line(
     meta.push(format!("{owner}: {}", item.owner_or_unassigned()));
     if item.due.is_some() {
         let due = item::label(ItemField::Due);
-        meta.push(format!(
-            "{due}: {}",
-            parts::due_text(item.due, check, as_of)
-        ));
+        meta.push(format!("{due}: {}", parts::due_text(check, as_of)));
     }
     for field in [ItemField::Verified, ItemField::Every] {
         let value = item::value(item, field);

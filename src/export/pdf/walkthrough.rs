@@ -184,7 +184,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
     block.extend(item::text(doc, item, ItemField::Description, col, muted));
     // Owner and due date: printed when known, a line to write on when not.
     let owner_due = [(ItemField::Owner, 0.0, 0.62), (ItemField::Due, 0.66, 0.34)];
-    block.push(field_row(doc, item, col, 21.0, &owner_due));
+    block.push(field_row(doc, check, col, 21.0, &owner_due));
     // Re-checked items: when it was last verified (a line when never) and
     // how often the checklist asks.
     if item.every.is_some() {
@@ -192,7 +192,7 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
             (ItemField::Verified, 0.0, 0.62),
             (ItemField::Every, 0.66, 0.34),
         ];
-        block.push(field_row(doc, item, col, 21.0, &recheck));
+        block.push(field_row(doc, check, col, 21.0, &recheck));
     }
     block.push(status_choices(doc, item, col));
     block.gap(4.0);
@@ -213,16 +213,21 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>) -> Block {
 
 /// An item's fields side by side on a row `h` high, each a [`field`]
 /// starting at a fraction of the column's width and as wide as another.
+/// A relative due prints with its date (`T-14 · 2027-01-17`).
 fn field_row(
     doc: &mut Doc,
-    item: &Item,
+    check: &ItemCheck<'_>,
     (x, w): item::Column,
     h: f32,
     fields: &[(ItemField, f32, f32)],
 ) -> Row {
+    let item = check.item;
     let mut row = Row::new(h);
     for &(f, at, width) in fields {
-        let value = item::value(item, f);
+        let value = match f {
+            ItemField::Due => check.due_text(),
+            _ => item::value(item, f),
+        };
         let place = (x + w * at, 6.0);
         let label = (item::label(f), 0.0);
         field(
@@ -297,7 +302,7 @@ fn mitigation_box(doc: &mut Doc, check: &ItemCheck<'_>, (x, w): item::Column) ->
         (ItemField::MitigationAcceptedBy, 0.0, 0.6),
         (ItemField::MitigationUntil, 0.64, 0.36),
     ];
-    inner.push(field_row(doc, item, inside, 22.0, &accepted));
+    inner.push(field_row(doc, check, inside, 22.0, &accepted));
     parts::outlined(inner, x, w, ink::RULE, 5.0)
 }
 

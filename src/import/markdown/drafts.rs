@@ -208,6 +208,15 @@ impl Builder<'_> {
                     kept(self, d, "is not a YYYY-MM-DD date");
                 }
             }
+            FieldKind::Due => {
+                if d.fields.set_field(field, value).is_err() {
+                    kept(
+                        self,
+                        d,
+                        "is not a YYYY-MM-DD date or T-14 (days before launch)",
+                    );
+                }
+            }
             FieldKind::Interval => {
                 if d.fields.set_field(field, value).is_err() {
                     kept(self, d, "is not a re-check interval");

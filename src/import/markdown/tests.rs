@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Workbook;
+use crate::model::{Due, Workbook};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -65,7 +65,7 @@ fn labelled_lines_fill_status_owner_due_and_mitigation() {
     );
     assert_eq!(i.status, Status::Done);
     assert_eq!(i.owner, "Ines Costa");
-    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 5, 11));
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 5, 11).map(Due::On));
     assert!(
         i.description.starts_with("Every service exposes liveness"),
         "{}",
@@ -301,7 +301,7 @@ fn filled() -> Workbook {
         i.status = Status::ALL[n % 5];
         if n % 3 == 0 {
             i.owner = format!("Owner {n}");
-            i.due = NaiveDate::from_ymd_opt(2026, 4, 1 + (n as u32 % 28));
+            i.due = NaiveDate::from_ymd_opt(2026, 4, 1 + (n as u32 % 28)).map(Due::On);
         }
         if matches!(i.status, Status::Mitigated | Status::NotApplicable) {
             i.mitigation.text = format!("Because *{n}* [reasons]\nsecond line");

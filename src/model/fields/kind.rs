@@ -12,6 +12,9 @@ pub enum FieldKind {
     Person,
     /// A date or none.
     Date,
+    /// A due date or none: a date, or days from the launch (`T-14`); see
+    /// [`Due`](crate::model::Due).
+    Due,
     /// One of [`Status::ALL`](crate::model::Status::ALL).
     Status,
     /// A set of links, one per line in text form.
@@ -26,6 +29,7 @@ impl FieldKind {
         match self {
             Self::Text | Self::Multiline | Self::Person => "",
             Self::Date => "YYYY-MM-DD, or empty for none",
+            Self::Due => "YYYY-MM-DD, T-14 (days before launch), T+7, T, or empty for none",
             Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
             Self::Links => "one link per line",
             Self::Interval => {

@@ -33,7 +33,7 @@ fn every_field_round_trips_through_text() {
         description: "d\ne".into(),
         status: Status::Mitigated,
         owner: "Ann".into(),
-        due: NaiveDate::from_ymd_opt(2026, 5, 1),
+        due: NaiveDate::from_ymd_opt(2026, 5, 1).map(crate::model::Due::On),
         notes: "n".into(),
         evidence: vec!["https://a".into(), "https://b".into()],
         verified: NaiveDate::from_ymd_opt(2026, 4, 20),
@@ -69,6 +69,7 @@ fn copying_a_field_copies_that_field_only() {
         let value = match f.kind() {
             FieldKind::Status => "done".to_owned(),
             FieldKind::Date => "2026-05-01".to_owned(),
+            FieldKind::Due => "T-14".to_owned(),
             FieldKind::Interval => "quarterly".to_owned(),
             _ => format!("{} value", f.key()),
         };
@@ -96,6 +97,7 @@ fn setting_a_field_settles_its_conflict_and_only_that_one() {
         let value = if value.is_empty() { "x".into() } else { value };
         let value = match f.kind() {
             FieldKind::Date => "2026-01-02".to_owned(),
+            FieldKind::Due => "T+3".to_owned(),
             FieldKind::Status => "done".to_owned(),
             FieldKind::Interval => "90d".to_owned(),
             _ => value,
@@ -118,7 +120,11 @@ fn text_mut_edits_the_field_get_reads() {
             assert!(
                 matches!(
                     f.kind(),
-                    FieldKind::Date | FieldKind::Status | FieldKind::Links | FieldKind::Interval
+                    FieldKind::Date
+                        | FieldKind::Due
+                        | FieldKind::Status
+                        | FieldKind::Links
+                        | FieldKind::Interval
                 ),
                 "{f:?} is text but has no text_mut"
             );
@@ -144,7 +150,7 @@ fn bad_values_are_refused_and_change_nothing() {
     let before = item.clone();
     assert!(matches!(
         item.set_field(ItemField::Due, "next week"),
-        Err(FieldError::InvalidDate { .. })
+        Err(FieldError::InvalidDue(_))
     ));
     assert_eq!(
         item.set_field(ItemField::Status, "blocked"),

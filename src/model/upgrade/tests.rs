@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::model::Due;
 use crate::model::{Conflict, Interval, Mitigation, RedReason};
 
 fn d(s: &str) -> NaiveDate {
@@ -37,7 +38,7 @@ fn workbook(categories: Vec<Category>) -> Workbook {
 fn answered(mut i: Item) -> Item {
     i.status = Status::Mitigated;
     i.owner = "Ann".into();
-    i.due = Some(d("2026-04-01"));
+    i.due = Some(Due::On(d("2026-04-01")));
     i.mitigation = Mitigation {
         text: "manual failover".into(),
         accepted_by: "CTO".into(),
@@ -473,7 +474,7 @@ fn arb_item() -> impl Strategy<Value = Item> {
                 .then(|| text.clone())
                 .into_iter()
                 .collect();
-            i.due = (!text.is_empty()).then(|| d("2026-04-01"));
+            i.due = (!text.is_empty()).then(|| Due::On(d("2026-04-01")));
             i.verified = (status == Status::Done).then(|| d("2026-02-01"));
             i.every = every;
             i.reworded = reworded.into();

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Due;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -164,12 +165,18 @@ fn conflicts_are_red_whatever_the_status() {
 fn overdue_boundary() {
     let today = d(TODAY);
     let mut i = item(Status::InProgress);
-    i.due = Some(today);
-    assert!(!i.is_overdue(today), "due today is not yet overdue");
-    i.due = Some(d("2026-03-09"));
-    assert!(i.is_overdue(today));
+    i.due = Some(Due::On(today));
+    assert!(!i.is_overdue(today, None), "due today is not yet overdue");
+    i.due = Some(Due::On(d("2026-03-09")));
+    assert!(i.is_overdue(today, None));
+    i.due = Some(Due::FromLaunch(-1));
+    assert!(!i.is_overdue(today, None), "no launch, no date");
+    assert!(i.is_overdue(today, Some(today)), "the day before launch");
     i.status = Status::Done;
-    assert!(!i.is_overdue(today), "a passing item is never overdue");
+    assert!(
+        !i.is_overdue(today, Some(today)),
+        "a passing item is never overdue"
+    );
 }
 
 #[test]
@@ -177,17 +184,17 @@ fn the_verdict_lists_exactly_the_overdue_items() {
     let today = d(TODAY);
     let late = Item {
         id: "late".into(),
-        due: Some(d("2026-03-09")),
+        due: Some(Due::On(d("2026-03-09"))),
         ..item(Status::InProgress)
     };
     let due_today = Item {
         id: "today".into(),
-        due: Some(today),
+        due: Some(Due::On(today)),
         ..item(Status::InProgress)
     };
     let done_late = Item {
         id: "done".into(),
-        due: Some(d("2026-03-09")),
+        due: Some(Due::On(d("2026-03-09"))),
         ..item(Status::Done)
     };
     let wb = workbook(vec![late, due_today, done_late]);

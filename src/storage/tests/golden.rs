@@ -39,7 +39,7 @@ fn golden_workbook() -> crate::model::Workbook {
             description: "Written down.".into(),
             status: Status::Mitigated,
             owner: "Ann".into(),
-            due: date("2026-04-01"),
+            due: "2026-04-01".parse().ok(),
             mitigation: Mitigation {
                 text: "Manual failover".into(),
                 accepted_by: "Bo".into(),
@@ -164,4 +164,56 @@ fn content_hash_is_stable_and_sensitive() {
     let mut other = wb.clone();
     other.categories[0].items[0].owner = "x".into();
     assert_ne!(h, content_hash(&other));
+}
+
+/// A relative due is written as such and makes the file version 2; the
+/// rest of the text is the version 1 text, line for line. The hash is of
+/// that text, so it changes with the content (the due), and only then.
+#[test]
+fn a_relative_due_writes_version_2_and_its_own_text_and_hash() {
+    let mut wb = golden_workbook();
+    wb.categories[0].items[0].due = Some(crate::model::Due::FromLaunch(-14));
+    let expected = GOLDEN_TEXT
+        .replacen("version: 1,", "version: 2,", 1)
+        .replacen("due: Some(\"2026-04-01\")", "due: Some(\"T-14\")", 1);
+    let text = to_string(&wb).unwrap();
+    assert_eq!(text, expected);
+    assert_eq!(content_hash(&wb), "467637d20373");
+    let back = parse(text.as_bytes()).unwrap();
+    assert_eq!(back.workbook, wb, "version 2 round-trips");
+    assert_eq!(to_string(&back.workbook).unwrap(), text);
+
+    // Back to a day: version 1 again, the golden bytes and hash.
+    wb.categories[0].items[0].due = "2026-04-01".parse().ok();
+    assert_eq!(to_string(&wb).unwrap(), GOLDEN_TEXT);
+    assert_eq!(content_hash(&wb), "5cc26d784ee1");
+}
+
+#[test]
+fn a_version_1_file_migrates_with_its_dues_as_days() {
+    let parsed = parse(GOLDEN_TEXT.as_bytes()).unwrap();
+    let item = &parsed.workbook.categories[0].items[0];
+    assert_eq!(item.due, "2026-04-01".parse().ok());
+    assert_eq!(parsed.workbook, golden_workbook());
+}
+
+/// Version 1 never held a relative due: one in a file that says version 1
+/// (edited by hand, or by a tool that did not bump it) is refused at its
+/// line, not read as something version 1 did not mean.
+#[test]
+fn a_version_1_file_with_a_relative_due_is_refused_at_its_line() {
+    let text = GOLDEN_TEXT.replacen("due: Some(\"2026-04-01\")", "due: Some(\"T-14\")", 1);
+    let err = parse(text.as_bytes()).unwrap_err();
+    assert!(matches!(err.kind, LoadErrorKind::InvalidDate(_)), "{err}");
+    assert!(
+        err.to_string()
+            .contains("a due date relative to launch (T-14) needs workbook format version 2, and this file says version 1"),
+        "{err}"
+    );
+    let line = GOLDEN_TEXT
+        .lines()
+        .position(|l| l.contains("due: "))
+        .unwrap()
+        + 1;
+    assert_eq!(err.position, Some((line, 1)));
 }

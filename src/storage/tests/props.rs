@@ -21,13 +21,24 @@ fn date() -> impl Strategy<Value = Option<chrono::NaiveDate>> {
     ]
 }
 
+/// A due date: none, a day, or days from the launch (which makes the file
+/// version 2).
+fn due() -> impl Strategy<Value = Option<crate::model::Due>> {
+    use crate::model::{Due, MAX_LAUNCH_OFFSET_DAYS};
+    let max = MAX_LAUNCH_OFFSET_DAYS.cast_signed();
+    prop_oneof![
+        date().prop_map(|d| d.map(Due::On)),
+        (-max..=max).prop_map(|n| Some(Due::FromLaunch(n))),
+    ]
+}
+
 fn status() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
 }
 
 fn item() -> impl Strategy<Value = Item> {
     (
-        (text(), text(), text(), status(), text(), date()),
+        (text(), text(), text(), status(), text(), due()),
         (
             text(),
             text(),
@@ -136,7 +147,9 @@ proptest! {
         let back = parse(text.as_bytes()).unwrap();
         prop_assert!(back.unknown_fields.is_empty());
         prop_assert_eq!(&back.workbook, &wb);
-        prop_assert_eq!(to_string(&back.workbook).unwrap(), text);
+        prop_assert_eq!(to_string(&back.workbook).unwrap(), text.clone());
+        let version = if wb.has_relative_due() { "version: 2," } else { "version: 1," };
+        prop_assert!(text.contains(version), "oldest version that holds it");
     }
 
     #[test]

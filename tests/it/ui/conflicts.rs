@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use shipshape::model::Conflict;
+use shipshape::model::{Conflict, Due};
 use shipshape::storage;
 
 use super::{
@@ -27,7 +27,7 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     });
     let scaling = wb.item_mut(AUTOSCALING).unwrap();
     scaling.owner = "Dana".into();
-    scaling.due = NaiveDate::from_ymd_opt(2026, 3, 10);
+    scaling.due = NaiveDate::from_ymd_opt(2026, 3, 10).map(Due::On);
     scaling.conflicts = vec![
         Conflict {
             field: "owner".into(),
@@ -89,7 +89,7 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     assert!(h.query_by_label("Resolve the due date").is_none());
     let i = item(h.state(), AUTOSCALING);
     assert!(i.conflicts.is_empty());
-    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15).map(Due::On));
     assert!(
         h.query_by_label("Conflicts (0)").is_some(),
         "the filter stays on until turned off"
@@ -102,7 +102,7 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     assert_eq!(saved.project, "Payments Platform");
     let i = saved.item(AUTOSCALING).unwrap();
     assert_eq!(i.owner, "Eve");
-    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15).map(Due::On));
 }
 
 #[test]

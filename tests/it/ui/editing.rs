@@ -7,7 +7,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use shipshape::model::Status;
+use shipshape::model::{Due, Status};
 use shipshape::storage;
 use shipshape::ui::{Command, ShipshapeApp};
 
@@ -46,7 +46,7 @@ fn edits_by_click_typing_and_date_pick_survive_save_and_reload() {
     h.run();
     assert_eq!(
         item(h.state(), AUTOSCALING).due,
-        NaiveDate::from_ymd_opt(2026, 3, 2)
+        NaiveDate::from_ymd_opt(2026, 3, 2).map(Due::On)
     );
 
     assert!(h.state_mut().is_dirty());
@@ -64,7 +64,7 @@ fn edits_by_click_typing_and_date_pick_survive_save_and_reload() {
     let i = reloaded.item(AUTOSCALING).unwrap();
     assert_eq!(i.status, Status::Done);
     assert_eq!(i.owner, "Dana");
-    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 2));
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 2).map(Due::On));
 
     // The recent list lives in the injected dir, not the user's config.
     let recent = storage::recent::RecentFiles::load(&dir.path().join("recent.ron"));

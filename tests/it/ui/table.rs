@@ -7,7 +7,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use shipshape::model::Status;
+use shipshape::model::{Due, Status};
 use shipshape::storage;
 use shipshape::ui::ShipshapeApp;
 
@@ -208,13 +208,13 @@ fn the_table_marks_written_mitigations_and_draws_overdue_dates_red() {
     // Red and due last week: overdue.
     let scaling = wb.item_mut(AUTOSCALING).unwrap();
     scaling.mitigation.text = "Manual scale-up runbook".into();
-    scaling.due = NaiveDate::from_ymd_opt(2026, 2, 20);
+    scaling.due = NaiveDate::from_ymd_opt(2026, 2, 20).map(Due::On);
     // Red but due later: not overdue.
-    wb.item_mut("reliability.health-checks").unwrap().due = NaiveDate::from_ymd_opt(2026, 3, 20);
+    wb.item_mut("reliability.health-checks").unwrap().due = NaiveDate::from_ymd_opt(2026, 3, 20).map(Due::On);
     // Due in the past but done: passes, so not overdue.
     let retries = wb.item_mut("reliability.idempotent-retries").unwrap();
     retries.status = Status::Done;
-    retries.due = NaiveDate::from_ymd_opt(2026, 2, 10);
+    retries.due = NaiveDate::from_ymd_opt(2026, 2, 10).map(Due::On);
     // Only a blank mitigation: no mark.
     wb.item_mut("reliability.backups").unwrap().mitigation.text = "  \n".into();
     storage::save(&path, &wb).unwrap();

@@ -22,14 +22,17 @@ fn edits_to_different_fields_of_one_item_merge_cleanly() {
     let t = edit(&b, "reliability.slos", |i| {
         i.status = Status::Mitigated;
         i.mitigation.text = "manual failover".into();
-        i.due = chrono::NaiveDate::from_ymd_opt(2026, 5, 1);
+        i.due = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).map(crate::model::Due::On);
     });
     let m = merge(&b, &o, &t);
     assert!(m.is_clean());
     let i = item(&m.workbook, "reliability.slos");
     assert_eq!((i.owner.as_str(), i.status), ("Ann", Status::Mitigated));
     assert_eq!(i.mitigation.text, "manual failover");
-    assert_eq!(i.due, chrono::NaiveDate::from_ymd_opt(2026, 5, 1));
+    assert_eq!(
+        i.due,
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 1).map(crate::model::Due::On)
+    );
 }
 
 #[test]

@@ -56,6 +56,9 @@ fn value_of(kind: FieldKind, name: &str, n: usize) -> String {
     match kind {
         FieldKind::Status => Status::ALL[n % Status::ALL.len()].cli_word().to_owned(),
         FieldKind::Date => format!("{}-{:02}-01", 2026 + n / 12, n % 12 + 1),
+        // Relative and absolute in turn: a side may switch between them.
+        FieldKind::Due if n % 2 == 1 => format!("T-{n}"),
+        FieldKind::Due => format!("{}-{:02}-01", 2026 + n / 12, n % 12 + 1),
         FieldKind::Links => format!("https://example.com/evidence/{n}"),
         // Canonical: never a multiple of 7, which prints as weeks.
         FieldKind::Interval => format!("{}d", 7 * n + 1),

@@ -7,12 +7,12 @@ fn resolving_picks_ours_theirs_or_a_value() {
     let b = base();
     let o = edit(&b, "reliability.slos", |i| {
         i.owner = "Ann".into();
-        i.due = chrono::NaiveDate::from_ymd_opt(2026, 5, 1);
+        i.due = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).map(crate::model::Due::On);
         i.status = Status::InProgress;
     });
     let t = edit(&b, "reliability.slos", |i| {
         i.owner = "Bo".into();
-        i.due = chrono::NaiveDate::from_ymd_opt(2026, 6, 1);
+        i.due = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).map(crate::model::Due::On);
         i.status = Status::Done;
     });
     let mut wb = merge(&b, &o, &t).workbook;
@@ -28,7 +28,7 @@ fn resolving_picks_ours_theirs_or_a_value() {
     let bad = wb.resolve_conflict("reliability.slos", "due", &Resolution::Value("soon".into()));
     assert!(matches!(
         bad,
-        Err(ResolveError::Field(FieldError::InvalidDate { .. }))
+        Err(ResolveError::Field(FieldError::InvalidDue(_)))
     ));
     assert_eq!(
         wb.conflict_entries().len(),
@@ -43,7 +43,10 @@ fn resolving_picks_ours_theirs_or_a_value() {
     .unwrap();
     let i = item(&wb, "reliability.slos");
     assert_eq!((i.owner.as_str(), i.status), ("Bo", Status::InProgress));
-    assert_eq!(i.due, chrono::NaiveDate::from_ymd_opt(2026, 5, 20));
+    assert_eq!(
+        i.due,
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 20).map(crate::model::Due::On)
+    );
     assert!(i.conflicts.is_empty());
     assert!(matches!(
         wb.resolve_conflict("reliability.slos", "owner", &Resolution::Ours),
