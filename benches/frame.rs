@@ -42,7 +42,8 @@ fn workbook(items: usize) -> Workbook {
     {
         item.status = Status::ALL[n % 5];
         item.owner = ["Alice", "Bob", "Chen", ""][n % 4].to_owned();
-        item.due = chrono::NaiveDate::from_ymd_opt(2026, 1 + (n % 12) as u32, 1 + (n % 28) as u32);
+        item.due = chrono::NaiveDate::from_ymd_opt(2026, 1 + (n % 12) as u32, 1 + (n % 28) as u32)
+            .map(shipshape::model::Due::On);
     }
     wb
 }

@@ -52,7 +52,8 @@ fn workbook(items: usize) -> Workbook {
                 }
                 item.status = Status::ALL[n % 5];
                 item.owner = OWNERS[n % OWNERS.len()].to_owned();
-                item.due = NaiveDate::from_ymd_opt(2026, 3, 1 + (n % 28) as u32);
+                item.due = NaiveDate::from_ymd_opt(2026, 3, 1 + (n % 28) as u32)
+                    .map(shipshape::model::Due::On);
                 item.mitigation.text = "Track progress in the weekly readiness review. Escalate to the engineering director if the due date slips by more than a week.".to_owned();
                 out.items.push(item);
             }

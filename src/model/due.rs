@@ -6,7 +6,7 @@
 //! every relative due and no absolute one. [`Due::resolve`] is the one
 //! place a relative due becomes a date; with no launch date it has none, so
 //! it is never overdue and `check` warns about it instead
-//! ([`Warning::DueWithoutLaunch`](super::Warning::DueWithoutLaunch)).
+//! ([`Warning::DueWithoutLaunch`]).
 //!
 //! The text form is the same everywhere a person types or reads one (the
 //! editor, `set --due`, the file, Markdown, merge conflicts), and the
@@ -124,10 +124,12 @@ impl std::str::FromStr for Due {
         if rest.is_empty() {
             return Ok(Self::FromLaunch(0));
         }
+        // `T` then a sign is meant as relative; anything else (`tomorrow`,
+        // `T14`) is not a due at all.
         let (sign, digits) = match rest.split_at(1) {
             ("-", d) => (-1, d.trim_start()),
             ("+", d) => (1, d.trim_start()),
-            _ => return Err(DueError::BadOffset(t.to_owned())),
+            _ => return Err(DueError::NotADue(t.to_owned())),
         };
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DueError::BadOffset(t.to_owned()));
@@ -243,6 +245,40 @@ pub struct LaunchMove {
     pub lapsing: Vec<Warning>,
     /// Items overdue as of the date that were not before, in file order.
     pub overdue: Vec<String>,
+}
+
+impl LaunchMove {
+    /// One sentence for a status bar: "Launch moved to 2027-02-15: 3 due
+    /// dates moved, 1 mitigation now lapses before launch, 1 item is now
+    /// overdue."
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let to = self.to.map_or_else(
+            || "Launch date cleared".to_owned(),
+            |d| format!("Launch moved to {d}"),
+        );
+        let mut parts = vec![plural(
+            self.moved.len(),
+            "due date moved",
+            "due dates moved",
+        )];
+        if !self.lapsing.is_empty() {
+            parts.push(plural(
+                self.lapsing.len(),
+                "mitigation now lapses before launch",
+                "mitigations now lapse before launch",
+            ));
+        }
+        if !self.overdue.is_empty() {
+            parts.push(plural(
+                self.overdue.len(),
+                "item is now overdue",
+                "items are now overdue",
+            ));
+        }
+        format!("{to}: {}.", parts.join(", "))
+    }
 }
 
 impl Workbook {

@@ -28,7 +28,7 @@
 //!   due it holds is a day.
 //!
 //! A file is written with the oldest version that holds its content
-//! ([`version_for`]): a workbook without a relative due is written as
+//! (`version_for`): a workbook without a relative due is written as
 //! version 1, byte for byte as before, so teammates on an older build keep
 //! working with it until someone uses `T-14`; from then on their build
 //! refuses the file ("newer version") instead of misreading it. The
@@ -44,7 +44,7 @@ use crate::model::{Category, Conflict, INVALID_DATE, Person, Workbook};
 /// The value of the `format` field.
 pub const FORMAT_MARKER: &str = "shipshape-workbook";
 /// The newest schema version this build reads and writes; it writes the
-/// oldest that holds a workbook's content ([`version_for`]).
+/// oldest that holds a workbook's content (`version_for`).
 pub const VERSION: u32 = 2;
 /// The first version with relative due dates.
 const RELATIVE_DUE_VERSION: u32 = 2;

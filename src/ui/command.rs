@@ -448,6 +448,9 @@ pub enum Action {
     AddItem(usize, String),
     AddCategory(String),
     RenameCategory(usize, String),
+    /// Moves the launch (the header's launch date): relative due dates
+    /// follow, as one undo step.
+    SetLaunch(Option<NaiveDate>),
     /// `None` keeps a project name too long to edit as it is.
     SetWorkbookInfo {
         project: Option<String>,

@@ -74,6 +74,11 @@ impl ShipshapeApp {
             Action::AddItem(category, title) => self.add_item(category, &title),
             Action::AddCategory(name) => self.add_category(&name),
             Action::RenameCategory(index, name) => self.rename_category(index, &name),
+            Action::SetLaunch(launch) => {
+                let project = self.workbook().map(|wb| wb.project.clone());
+                let review = self.workbook().and_then(|wb| wb.review);
+                self.set_workbook_info(project.as_deref(), launch, review);
+            }
             Action::SetWorkbookInfo {
                 project,
                 launch,
@@ -509,14 +514,18 @@ impl ShipshapeApp {
         if project.as_ref().is_some_and(String::is_empty) {
             return;
         }
-        if let Some(doc) = &mut self.doc {
-            doc.edit(|wb| {
-                if let Some(project) = project {
-                    wb.project = project;
-                }
-                wb.launch = launch;
-                wb.review = review;
-            });
+        let today = self.today();
+        let Some(doc) = &mut self.doc else { return };
+        let moved = doc.edit(|wb| {
+            if let Some(project) = project {
+                wb.project = project;
+            }
+            wb.review = review;
+            // Relative due dates follow the launch, in the same undo step.
+            (wb.launch != launch).then(|| wb.relaunch(launch, today))
+        });
+        if let Some(report) = moved {
+            self.view.info(report.summary());
         }
     }
 }

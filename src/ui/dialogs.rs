@@ -166,7 +166,7 @@ impl WorkbookDialog {
                 ui.label("Launch date");
                 ui.horizontal(|ui| {
                     if let Some(d) =
-                        super::editor::optional_date_ui(ui, "wb-launch", self.launch, today)
+                        super::dates::optional_date_ui(ui, "wb-launch", self.launch, today)
                     {
                         self.launch = d;
                     }
@@ -175,7 +175,7 @@ impl WorkbookDialog {
                 ui.label("Review date");
                 ui.horizontal(|ui| {
                     if let Some(d) =
-                        super::editor::optional_date_ui(ui, "wb-review", self.review, today)
+                        super::dates::optional_date_ui(ui, "wb-review", self.review, today)
                     {
                         self.review = d;
                     }

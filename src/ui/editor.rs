@@ -1,74 +1,19 @@
 //! The selected item's editor: its header and verdict, status, owner and
 //! due date, mitigation, notes and evidence links, one function each.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use egui::{Color32, RichText};
-use egui_extras::DatePickerButton;
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
+use super::dates::{self, optional_date_ui};
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
-use crate::model::{
-    Due, FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook,
-};
+use crate::model::{FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook};
 
 /// Width of the label column of the editor's field grids.
 const LABEL_WIDTH: f32 = 100.0;
-
-pub fn to_jiff(date: NaiveDate) -> Option<jiff::civil::Date> {
-    let year = i16::try_from(date.year()).ok()?;
-    jiff::civil::Date::new(year, date.month() as i8, date.day() as i8).ok()
-}
-
-pub fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::try_from(date.month()).ok()?,
-        u32::try_from(date.day()).ok()?,
-    )
-}
-
-/// A date picker for an optional date; `None` shows "not set". Returns the
-/// new value when the user saved a pick or cleared the date.
-pub fn optional_date_ui(
-    ui: &mut egui::Ui,
-    salt: &str,
-    value: Option<NaiveDate>,
-    fallback: NaiveDate,
-) -> Option<Option<NaiveDate>> {
-    let mut out = None;
-    let mut scratch = value
-        .or(Some(fallback))
-        .and_then(to_jiff)
-        .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
-    let format = if value.is_some() {
-        "%Y-%m-%d"
-    } else {
-        "not set"
-    };
-    let r = ui.add(
-        DatePickerButton::new(&mut scratch)
-            .id_salt(salt)
-            .format(format)
-            .show_icon(false)
-            .combo_boxes(false)
-            .calendar_week(false),
-    );
-    if r.changed() {
-        out = from_jiff(scratch).map(Some);
-    }
-    if value.is_some()
-        && ui
-            .small_button("✖")
-            .on_hover_text("Clear the date")
-            .clicked()
-    {
-        out = Some(None);
-    }
-    out
-}
 
 impl ShipshapeApp {
     /// The selected item's editor, section by section. Text fields edit a
@@ -371,11 +316,7 @@ impl ItemEditor<'_> {
         });
     }
 
-    /// The due date beside its label: a picker for a day, a button to clear
-    /// it, and a field for a due relative to launch (`T-14`), applied when
-    /// it loses focus; `typed` is that field's text. A relative due shows
-    /// its date beside it on the picker ("T-14 · 2027-01-17"); picking a
-    /// day makes it absolute.
+    /// The due date beside its label (see [`dates::due_ui`]).
     fn due_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -384,53 +325,10 @@ impl ItemEditor<'_> {
         typed: &mut String,
         launch: Option<NaiveDate>,
     ) {
-        let due = item.due;
-        let date = item.due_date(launch);
         labelled_row(ui, field.label(), |ui| {
             ui.horizontal(|ui| {
-                let shown = match due {
-                    None => "not set".to_owned(),
-                    Some(Due::On(_)) => "%Y-%m-%d".to_owned(),
-                    // The picker's format: `%` would start a directive.
-                    Some(rel) => rel.describe(launch).replace('%', ""),
-                };
-                let mut scratch = date
-                    .or(Some(self.today))
-                    .and_then(to_jiff)
-                    .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
                 let salt = format!("{}-{}", field.name(), self.id);
-                let r = ui.add(
-                    DatePickerButton::new(&mut scratch)
-                        .id_salt(&salt)
-                        .format(shown)
-                        .show_icon(false)
-                        .combo_boxes(false)
-                        .calendar_week(false),
-                );
-                let mut picked = r
-                    .changed()
-                    .then(|| from_jiff(scratch).map(|d| Due::On(d).to_string()))
-                    .flatten();
-                if due.is_some()
-                    && ui
-                        .small_button("✖")
-                        .on_hover_text("Clear the due date")
-                        .clicked()
-                {
-                    picked = Some(String::new());
-                }
-                let l = ui.weak("or relative");
-                let t = ui
-                    .add(
-                        egui::TextEdit::singleline(typed)
-                            .hint_text("T-14")
-                            .desired_width(56.0),
-                    )
-                    .labelled_by(l.id)
-                    .on_hover_text(FieldKind::Due.hint());
-                if t.lost_focus() && !typed.trim().is_empty() {
-                    picked = Some(typed.trim().to_owned());
-                }
+                let picked = dates::due_ui(ui, &salt, (item.due, launch), self.today, typed);
                 if let Some(value) = picked {
                     self.queue.push(Action::SetField {
                         id: self.id.to_owned(),
@@ -438,9 +336,8 @@ impl ItemEditor<'_> {
                         value,
                     });
                 }
-                r
             })
-            .inner
+            .response
         });
     }
 
@@ -643,16 +540,4 @@ fn labelled_row(
         field(ui).labelled_by(l.id)
     })
     .inner
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_convert_both_ways() {
-        let d = NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
-        assert_eq!(from_jiff(to_jiff(d).unwrap()), Some(d));
-        assert_eq!(to_jiff(NaiveDate::from_ymd_opt(40000, 1, 1).unwrap()), None);
-    }
 }

@@ -425,7 +425,7 @@ fn attachment_note_ui(ui: &mut egui::Ui) {
 
 /// A date picker for a date that must be set; returns a new pick.
 fn required_date_ui(ui: &mut egui::Ui, salt: &str, value: NaiveDate) -> Option<NaiveDate> {
-    let mut scratch = super::editor::to_jiff(value)?;
+    let mut scratch = super::dates::to_jiff(value)?;
     let r = ui.add(
         egui_extras::DatePickerButton::new(&mut scratch)
             .id_salt(salt)
@@ -435,7 +435,7 @@ fn required_date_ui(ui: &mut egui::Ui, salt: &str, value: NaiveDate) -> Option<N
             .calendar_week(false),
     );
     if r.changed() {
-        super::editor::from_jiff(scratch)
+        super::dates::from_jiff(scratch)
     } else {
         None
     }

@@ -46,7 +46,7 @@ impl ShipshapeApp {
                 let width = ui.available_width();
                 ui.set_max_width((width - BANNER_ROOM).max(width / 2.0));
                 project_line_ui(ui, &wb.project, queue);
-                ui.horizontal_wrapped(|ui| dates_line_ui(ui, wb, today));
+                ui.horizontal_wrapped(|ui| dates_line_ui(ui, wb, today, queue));
                 ui.add_space(2.0);
                 ui.horizontal_wrapped(|ui| counts_ui(ui, d, filter.status, queue));
             });
@@ -188,22 +188,43 @@ fn project_line_ui(ui: &mut egui::Ui, project: &str, queue: &mut Vec<Action>) {
     });
 }
 
-/// Launch date and countdown, review date, and the date judged as of.
-fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate) {
-    match wb.launch {
-        Some(launch) => {
-            ui.label(RichText::new(format!("Launch {launch}")).strong());
-            let c = countdown(launch, today);
-            let color = if launch < today {
-                ui.visuals().weak_text_color()
-            } else {
-                ui.visuals().strong_text_color()
-            };
-            ui.label(RichText::new(c).strong().color(color));
-        }
-        None => {
-            ui.weak("No launch date");
-        }
+/// Launch date and countdown, review date, and the date judged as of. The
+/// launch date is a picker: a new one moves the launch and the due dates
+/// relative to it.
+fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate, queue: &mut Vec<Action>) {
+    let format = if wb.launch.is_some() {
+        "Launch %Y-%m-%d"
+    } else {
+        "No launch date"
+    };
+    let mut scratch = wb
+        .launch
+        .or(Some(today))
+        .and_then(super::dates::to_jiff)
+        .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
+    let picker = egui_extras::DatePickerButton::new(&mut scratch)
+        .id_salt("header-launch")
+        .format(format)
+        .show_icon(false)
+        .combo_boxes(false)
+        .calendar_week(false);
+    let r = ui
+        .add(picker)
+        .on_hover_text("Move the launch: due dates relative to it (T-14) move too");
+    if r.changed()
+        && let Some(date) = super::dates::from_jiff(scratch)
+        && wb.launch != Some(date)
+    {
+        queue.push(Action::SetLaunch(Some(date)));
+    }
+    if let Some(launch) = wb.launch {
+        let c = countdown(launch, today);
+        let color = if launch < today {
+            ui.visuals().weak_text_color()
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        ui.label(RichText::new(c).strong().color(color));
     }
     if let Some(review) = wb.review_date() {
         ui.separator();

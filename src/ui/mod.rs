@@ -32,6 +32,7 @@ mod background;
 mod command;
 mod command_handling;
 mod conflicts;
+mod dates;
 mod dialogs;
 mod disk;
 mod doc;

@@ -8,7 +8,7 @@ use egui::{CursorIcon, RichText, Role, Sense, UiBuilder, WidgetInfo};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, TemplateSource};
-use super::editor::optional_date_ui;
+use super::dates::optional_date_ui;
 use super::file_dialog::{PathPurpose, expand_typed_path};
 use super::style;
 use super::view::{NewForm, RecentSummary};

@@ -148,6 +148,7 @@ fn check_json_has_the_documented_shape() {
         "status",
         "owner",
         "due",
+        "due_relative",
         "mitigation",
         "accepted_by",
         "until",

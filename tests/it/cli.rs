@@ -405,7 +405,7 @@ fn set_rejects_bad_values_and_changes_nothing() {
     );
     d.fails(
         &["set", WB, "reliability.slos", "--due", "tomorrow"],
-        "not a date",
+        "`tomorrow` is not a due date (use YYYY-MM-DD, T-14 for 14 days before launch",
     );
     d.fails(
         &["set", WB, "reliability.slos", "--evidence", "two words"],

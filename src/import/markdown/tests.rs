@@ -295,6 +295,7 @@ proptest! {
 fn filled() -> Workbook {
     let mut wb = crate::storage::builtin_template();
     wb.project = "Payments API".into();
+    wb.launch = NaiveDate::from_ymd_opt(2026, 5, 1);
     for (n, (_, _)) in wb.clone().items().enumerate() {
         let id = wb.items().nth(n).map(|(_, i)| i.id.clone()).unwrap();
         let i = wb.item_mut(&id).unwrap();
@@ -302,6 +303,10 @@ fn filled() -> Workbook {
         if n % 3 == 0 {
             i.owner = format!("Owner {n}");
             i.due = NaiveDate::from_ymd_opt(2026, 4, 1 + (n as u32 % 28)).map(Due::On);
+        }
+        // Relative dues export as "T-3 · 2026-04-28" and read back as T-3.
+        if n % 6 == 3 {
+            i.due = i32::try_from(n).ok().map(|n| Due::FromLaunch(-n));
         }
         if matches!(i.status, Status::Mitigated | Status::NotApplicable) {
             i.mitigation.text = format!("Because *{n}* [reasons]\nsecond line");

@@ -80,7 +80,7 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     answer_path_field(&mut h, "Value", Path::new("next week"));
     h.run();
     assert!(
-        h.query_by_label_contains("is not a date").is_some(),
+        h.query_by_label_contains("is not a due date").is_some(),
         "a bad value keeps the dialog open with the reason"
     );
     assert_eq!(item(h.state(), AUTOSCALING).conflicts.len(), 1);

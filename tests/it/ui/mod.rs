@@ -21,6 +21,7 @@ mod export;
 mod files;
 mod long_text;
 mod recheck;
+mod relative;
 mod start;
 mod table;
 mod upgrade;

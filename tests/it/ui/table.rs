@@ -210,7 +210,8 @@ fn the_table_marks_written_mitigations_and_draws_overdue_dates_red() {
     scaling.mitigation.text = "Manual scale-up runbook".into();
     scaling.due = NaiveDate::from_ymd_opt(2026, 2, 20).map(Due::On);
     // Red but due later: not overdue.
-    wb.item_mut("reliability.health-checks").unwrap().due = NaiveDate::from_ymd_opt(2026, 3, 20).map(Due::On);
+    wb.item_mut("reliability.health-checks").unwrap().due =
+        NaiveDate::from_ymd_opt(2026, 3, 20).map(Due::On);
     // Due in the past but done: passes, so not overdue.
     let retries = wb.item_mut("reliability.idempotent-retries").unwrap();
     retries.status = Status::Done;
