@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::model::{Item, ItemCheck, ItemField, Status, Workbook};
+use crate::model::{Due, Item, ItemCheck, ItemField, Status, Workbook};
 
 /// The whole workbook as a GitHub-flavoured Markdown checklist, judged as of
 /// `as_of`.
@@ -111,9 +111,13 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         let owner = inline(item.owner_or_unassigned());
         meta.push(format!("*{}:* {owner}", label(ItemField::Owner)));
     }
-    // `T-14 · 2027-01-17`: the import reads the relative form back.
-    if item.due.is_some() {
-        let due = check.due_text();
+    // `T-14 (2027-01-17)`, not the window's `·`, which separates the
+    // labels on this line; the import reads the relative form back.
+    if let Some(due) = item.due {
+        let due = match (due, check.due) {
+            (Due::FromLaunch(_), Some(day)) => format!("{due} ({day})"),
+            _ => check.due_text(),
+        };
         meta.push(format!("*{}:* {due}", label(ItemField::Due)));
     }
     if let Some(red) = check.red {

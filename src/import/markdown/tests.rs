@@ -304,7 +304,7 @@ fn filled() -> Workbook {
             i.owner = format!("Owner {n}");
             i.due = NaiveDate::from_ymd_opt(2026, 4, 1 + (n as u32 % 28)).map(Due::On);
         }
-        // Relative dues export as "T-3 · 2026-04-28" and read back as T-3.
+        // Relative dues export as "T-3 (2026-04-28)" and read back as T-3.
         if n % 6 == 3 {
             i.due = i32::try_from(n).ok().map(|n| Due::FromLaunch(-n));
         }
