@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ItemCheck, ItemField, Workbook};
+use crate::model::{Due, ItemCheck, ItemField, Workbook};
 
 /// A column: one per item field (under its [`ItemField::key`]), with the
 /// verdict's finding right after the status, and where the item sits.
@@ -21,6 +21,8 @@ pub enum Column {
     Result,
     /// `yes` or `no`.
     Overdue,
+    /// A relative due's form (`T-14`), beside `due`, which is the day.
+    DueRelative,
     /// Unresolved merge conflicts, one per line.
     Conflicts,
     /// 1-based row number in file order.
@@ -37,7 +39,8 @@ impl Column {
                 out.extend([Self::Result, Self::Overdue]);
             }
         }
-        out.extend([Self::Conflicts, Self::Position]);
+        // Last: scripts index the older columns by position.
+        out.extend([Self::Conflicts, Self::Position, Self::DueRelative]);
         out
     }
 
@@ -50,6 +53,7 @@ impl Column {
             Self::Field(f) => f.key(),
             Self::Result => "result",
             Self::Overdue => "overdue",
+            Self::DueRelative => "due_relative",
             Self::Conflicts => "conflicts",
             Self::Position => "position",
         }
@@ -62,8 +66,11 @@ impl Column {
             Self::Category => check.category.name.clone(),
             Self::CategoryId => check.category.id.clone(),
             Self::Id => item.id.clone(),
+            // The day, resolved against the launch: a spreadsheet sorts it.
+            Self::Field(ItemField::Due) => crate::model::date_text(check.due),
             // Spreadsheet readers get the status's label, as on screen.
             Self::Field(f) => f.display(item),
+            Self::DueRelative => item.due.and_then(Due::relative_text).unwrap_or_default(),
             Self::Result => match check.red {
                 None => "pass".to_owned(),
                 Some(r) => format!("red: {r}"),
@@ -224,17 +231,28 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_due_gives_its_day_and_its_form() {
+        let mut wb = small_workbook();
+        wb.launch = "2026-03-01".parse().ok();
+        wb.categories[0].items[0].due = Some(Due::FromLaunch(-14));
+        let text = to_csv(&wb, "2026-03-10".parse().unwrap()).unwrap();
+        let row = text.lines().find(|l| l.contains("ops.runbook")).unwrap();
+        assert!(row.contains(",'@ann,2026-02-15,"), "{row}");
+        assert!(text.contains("quarterly,,,1,T-14\r\n"), "{text}");
+    }
+
+    #[test]
     fn a_small_workbook_gives_exactly_this_csv() {
         let text = to_csv(&small_workbook(), "2026-03-10".parse().unwrap()).unwrap();
         let not_started = RedReason::NotDone(Status::NotStarted);
         let expected = [
-            "category,category_id,id,title,description,status,result,overdue,owner,due,mitigation,accepted_by,until,notes,evidence,verified,every,reworded,conflicts,position".to_owned(),
-            "Operations,ops,ops.runbook,Runbook,,Done,pass,no,'@ann,2026-01-01,,,,'=1+1,\"https://a\nhttps://b\",2026-03-01,quarterly,,,1".to_owned(),
+            "category,category_id,id,title,description,status,result,overdue,owner,due,mitigation,accepted_by,until,notes,evidence,verified,every,reworded,conflicts,position,due_relative".to_owned(),
+            "Operations,ops,ops.runbook,Runbook,,Done,pass,no,'@ann,2026-01-01,,,,'=1+1,\"https://a\nhttps://b\",2026-03-01,quarterly,,,1,".to_owned(),
             format!(
-                "Operations,ops,ops.pager,'+Pager,\"Say \"\"hi\"\", then\nleave\",Not started,red: {not_started},yes,,2026-02-01,'-manual,Bo,2026-04-01,,,,,Pager,,2"
+                "Operations,ops,ops.pager,'+Pager,\"Say \"\"hi\"\", then\nleave\",Not started,red: {not_started},yes,,2026-02-01,'-manual,Bo,2026-04-01,,,,,Pager,,2,"
             ),
             format!(
-                "Operations,ops,ops.backup,Backups,,In progress,red: {},no,,2026-09-01,,,,,,,,,\"owner: ours \"\"Ann\"\", theirs \"\"Bo\"\"\ndue: ours \"\"\"\", theirs \"\"2026-09-01\"\"\",3",
+                "Operations,ops,ops.backup,Backups,,In progress,red: {},no,,2026-09-01,,,,,,,,,\"owner: ours \"\"Ann\"\", theirs \"\"Bo\"\"\ndue: ours \"\"\"\", theirs \"\"2026-09-01\"\"\",3,",
                 RedReason::Conflict
             ),
         ];
@@ -280,7 +298,9 @@ mod tests {
                 "every",
                 "reworded",
                 "conflicts",
-                "position"
+                "position",
+                // Columns added later come last.
+                "due_relative"
             ],
             "the column order people and scripts rely on"
         );
