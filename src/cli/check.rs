@@ -15,7 +15,7 @@ use crate::model::{Due, FieldKind, ItemCheck, ItemField, Status, Verdict, Workbo
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Workbook files, and folders to search for *.shipshape.ron (hidden folders skipped).
+    /// Workbook files, and folders to search for *.shipshape.ron (as ripgrep searches: .gitignore honoured, hidden folders skipped).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]

@@ -1,11 +1,15 @@
 //! Finding workbooks: the files named on the command line, and every
 //! `*.shipshape.ron` under the folders named there.
 //!
-//! One function, [`workbook_files`], so that the walk can be replaced by
-//! one that honours `.gitignore` (the `ignore` crate) without its callers
-//! changing. Until then: hidden folders (`.git`, `.cache`) are skipped, as
-//! ripgrep skips them, and symbolic links to folders are not followed, so a
-//! link cannot make the walk loop.
+//! The walk is ripgrep's (the `ignore` crate), with ripgrep's defaults, so a
+//! folder is searched as `rg --files` would search it: inside a git
+//! repository, what `.gitignore`, `.git/info/exclude` and the user's global
+//! excludes ignore is skipped (outside one, `.gitignore` files mean
+//! nothing, as for git); `.ignore` files apply everywhere; hidden files and
+//! folders (`.git`, `.cache`) are skipped; symbolic links are not followed,
+//! so a link cannot make the walk loop. A folder named on the command line
+//! is searched even if it is itself ignored. An ignore-file line that is
+//! not a valid glob is skipped, as git skips it.
 
 use std::path::{Path, PathBuf};
 
@@ -20,11 +24,20 @@ pub struct DiscoverError {
     pub source: std::io::Error,
 }
 
+/// What the walk of one folder found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Every `*.shipshape.ron` not ignored, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Folders and files that could not be read, in the order met.
+    pub errors: Vec<DiscoverError>,
+}
+
 /// The workbook files `paths` name: a file as given (whatever its name),
-/// a folder as every `*.shipshape.ron` under it, sorted by path. In the
-/// order the paths were given; a folder that cannot be read is an error in
-/// its place, and so is one that holds no workbook (a gate that checks
-/// nothing must not pass).
+/// a folder as every `*.shipshape.ron` under it ([`walk_folder`]), sorted
+/// by path. In the order the paths were given; a folder that cannot be
+/// read is an error in its place, and so is one that holds no workbook (a
+/// gate that checks nothing must not pass).
 pub fn workbook_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, DiscoverError>> {
     let mut out = Vec::new();
     for path in paths {
@@ -32,11 +45,8 @@ pub fn workbook_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, DiscoverError>> 
             out.push(Ok(path.clone()));
             continue;
         }
-        let mut found = Vec::new();
-        let mut errors = Vec::new();
-        walk(path, &mut found, &mut errors);
-        found.sort();
-        if found.is_empty() && errors.is_empty() {
+        let Walked { files, mut errors } = walk_folder(path);
+        if files.is_empty() && errors.is_empty() {
             errors.push(DiscoverError {
                 path: path.clone(),
                 source: std::io::Error::new(
@@ -45,48 +55,68 @@ pub fn workbook_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, DiscoverError>> 
                 ),
             });
         }
-        out.extend(found.into_iter().map(Ok));
+        out.extend(files.into_iter().map(Ok));
         out.extend(errors.into_iter().map(Err));
     }
     out
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<DiscoverError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(DiscoverError {
-                path: dir.to_owned(),
-                source,
-            });
-            return;
+/// Every `*.shipshape.ron` under `dir` that ripgrep would search (see the
+/// module documentation), sorted by path.
+pub fn walk_folder(dir: &Path) -> Walked {
+    let mut walked = Walked::default();
+    // ripgrep's defaults: hidden files skipped, .gitignore (in a git
+    // repository), .ignore, .git/info/exclude and the global excludes
+    // honoured, parent folders' ignore files too, links not followed.
+    for entry in ignore::WalkBuilder::new(dir).build() {
+        match entry {
+            Ok(entry) => {
+                // A link to a file is read (a link to a folder is not walked).
+                let is_file = entry
+                    .file_type()
+                    .is_some_and(|t| t.is_file() || (t.is_symlink() && entry.path().is_file()));
+                let name = entry.file_name().to_string_lossy();
+                if is_file && name.ends_with(FILE_SUFFIX) && name.len() > FILE_SUFFIX.len() {
+                    walked.files.push(entry.into_path());
+                }
+            }
+            // A bad line in an ignore file: skipped, as git does.
+            Err(e) if e.is_partial() => {}
+            Err(e) => walked.errors.push(discover_error(dir, e)),
         }
+    }
+    walked.files.sort();
+    walked
+}
+
+/// The walker's error as the path it is about (`dir` when it names none)
+/// and an I/O error saying what went wrong.
+fn discover_error(dir: &Path, error: ignore::Error) -> DiscoverError {
+    let kind = error
+        .io_error()
+        .map_or(std::io::ErrorKind::Other, std::io::Error::kind);
+    let mut path = dir.to_owned();
+    let mut inner = error;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p;
+                inner = *err;
+            }
+            ignore::Error::WithDepth { err, .. } => inner = *err,
+            other => {
+                inner = other;
+                break;
+            }
+        }
+    }
+    let message = match inner {
+        ignore::Error::Io(e) => e.to_string(),
+        other => other.to_string(),
     };
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(source) => {
-                errors.push(DiscoverError {
-                    path: dir.to_owned(),
-                    source,
-                });
-                continue;
-            }
-        };
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        // `file_type` does not follow links: a linked folder is not walked.
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            if !name.starts_with('.') {
-                walk(&path, found, errors);
-            }
-        } else if name.ends_with(FILE_SUFFIX) && name.len() > FILE_SUFFIX.len() {
-            found.push(path);
-        }
+    DiscoverError {
+        path,
+        source: std::io::Error::new(kind, message),
     }
 }
 

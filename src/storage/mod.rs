@@ -20,7 +20,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use atomic::{write_atomic, write_replacing};
-pub use discover::{DiscoverError, workbook_files};
+pub use discover::{DiscoverError, Walked, walk_folder, workbook_files};
 pub use error::{LoadError, LoadErrorKind, SaveError};
 pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, item_lines, parse, to_string};
 pub use history::bytes_hash;
