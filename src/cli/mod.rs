@@ -6,8 +6,8 @@
 //!
 //! | code | meaning |
 //! | --- | --- |
-//! | 0 | success; for `check`, the workbook is production-ready |
-//! | 1 | `check`: the workbook is not production-ready; `merge`: merged with conflicts recorded in the file; `conflicts`: there are unresolved conflicts |
+//! | 0 | success; for `check` and `status`, every workbook is production-ready |
+//! | 1 | `check`, `status`: a workbook is not production-ready; `merge`: merged with conflicts recorded in the file; `conflicts`: there are unresolved conflicts |
 //! | 2 | any error: bad arguments, unreadable or invalid file, unknown item |
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
@@ -59,6 +59,7 @@ mod import;
 mod launch;
 mod list;
 mod merge_driver;
+mod status;
 mod upgrade;
 mod write;
 
@@ -82,12 +83,12 @@ pub const EXIT_NOT_READY: u8 = 1;
     version,
     about = "Production-readiness workbooks: every item is done, mitigated until a date, or not applicable — or it blocks the launch.",
     args_conflicts_with_subcommands = true,
-    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check: production-ready), 1 check: not ready / merge, conflicts: conflicts to resolve, 2 error."
+    after_help = "Run without arguments to open the workbook window. Exit codes: 0 ok (check, status: production-ready), 1 check, status: not ready / merge, conflicts: conflicts to resolve, 2 error."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A workbook to open in the window.
+    /// A workbook to open in the window (a folder: every workbook under it, as a portfolio).
     pub file: Option<PathBuf>,
 }
 
@@ -107,6 +108,8 @@ pub enum Command {
     Templates(upgrade::TemplatesArgs),
     /// Print the verdict and what blocks the launch; exit 0 when production-ready, 1 when not.
     Check(check::CheckArgs),
+    /// Every workbook under the folders (default: here), one line each, most urgent first; exit 0 when all are production-ready, 1 when not, 2 when one is unreadable.
+    Status(status::StatusArgs),
     /// Three-way merge by item and field, the git merge driver (%O %A %B %P): writes OURS; exit 0 clean, 1 conflicts recorded, 2 error.
     Merge(merge_driver::MergeArgs),
     /// Git integration.
@@ -255,6 +258,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Upgrade(args) => upgrade::upgrade(args),
         Command::Templates(args) => upgrade::templates(args),
         Command::Check(args) => check::check(args),
+        Command::Status(args) => status::status(args),
         Command::Merge(args) => merge_driver::merge(args),
         Command::Git(cmd) => git::git(cmd),
         Command::Show(args) => git::show(args),
@@ -266,6 +270,22 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::history(args),
         Command::Completions(args) => generate::completions(args),
         Command::Man(args) => generate::man(args),
+    }
+}
+
+/// `path` as shown to people and CI: without `.` steps
+/// (`./services/a.ron` → `services/a.ron`), so that GitHub matches it with
+/// the repository's files.
+fn shown(path: &std::path::Path) -> String {
+    use std::path::Component;
+    let clean: PathBuf = path
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    if clean.as_os_str().is_empty() {
+        ".".to_owned()
+    } else {
+        clean.display().to_string()
     }
 }
 

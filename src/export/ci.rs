@@ -9,6 +9,7 @@ pub mod junit;
 
 use std::collections::HashMap;
 
+pub use crate::model::portfolio::Unreadable;
 use crate::model::{Verdict, Workbook};
 
 /// One workbook as `check` found it.
@@ -29,14 +30,6 @@ pub struct Judged<'a> {
     /// The 1-based line of each item's ID in the file
     /// (see [`crate::storage::item_lines`]).
     pub lines: HashMap<String, usize>,
-}
-
-/// A file that could not be read as a workbook.
-#[derive(Debug, Clone)]
-pub struct Unreadable {
-    pub message: String,
-    /// Line and column of the problem, where there is one.
-    pub position: Option<(usize, usize)>,
 }
 
 impl Judged<'_> {

@@ -17,6 +17,7 @@ mod fields;
 mod ids;
 mod interval;
 pub mod merge;
+pub mod portfolio;
 mod recheck;
 pub mod sample;
 mod status;

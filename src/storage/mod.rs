@@ -13,6 +13,7 @@ pub mod history;
 pub mod lock;
 pub mod recent;
 pub mod recovery;
+mod scan;
 mod state;
 mod templates;
 
@@ -26,6 +27,7 @@ pub use format::{FILE_SUFFIX, FORMAT_MARKER, Parsed, VERSION, item_lines, parse,
 pub use history::bytes_hash;
 pub use lock::{DEFAULT_LOCK_TIMEOUT, FileLock, LockError, lock};
 pub use recovery::{Recoveries, Recovery, recovery_key};
+pub use scan::{Scan, read_workbooks, scan};
 pub use state::{STATE_DIR_ENV, StateDir};
 pub use templates::{
     TEMPLATES_DIR_ENV, TemplateDir, TemplateError, UserTemplate, resolve_template,

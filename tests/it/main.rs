@@ -28,6 +28,7 @@ mod pdf_layout;
 mod recheck;
 mod robustness;
 mod safety;
+mod status;
 mod ui;
 mod upgrade;
 mod util;

@@ -4,13 +4,13 @@
 //! workbook is production-ready, 1 when any is not, 2 when any could not be
 //! read (or a folder held none).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use super::super::merge_driver::{unmerged_in_git, unmerged_note};
-use super::super::{EXIT_ERROR, EXIT_NOT_READY};
+use super::super::{EXIT_ERROR, EXIT_NOT_READY, shown};
 use super::{CheckJson, Format, report, warn_unknown_fields};
 use crate::export::ci::{self, Checked, Judged, Unreadable};
 use crate::model::Workbook;
@@ -165,17 +165,4 @@ fn read(path: &Path) -> Read {
         }
     };
     Read { shown, result }
-}
-
-/// `path` without `.` steps (`./services/a.ron` → `services/a.ron`).
-fn shown(path: &Path) -> String {
-    let clean: PathBuf = path
-        .components()
-        .filter(|c| *c != Component::CurDir)
-        .collect();
-    if clean.as_os_str().is_empty() {
-        ".".to_owned()
-    } else {
-        clean.display().to_string()
-    }
 }
