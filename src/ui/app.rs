@@ -81,6 +81,8 @@ pub struct ShipshapeApp {
     pub(super) autosave: AutoSave,
     /// For work that reports back outside a frame (the recovery writer).
     pub(super) ctx: egui::Context,
+    /// The folder shown as a portfolio (File → Open folder…).
+    pub(super) portfolio: Option<super::portfolio::Portfolio>,
     /// Watches the open file (desktop only).
     watcher: Option<FileWatcher>,
     /// When to compare the file with the window, after the watcher spoke.
@@ -90,7 +92,7 @@ pub struct ShipshapeApp {
 
 impl ShipshapeApp {
     /// Builds the app, installs its fonts and style into `ctx`, and opens
-    /// `path` — or, with `None`, the most recent workbook, or on first run a
+    /// `path` (a folder: its portfolio) — or, with `None`, the most recent workbook, or on first run a
     /// sample made from the built-in template.
     pub fn new(ctx: &egui::Context, config: AppConfig, path: Option<PathBuf>) -> Self {
         style::install_fonts(ctx);
@@ -110,11 +112,14 @@ impl ShipshapeApp {
             close_allowed: false,
             autosave: AutoSave::default(),
             ctx: ctx.clone(),
+            portfolio: None,
             watcher: None,
             disk_check_due: None,
             title: String::new(),
         };
         match path.or_else(|| app.recent.paths.first().cloned()) {
+            // `shipshape FOLDER`: that folder's portfolio.
+            Some(path) if path.is_dir() => app.queue.push(Action::OpenFolder(path)),
             Some(path) => app.queue.push(Action::OpenPath(path)),
             None => app.queue.push(Action::OpenSample),
         }
@@ -293,6 +298,7 @@ impl ShipshapeApp {
             self.queue.push(Action::CheckDisk);
         }
         self.follow_disk(ctx);
+        self.follow_portfolio(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.is_dirty() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.queue

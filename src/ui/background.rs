@@ -15,6 +15,7 @@ use super::export::AfterPdf;
 use super::file_dialog::{DialogAnswer, PathPurpose};
 use crate::export::pdf::{self, MissingGlyph, PdfOptions};
 use crate::model::Workbook;
+use crate::model::portfolio::Row;
 use crate::storage;
 
 /// What a background job reports when it is done.
@@ -40,6 +41,10 @@ pub enum Report {
     OpenFailed(String),
     /// Something happened to the open file on disk (`watch`).
     DiskChanged,
+    /// A workbook under the portfolio's folder changed (`watch`).
+    FolderChanged,
+    /// The portfolio's folder was scanned (`portfolio`).
+    PortfolioScanned(Box<Scanned>),
     /// The recovery copy could not be written (`recovery`).
     RecoveryFailed(String),
     /// SIGTERM, SIGINT or SIGHUP: write the recovery copy and exit with
@@ -77,6 +82,14 @@ pub struct PdfJob {
     /// Open it in the system's viewer once written.
     pub open_after: bool,
     pub then: AfterPdf,
+}
+
+/// A folder's workbooks, read and judged off the window's thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scanned {
+    pub folder: PathBuf,
+    /// Most urgent first.
+    pub rows: Vec<Row>,
 }
 
 /// A job's way back to the window.
@@ -170,6 +183,34 @@ impl Background {
     /// Marks the PDF finished, written or not.
     pub fn pdf_finished(&mut self) {
         self.pdf = None;
+    }
+
+    /// Reads and judges every workbook under `folder` as of `as_of`;
+    /// [`Report::PortfolioScanned`] comes back (with no rows if no thread
+    /// could start, and an error said).
+    pub fn scan_portfolio(&self, ctx: &egui::Context, folder: PathBuf, as_of: chrono::NaiveDate) {
+        let job_folder = folder.clone();
+        let job = move |reporter: &Reporter| {
+            let rows = storage::scan(std::slice::from_ref(&job_folder)).rows(as_of);
+            reporter.report(Report::PortfolioScanned(Box::new(Scanned {
+                folder: job_folder,
+                rows,
+            })));
+        };
+        let failed = |e: std::io::Error| {
+            let unreadable = crate::model::portfolio::Unreadable {
+                message: format!("cannot start reading the folder: {e}"),
+                position: None,
+            };
+            Report::PortfolioScanned(Box::new(Scanned {
+                rows: vec![Row {
+                    path: folder.clone(),
+                    state: Err(unreadable),
+                }],
+                folder,
+            }))
+        };
+        self.spawn(ctx, "portfolio scan", job, failed);
     }
 
     /// Opens a file or folder with the system's default application; a

@@ -16,7 +16,9 @@ use super::background::Report;
 use super::export::PdfRequest;
 use super::file_dialog::PathPurpose;
 use super::filter::OwnerFilter;
+use super::portfolio::PortfolioFilter;
 use super::recovery::{RecoveryChoice, RecoveryOffer};
+use crate::model::portfolio::Column;
 use crate::model::{ItemField, Resolution, Status, UpgradeOptions, Workbook};
 use crate::storage::Loaded;
 
@@ -25,6 +27,7 @@ use crate::storage::Loaded;
 pub enum Command {
     NewWorkbook,
     Open,
+    OpenFolder,
     Save,
     SaveAs,
     History,
@@ -62,6 +65,7 @@ pub enum Command {
     ZoomReset,
     ToggleTheme,
     FollowSystemTheme,
+    ShowPortfolio,
 }
 
 /// Which menu a command appears in.
@@ -97,6 +101,7 @@ impl Command {
     in_menu_order![
         NewWorkbook,
         Open,
+        OpenFolder,
         Save,
         SaveAs,
         History,
@@ -135,12 +140,14 @@ impl Command {
         ZoomReset,
         ToggleTheme,
         FollowSystemTheme,
+        ShowPortfolio,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::NewWorkbook => "New workbook…",
             Self::Open => "Open…",
+            Self::OpenFolder => "Open folder…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::History => "History…",
@@ -175,6 +182,7 @@ impl Command {
             Self::ZoomReset => "Reset zoom",
             Self::ToggleTheme => "Switch dark/light",
             Self::FollowSystemTheme => "Follow system theme",
+            Self::ShowPortfolio => "Portfolio",
         }
     }
 
@@ -182,6 +190,9 @@ impl Command {
         match self {
             Self::NewWorkbook => "Start a workbook from the built-in checklist or another workbook",
             Self::Open => "Open a .shipshape.ron workbook",
+            Self::OpenFolder => {
+                "Every workbook under a folder in one table, most urgent first (.gitignore honoured)"
+            }
             Self::Save => "Save the workbook to its file",
             Self::SaveAs => "Save the workbook to a new file",
             Self::History => "Earlier versions of this file, kept by every save; restore one",
@@ -221,6 +232,7 @@ impl Command {
             }
             Self::ToggleTheme => "Switch between dark and light",
             Self::FollowSystemTheme => "Use the system's dark or light preference",
+            Self::ShowPortfolio => "Back to the table of every workbook in the folder opened",
         }
     }
 
@@ -233,6 +245,7 @@ impl Command {
         Some(match self {
             Self::NewWorkbook => k(cmd, Key::N),
             Self::Open => k(cmd, Key::O),
+            Self::OpenFolder => k(cmd_shift, Key::O),
             Self::Save => k(cmd, Key::S),
             Self::SaveAs => k(cmd_shift, Key::S),
             Self::ExportPdf => k(cmd, Key::P),
@@ -266,7 +279,8 @@ impl Command {
             | Self::AddCategory
             | Self::RenameCategory
             | Self::ToggleTheme
-            | Self::FollowSystemTheme => return None,
+            | Self::FollowSystemTheme
+            | Self::ShowPortfolio => return None,
         })
     }
 
@@ -288,6 +302,7 @@ impl Command {
         match self {
             Self::NewWorkbook
             | Self::Open
+            | Self::OpenFolder
             | Self::Save
             | Self::SaveAs
             | Self::History
@@ -321,7 +336,8 @@ impl Command {
             | Self::ZoomOut
             | Self::ZoomReset
             | Self::ToggleTheme
-            | Self::FollowSystemTheme => Menu::View,
+            | Self::FollowSystemTheme
+            | Self::ShowPortfolio => Menu::View,
         }
     }
 
@@ -340,6 +356,7 @@ impl Command {
                 | Self::AddItem
                 | Self::AddCategory
                 | Self::ToggleTheme
+                | Self::ShowPortfolio
         )
     }
 
@@ -349,6 +366,8 @@ impl Command {
             self,
             Self::NewWorkbook
                 | Self::Open
+                | Self::OpenFolder
+                | Self::ShowPortfolio
                 | Self::Quit
                 | Self::ZoomIn
                 | Self::ZoomOut
@@ -463,6 +482,13 @@ pub enum Action {
     /// The search field's text.
     FilterText(String),
     OpenPath(PathBuf),
+    /// Show the portfolio of every workbook under this folder.
+    OpenFolder(PathBuf),
+    /// Read the portfolio's folder again (the watcher saw a change).
+    RescanPortfolio,
+    /// A portfolio column heading was clicked.
+    SortPortfolio(Column),
+    FilterPortfolio(PortfolioFilter),
     SaveTo {
         path: PathBuf,
         /// What to do after a successful save (closing, opening another).

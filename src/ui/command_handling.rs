@@ -105,6 +105,10 @@ impl ShipshapeApp {
             Action::Guard(answer) => self.guard_answer(ctx, answer),
             // Files.
             Action::OpenPath(path) => self.request_open(path),
+            Action::OpenFolder(folder) => self.open_folder(ctx, folder),
+            Action::RescanPortfolio => self.rescan_portfolio(ctx),
+            Action::SortPortfolio(column) => self.sort_portfolio(column),
+            Action::FilterPortfolio(filter) => self.filter_portfolio(filter),
             Action::SaveTo { path, then } => {
                 if self.save_to(&path)
                     && let Some(then) = then
@@ -157,6 +161,8 @@ impl ShipshapeApp {
             }
             Report::OpenFailed(e) => self.view.info(e),
             Report::DiskChanged => self.disk_changed(ctx),
+            Report::FolderChanged => self.folder_changed(ctx),
+            Report::PortfolioScanned(scanned) => self.portfolio_scanned(ctx, *scanned),
             Report::RecoveryFailed(e) => self.recovery_failed(e),
             Report::Terminate(code) => self.terminate(code),
         }
@@ -173,6 +179,8 @@ impl ShipshapeApp {
             // The unsaved-changes question comes once a readable file is
             // chosen: a bad pick must not cost the open workbook anything.
             Command::Open => self.ask_path(ctx, PathPurpose::Open),
+            Command::OpenFolder => self.ask_path(ctx, PathPurpose::PortfolioFolder),
+            Command::ShowPortfolio => self.show_portfolio(ctx),
             Command::Save => match self.path().map(std::path::Path::to_owned) {
                 Some(path) => {
                     self.save_to(&path);

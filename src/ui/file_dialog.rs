@@ -41,6 +41,8 @@ pub enum PathPurpose {
     ExportPdf(PdfRequest),
     /// The folder Share… writes the workbook and its report into.
     ShareFolder,
+    /// The folder whose workbooks the portfolio shows.
+    PortfolioFolder,
     /// Where to save the whole of a field too long to edit in the window.
     ExportText(LongText),
 }
@@ -62,6 +64,7 @@ impl PathPurpose {
             Self::UpgradeTemplate => "Choose the new version of the checklist",
             Self::ExportPdf(_) => "Export PDF",
             Self::ShareFolder => "Choose a folder for the files to share",
+            Self::PortfolioFolder => "Open a folder of workbooks",
             Self::ExportText(_) => "Export the full text",
         }
     }
@@ -75,6 +78,7 @@ impl PathPurpose {
             Self::UpgradeTemplate => "New version of the checklist (any workbook)",
             Self::ExportPdf(_) => "Export PDF to",
             Self::ShareFolder => "Folder for the files to share",
+            Self::PortfolioFolder => "Folder of workbooks",
             Self::ExportText(_) => "Export the full text to",
         }
     }
@@ -82,7 +86,7 @@ impl PathPurpose {
     /// The path field's label.
     pub fn field_label(&self) -> &'static str {
         match self {
-            Self::ShareFolder => "Folder",
+            Self::ShareFolder | Self::PortfolioFolder => "Folder",
             _ => "Path",
         }
     }
@@ -94,7 +98,7 @@ impl PathPurpose {
                 "/path/to/name.shipshape.ron"
             }
             Self::ExportPdf(_) => "/path/to/report.pdf",
-            Self::ShareFolder => "/path/to/folder",
+            Self::ShareFolder | Self::PortfolioFolder => "/path/to/folder",
             Self::ExportText(_) => "/path/to/notes.txt",
         }
     }
@@ -107,7 +111,7 @@ impl PathPurpose {
             }
             Self::ExportPdf(_) => PDF_FILTERS,
             Self::ExportText(_) => TEXT_FILTERS,
-            Self::ShareFolder => &[],
+            Self::ShareFolder | Self::PortfolioFolder => &[],
         }
     }
 
@@ -117,7 +121,11 @@ impl PathPurpose {
             Self::SaveAs { .. } => Some(FILE_SUFFIX),
             Self::ExportPdf(_) => Some(".pdf"),
             Self::ExportText(_) => Some(".txt"),
-            Self::Open | Self::Template | Self::UpgradeTemplate | Self::ShareFolder => None,
+            Self::Open
+            | Self::Template
+            | Self::UpgradeTemplate
+            | Self::ShareFolder
+            | Self::PortfolioFolder => None,
         }
     }
 
@@ -138,13 +146,17 @@ impl PathPurpose {
     pub fn is_save(&self) -> bool {
         match self {
             Self::SaveAs { .. } | Self::ExportPdf(_) | Self::ExportText(_) => true,
-            Self::Open | Self::Template | Self::UpgradeTemplate | Self::ShareFolder => false,
+            Self::Open
+            | Self::Template
+            | Self::UpgradeTemplate
+            | Self::ShareFolder
+            | Self::PortfolioFolder => false,
         }
     }
 
     /// Whether the answer is a folder rather than a file.
     pub fn is_folder(&self) -> bool {
-        matches!(self, Self::ShareFolder)
+        matches!(self, Self::ShareFolder | Self::PortfolioFolder)
     }
 
     /// The file name a save dialog proposes: the PDF's for an export, else
@@ -153,7 +165,7 @@ impl PathPurpose {
         match (self, current) {
             (Self::ExportPdf(r), _) => super::export::pdf_file_name(project, r.kind),
             (Self::ExportText(source), _) => source.file_name(project),
-            (Self::ShareFolder, _) => String::new(),
+            (Self::ShareFolder | Self::PortfolioFolder, _) => String::new(),
             (_, Some(p)) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -352,6 +364,7 @@ impl ShipshapeApp {
             PathPurpose::UpgradeTemplate => self.upgrade_template_chosen(path),
             PathPurpose::ExportPdf(request) => self.export_pdf_to(ctx, request, path),
             PathPurpose::ShareFolder => self.share_to(ctx, path),
+            PathPurpose::PortfolioFolder => self.queue.push(Action::OpenFolder(path)),
             PathPurpose::ExportText(source) => self.export_text_to(&source, &path),
         }
     }

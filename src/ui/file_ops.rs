@@ -103,6 +103,11 @@ impl ShipshapeApp {
 
     pub(super) fn install(&mut self, doc: Document) {
         self.close_doc();
+        // A workbook opened (from the portfolio or not) is what is shown;
+        // View → Portfolio goes back.
+        if let Some(p) = &mut self.portfolio {
+            p.shown = false;
+        }
         self.view.new_form = None;
         self.view.selected = doc.workbook().items().next().map(|(_, i)| i.id.clone());
         self.doc = Some(doc);

@@ -21,6 +21,9 @@
 //! - `dialogs` — the small dialogs (`ui(&mut self, ui) -> Outcome`) and
 //!   how one is shown; `file_dialog` — what a path is asked for
 //!   (`PathPurpose`), the native dialog and the path field;
+//! - `portfolio` — File → Open folder…: every workbook under a folder
+//!   as a table (`model::portfolio`), rescanned in the background when the
+//!   watcher sees a change; `portfolio_table` draws it;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
 //!   click; `export` — Export PDF, Copy summary and Share…;
 //! - `filter`, `style` — pure filtering, fonts and colours; `text` — the
@@ -43,6 +46,8 @@ mod file_ops;
 mod filter;
 mod header;
 mod history;
+mod portfolio;
+mod portfolio_table;
 mod recovery;
 mod root;
 mod start;

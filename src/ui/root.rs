@@ -24,7 +24,8 @@ impl ShipshapeApp {
             ui.set_opacity(opacity);
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        if self.doc.is_some() {
+        let portfolio = self.showing_portfolio();
+        if self.doc.is_some() && !portfolio {
             egui::Panel::top("header").show(ui, |ui| self.header_ui(ui));
         }
         // Errors get a panel of their own until dismissed; notes go to the
@@ -45,7 +46,9 @@ impl ShipshapeApp {
             egui::Panel::top("messages").show(ui, |ui| self.messages_ui(ui));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.doc.is_some() {
+        if portfolio {
+            egui::CentralPanel::default().show(ui, |ui| self.portfolio_ui(ui));
+        } else if self.doc.is_some() {
             egui::Panel::left("categories")
                 .default_size(220.0)
                 .size_range(160.0..=360.0)
@@ -82,6 +85,7 @@ impl ShipshapeApp {
                 .doc
                 .as_ref()
                 .is_some_and(super::doc::Document::can_redo),
+            Command::ShowPortfolio => self.portfolio.is_some() && !self.showing_portfolio(),
             _ => true,
         }
     }

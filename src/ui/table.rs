@@ -22,7 +22,18 @@ impl ShipshapeApp {
     pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
         let filter = &self.view.filter;
         let queue = &mut self.queue;
+        let portfolio = self.portfolio.is_some();
         ui.horizontal_wrapped(|ui| {
+            // The way back to the folder's table this workbook was opened from.
+            if portfolio {
+                let command = Command::ShowPortfolio;
+                let r = ui
+                    .button(format!("◀ {}", command.label()))
+                    .on_hover_text(command.tooltip());
+                if r.clicked() {
+                    queue.push(Action::Run(command));
+                }
+            }
             let l = ui.label("Search");
             let mut text = filter.text.clone();
             let r = ui

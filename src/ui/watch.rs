@@ -10,6 +10,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher as _};
 
 use super::background::{Report, Reporter};
+use crate::storage::FILE_SUFFIX;
 
 /// How long after the last event on the file the window looks: one git
 /// checkout or atomic save is several events (write temp, rename).
@@ -52,6 +53,46 @@ impl FileWatcher {
     /// The file being watched.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// Watches a folder and everything under it for the portfolio view, until
+/// dropped: a workbook (or an ignore file, which changes what is listed)
+/// created, changed, renamed or removed anywhere below is reported as
+/// [`Report::FolderChanged`]; the window rescans once things settle.
+pub struct FolderWatcher {
+    folder: PathBuf,
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl FolderWatcher {
+    pub fn new(folder: &Path, reporter: Reporter) -> notify::Result<Self> {
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let relevant = match &event {
+                    Ok(e) => e.paths.iter().any(|p| {
+                        p.file_name().is_some_and(|n| {
+                            let n = n.to_string_lossy();
+                            n.ends_with(FILE_SUFFIX) || n == ".gitignore" || n == ".ignore"
+                        })
+                    }),
+                    // A lost event (overflow) may have been about a workbook.
+                    Err(_) => true,
+                };
+                if relevant {
+                    reporter.report(Report::FolderChanged);
+                }
+            })?;
+        watcher.watch(folder, RecursiveMode::Recursive)?;
+        Ok(Self {
+            folder: folder.to_owned(),
+            _watcher: watcher,
+        })
+    }
+
+    /// The folder being watched.
+    pub fn folder(&self) -> &Path {
+        &self.folder
     }
 }
 

@@ -20,6 +20,7 @@ mod editing;
 mod export;
 mod files;
 mod long_text;
+mod portfolio;
 mod recheck;
 mod relative;
 mod start;
