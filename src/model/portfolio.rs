@@ -166,9 +166,11 @@ impl Row {
 }
 
 /// Whether an item's `owner` is the person `name`: the same words,
-/// ignoring surrounding blanks and ASCII case ("ana" is "Ana ").
+/// ignoring surrounding blanks and case in any script ("ana" is "Ana ",
+/// "zoë łukasz" is "Zoë Łukasz").
 pub fn same_owner(owner: &str, name: &str) -> bool {
-    owner.trim().eq_ignore_ascii_case(name.trim())
+    let (owner, name) = (owner.trim(), name.trim());
+    owner.eq_ignore_ascii_case(name) || owner.to_lowercase() == name.to_lowercase()
 }
 
 /// Most urgent first; see the module documentation.
@@ -244,7 +246,7 @@ pub fn owners(rows: &[Row]) -> Vec<String> {
     for owed in rows.iter().filter_map(Row::summary).flat_map(|s| &s.owed) {
         if !owed.owner.is_empty() {
             *spellings
-                .entry(owed.owner.to_ascii_lowercase())
+                .entry(owed.owner.to_lowercase())
                 .or_default()
                 .entry(&owed.owner)
                 .or_default() += 1;

@@ -337,6 +337,8 @@ fn owed_by_lists_one_persons_items_across_workbooks_most_urgent_first() {
 #[test]
 fn same_owner_ignores_case_and_blanks_but_not_other_names() {
     assert!(same_owner(" Ana ", "ana"));
+    // `status --owner "zoë łukasz"` once found nothing of Zoë Łukasz's.
+    assert!(same_owner("Zoë Łukasz", "zoë łukasz"));
     assert!(!same_owner("Anna", "Ana"));
     assert!(!same_owner("", "Ana"));
 }
