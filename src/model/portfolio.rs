@@ -95,7 +95,7 @@ impl Summary {
             let recheck = item.recheck(as_of, wb.launch);
             recheck_due += usize::from(recheck.is_some());
             let (reason, due) = match (check.red, recheck) {
-                (Some(red), _) => (red.to_string(), item.due),
+                (Some(red), _) => (red.to_string(), check.due),
                 (None, Some(Recheck::DueSoon { due, .. })) => {
                     (recheck_reason(&verdict.warnings, &item.id), Some(due))
                 }

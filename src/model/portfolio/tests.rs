@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use super::*;
-use crate::model::{Category, Interval, Item, Mitigation, Status};
+use crate::model::{Category, Due, Interval, Item, Mitigation, Status};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -53,9 +53,9 @@ fn paths(rows: &[Row]) -> Vec<String> {
 #[test]
 fn summary_counts_red_overdue_recheck_and_lapsing_as_the_verdict_does() {
     let mut late = item("late", Status::InProgress, "Ana");
-    late.due = Some(d("2026-03-01"));
+    late.due = Some(Due::On(d("2026-03-01")));
     let mut open = item("open", Status::NotStarted, "Bo");
-    open.due = Some(d("2026-04-01"));
+    open.due = Some(Due::On(d("2026-04-01")));
     let mut lapsing = item("lapsing", Status::Mitigated, "Ana");
     lapsing.mitigation = Mitigation {
         text: "manual".into(),
@@ -165,7 +165,7 @@ fn most_urgent_first_unreadable_then_not_ready_by_launch_then_red_then_ready() {
 fn urgency_ties_go_to_overdue_then_path() {
     let today = d(TODAY);
     let mut late = item("late", Status::NotStarted, "");
-    late.due = Some(d("2026-01-01"));
+    late.due = Some(Due::On(d("2026-01-01")));
     let overdue = workbook("X", Some("2026-05-01"), vec![late]);
     let plain = workbook(
         "X",
@@ -226,7 +226,7 @@ fn every_column_orders_by_its_own_value() {
     small.review = Some(d("2026-03-01"));
     let mut big = with_red("b", Some("2026-05-01"), 2);
     let mut late = item("late", Status::NotStarted, "");
-    late.due = Some(d("2026-01-01"));
+    late.due = Some(Due::On(d("2026-01-01")));
     let mut lapse = item("lapse", Status::Mitigated, "");
     lapse.mitigation = Mitigation {
         text: "m".into(),
@@ -295,7 +295,7 @@ fn cells_show_the_summary() {
 fn owed_by_lists_one_persons_items_across_workbooks_most_urgent_first() {
     let today = d(TODAY);
     let mut a_late = item("a.late", Status::NotStarted, "Ana");
-    a_late.due = Some(d("2026-03-01"));
+    a_late.due = Some(Due::On(d("2026-03-01")));
     let mut a_undated = item("a.undated", Status::NotStarted, " ana ");
     a_undated.due = None;
     let a_other = item("a.bo", Status::NotStarted, "Bo");
@@ -305,7 +305,7 @@ fn owed_by_lists_one_persons_items_across_workbooks_most_urgent_first() {
     b_soon.every = Some(Interval::Days(30));
     b_soon.verified = Some(d("2026-02-10"));
     let mut b_red = item("b.red", Status::InProgress, "Ana");
-    b_red.due = Some(d("2026-03-12"));
+    b_red.due = Some(Due::On(d("2026-03-12")));
     let svc_b = workbook("B", None, vec![b_soon, b_red]);
     let rows = rows(
         [
