@@ -352,3 +352,24 @@ fn a_row_is_ready_only_when_readable_and_ready() {
     assert!(!Row::new("b".into(), Ok(&red), today).ready());
     assert!(!Row::new("c".into(), Err(unreadable("x")), today).ready());
 }
+
+/// A mutant that took the first re-check warning for every item survived.
+#[test]
+fn each_recheck_due_gives_its_own_date() {
+    let mut items = Vec::new();
+    for (id, verified) in [("first", "2026-02-15"), ("second", "2026-02-20")] {
+        let mut i = item(id, Status::Done, "Ana");
+        i.every = Some(Interval::Days(30));
+        i.verified = Some(d(verified));
+        items.push(i);
+    }
+    let s = Summary::of(&workbook("P", None, items), d(TODAY));
+    let reasons: Vec<&str> = s.owed.iter().map(|o| o.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "re-check due by 2026-03-17, within 14 days",
+            "re-check due by 2026-03-22, within 14 days"
+        ]
+    );
+}
