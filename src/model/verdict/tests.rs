@@ -204,6 +204,31 @@ fn the_verdict_lists_exactly_the_overdue_items() {
 }
 
 #[test]
+fn each_check_writes_its_due_for_people_absolute_relative_or_none() {
+    let at = |id: &str, due| Item {
+        id: id.into(),
+        due,
+        ..item(Status::InProgress)
+    };
+    let mut wb = workbook(vec![
+        at("on", Some(Due::On(d("2026-03-09")))),
+        at("rel", Some(Due::FromLaunch(-14))),
+        at("none", None),
+    ]);
+    wb.launch = Some(d("2026-04-01"));
+    let texts = |wb: &Workbook| -> Vec<String> {
+        wb.verdict(d(TODAY))
+            .checks
+            .iter()
+            .map(|c| c.due_text())
+            .collect()
+    };
+    assert_eq!(texts(&wb), ["2026-03-09", "T-14 · 2026-03-18", ""]);
+    wb.launch = None;
+    assert_eq!(texts(&wb), ["2026-03-09", "T-14 (no launch date)", ""]);
+}
+
+#[test]
 fn ready_only_when_nothing_is_red() {
     let today = d(TODAY);
     let wb = workbook(vec![item(Status::Done), mitigated("m", Some("2026-04-01"))]);
