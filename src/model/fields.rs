@@ -201,6 +201,17 @@ impl ItemField {
         }
     }
 
+    /// Whether the field holds the team's answer about the item rather
+    /// than the checklist's own text: not the title, description or
+    /// re-check interval (a template sets them) nor the previous wording
+    /// (an upgrade does).
+    pub fn is_answer(self) -> bool {
+        !matches!(
+            self,
+            Self::Title | Self::Description | Self::Every | Self::Reworded
+        )
+    }
+
     /// Whether a value given to `shipshape set` (or a merge where both
     /// sides only added) adds to the field instead of replacing it: notes
     /// are a log, evidence a set of links.
@@ -473,6 +484,17 @@ impl Item {
         }
         self.settle(field);
         Ok(())
+    }
+
+    /// The answer fields (see [`ItemField::is_answer`]) that differ from a
+    /// fresh item's, in file order: empty for an item as a template or
+    /// "Add item" makes it, so removing it loses nothing anyone wrote.
+    pub fn answered_fields(&self) -> Vec<ItemField> {
+        let fresh = Item::default();
+        ItemField::ALL
+            .into_iter()
+            .filter(|f| f.is_answer() && f.get(self) != f.get(&fresh))
+            .collect()
     }
 
     /// Drops the merge conflict recorded on `field`, if any: whoever edits a

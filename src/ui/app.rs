@@ -311,7 +311,13 @@ impl ShipshapeApp {
         if self.view.modal.is_some() {
             return;
         }
-        let typing = ctx.text_edit_focused();
+        // A text field that lost the keyboard this frame or the last (to
+        // Escape, which egui applies before any widget runs, or to Enter,
+        // which ends a one-line field) still counts: a Delete or a digit
+        // meant for its text must not remove or change the item.
+        let typing_now = ctx.text_edit_focused();
+        let typed_last_frame = std::mem::replace(&mut self.view.typed_last_frame, typing_now);
+        let typing = typing_now || typed_last_frame;
         // A date picker or combo box popup owns the arrow keys.
         let popup = egui::Popup::is_any_open(ctx);
         for (command, shortcut) in Command::shortcut_table() {
@@ -331,6 +337,7 @@ impl ShipshapeApp {
         // shows their result.
         self.apply_queue(&ctx);
         self.refresh_derived();
+        self.keep_selection_visible(&ctx);
         let drawn = self.doc.as_ref().map(Document::revision);
         self.root_ui(ui);
         self.view.requests_drawn();
@@ -343,6 +350,7 @@ impl ShipshapeApp {
             doc.commit();
         }
         self.refresh_derived();
+        self.keep_selection_visible(&ctx);
         self.update_title(&ctx);
         self.autosave(&ctx);
         // This frame was drawn before its clicks and typing were applied:

@@ -223,7 +223,9 @@ impl Command {
             Self::FocusOwner => "Jump to the selected item's owner field",
             Self::AddItem => "Add an item to the selected item's category",
             Self::RenameItem => "Rename or re-describe the selected item (its ID stays)",
-            Self::RemoveItem => "Remove the selected item (undo brings it back)",
+            Self::RemoveItem => {
+                "Remove the selected item; asks first if anyone answered it (undo brings it back)"
+            }
             Self::MoveItemUp | Self::MoveItemDown => "Reorder the item within its category",
             Self::AddCategory => "Add a category at the end",
             Self::RenameCategory => "Rename the selected item's category",
@@ -465,6 +467,8 @@ pub enum Action {
         description: Option<String>,
     },
     AddItem(usize, String),
+    /// Removes this item (Delete, once answered if it asked).
+    RemoveItem(String),
     AddCategory(String),
     RenameCategory(usize, String),
     /// Moves the launch (the header's launch date): relative due dates

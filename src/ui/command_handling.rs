@@ -72,6 +72,7 @@ impl ShipshapeApp {
                 description,
             } => self.edit_item_text(&id, title.as_deref(), description.as_deref()),
             Action::AddItem(category, title) => self.add_item(category, &title),
+            Action::RemoveItem(id) => self.remove_item(&id),
             Action::AddCategory(name) => self.add_category(&name),
             Action::RenameCategory(index, name) => self.rename_category(index, &name),
             Action::SetLaunch(launch) => {
@@ -172,7 +173,7 @@ impl ShipshapeApp {
         if command.needs_workbook() && self.doc.is_none() {
             return;
         }
-        if command.needs_selection() && self.selected_location().is_none() {
+        if command.needs_selection() && self.visible_selection().is_none() {
             return;
         }
         match command {
@@ -219,7 +220,7 @@ impl ShipshapeApp {
                 self.ask_add_item(category.or(self.view.filter.category).unwrap_or(0));
             }
             Command::RenameItem => self.ask_item_text(),
-            Command::RemoveItem => self.remove_selected(),
+            Command::RemoveItem => self.ask_remove_selected(),
             Command::MoveItemUp => self.move_selected(-1),
             Command::MoveItemDown => self.move_selected(1),
             Command::AddCategory => self.ask_add_category(),
@@ -239,22 +240,6 @@ impl ShipshapeApp {
                 ctx.set_theme(next);
             }
             Command::FollowSystemTheme => ctx.set_theme(egui::ThemePreference::System),
-        }
-    }
-
-    fn undo(&mut self) {
-        if let Some(doc) = &mut self.doc
-            && !doc.undo()
-        {
-            self.view.info("Nothing to undo.");
-        }
-    }
-
-    fn redo(&mut self) {
-        if let Some(doc) = &mut self.doc
-            && !doc.redo()
-        {
-            self.view.info("Nothing to redo.");
         }
     }
 }
@@ -394,8 +379,10 @@ impl ShipshapeApp {
         }
     }
 
-    fn remove_selected(&mut self) {
-        let (Some(loc), Some(doc)) = (self.selected_location(), self.doc.as_mut()) else {
+    /// Removes the item `id` (Delete; asked first if it had answers).
+    pub(super) fn remove_item(&mut self, id: &str) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let Some(loc) = doc.workbook().locate(id) else {
             return;
         };
         // Select the neighbour in the listed rows, so Delete can be repeated.

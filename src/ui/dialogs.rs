@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 
 use super::command::GuardAnswer;
-use super::text::{DialogText, clip, read_only_ui};
+use super::text::{DialogText, clip, clip_to, read_only_ui};
 
 /// What the user did with a dialog this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,6 +224,57 @@ impl UnsavedChanges {
             )
         })
         .inner
+    }
+}
+
+/// "Remove this item?" before Delete removes an item someone has
+/// answered. Remove is the default (Enter); Cancel or Escape keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoveItemDialog {
+    pub id: String,
+    pub title: String,
+    /// What would go with it: "status, owner, notes".
+    pub answers: String,
+}
+
+impl RemoveItemDialog {
+    pub fn new(item: &crate::model::Item, answers: &[crate::model::ItemField]) -> Self {
+        let answers: Vec<&str> = answers.iter().map(|f| f.noun()).collect();
+        Self {
+            id: item.id.clone(),
+            title: clip_to(&item.title, super::text::MAX_TITLE_CHARS).into_owned(),
+            answers: answers.join(", "),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
+        ui.heading(format!("Remove “{}”?", self.title));
+        ui.label(format!(
+            "It has answers ({}) that go with it. Undo (Ctrl+Z) brings it back.",
+            self.answers
+        ));
+        ui.add_space(8.0);
+        let mut outcome = ui
+            .horizontal(|ui| {
+                let remove = ui.button("Remove");
+                // The default button: focused, so Enter (and Space) press it.
+                if ui.memory(|m| m.focused().is_none()) {
+                    remove.request_focus();
+                }
+                let cancel = ui.button("Cancel");
+                if remove.clicked() {
+                    Outcome::Ok(())
+                } else if cancel.clicked() {
+                    Outcome::Cancel
+                } else {
+                    Outcome::Open
+                }
+            })
+            .inner;
+        if outcome == Outcome::Open && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            outcome = Outcome::Ok(());
+        }
+        outcome
     }
 }
 

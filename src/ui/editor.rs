@@ -30,7 +30,15 @@ impl ShipshapeApp {
         let Some(doc) = doc else { return };
         let Some(id) = view.selected.clone() else {
             ui.add_space(20.0);
-            ui.weak("Select an item to edit it. ↑/↓ move through the list, 1–5 set the status.");
+            if view.derived.rows.is_empty() && view.filter.is_active() {
+                ui.weak(
+                    "No item selected (the filters hide every item). Clear filters to see them.",
+                );
+            } else {
+                ui.weak(
+                    "Select an item to edit it. ↑/↓ move through the list, 1–5 set the status.",
+                );
+            }
             return;
         };
         let Some(loc) = doc.workbook().locate(&id) else {

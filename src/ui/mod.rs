@@ -50,6 +50,7 @@ mod portfolio;
 mod portfolio_table;
 mod recovery;
 mod root;
+mod selection;
 mod start;
 mod style;
 mod table;

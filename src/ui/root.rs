@@ -303,6 +303,10 @@ impl ShipshapeApp {
                     description: dialog.description.edited().map(str::to_owned),
                 })
             }
+            Modal::RemoveItem(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |()| Action::RemoveItem(dialog.id.clone()))
+            }
             Modal::AddCategory(prompt) => {
                 let outcome = dialogs::show(ctx, |ui| prompt.ui(ui));
                 self.answered(outcome, Action::AddCategory)

@@ -46,6 +46,7 @@ impl ShipshapeApp {
             if self.view.focus_search {
                 r.request_focus();
             }
+            self.view.search_id = Some(r.id);
             if r.changed() {
                 queue.push(Action::FilterText(text));
             }

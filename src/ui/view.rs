@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::command::{AfterClose, TemplateSource};
 use super::conflicts::ResolveDialog;
-use super::dialogs::{ItemTextDialog, TextPrompt, UnsavedChanges, WorkbookDialog};
+use super::dialogs::{
+    ItemTextDialog, RemoveItemDialog, TextPrompt, UnsavedChanges, WorkbookDialog,
+};
 use super::export::{ExportDialog, PdfRequest, ShareDialog, ShareDone};
 use super::file_dialog::PathDialog;
 use super::filter::Filter;
@@ -52,6 +54,8 @@ pub enum Modal {
         prompt: TextPrompt,
     },
     RenameItem(ItemTextDialog),
+    /// Delete on an item with answers asks first.
+    RemoveItem(RemoveItemDialog),
     AddCategory(TextPrompt),
     Workbook(WorkbookDialog),
     RenameCategory {
@@ -193,6 +197,13 @@ pub struct ViewState {
     pub focus_search: bool,
     pub focus_owner: bool,
     pub scroll_to_selected: bool,
+    /// The search field, drawn last frame: typing there may move the
+    /// selection off what the search hides (typing in the editor may not).
+    pub search_id: Option<egui::Id>,
+    /// A text field had the keyboard when the last frame began: a typing
+    /// key in the frame after must not act on the item (see
+    /// `ShipshapeApp::shortcuts`).
+    pub typed_last_frame: bool,
     pub new_form: Option<NewForm>,
     pub recent: Option<Vec<RecentEntry>>,
     pub derived: Derived,

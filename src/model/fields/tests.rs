@@ -266,3 +266,28 @@ fn links_are_exactly_the_links_fields() {
         assert_eq!(f.links_mut(&mut item).is_some(), is_links, "{f:?}");
     }
 }
+
+#[test]
+fn a_template_item_has_no_answers_and_any_answer_counts() {
+    let mut item = Item {
+        id: "ops.runbooks".into(),
+        title: "Runbooks".into(),
+        description: "Written".into(),
+        every: "quarterly".parse().ok(),
+        reworded: "Old words".into(),
+        ..Item::default()
+    };
+    assert_eq!(item.answered_fields(), []);
+    item.owner = "Ann".into();
+    item.notes = "Pager rota".into();
+    item.status = Status::InProgress;
+    assert_eq!(
+        item.answered_fields(),
+        [ItemField::Status, ItemField::Owner, ItemField::Notes]
+    );
+    let dated = Item {
+        verified: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        ..Item::default()
+    };
+    assert_eq!(dated.answered_fields(), [ItemField::Verified]);
+}

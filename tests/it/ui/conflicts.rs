@@ -48,9 +48,13 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     h.run();
     assert_eq!(h.state().listed_ids(), [AUTOSCALING.to_owned()]);
 
-    // The workbook's conflict, in the header; one undo step.
+    // The filter moved the selection to the one item it lists.
+    assert_eq!(h.state().selected(), Some(AUTOSCALING));
+
+    // The workbook's conflict, in the header (above the editor's); one
+    // undo step.
     assert!(h.query_by_label("Payments Platform").is_some());
-    h.get_by_label("Keep theirs").click();
+    h.get_all_by_label("Keep theirs").next().unwrap().click();
     h.run();
     assert_eq!(h.state().workbook().unwrap().project, "Payments Platform");
     assert!(h.state().workbook().unwrap().conflicts.is_empty());

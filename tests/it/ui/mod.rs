@@ -19,6 +19,7 @@ mod disk;
 mod editing;
 mod export;
 mod files;
+mod hidden;
 mod long_text;
 mod portfolio;
 mod recheck;
