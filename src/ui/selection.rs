@@ -128,7 +128,7 @@ impl ShipshapeApp {
             self.view.scroll_to_selected = true;
             if !listed {
                 self.view.filter = Filter::default();
-                message.push_str(" (filters cleared to show it)");
+                message.push_str(" (filters cleared)");
             }
         } else {
             self.keep_selection();
@@ -166,10 +166,17 @@ fn describe(changes: &WorkbookDiff) -> String {
     }
     let mut items: Vec<(String, String)> = Vec::new();
     for c in &changes.changed {
-        let fields: Vec<&str> = c
+        let named: Vec<Option<ItemField>> = c
             .fields
             .iter()
-            .map(|f| ItemField::from_name(&f.field).map_or("merge conflicts", ItemField::noun))
+            .map(|f| ItemField::from_name(&f.field))
+            .collect();
+        // Setting an item done records the day as verified: one change.
+        let by_status = named.contains(&Some(ItemField::Status));
+        let fields: Vec<&str> = named
+            .iter()
+            .filter(|f| !(by_status && **f == Some(ItemField::Verified)))
+            .map(|f| f.map_or("merge conflicts", ItemField::noun))
             .collect();
         items.push((c.title.clone(), fields.join(", ")));
     }
@@ -271,5 +278,12 @@ mod tests {
         removed.categories[0].items.remove(1);
         assert_eq!(said(&old, &removed), "Backups — removed from the list");
         assert_eq!(said(&removed, &old), "Backups — in the list again");
+        let mut done = old.clone();
+        done.categories[0].items[0].set_status(Status::Done, NaiveDate::MIN);
+        assert_eq!(
+            said(&old, &done),
+            "Runbooks — status",
+            "verified goes with it"
+        );
     }
 }

@@ -151,7 +151,7 @@ fn undo_of_an_edit_on_a_hidden_item_selects_shows_and_names_it_and_so_does_redo(
     assert_eq!(item(h.state(), AUTOSCALING).owner, "");
     assert_eq!(h.state().selected(), Some(AUTOSCALING));
     assert!(is_listed(&h, AUTOSCALING));
-    let undid = format!("Undid: {AUTOSCALING_TITLE} — owner (filters cleared to show it)");
+    let undid = format!("Undid: {AUTOSCALING_TITLE} — owner (filters cleared)");
     assert_eq!(h.state().note(), Some(undid.as_str()));
     assert!(h.query_by_label(&undid).is_some(), "in the status bar");
 
@@ -161,7 +161,7 @@ fn undo_of_an_edit_on_a_hidden_item_selects_shows_and_names_it_and_so_does_redo(
     assert_eq!(item(h.state(), AUTOSCALING).owner, "Dana");
     assert_eq!(h.state().selected(), Some(AUTOSCALING));
     assert!(is_listed(&h, AUTOSCALING));
-    let redid = format!("Redid: {AUTOSCALING_TITLE} — owner (filters cleared to show it)");
+    let redid = format!("Redid: {AUTOSCALING_TITLE} — owner (filters cleared)");
     assert_eq!(h.state().note(), Some(redid.as_str()));
 }
 
