@@ -223,9 +223,7 @@ impl Command {
             Self::FocusOwner => "Jump to the selected item's owner field",
             Self::AddItem => "Add an item to the selected item's category",
             Self::RenameItem => "Rename or re-describe the selected item (its ID stays)",
-            Self::RemoveItem => {
-                "Remove the selected item; asks first if anyone answered it (undo brings it back)"
-            }
+            Self::RemoveItem => "Remove the selected item, asking first if it has answers",
             Self::MoveItemUp | Self::MoveItemDown => "Reorder the item within its category",
             Self::AddCategory => "Add a category at the end",
             Self::RenameCategory => "Rename the selected item's category",
@@ -561,47 +559,4 @@ pub enum Action {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen: HashMap<KeyboardShortcut, Command> = HashMap::new();
-        for (command, shortcut) in Command::shortcut_table() {
-            if let Some(other) = seen.insert(shortcut, command) {
-                panic!("{command:?} and {other:?} both use {shortcut:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn digits_follow_status_order() {
-        for (i, s) in Status::ALL.iter().enumerate() {
-            let sc = Command::SetStatus(*s).shortcut().unwrap();
-            assert_eq!(sc.logical_key, DIGITS[i]);
-        }
-    }
-
-    #[test]
-    fn specific_shortcuts_are_tried_first() {
-        let table = Command::shortcut_table();
-        let pos = |c| table.iter().position(|(x, _)| *x == c).unwrap();
-        assert!(pos(Command::SaveAs) < pos(Command::Save));
-        assert!(pos(Command::Redo) < pos(Command::Undo));
-        assert!(pos(Command::MoveItemUp) < pos(Command::SelectPrevious));
-    }
-
-    #[test]
-    fn the_recheck_filter_says_how_far_ahead_it_looks() {
-        let days = crate::model::RECHECK_WARNING_DAYS.to_string();
-        assert!(Command::ToggleRecheckOnly.tooltip().contains(&days));
-    }
-
-    #[test]
-    fn every_command_is_listed_once() {
-        let all: std::collections::HashSet<Command> = Command::ALL.iter().copied().collect();
-        assert_eq!(all.len(), Command::ALL.len());
-        assert!(Command::ALL.iter().all(|c| !c.label().is_empty()));
-    }
-}
+mod tests;
