@@ -32,12 +32,7 @@ impl ShipshapeApp {
         match action {
             Action::Run(command) => self.run(ctx, command),
             // Where the window looks.
-            Action::Select(id) => {
-                self.view.selected = id;
-                self.view.new_link.clear();
-                self.view.interval_text.clear();
-                self.view.due_text.clear();
-            }
+            Action::Select(id) => self.view.select(id),
             Action::SelectCategory(c) => self.view.filter.category = c,
             Action::FilterStatus(s) => self.view.filter.status = s,
             Action::FilterOwner(owner) => self.view.filter.owner = owner,

@@ -50,13 +50,11 @@ impl ShipshapeApp {
         if rows.binary_search(&loc).is_ok() {
             return;
         }
-        self.view.selected = nearest_row(rows, loc)
+        let next = nearest_row(rows, loc)
             .and_then(|l| wb.item_at(l))
             .map(|i| i.id.clone());
+        self.view.select(next);
         self.view.scroll_to_selected = true;
-        self.view.new_link.clear();
-        self.view.interval_text.clear();
-        self.view.due_text.clear();
     }
 
     /// The selected item, if the table lists it; otherwise says in the

@@ -230,6 +230,16 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// Selects `id` and drops the drafts typed for the item selected before
+    /// (a link being added, interval and due text), so they never land on
+    /// another item.
+    pub fn select(&mut self, id: Option<String>) {
+        self.selected = id;
+        self.new_link.clear();
+        self.interval_text.clear();
+        self.due_text.clear();
+    }
+
     pub fn error(&mut self, text: impl Into<String>) {
         self.push(MessageKind::Error, text.into(), false);
     }
