@@ -73,9 +73,12 @@ fn apply(wb: &Workbook, ops: &[Op]) -> Workbook {
             Op::AppendNote(i, s) => at(&mut wb, pick(*i))
                 .into_iter()
                 .for_each(|it| it.notes.push_str(&format!("\n\n{s}"))),
-            Op::AddEvidence(i, s) => at(&mut wb, pick(*i))
-                .into_iter()
-                .for_each(|it| it.evidence.push(s.clone())),
+            // As the app and `set --evidence` add a link: once. (Pushing
+            // made duplicate links no one can make, which a merge keeps
+            // once.)
+            Op::AddEvidence(i, s) => at(&mut wb, pick(*i)).into_iter().for_each(|it| {
+                let _ = it.add_to_field(crate::model::ItemField::Evidence, s);
+            }),
             Op::Remove(i) => {
                 if let Some(l) = pick(*i) {
                     wb.remove_item(l);
