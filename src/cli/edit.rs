@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{parse_date, plural};
-use crate::model::{FieldKind, Item, ItemField, RedReason, TemplateOptions, Workbook, closest_ids};
+use crate::model::{
+    FieldKind, Item, ItemField, RedReason, TemplateOptions, TypedDateError, Workbook, closest_ids,
+    date_text,
+};
 use crate::storage;
 
 #[derive(Debug, Args)]
@@ -111,6 +114,14 @@ const CONFIRM_WORDING: &str = "confirm-wording";
 /// Whether `value` would be accepted for `field`, as clap's value check.
 fn check_value(field: ItemField, value: &str) -> Result<String, String> {
     let value = value.trim();
+    if matches!(field.kind(), FieldKind::Due | FieldKind::Date) {
+        // Typed forms (`fri`, `+2w`) are read in `apply`, with the
+        // workbook's launch for a `T-14` in a plain date.
+        return match typed_date(field, value, None) {
+            Ok(_) | Err(TypedDateError::NoLaunch(_)) => Ok(value.to_owned()),
+            Err(e) => Err(e.to_string()),
+        };
+    }
     let mut probe = Item::default();
     let checked = if field.accumulates() {
         probe.add_to_field(field, value)
@@ -220,7 +231,7 @@ pub fn set(args: SetArgs) -> anyhow::Result<ExitCode> {
             close.join(", ")
         );
     };
-    apply(item, &args.fields)?;
+    apply(item, &args.fields, launch)?;
     let summary = set_summary(item, launch);
     editing.save()?;
     outln!("{summary}");
@@ -266,7 +277,7 @@ fn set_summary(item: &Item, launch: Option<NaiveDate>) -> String {
 /// resolution. The status is set as a person sets it, so `--status done`
 /// records today as verified; a `--verified` given too comes later in
 /// [`ItemField::ALL`], so it wins. `--confirm-wording` confirms first.
-fn apply(item: &mut Item, fields: &FieldArgs) -> anyhow::Result<()> {
+fn apply(item: &mut Item, fields: &FieldArgs, launch: Option<NaiveDate>) -> anyhow::Result<()> {
     // First, so that a `--verified` given too wins over the today that
     // confirming a done item records.
     if fields.values.iter().any(|(f, _)| *f == ItemField::Reworded) {
@@ -282,12 +293,32 @@ fn apply(item: &mut Item, fields: &FieldArgs) -> anyhow::Result<()> {
             item.set_status(status, super::today());
             continue;
         }
+        let flag = || format!("--{}", FieldArgs::flag(*field));
+        let value = typed_date(*field, value, launch).with_context(flag)?;
         if field.accumulates() {
-            item.add_to_field(*field, value)
+            item.add_to_field(*field, &value)
         } else {
-            item.set_field(*field, value)
+            item.set_field(*field, &value)
         }
-        .with_context(|| format!("--{}", FieldArgs::flag(*field)))?;
+        .with_context(flag)?;
     }
     Ok(())
+}
+
+/// A date as typed (`fri`, `+2w`, `T-14`, `none`; see
+/// [`crate::model::parse_due`]) in its canonical text form, as of today;
+/// other fields' values as given.
+fn typed_date(
+    field: ItemField,
+    value: &str,
+    launch: Option<NaiveDate>,
+) -> Result<String, TypedDateError> {
+    let today = super::today();
+    Ok(match field.kind() {
+        FieldKind::Due => crate::model::parse_due(value, today)?
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        FieldKind::Date => date_text(crate::model::parse_date(value, today, launch)?),
+        _ => value.to_owned(),
+    })
 }

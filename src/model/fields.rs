@@ -167,13 +167,15 @@ impl ItemField {
             Self::Status => "not-started, in-progress, done, mitigated or not-applicable",
             Self::Owner => "Who makes it happen; empty for nobody",
             Self::Due => {
-                "When it must be done: YYYY-MM-DD, or relative to launch (T-14 = 14 days before, T+7 after, T on the day), or none"
+                "When it must be done: YYYY-MM-DD, today, +2w, -3d, fri (as of today), or relative to launch (T-14 = 14 days before, T+7 after, T on the day), or none"
             }
             Self::MitigationText => {
                 "What lets it ship although it is not done (for not-applicable: the reason)"
             }
             Self::MitigationAcceptedBy => "Who accepted the mitigation",
-            Self::MitigationUntil => "Last day the mitigation is accepted (YYYY-MM-DD), or none",
+            Self::MitigationUntil => {
+                "Last day the mitigation is accepted (YYYY-MM-DD, +3m, T+30…), or none"
+            }
             Self::Notes => "Anything said about it; adding appends a paragraph",
             Self::Evidence => "Links that show it is done; adding adds one",
             Self::Verified => {

@@ -22,6 +22,7 @@ mod recheck;
 pub mod sample;
 mod status;
 mod template;
+mod typed_date;
 pub mod upgrade;
 mod verdict;
 pub(crate) mod workbook;
@@ -39,6 +40,7 @@ pub use merge::{
 pub use recheck::{RECHECK_WARNING_DAYS, Recheck};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
+pub use typed_date::{TYPED_DATE_HINT, TypedDateError, parse_date, parse_due};
 pub use upgrade::{Reworded, Upgrade, UpgradeOptions, UpgradeReport, upgrade};
 pub use verdict::{ItemCheck, MissingParts, RedReason, Verdict, Warning};
 pub use workbook::{

@@ -52,6 +52,7 @@ pub enum Command {
     SelectNext,
     SetStatus(Status),
     FocusOwner,
+    FocusDue,
     AddItem,
     RenameItem,
     RemoveItem,
@@ -128,6 +129,7 @@ impl Command {
         SetStatus(Status::Mitigated),
         SetStatus(Status::NotApplicable),
         FocusOwner,
+        FocusDue,
         AddItem,
         RenameItem,
         RemoveItem,
@@ -170,6 +172,7 @@ impl Command {
             Self::SelectNext => "Next item",
             Self::SetStatus(s) => s.label(),
             Self::FocusOwner => "Edit owner",
+            Self::FocusDue => "Edit due date",
             Self::AddItem => "Add item…",
             Self::RenameItem => "Edit title and description…",
             Self::RemoveItem => "Remove item",
@@ -221,6 +224,7 @@ impl Command {
             Self::SelectPrevious | Self::SelectNext => "Move through the listed items",
             Self::SetStatus(_) => "Set the selected item's status",
             Self::FocusOwner => "Jump to the selected item's owner field",
+            Self::FocusDue => "Type the due date: 2027-01-15, +2w, fri, T-14, none",
             Self::AddItem => "Add an item to the selected item's category",
             Self::RenameItem => "Rename or re-describe the selected item (its ID stays)",
             Self::RemoveItem => "Remove the selected item, asking first if it has answers",
@@ -259,6 +263,7 @@ impl Command {
             Self::SelectNext => k(none, Key::ArrowDown),
             Self::SetStatus(s) => k(none, DIGITS[s.index()]),
             Self::FocusOwner => k(none, Key::O),
+            Self::FocusDue => k(none, Key::D),
             Self::RenameItem => k(none, Key::F2),
             Self::RemoveItem => k(none, Key::Delete),
             Self::MoveItemUp => k(Modifiers::ALT, Key::ArrowUp),
@@ -325,6 +330,7 @@ impl Command {
             | Self::SelectNext
             | Self::SetStatus(_)
             | Self::FocusOwner
+            | Self::FocusDue
             | Self::AddItem
             | Self::RenameItem
             | Self::RemoveItem
@@ -383,6 +389,7 @@ impl Command {
             self,
             Self::SetStatus(_)
                 | Self::FocusOwner
+                | Self::FocusDue
                 | Self::RenameItem
                 | Self::RemoveItem
                 | Self::MoveItemUp

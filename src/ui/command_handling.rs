@@ -41,12 +41,8 @@ impl ShipshapeApp {
             // Edits of the workbook, each one undo step.
             Action::SetStatus(id, status) => self.set_status(&id, status),
             Action::SetField { id, field, value } => {
-                if self.set_item_field(&id, field, &value) {
-                    match field.kind() {
-                        FieldKind::Interval => self.view.interval_text.clear(),
-                        FieldKind::Due => self.view.due_text.clear(),
-                        _ => {}
-                    }
+                if self.set_item_field(&id, field, &value) && field.kind() == FieldKind::Interval {
+                    self.view.interval_text.clear();
                 }
             }
             Action::SetPerson(id, field, name) => self.pick_person(&id, field, name),
@@ -209,7 +205,8 @@ impl ShipshapeApp {
                     self.set_status(&id, status);
                 }
             }
-            Command::FocusOwner => self.view.focus_owner = true,
+            Command::FocusOwner => self.view.focus_field = Some(ItemField::Owner),
+            Command::FocusDue => self.view.focus_field = Some(ItemField::Due),
             Command::AddItem => {
                 let category = self.selected_location().map(|l| l.category);
                 self.ask_add_item(category.or(self.view.filter.category).unwrap_or(0));

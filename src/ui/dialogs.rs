@@ -154,8 +154,10 @@ impl WorkbookDialog {
                 match &mut self.project {
                     DialogText::Edit(project) => {
                         let l = ui.label("Project");
-                        ui.add(egui::TextEdit::singleline(project).desired_width(300.0))
+                        let r = ui
+                            .add(egui::TextEdit::singleline(project).desired_width(300.0))
                             .labelled_by(l.id);
+                        take_focus_first(ui, &r);
                     }
                     DialogText::Keep { shown, bytes } => {
                         ui.label("Project");
@@ -163,20 +165,30 @@ impl WorkbookDialog {
                     }
                 }
                 ui.end_row();
-                ui.label("Launch date");
+                let l = ui.label("Launch date");
                 ui.horizontal(|ui| {
-                    if let Some(d) =
-                        super::dates::optional_date_ui(ui, "wb-launch", self.launch, today)
-                    {
+                    let launch = (today, self.launch);
+                    if let Some(d) = super::dates::optional_date_ui(
+                        ui,
+                        "wb-launch",
+                        self.launch,
+                        launch,
+                        Some(l.id),
+                    ) {
                         self.launch = d;
                     }
                 });
                 ui.end_row();
-                ui.label("Review date");
+                let l = ui.label("Review date");
                 ui.horizontal(|ui| {
-                    if let Some(d) =
-                        super::dates::optional_date_ui(ui, "wb-review", self.review, today)
-                    {
+                    let launch = (today, self.launch);
+                    if let Some(d) = super::dates::optional_date_ui(
+                        ui,
+                        "wb-review",
+                        self.review,
+                        launch,
+                        Some(l.id),
+                    ) {
                         self.review = d;
                     }
                     if self.review.is_none() {
@@ -307,12 +319,18 @@ fn prompt_field(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) -
                     .desired_width(380.0),
             )
             .labelled_by(l.id);
-        if !r.has_focus() && !r.lost_focus() && ui.memory(|m| m.focused().is_none()) {
-            r.request_focus();
-        }
+        take_focus_first(ui, &r);
         r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
     })
     .inner
+}
+
+/// A dialog's first field takes the keyboard when the dialog opens (and
+/// whenever nothing has it), so typing starts at once.
+pub fn take_focus_first(ui: &egui::Ui, field: &egui::Response) {
+    if !field.has_focus() && !field.lost_focus() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
 }
 
 /// OK and Cancel buttons.
@@ -322,18 +340,37 @@ pub fn ok_cancel(ui: &mut egui::Ui) -> Outcome {
         .inner
 }
 
-/// A row of buttons; the outcome of the one clicked.
+/// A row of buttons; the outcome of the one clicked. The first is the
+/// default: drawn filled, and pressed by Enter when no widget has the
+/// keyboard — which includes a one-line field that Enter just left, so
+/// Enter in a dialog's field answers it. (A focused button takes Enter
+/// itself; a multi-line field keeps it for a new line.)
 pub fn buttons<T, L: Into<egui::WidgetText>, const N: usize>(
     ui: &mut egui::Ui,
     buttons: [(L, Outcome<T>); N],
 ) -> Outcome<T> {
     let mut outcome = Outcome::Open;
-    for (label, answer) in buttons {
-        if ui.button(label).clicked() {
+    let mut default = None;
+    for (i, (label, answer)) in buttons.into_iter().enumerate() {
+        let r = if i == 0 {
+            let button =
+                egui::Button::new(label.into().strong()).fill(ui.visuals().selection.bg_fill);
+            ui.add(button).on_hover_text("Enter")
+        } else {
+            ui.button(label)
+        };
+        if r.clicked() {
             outcome = answer;
+        } else if i == 0 {
+            default = Some(answer);
         }
     }
-    outcome
+    let enter =
+        ui.input(|i| i.key_pressed(egui::Key::Enter)) && ui.memory(|m| m.focused().is_none());
+    match (outcome, default) {
+        (Outcome::Open, Some(default)) if enter => default,
+        (outcome, _) => outcome,
+    }
 }
 
 /// Drives one dialog the way the window shows it, for tests.
@@ -348,6 +385,7 @@ pub mod testing {
         pub dialog: D,
         /// `None` while the dialog is still open.
         pub answer: Option<Outcome<T>>,
+        fonts: bool,
     }
 
     /// A harness showing `dialog` as a modal until it answers.
@@ -358,9 +396,18 @@ pub mod testing {
         let shown = Shown {
             dialog,
             answer: None,
+            fonts: false,
         };
-        let mut h = Harness::new_ui_state(
+        let mut h = Harness::builder().build_ui_state(
             move |egui_ui, shown: &mut Shown<D, T>| {
+                // The app's fonts, as the window has them (the date
+                // fields' ▦); they apply from the next pass.
+                if !shown.fonts {
+                    crate::ui::style::install_fonts(egui_ui.ctx());
+                    shown.fonts = true;
+                    egui_ui.ctx().request_discard("fonts");
+                    return;
+                }
                 if shown.answer.is_some() {
                     return;
                 }

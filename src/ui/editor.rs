@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
-use super::dates::{self, optional_date_ui};
+use super::dates;
 use super::filter::{is_openable_link, owner_suggestions};
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
@@ -75,11 +75,10 @@ impl ShipshapeApp {
                             item,
                             field,
                             known,
-                            view.focus_owner,
+                            view.focus_field,
                             Scratch {
                                 new_link: &mut view.new_link,
                                 interval: &mut view.interval_text,
-                                due: &mut view.due_text,
                                 launch: wb.launch,
                             },
                         );
@@ -188,7 +187,7 @@ impl ItemEditor<'_> {
         item: &Item,
         field: ItemField,
         known: &[String],
-        focus_owner: bool,
+        focus: Option<ItemField>,
         scratch: Scratch<'_>,
     ) {
         if let Some(text) = field.text(item)
@@ -201,15 +200,15 @@ impl ItemEditor<'_> {
             text::too_long_ui(ui, &source, text, self.full_width, self.queue);
             return;
         }
+        let focus = focus == Some(field);
         match field.kind() {
             FieldKind::Status => self.status_ui(ui, item.status),
             FieldKind::Links => self.evidence_ui(ui, field, item, scratch.new_link),
-            FieldKind::Date => self.date_ui(ui, item, field),
-            FieldKind::Due => self.due_ui(ui, item, field, scratch.due, scratch.launch),
+            FieldKind::Date => self.date_ui(ui, item, field, scratch.launch),
+            FieldKind::Due => self.due_ui(ui, item, field, scratch.launch, focus),
             FieldKind::Interval => self.interval_ui(ui, item, field, scratch.interval),
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
-                let focus = focus_owner && field == ItemField::Owner;
                 let typed = self.line_ui(ui, item, field, focus);
                 if field.kind() == FieldKind::Person {
                     self.suggestions_ui(ui, field, known, &typed);
@@ -295,32 +294,36 @@ impl ItemEditor<'_> {
         });
     }
 
-    /// A date beside its label: the picker and a button to clear it; the
-    /// verified date also has "Today", which records a re-check.
-    fn date_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField) {
+    /// A date beside its label, typed or picked, and a button to clear
+    /// it; the verified date also has "Today", which records a re-check.
+    fn date_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &Item,
+        field: ItemField,
+        launch: Option<NaiveDate>,
+    ) {
         let value = field.get(item).parse::<NaiveDate>().ok();
-        labelled_row(ui, field.label(), |ui| {
-            ui.horizontal(|ui| {
-                let salt = format!("{}-{}", field.name(), self.id);
-                let mut picked = optional_date_ui(ui, &salt, value, self.today);
-                if field == ItemField::Verified
-                    && value != Some(self.today)
-                    && ui
-                        .small_button("Today")
-                        .on_hover_text("Record that it was checked today")
-                        .clicked()
-                {
-                    picked = Some(Some(self.today));
-                }
-                if let Some(date) = picked {
-                    self.queue.push(Action::SetField {
-                        id: self.id.to_owned(),
-                        field,
-                        value: crate::model::date_text(date),
-                    });
-                }
-            })
-            .response
+        labelled_row_with(ui, field.label(), |ui, label| {
+            let salt = format!("{}-{}", field.name(), self.id);
+            let mut picked =
+                dates::optional_date_ui(ui, &salt, value, (self.today, launch), Some(label));
+            if field == ItemField::Verified
+                && value != Some(self.today)
+                && ui
+                    .small_button("Today")
+                    .on_hover_text("Record that it was checked today")
+                    .clicked()
+            {
+                picked = Some(Some(self.today));
+            }
+            if let Some(date) = picked {
+                self.queue.push(Action::SetField {
+                    id: self.id.to_owned(),
+                    field,
+                    value: crate::model::date_text(date),
+                });
+            }
         });
     }
 
@@ -330,22 +333,25 @@ impl ItemEditor<'_> {
         ui: &mut egui::Ui,
         item: &Item,
         field: ItemField,
-        typed: &mut String,
         launch: Option<NaiveDate>,
+        focus: bool,
     ) {
-        labelled_row(ui, field.label(), |ui| {
-            ui.horizontal(|ui| {
-                let salt = format!("{}-{}", field.name(), self.id);
-                let picked = dates::due_ui(ui, &salt, (item.due, launch), self.today, typed);
-                if let Some(value) = picked {
-                    self.queue.push(Action::SetField {
-                        id: self.id.to_owned(),
-                        field,
-                        value,
-                    });
-                }
-            })
-            .response
+        labelled_row_with(ui, field.label(), |ui, label| {
+            let salt = format!("{}-{}", field.name(), self.id);
+            let picked = dates::due_ui(
+                ui,
+                &salt,
+                (item.due, launch),
+                self.today,
+                (Some(label), focus),
+            );
+            if let Some(value) = picked {
+                self.queue.push(Action::SetField {
+                    id: self.id.to_owned(),
+                    field,
+                    value,
+                });
+            }
         });
     }
 
@@ -528,8 +534,6 @@ struct Scratch<'a> {
     new_link: &'a mut String,
     /// The custom interval field.
     interval: &'a mut String,
-    /// The relative due field (`T-14`).
-    due: &'a mut String,
     /// The workbook's launch date, which a relative due follows.
     launch: Option<NaiveDate>,
 }
@@ -548,4 +552,16 @@ fn labelled_row(
         field(ui).labelled_by(l.id)
     })
     .inner
+}
+
+/// A row whose field names itself by the label (a field made of several
+/// widgets, where `labelled_row` would name the row instead): `field`
+/// gets the label's ID.
+fn labelled_row_with(ui: &mut egui::Ui, label: &str, field: impl FnOnce(&mut egui::Ui, egui::Id)) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let gap = (LABEL_WIDTH - l.rect.width()).max(0.0) + 10.0;
+        ui.add_space(gap - ui.spacing().item_spacing.x);
+        field(ui, l.id);
+    });
 }

@@ -75,7 +75,7 @@ impl ShipshapeApp {
                 open_after: true,
             },
         };
-        self.view.modal = Some(Modal::ExportPdf(ExportDialog { request }));
+        self.view.modal = Some(Modal::ExportPdf(ExportDialog { request, today }));
     }
 
     /// Share…: first what it will do.
@@ -245,12 +245,14 @@ impl ShipshapeApp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub request: PdfRequest,
+    /// What `today` and `+2w` typed in the date field count from.
+    pub today: NaiveDate,
 }
 
 impl ExportDialog {
     /// Export… or Enter answers the settings.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PdfRequest> {
-        let request = &mut self.request;
+        let (request, today) = (&mut self.request, self.today);
         ui.heading("Export PDF");
         ui.add_space(4.0);
         egui::Grid::new("pdf-options")
@@ -271,9 +273,16 @@ impl ExportDialog {
                     ui.radio_value(&mut request.paper, Paper::Letter, "Letter");
                 });
                 ui.end_row();
-                ui.label("As of");
+                let l = ui.label("As of");
                 ui.horizontal(|ui| {
-                    if let Some(d) = required_date_ui(ui, "pdf-as-of", request.as_of) {
+                    let picked = super::dates::required_date_ui(
+                        ui,
+                        "pdf-as-of",
+                        request.as_of,
+                        today,
+                        Some(l.id),
+                    );
+                    if let Some(d) = picked {
                         request.as_of = d;
                     }
                     ui.weak("the date the verdict is judged for");
@@ -286,24 +295,15 @@ impl ExportDialog {
             "Open in the system's viewer after export",
         );
         ui.add_space(8.0);
-        // Enter exports, as OK does in the other dialogs.
-        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let export = RichText::new("Export…").strong();
-        let outcome = ui
-            .horizontal(|ui| {
-                buttons(
-                    ui,
-                    [
-                        (export, Outcome::Ok(())),
-                        ("Cancel".into(), Outcome::Cancel),
-                    ],
-                )
-            })
-            .inner;
-        match outcome {
-            Outcome::Open if enter => Outcome::Ok(request.clone()),
-            outcome => outcome.map(|()| request.clone()),
-        }
+        // Export… is the default: Enter exports (see `buttons`).
+        ui.horizontal(|ui| {
+            buttons(
+                ui,
+                [("Export…", Outcome::Ok(())), ("Cancel", Outcome::Cancel)],
+            )
+        })
+        .inner
+        .map(|()| request.clone())
     }
 }
 
@@ -333,13 +333,12 @@ impl ShareDialog {
         ui.add_space(6.0);
         attachment_note_ui(ui);
         ui.add_space(8.0);
-        let choose = RichText::new("Choose folder…").strong();
         ui.horizontal(|ui| {
             buttons(
                 ui,
                 [
-                    (choose, Outcome::Ok(())),
-                    ("Cancel".into(), Outcome::Cancel),
+                    ("Choose folder…", Outcome::Ok(())),
+                    ("Cancel", Outcome::Cancel),
                 ],
             )
         })
@@ -421,24 +420,6 @@ fn attachment_note_ui(ui: &mut egui::Ui) {
                 egui::Label::new(RichText::new(markdown::MAILTO_ATTACHMENT_NOTE).strong()).wrap(),
             );
         });
-}
-
-/// A date picker for a date that must be set; returns a new pick.
-fn required_date_ui(ui: &mut egui::Ui, salt: &str, value: NaiveDate) -> Option<NaiveDate> {
-    let mut scratch = super::dates::to_jiff(value)?;
-    let r = ui.add(
-        egui_extras::DatePickerButton::new(&mut scratch)
-            .id_salt(salt)
-            .format("%Y-%m-%d")
-            .show_icon(false)
-            .combo_boxes(false)
-            .calendar_week(false),
-    );
-    if r.changed() {
-        super::dates::from_jiff(scratch)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -176,6 +176,7 @@ impl ShipshapeApp {
             template: TemplateSource::Builtin,
             template_text: String::new(),
             user_templates: self.user_templates(),
+            focus_project: true,
         }
     }
 

@@ -189,33 +189,21 @@ fn project_line_ui(ui: &mut egui::Ui, project: &str, queue: &mut Vec<Action>) {
 }
 
 /// Launch date and countdown, review date, and the date judged as of. The
-/// launch date is a picker: a new one moves the launch and the due dates
-/// relative to it.
+/// launch date is a date field: a new one moves the launch and the due
+/// dates relative to it (clearing it leaves them without a day).
 fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate, queue: &mut Vec<Action>) {
-    let format = if wb.launch.is_some() {
-        "Launch %Y-%m-%d"
-    } else {
-        "No launch date"
-    };
-    let mut scratch = wb
-        .launch
-        .or(Some(today))
-        .and_then(super::dates::to_jiff)
-        .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
-    let picker = egui_extras::DatePickerButton::new(&mut scratch)
-        .id_salt("header-launch")
-        .format(format)
-        .show_icon(false)
-        .combo_boxes(false)
-        .calendar_week(false);
-    let r = ui
-        .add(picker)
-        .on_hover_text("Move the launch: due dates relative to it (T-14) move too");
-    if r.changed()
-        && let Some(date) = super::dates::from_jiff(scratch)
-        && wb.launch != Some(date)
+    let l = ui.label("Launch");
+    let launch = super::dates::optional_date_ui(
+        ui,
+        "header-launch",
+        wb.launch,
+        (today, wb.launch),
+        Some(l.id),
+    );
+    if let Some(date) = launch
+        && date != wb.launch
     {
-        queue.push(Action::SetLaunch(Some(date)));
+        queue.push(Action::SetLaunch(date));
     }
     if let Some(launch) = wb.launch {
         let c = countdown(launch, today);

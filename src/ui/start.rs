@@ -9,6 +9,7 @@ use egui::{CursorIcon, RichText, Role, Sense, UiBuilder, WidgetInfo};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command, TemplateSource};
 use super::dates::optional_date_ui;
+use super::dialogs::{Outcome, buttons};
 use super::file_dialog::{PathPurpose, expand_typed_path};
 use super::style;
 use super::view::{NewForm, RecentSummary};
@@ -93,16 +94,23 @@ impl ShipshapeApp {
             .spacing([10.0, 10.0])
             .show(ui, |ui| {
                 let l = ui.label("Project");
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.project)
-                        .hint_text("e.g. Payments API")
-                        .desired_width(260.0),
-                )
-                .labelled_by(l.id);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.project)
+                            .hint_text("e.g. Payments API")
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(l.id);
+                // The first Tab stop of the start view: typing starts at once.
+                if std::mem::take(&mut form.focus_project) {
+                    r.request_focus();
+                }
                 ui.end_row();
-                ui.label("Launch date");
+                let l = ui.label("Launch date");
                 ui.horizontal(|ui| {
-                    if let Some(launch) = optional_date_ui(ui, "new-launch", form.launch, today) {
+                    let picked =
+                        optional_date_ui(ui, "new-launch", form.launch, (today, None), Some(l.id));
+                    if let Some(launch) = picked {
                         form.launch = launch;
                     }
                 });
@@ -112,11 +120,9 @@ impl ShipshapeApp {
                 ui.end_row();
             });
         ui.add_space(8.0);
-        let create = ui.horizontal(|ui| {
-            ui.button(RichText::new("Create workbook").strong())
-                .clicked()
-        });
-        if create.inner {
+        // Create is the default: Enter in the form creates (see `buttons`).
+        let create = ui.horizontal(|ui| buttons(ui, [("Create workbook", Outcome::Ok(()))]));
+        if create.inner == Outcome::Ok(()) {
             self.queue.push(Action::NewWorkbook {
                 project: form.project.clone(),
                 launch: form.launch,

@@ -81,6 +81,8 @@ pub struct NewForm {
     pub template_text: String,
     /// The user's template folder, read when the form was made.
     pub user_templates: Vec<TemplateEntry>,
+    /// The Project field takes the keyboard when the form appears.
+    pub focus_project: bool,
 }
 
 /// A template in the user's template folder, for the New form.
@@ -195,7 +197,8 @@ pub struct ViewState {
     /// the selected row into view. Widgets only read them; the app clears
     /// them once a frame has been drawn.
     pub focus_search: bool,
-    pub focus_owner: bool,
+    /// The editor field to take the keyboard focus (`O` owner, `D` due).
+    pub focus_field: Option<crate::model::ItemField>,
     pub scroll_to_selected: bool,
     /// The search field, drawn last frame: typing there may move the
     /// selection off what the search hides (typing in the editor may not).
@@ -211,8 +214,6 @@ pub struct ViewState {
     pub new_link: String,
     /// Scratch text of the editor's custom re-check interval field.
     pub interval_text: String,
-    /// Scratch text of the editor's relative due field (`T-14`).
-    pub due_text: String,
     /// The Export PDF dialog's last settings, offered again next time.
     pub pdf_prefs: Option<PdfRequest>,
     /// The open file was deleted or renamed on disk (a banner offers Save
@@ -231,13 +232,12 @@ pub struct ViewState {
 
 impl ViewState {
     /// Selects `id` and drops the drafts typed for the item selected before
-    /// (a link being added, interval and due text), so they never land on
+    /// (a link being added, interval text), so they never land on
     /// another item.
     pub fn select(&mut self, id: Option<String>) {
         self.selected = id;
         self.new_link.clear();
         self.interval_text.clear();
-        self.due_text.clear();
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
@@ -260,7 +260,7 @@ impl ViewState {
     /// The frame just drawn has acted on the one-frame requests.
     pub fn requests_drawn(&mut self) {
         self.focus_search = false;
-        self.focus_owner = false;
+        self.focus_field = None;
         self.scroll_to_selected = false;
     }
 

@@ -404,8 +404,8 @@ fn set_rejects_bad_values_and_changes_nothing() {
         "unknown status",
     );
     d.fails(
-        &["set", WB, "reliability.slos", "--due", "tomorrow"],
-        "`tomorrow` is not a due date (use YYYY-MM-DD, T-14 for 14 days before launch",
+        &["set", WB, "reliability.slos", "--due", "someday"],
+        "`someday` is not a date: type 2027-01-15, today, +2w",
     );
     d.fails(
         &["set", WB, "reliability.slos", "--evidence", "two words"],

@@ -214,3 +214,40 @@ fn launch_with_a_bad_date_exits_2_and_says_why() {
         "missing.shipshape.ron",
     );
 }
+
+/// `set` reads dates as the window does: `+2w` and `fri` are the days
+/// they mean today (written as dates, never as the words), `T+30` in a
+/// plain date is the day it falls on, `none` clears.
+#[test]
+fn set_takes_typed_dates_and_writes_the_days_they_mean() {
+    let d = relative_workbook();
+    let before = chrono::Local::now().date_naive();
+    d.ok(&["set", WB, SLOS, "--due", "+2w"]);
+    d.ok(&["set", WB, PENTEST, "--until", "T+30"]);
+    let after = chrono::Local::now().date_naive();
+    let wb = d.load(WB);
+    // Around midnight the day may turn between the two readings.
+    let two_weeks =
+        |day: chrono::NaiveDate| Some(shipshape::model::Due::On(day + chrono::Days::new(14)));
+    let due = wb.item(SLOS).unwrap().due;
+    assert!(
+        due == two_weeks(before) || due == two_weeks(after),
+        "{due:?}"
+    );
+    assert_eq!(
+        wb.item(PENTEST).unwrap().mitigation.until,
+        "2027-03-02".parse().ok(),
+        "T+30 from the 2027-01-31 launch"
+    );
+    assert!(
+        d.read(WB)
+            .contains(&format!("due: Some(\"{}\")", due.unwrap()))
+    );
+
+    d.ok(&["set", WB, SLOS, "--due", "none"]);
+    assert_eq!(d.load(WB).item(SLOS).unwrap().due, None);
+    d.fails(
+        &["set", WB, SLOS, "--due", "frday"],
+        "`frday` is not a date",
+    );
+}

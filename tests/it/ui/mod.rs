@@ -15,6 +15,8 @@ use shipshape::storage;
 use shipshape::ui::{AppConfig, ShipshapeApp};
 
 mod conflicts;
+mod dates;
+mod dialog_keys;
 mod disk;
 mod editing;
 mod export;

@@ -45,19 +45,12 @@ fn done_records_today_and_the_editor_sets_the_interval_and_the_date() {
     );
 
     // Cleared, the item is due now and red; "Today" records a check.
-    // The ✖ beside the verified date's picker.
-    let row = h
-        .get_by_role_and_label(Role::Button, "2026-03-01")
-        .rect()
-        .center()
-        .y;
-    h.get_all_by_role_and_label(Role::Button, "✖")
-        .min_by(|a, b| {
-            let d = |n: &egui_kittest::Node<'_>| (n.rect().center().y - row).abs();
-            d(a).total_cmp(&d(b))
-        })
-        .unwrap()
-        .click();
+    type_into(&mut h, Role::TextInput, "Last verified", "");
+    h.key_press_modifiers(super::ctrl(), egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Last verified")
+        .type_text("none");
+    h.run();
+    h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(item(h.state(), BACKUPS).verified, None);
     assert!(

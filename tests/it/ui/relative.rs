@@ -1,5 +1,6 @@
 //! Due dates relative to launch in the window: the header's launch date
 //! moves them as one undo step, and the editor's due field takes `T-14`.
+//! (Every typed form: `dates.rs`.)
 
 use egui::Key;
 use egui::accesskit::Role;
@@ -7,10 +8,7 @@ use egui_kittest::kittest::Queryable;
 use shipshape::model::Due;
 use shipshape::storage;
 
-use super::{
-    AUTOSCALING, AUTOSCALING_TITLE, ctrl, fixture, harness, item, leave_field, select_row,
-    type_into,
-};
+use super::{AUTOSCALING, AUTOSCALING_TITLE, ctrl, fixture, harness, item, select_row, type_into};
 
 const SLOS: &str = "reliability.slos";
 
@@ -24,13 +22,13 @@ fn the_header_launch_date_moves_relative_dues_as_one_undo_step() {
     storage::save(&path, &wb).unwrap();
     let mut h = harness(dir.path(), Some(path));
 
-    // Launch is 2026-04-01; ">" moves the pick a day later, Save applies.
-    h.get_by_role_and_label(Role::Button, "Launch 2026-04-01")
-        .click();
+    // Launch is 2026-04-01; typed a day later, Enter applies.
+    type_into(&mut h, Role::TextInput, "Launch", "");
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Launch")
+        .type_text("2026-04-02");
     h.run();
-    h.get_by_label(">").click();
-    h.run();
-    h.get_by_label("Save").click();
+    h.key_press(Key::Enter);
     h.run();
     let wb = h.state().workbook().unwrap();
     assert_eq!(wb.launch, "2026-04-02".parse().ok());
@@ -48,9 +46,11 @@ fn the_header_launch_date_moves_relative_dues_as_one_undo_step() {
             .is_some(),
         "the status bar says how many moved"
     );
-    assert!(
-        h.query_by_role_and_label(Role::Button, "Launch 2026-04-02")
-            .is_some()
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Launch")
+            .value()
+            .as_deref(),
+        Some("2026-04-02")
     );
 
     // One undo step puts the launch back; the relative due follows it.
@@ -71,33 +71,36 @@ fn the_editor_takes_a_relative_due_and_shows_its_date_beside_it() {
     let mut h = harness(dir.path(), Some(fixture(dir.path())));
     select_row(&mut h, AUTOSCALING_TITLE);
 
-    type_into(&mut h, Role::TextInput, "or relative", "T-14");
-    leave_field(&mut h);
+    type_into(&mut h, Role::TextInput, "Due date", "T-14");
+    h.key_press(Key::Enter);
+    h.run();
     assert_eq!(item(h.state(), AUTOSCALING).due, Some(Due::FromLaunch(-14)));
-    // Launch 2026-04-01: the picker shows the form and the day.
-    assert!(
-        h.query_by_role_and_label(Role::Button, "T-14 · 2026-03-18")
-            .is_some()
+    // Launch 2026-04-01: the field shows the form, the day beside it.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Due date")
+            .value()
+            .as_deref(),
+        Some("T-14")
     );
+    assert!(h.query_by_label("= 2026-03-18").is_some());
 
-    type_into(&mut h, Role::TextInput, "or relative", "T-x");
-    leave_field(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Due date").focus();
+    h.run();
+    h.key_press_modifiers(ctrl(), Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Due date")
+        .type_text("T-x");
+    h.run();
+    leave_field_by_tab(&mut h);
     assert_eq!(item(h.state(), AUTOSCALING).due, Some(Due::FromLaunch(-14)));
-    let errors = h.state().errors();
     assert!(
-        errors
-            .iter()
-            .any(|e| e.contains("`T-x`: expected T-<days> or T+<days>, e.g. T-14")),
-        "{errors:?}"
+        h.query_by_label_contains("`T-x`: expected T-<days> or T+<days>, e.g. T-14")
+            .is_some(),
+        "the reason is shown under the field"
     );
+}
 
-    // Picking a day makes it absolute again.
-    h.get_by_role_and_label(Role::Button, "T-14 · 2026-03-18")
-        .click();
+/// Moves the focus on with Tab, which applies a date field's text.
+fn leave_field_by_tab(h: &mut egui_kittest::Harness<'static, shipshape::ui::ShipshapeApp>) {
+    h.key_press(Key::Tab);
     h.run();
-    h.get_by_label(">").click();
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
-    assert_eq!(item(h.state(), AUTOSCALING).due, "2026-03-19".parse().ok());
 }
