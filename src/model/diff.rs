@@ -36,6 +36,10 @@ pub struct WorkbookDiff {
     pub became_red: Vec<ItemRef>,
     /// Items that were red before and pass now.
     pub became_green: Vec<ItemRef>,
+    /// Reviews started (added): "Title (date)".
+    pub reviews_started: Vec<String>,
+    /// Reviews signed off: "Title (date): decision".
+    pub reviews_ended: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,6 +129,16 @@ impl WorkbookDiff {
         if !self.moved.is_empty() {
             parts.push(count(self.moved.len(), "moved"));
         }
+        for (list, what) in [
+            (&self.reviews_started, "started"),
+            (&self.reviews_ended, "ended"),
+        ] {
+            match list.len() {
+                0 => {}
+                1 => parts.push(format!("1 review {what}")),
+                n => parts.push(format!("{n} reviews {what}")),
+            }
+        }
         let categories = self.categories_added.len()
             + self.categories_removed.len()
             + self.categories_renamed.len();
@@ -166,6 +180,8 @@ impl WorkbookDiff {
             && self.removed.is_empty()
             && self.moved.is_empty()
             && self.changed.is_empty()
+            && self.reviews_started.is_empty()
+            && self.reviews_ended.is_empty()
     }
 }
 
@@ -174,6 +190,7 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
     let (categories_added, categories_removed, categories_renamed) = category_changes(old, new);
     let items = ItemChanges::of(old, new);
     let (became_red, became_green) = verdict_moves(old, new, as_of);
+    let (reviews_started, reviews_ended) = review_changes(old, new);
     WorkbookDiff {
         workbook: workbook_changes(old, new),
         categories_added,
@@ -187,7 +204,26 @@ pub fn diff(old: &Workbook, new: &Workbook, as_of: NaiveDate) -> WorkbookDiff {
         verdict_after: VerdictSummary::of(new, as_of),
         became_red,
         became_green,
+        reviews_started,
+        reviews_ended,
     }
+}
+
+/// Reviews `new` has that `old` lacks, and reviews open in `old` (or
+/// absent) that `new` has signed off.
+fn review_changes(old: &Workbook, new: &Workbook) -> (Vec<String>, Vec<String>) {
+    let mut started = Vec::new();
+    let mut ended = Vec::new();
+    for r in &new.reviews {
+        let before = old.review(&r.id);
+        if before.is_none() {
+            started.push(format!("{} ({})", r.title, r.date));
+        }
+        if let (Some(d), true) = (r.decision(), before.is_none_or(|b| b.is_open())) {
+            ended.push(format!("{} ({}): {d}", r.title, r.date));
+        }
+    }
+    (started, ended)
 }
 
 /// The workbook's own fields, its people and its conflicts.
@@ -495,6 +531,12 @@ pub fn render(d: &WorkbookDiff) -> String {
     }
     for f in &d.categories_renamed {
         let _ = writeln!(out, "\nCategory renamed: {} → {}", f.before, f.after);
+    }
+    for r in &d.reviews_started {
+        let _ = writeln!(out, "\nReview started: {r}");
+    }
+    for r in &d.reviews_ended {
+        let _ = writeln!(out, "\nReview ended: {r}");
     }
     refs(&mut out, "Added", "+", &d.added);
     refs(&mut out, "Removed", "-", &d.removed);

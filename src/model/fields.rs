@@ -378,12 +378,18 @@ pub enum FieldError {
     #[error("unknown field `{0}` (fields: {fields})", fields = item_field_names())]
     UnknownField(String),
     #[error(
-        "unknown workbook field `{0}` (fields: {fields}, category.ID.name)",
+        "unknown workbook field `{0}` (fields: {fields}, category.ID.name, review.ID.title|date|decision|conditions)",
         fields = workbook_field_names()
     )]
     UnknownWorkbookField(String),
     #[error("no category with ID `{0}`")]
     NoCategory(String),
+    #[error("no review with ID `{0}`")]
+    NoReview(String),
+    #[error("the review is still open: it has no decision or conditions yet")]
+    OpenReview,
+    #[error("unknown decision `{0}` (use go, go-with-conditions or no-go)")]
+    InvalidDecision(String),
     #[error("the {0} cannot be empty")]
     Empty(&'static str),
     #[error(

@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::fields::{FieldKind, ItemField, WorkbookField, category_name_field, category_of_field};
+use super::review::{ReviewField, review_of_field};
 use super::{Category, Conflict, Item, Workbook};
 
 /// The conflict field recorded when one side removed an item the other
@@ -44,6 +45,8 @@ pub enum ConflictField<'a> {
     /// The category with this ID was removed on one side and changed on the
     /// other (see [`category_removed_field`]).
     CategoryRemoved(&'a str),
+    /// A field of the review with this ID (`review.ID.FIELD`).
+    Review(&'a str, ReviewField),
     /// A name this build does not know (a newer one wrote it).
     Unknown(&'a str),
 }
@@ -65,6 +68,8 @@ impl<'a> ConflictField<'a> {
             Self::CategoryName(id)
         } else if let Some(id) = category_of_removed_field(name) {
             Self::CategoryRemoved(id)
+        } else if let Some((id, field)) = review_of_field(name) {
+            Self::Review(id, field)
         } else {
             Self::Unknown(name)
         }
@@ -84,6 +89,7 @@ impl<'a> ConflictField<'a> {
         match self {
             Self::Item(f) => f.kind(),
             Self::Workbook(f) => f.kind(),
+            Self::Review(_, f) => f.kind(),
             _ => FieldKind::Text,
         }
     }
@@ -155,6 +161,7 @@ pub fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook) -> Merged {
     let mut items = merge_items(base, ours, theirs, &mut conflicts);
     let categories = merge_categories(base, ours, theirs, &items, &mut wb, &mut conflicts);
     wb.categories = arrange(base, ours, theirs, categories, &mut items);
+    merge_reviews(base, ours, theirs, &mut wb, &mut conflicts, &mut notes);
     // A conflict on a category the merge dropped has nothing left to resolve.
     let kept = &wb.categories;
     wb.conflicts.retain(|k| {
@@ -557,8 +564,10 @@ impl<'a> Locations<'a> {
 
 mod arrange;
 mod resolve;
+mod reviews;
 use arrange::arrange;
 pub use resolve::{ConflictEntry, Resolution, ResolveError};
+use reviews::merge_reviews;
 
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ mod interval;
 pub mod merge;
 pub mod portfolio;
 mod recheck;
+pub mod review;
 pub mod sample;
 mod status;
 mod template;
@@ -38,6 +39,10 @@ pub use merge::{
     ConflictEntry, ConflictField, MergeConflict, Merged, Resolution, ResolveError, merge,
 };
 pub use recheck::{RECHECK_WARNING_DAYS, Recheck};
+pub use review::{
+    Approver, Attendee, Decision, FieldChange, ItemAction, ItemChanges, ItemSnapshot, Review,
+    ReviewError, ReviewStart, SignOff, Tally,
+};
 pub use status::{Status, StatusCounts};
 pub use template::TemplateOptions;
 pub use typed_date::{TYPED_DATE_HINT, TypedDateError, parse_date, parse_due};

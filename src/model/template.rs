@@ -30,12 +30,15 @@ impl Workbook {
             people,
             categories: _,
             conflicts,
+            reviews,
         } = &mut wb;
         *project = options.project;
         *launch = options.launch;
         *review = None;
         people.clear();
         conflicts.clear();
+        // The template's meetings are not the new project's.
+        reviews.clear();
         for item in wb.categories.iter_mut().flat_map(|c| c.items.iter_mut()) {
             let mut fresh = Item {
                 id: std::mem::take(&mut item.id),

@@ -26,6 +26,11 @@ pub struct Workbook {
     /// production-ready.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The review meetings on record, in date order (see
+    /// [`Review`](super::Review)). A workbook with any is written as format
+    /// version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<super::Review>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +133,10 @@ pub enum ModelError {
     DuplicateCategoryId(String),
     #[error("an item has an empty ID (title: {0:?})")]
     EmptyItemId(String),
+    #[error("review ID `{0}` appears more than once")]
+    DuplicateReviewId(String),
+    #[error("a review has an empty ID (title: {0:?})")]
+    EmptyReviewId(String),
 }
 
 impl Workbook {
@@ -141,6 +150,7 @@ impl Workbook {
             people: Vec::new(),
             categories: Vec::new(),
             conflicts: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 
@@ -190,7 +200,8 @@ impl Workbook {
         self.categories.get(loc.category)?.items.get(loc.item)
     }
 
-    /// Checks the invariants a loaded file must hold: unique, non-empty IDs.
+    /// Checks the invariants a loaded file must hold: unique, non-empty IDs
+    /// of items, categories and reviews.
     pub fn validate(&self) -> Result<(), ModelError> {
         let mut items = std::collections::HashSet::with_capacity(self.item_count());
         let mut cats = std::collections::HashSet::new();
@@ -205,6 +216,15 @@ impl Workbook {
                 if !items.insert(i.id.as_str()) {
                     return Err(ModelError::DuplicateItemId(i.id.clone()));
                 }
+            }
+        }
+        let mut reviews = std::collections::HashSet::new();
+        for r in &self.reviews {
+            if r.id.trim().is_empty() {
+                return Err(ModelError::EmptyReviewId(r.title.clone()));
+            }
+            if !reviews.insert(r.id.as_str()) {
+                return Err(ModelError::DuplicateReviewId(r.id.clone()));
             }
         }
         Ok(())

@@ -27,6 +27,10 @@
 //!   else is as in version 1. A version 1 file converts unchanged: every
 //!   due it holds is a day.
 //!
+//! - Version 3: the workbook may hold reviews (`reviews: [...]`, see
+//!   [`Review`]); everything else is as in version
+//!   2. Older files convert unchanged: they hold no reviews.
+//!
 //! A file is written with the oldest version that holds its content
 //! (`version_for`): a workbook without a relative due is written as
 //! version 1, byte for byte as before, so teammates on an older build keep
@@ -39,15 +43,17 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::{LoadError, LoadErrorKind, SaveError};
-use crate::model::{Category, Conflict, INVALID_DATE, Person, Workbook};
+use crate::model::{Category, Conflict, INVALID_DATE, Person, Review, Workbook};
 
 /// The value of the `format` field.
 pub const FORMAT_MARKER: &str = "shipshape-workbook";
 /// The newest schema version this build reads and writes; it writes the
 /// oldest that holds a workbook's content (`version_for`).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The first version with relative due dates.
 const RELATIVE_DUE_VERSION: u32 = 2;
+/// The first version with reviews.
+const REVIEWS_VERSION: u32 = 3;
 /// Conventional file-name suffix.
 pub const FILE_SUFFIX: &str = ".shipshape.ron";
 
@@ -66,14 +72,16 @@ pub struct Parsed {
 /// The version a workbook is written as: the oldest that holds it, so
 /// files keep opening in older builds for as long as they can.
 pub fn version_for(workbook: &Workbook) -> u32 {
-    if workbook.has_relative_due() {
+    if !workbook.reviews.is_empty() {
+        REVIEWS_VERSION
+    } else if workbook.has_relative_due() {
         RELATIVE_DUE_VERSION
     } else {
         1
     }
 }
 
-/// The file as written (versions 1 and 2 share their shape): borrowed so
+/// The file as written (every version shares its shape): borrowed so
 /// saving copies nothing.
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -89,9 +97,11 @@ struct FileOut<'a> {
     categories: &'a [Category],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reviews: &'a [Review],
 }
 
-/// The file as read (versions 1 and 2; [`migrate`] converts). `format` and `version` default (to "" and 0) so that
+/// The file as read (versions 1 to 3; [`migrate`] converts). `format` and `version` default (to "" and 0) so that
 /// their absence gets its own message rather than serde's "missing field". (No
 /// `#[serde(flatten)]` of [`Workbook`]: RON structs do not flatten.)
 #[derive(Deserialize)]
@@ -113,6 +123,8 @@ struct FileIn {
     categories: Vec<Category>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    #[serde(default)]
+    reviews: Vec<Review>,
 }
 
 impl FileIn {
@@ -125,6 +137,7 @@ impl FileIn {
             people: self.people,
             categories: self.categories,
             conflicts: self.conflicts,
+            reviews: self.reviews,
         }
     }
 }
@@ -159,6 +172,7 @@ pub fn to_string(workbook: &Workbook) -> Result<String, SaveError> {
         people: &workbook.people,
         categories: &workbook.categories,
         conflicts: &workbook.conflicts,
+        reviews: &workbook.reviews,
     };
     let mut text = ron::ser::to_string_pretty(&file, pretty())
         .map_err(|e| SaveError::Encode(e.to_string()))?;
@@ -232,6 +246,16 @@ fn migrate(version: u32, workbook: Workbook, text: &str) -> Result<Workbook, Loa
             .map_or((0, 0), |n| (n + 1, 1));
         let err = LoadError::new(LoadErrorKind::InvalidDate(format!(
             "{INVALID_DATE}: a due date relative to launch (T-14) needs workbook format version {RELATIVE_DUE_VERSION}, and this file says version {version}"
+        )));
+        return Err(if at.0 > 0 { err.at(at.0, at.1) } else { err });
+    }
+    if version < REVIEWS_VERSION && !workbook.reviews.is_empty() {
+        let at = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("reviews:"))
+            .map_or((0, 0), |n| (n + 1, 1));
+        let err = LoadError::new(LoadErrorKind::Syntax(format!(
+            "reviews need workbook format version {REVIEWS_VERSION}, and this file says version {version}"
         )));
         return Err(if at.0 > 0 { err.at(at.0, at.1) } else { err });
     }
@@ -394,8 +418,10 @@ pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
 fn duplicate_position(text: &str, err: &crate::model::ModelError) -> Option<(usize, usize)> {
     use crate::model::ModelError;
     let id = match err {
-        ModelError::DuplicateItemId(id) | ModelError::DuplicateCategoryId(id) => id,
-        ModelError::EmptyItemId(_) => {
+        ModelError::DuplicateItemId(id)
+        | ModelError::DuplicateCategoryId(id)
+        | ModelError::DuplicateReviewId(id) => id,
+        ModelError::EmptyItemId(_) | ModelError::EmptyReviewId(_) => {
             let offset = text.find("id: \"\"")?;
             return Some(line_col(text, offset));
         }

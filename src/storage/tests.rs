@@ -3,6 +3,7 @@ use crate::model::{Category, Conflict, Item, Mitigation, Person, Status};
 
 mod golden;
 mod props;
+mod reviews;
 
 fn kind_of(bytes: &[u8]) -> LoadErrorKind {
     parse(bytes).expect_err("should be rejected").kind
@@ -176,14 +177,14 @@ fn refuses_newer_version_even_when_schema_changed() {
         kind_of(text.as_bytes()),
         LoadErrorKind::NewerVersion {
             found: 7,
-            supported: 2
+            supported: 3
         }
     ));
     // A future version whose body this build cannot parse at all.
-    let text = "(format: \"shipshape-workbook\", version: 3, project: 5, categories: {})";
+    let text = "(format: \"shipshape-workbook\", version: 4, project: 5, categories: {})";
     assert!(matches!(
         kind_of(text.as_bytes()),
-        LoadErrorKind::NewerVersion { found: 3, .. }
+        LoadErrorKind::NewerVersion { found: 4, .. }
     ));
 }
 

@@ -29,6 +29,10 @@ pub fn field_label(wb: &Workbook, item_id: &str, field: &str) -> String {
             "category “{}”, removed on one side and changed on the other",
             category_name(wb, id)
         ),
+        ConflictField::Review(id, f) => {
+            let title = wb.review(id).map_or(id, |r| r.title.as_str());
+            format!("{} of review “{}”", f.name(), clip(title))
+        }
         ConflictField::Unknown(name) => clip(name).into_owned(),
     }
 }

@@ -80,7 +80,7 @@ fn a_side_that_does_not_load_gives_a_visible_line_merge_naming_it() {
 #[test]
 fn a_newer_format_on_one_side_is_merged_line_by_line_not_dropped() {
     let d = repo();
-    commit_text_edit(&d, "newer", "version: 1,", "version: 3,");
+    commit_text_edit(&d, "newer", "version: 1,", "version: 9,");
     d.git_ok(&["checkout", "-q", "main"]);
     d.ok(&["set", FILE, "reliability.slos", "--status", "done"]);
     d.git_ok(&["commit", "-qam", "done"]);
@@ -90,7 +90,7 @@ fn a_newer_format_on_one_side_is_merged_line_by_line_not_dropped() {
     assert!(said.contains("newer than this build"), "{said}");
     let text = d.read(FILE);
     assert!(
-        text.contains("version: 3"),
+        text.contains("version: 9"),
         "the newer side is kept: {text}"
     );
     assert!(text.contains("status: Done"), "ours is kept: {text}");

@@ -123,6 +123,9 @@ impl Workbook {
         if let Some(field) = WorkbookField::from_name(name) {
             return Some(field.get(self));
         }
+        if let Some(value) = self.review_field(name) {
+            return Some(value);
+        }
         let id = category_of_field(name)?;
         Some(self.categories.iter().find(|c| c.id == id)?.name.clone())
     }
@@ -133,7 +136,7 @@ impl Workbook {
     pub fn set_field(&mut self, name: &str, value: &str) -> Result<(), FieldError> {
         if let Some(field) = WorkbookField::from_name(name) {
             field.write(self, value)?;
-        } else {
+        } else if !self.set_review_field(name, value)? {
             let id = category_of_field(name)
                 .ok_or_else(|| FieldError::UnknownWorkbookField(name.to_owned()))?;
             if value.trim().is_empty() {

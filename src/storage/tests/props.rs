@@ -94,6 +94,107 @@ fn conflict() -> impl Strategy<Value = Conflict> {
     })
 }
 
+fn review() -> impl Strategy<Value = crate::model::Review> {
+    use crate::model::{
+        Approver, Attendee, Decision, FieldChange, ItemAction, ItemChanges, ItemSnapshot, Review,
+        SignOff, Tally,
+    };
+    let day = (1i32..9000, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default());
+    let tally = || {
+        (0usize..50, 0usize..50, prop::collection::vec(text(), 0..3)).prop_map(
+            |(red, passing, red_items)| Tally {
+                red,
+                passing,
+                red_items,
+            },
+        )
+    };
+    let sign_off = (
+        prop::sample::select(Decision::ALL.to_vec()),
+        text(),
+        prop::collection::vec((text(), text(), date()), 0..3),
+    )
+        .prop_map(|(decision, conditions, approvers)| SignOff {
+            decision,
+            conditions,
+            approvers: approvers
+                .into_iter()
+                .map(|(name, role, date)| Approver { name, role, date })
+                .collect(),
+        });
+    (
+        (
+            text(),
+            day,
+            text(),
+            prop::collection::vec((text(), text(), any::<bool>()), 0..3),
+        ),
+        (
+            tally(),
+            prop::collection::vec((text(), text(), text()), 0..3),
+        ),
+        (
+            prop::collection::vec((text(), text(), text(), date()), 0..3),
+            prop::collection::vec((text(), text(), text(), text(), text()), 0..3),
+            prop::option::of(tally()),
+            prop::option::of(sign_off),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, date, title, attendees),
+                (before, start),
+                (actions, changes, after, sign_off),
+            )| {
+                Review {
+                    id: format!("r{id}"),
+                    date,
+                    title,
+                    attendees: attendees
+                        .into_iter()
+                        .map(|(name, role, present)| Attendee {
+                            name,
+                            role,
+                            present,
+                        })
+                        .collect(),
+                    before,
+                    start: start
+                        .into_iter()
+                        .map(|(item, field, value)| ItemSnapshot {
+                            item,
+                            fields: [(field, value)].into_iter().collect(),
+                        })
+                        .collect(),
+                    actions: actions
+                        .into_iter()
+                        .map(|(item, text, owner, due)| ItemAction {
+                            item,
+                            text,
+                            owner,
+                            due,
+                        })
+                        .collect(),
+                    changes: changes
+                        .into_iter()
+                        .map(|(item, title, field, before, after)| ItemChanges {
+                            item,
+                            title,
+                            fields: vec![FieldChange {
+                                field,
+                                before,
+                                after,
+                            }],
+                        })
+                        .collect(),
+                    after,
+                    sign_off,
+                }
+            },
+        )
+}
+
 fn workbook() -> impl Strategy<Value = crate::model::Workbook> {
     (
         text(),
@@ -103,10 +204,20 @@ fn workbook() -> impl Strategy<Value = crate::model::Workbook> {
         prop::collection::vec((text(), text(), text()), 0..3),
         prop::collection::vec((text(), prop::collection::vec(item(), 0..4)), 0..4),
         prop::collection::vec(conflict(), 0..3),
+        prop::collection::vec(review(), 0..3),
     )
         .prop_map(
-            |(project, description, launch, review, people, cats, conflicts)| {
+            |(project, description, launch, review, people, cats, conflicts, reviews)| {
                 let mut wb = crate::model::Workbook::new(project);
+                wb.reviews = reviews
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, mut r)| {
+                        // IDs must be unique; keep the random text as a suffix.
+                        r.id = format!("{n}{}", r.id);
+                        r
+                    })
+                    .collect();
                 wb.conflicts = conflicts;
                 wb.description = description;
                 wb.launch = launch;
@@ -148,7 +259,13 @@ proptest! {
         prop_assert!(back.unknown_fields.is_empty());
         prop_assert_eq!(&back.workbook, &wb);
         prop_assert_eq!(to_string(&back.workbook).unwrap(), text.clone());
-        let version = if wb.has_relative_due() { "version: 2," } else { "version: 1," };
+        let version = if !wb.reviews.is_empty() {
+            "version: 3,"
+        } else if wb.has_relative_due() {
+            "version: 2,"
+        } else {
+            "version: 1,"
+        };
         prop_assert!(text.contains(version), "oldest version that holds it");
     }
 

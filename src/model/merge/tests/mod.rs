@@ -14,6 +14,7 @@ mod names;
 mod order;
 mod props;
 mod resolve;
+mod reviews;
 mod workbook;
 
 fn base() -> Workbook {
