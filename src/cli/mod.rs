@@ -8,7 +8,7 @@
 //! | --- | --- |
 //! | 0 | success; for `check` and `status`, every workbook is production-ready |
 //! | 1 | `check`, `status`: a workbook is not production-ready; `merge`: merged with conflicts recorded in the file; `conflicts`: there are unresolved conflicts |
-//! | 2 | any error: bad arguments, unreadable or invalid file, unknown item |
+//! | 2 | any error: bad arguments, unreadable or invalid file, unknown item; `review`: no open review to end or record on, one already open to start |
 //!
 //! Errors go to stderr as `error: …`, printed once, here.
 
@@ -59,6 +59,7 @@ mod import;
 mod launch;
 mod list;
 mod merge_driver;
+mod review;
 mod status;
 mod upgrade;
 mod write;
@@ -102,6 +103,9 @@ pub enum Command {
     Set(edit::SetArgs),
     /// Move the launch date; due dates relative to it (T-14) move too. Prints what moved, mitigations that now lapse before launch and items now overdue (--dry-run: only that).
     Launch(launch::LaunchArgs),
+    /// The review meeting on record: start, decide, attend, end (sign-off), list, show.
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
     /// Apply a new version of the checklist: matched items keep their answers, reworded ones are red until confirmed, new ones are added; prints the diff first (--dry-run: only that).
     Upgrade(upgrade::UpgradeArgs),
     /// List the templates in the template folder, which `--template NAME` reads.
@@ -255,6 +259,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::List(args) => list::list(args),
         Command::Set(args) => edit::set(args),
         Command::Launch(args) => launch::launch(args),
+        Command::Review(cmd) => review::review(cmd),
         Command::Upgrade(args) => upgrade::upgrade(args),
         Command::Templates(args) => upgrade::templates(args),
         Command::Check(args) => check::check(args),

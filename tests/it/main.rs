@@ -26,6 +26,7 @@ mod merge;
 mod pdf;
 mod pdf_layout;
 mod recheck;
+mod review;
 mod robustness;
 mod safety;
 mod status;
