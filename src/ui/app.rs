@@ -12,6 +12,7 @@ use super::command::{Action, Command};
 use super::doc::Document;
 use super::file_dialog::DialogMode;
 use super::recovery::AutoSave;
+use super::settings::Settings;
 use super::style;
 use super::view::{Derived, ViewState};
 use super::watch::{self, FileWatcher};
@@ -37,6 +38,13 @@ pub struct AppConfig {
     pub live: bool,
     /// The user's template folder, listed by File → New; `None` lists none.
     pub templates: Option<TemplateDir>,
+    /// Theme and zoom remembered from the last run (eframe's storage);
+    /// `None` on first run and in tests.
+    pub settings: Option<Settings>,
+    /// The program that opens files and `mailto:` links; `None` is the
+    /// system's. Tests use `true` (opens nothing, says it worked) or
+    /// `false`.
+    pub opener: Option<std::ffi::OsString>,
 }
 
 impl AppConfig {
@@ -50,6 +58,8 @@ impl AppConfig {
             autosave_delay: Duration::from_secs(1),
             live: true,
             templates: TemplateDir::from_env(),
+            settings: None,
+            opener: None,
         }
     }
 
@@ -64,6 +74,8 @@ impl AppConfig {
             autosave_delay: Duration::ZERO,
             live: false,
             templates: Some(TemplateDir::at(dir.join("templates"))),
+            settings: None,
+            opener: Some("true".into()),
         }
     }
 }
@@ -97,18 +109,23 @@ impl ShipshapeApp {
     pub fn new(ctx: &egui::Context, config: AppConfig, path: Option<PathBuf>) -> Self {
         style::install_fonts(ctx);
         style::install_style(ctx);
+        if let Some(settings) = config.settings {
+            settings.apply(ctx);
+        }
         let recent = config
             .recent_path
             .as_deref()
             .map(RecentFiles::load)
             .unwrap_or_default();
+        let mut background = Background::default();
+        background.opener.clone_from(&config.opener);
         let mut app = Self {
             config,
             doc: None,
             view: ViewState::default(),
             queue: Vec::new(),
             recent,
-            background: Background::default(),
+            background,
             close_allowed: false,
             autosave: AutoSave::default(),
             ctx: ctx.clone(),
@@ -424,5 +441,17 @@ impl eframe::App for ShipshapeApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+    }
+
+    /// Theme and zoom, for the next run (eframe calls this on exit and
+    /// every 30 s).
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        Settings::of(&self.ctx).store(storage);
+    }
+
+    /// Only [`Settings`]: egui's own memory would also bring back the zoom
+    /// and theme (a second source of truth) and stale popups and focus.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }

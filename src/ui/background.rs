@@ -7,6 +7,7 @@
 //! never touches the app's state, and what it reports is applied with every
 //! other change, in `command_handling`. The window keeps drawing meanwhile.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -28,6 +29,9 @@ pub enum Report {
         answer: DialogAnswer,
         fallback_text: String,
     },
+    /// The mail app was asked to open a `mailto:` link: whether the
+    /// system's opener found one, or why not.
+    MailOpened(Result<(), String>),
     /// A PDF is on disk.
     PdfWritten {
         path: PathBuf,
@@ -60,6 +64,9 @@ pub struct Background {
     pdf: Option<String>,
     /// Whether a native file dialog is open.
     file_dialog: bool,
+    /// The program that opens files, folders and `mailto:` links; `None`
+    /// is the system's (`xdg-open`, `open`, `start`).
+    pub opener: Option<OsString>,
 }
 
 impl Default for Background {
@@ -70,6 +77,7 @@ impl Default for Background {
             rx,
             pdf: None,
             file_dialog: false,
+            opener: None,
         }
     }
 }
@@ -82,6 +90,8 @@ pub struct PdfJob {
     /// Open it in the system's viewer once written.
     pub open_after: bool,
     pub then: AfterPdf,
+    /// See [`Background::opener`].
+    pub opener: Option<OsString>,
 }
 
 /// A folder's workbooks, read and judged off the window's thread.
@@ -220,12 +230,26 @@ impl Background {
             Report::OpenFailed(format!("Could not open {} ({e})", path.display()))
         };
         let job_path = path.clone();
+        let opener = self.opener.clone();
         let job = move |reporter: &Reporter| {
-            if let Err(e) = open_in_system(&job_path) {
+            if let Err(e) = open_in_system(job_path.as_os_str(), opener.as_deref()) {
                 reporter.report(failed(&job_path, e));
             }
         };
         self.spawn(ctx, "open", job, |e| failed(&path, e.to_string()));
+    }
+
+    /// Opens a `mailto:` link in the system's mail app, waiting for the
+    /// opener's answer: [`Report::MailOpened`] says whether one opened.
+    pub fn open_mail(&self, ctx: &egui::Context, mailto: String) {
+        let opener = self.opener.clone();
+        let job = move |reporter: &Reporter| {
+            let opened = open_in_system(OsStr::new(&mailto), opener.as_deref());
+            reporter.report(Report::MailOpened(opened));
+        };
+        self.spawn(ctx, "mail", job, |e| {
+            Report::MailOpened(Err(format!("cannot start the opener: {e}")))
+        });
     }
 
     /// Runs `job` on a new thread named `shipshape NAME`; if no thread can
@@ -256,6 +280,7 @@ fn write_pdf(job: PdfJob, reporter: &Reporter) {
         path,
         open_after,
         then,
+        opener,
     } = job;
     let report = match pdf::render(&workbook, &options) {
         Err(e) => Report::PdfFailed(format!("cannot render the PDF: {e}")),
@@ -275,7 +300,7 @@ fn write_pdf(job: PdfJob, reporter: &Reporter) {
     }
     if written
         && open_after
-        && let Err(e) = open_in_system(&path)
+        && let Err(e) = open_in_system(path.as_os_str(), opener.as_deref())
     {
         reporter.report(Report::OpenFailed(format!(
             "The PDF is saved but could not be opened ({e}); open it from {}",
@@ -284,20 +309,28 @@ fn write_pdf(job: PdfJob, reporter: &Reporter) {
     }
 }
 
-/// Opens `path` (a file or a folder) with the system's default
-/// application, waiting for the opener to say whether it worked.
-fn open_in_system(path: &Path) -> Result<(), String> {
+/// Opens `path` (a file, a folder or a `mailto:` link) with the system's
+/// default application — or with `opener` — waiting for the opener to say
+/// whether it worked.
+fn open_in_system(path: &OsStr, opener: Option<&OsStr>) -> Result<(), String> {
     #[cfg(target_os = "macos")]
-    let (program, mut command) = ("open", std::process::Command::new("open"));
+    let (program, command) = ("open", std::process::Command::new("open"));
     #[cfg(target_os = "windows")]
-    let (program, mut command) = {
+    let (program, command) = {
         let mut c = std::process::Command::new("cmd");
         // `start`'s first quoted argument is a window title.
         c.args(["/C", "start", ""]);
         ("start", c)
     };
     #[cfg(not(any(target_os = "macos", target_os = "windows")))]
-    let (program, mut command) = ("xdg-open", std::process::Command::new("xdg-open"));
+    let (program, command) = ("xdg-open", std::process::Command::new("xdg-open"));
+    let (program, mut command) = match opener {
+        Some(opener) => (
+            opener.to_str().unwrap_or("the opener"),
+            std::process::Command::new(opener),
+        ),
+        None => (program, command),
+    };
     let status = command
         .arg(path)
         .stdin(std::process::Stdio::null())

@@ -50,6 +50,10 @@ pub enum Command {
 
     SelectPrevious,
     SelectNext,
+    SelectPageUp,
+    SelectPageDown,
+    SelectFirst,
+    SelectLast,
     SetStatus(Status),
     FocusOwner,
     FocusDue,
@@ -123,6 +127,10 @@ impl Command {
         ToggleConflictsOnly,
         SelectPrevious,
         SelectNext,
+        SelectPageUp,
+        SelectPageDown,
+        SelectFirst,
+        SelectLast,
         SetStatus(Status::NotStarted),
         SetStatus(Status::InProgress),
         SetStatus(Status::Done),
@@ -170,6 +178,10 @@ impl Command {
             Self::ToggleConflictsOnly => "Merge conflicts only",
             Self::SelectPrevious => "Previous item",
             Self::SelectNext => "Next item",
+            Self::SelectPageUp => "A page up",
+            Self::SelectPageDown => "A page down",
+            Self::SelectFirst => "First item",
+            Self::SelectLast => "Last item",
             Self::SetStatus(s) => s.label(),
             Self::FocusOwner => "Edit owner",
             Self::FocusDue => "Edit due date",
@@ -221,7 +233,12 @@ impl Command {
                 "Show only done items whose re-check is overdue, or due before launch or within 14 days"
             }
             Self::ToggleConflictsOnly => "Show only items a git merge left in conflict",
-            Self::SelectPrevious | Self::SelectNext => "Move through the listed items",
+            Self::SelectPrevious
+            | Self::SelectNext
+            | Self::SelectPageUp
+            | Self::SelectPageDown
+            | Self::SelectFirst
+            | Self::SelectLast => "Move through the listed items",
             Self::SetStatus(_) => "Set the selected item's status",
             Self::FocusOwner => "Jump to the selected item's owner field",
             Self::FocusDue => "Type the due date: 2027-01-15, +2w, fri, T-14, none",
@@ -261,6 +278,10 @@ impl Command {
             Self::Find => k(cmd, Key::F),
             Self::SelectPrevious => k(none, Key::ArrowUp),
             Self::SelectNext => k(none, Key::ArrowDown),
+            Self::SelectPageUp => k(none, Key::PageUp),
+            Self::SelectPageDown => k(none, Key::PageDown),
+            Self::SelectFirst => k(none, Key::Home),
+            Self::SelectLast => k(none, Key::End),
             Self::SetStatus(s) => k(none, DIGITS[s.index()]),
             Self::FocusOwner => k(none, Key::O),
             Self::FocusDue => k(none, Key::D),
@@ -328,6 +349,10 @@ impl Command {
             | Self::ToggleConflictsOnly => Menu::Edit,
             Self::SelectPrevious
             | Self::SelectNext
+            | Self::SelectPageUp
+            | Self::SelectPageDown
+            | Self::SelectFirst
+            | Self::SelectLast
             | Self::SetStatus(_)
             | Self::FocusOwner
             | Self::FocusDue
@@ -547,8 +572,9 @@ pub enum Action {
     },
     /// Opens a file or folder with the system's default application.
     OpenInSystem(PathBuf),
-    /// Asks the mail app to open a `mailto:` link.
-    OpenUrl(String),
+    /// A `mailto:` link for the mail app, through the system's opener so
+    /// that a failure is known (Share…).
+    OpenMail(String),
 
     /// Background work finished (`background.rs`).
     Background(Report),

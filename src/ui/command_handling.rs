@@ -123,7 +123,7 @@ impl ShipshapeApp {
                 self.ask_path(ctx, PathPurpose::ExportPdf(request));
             }
             Action::OpenInSystem(path) => self.background.open_in_system(ctx, path),
-            Action::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Action::OpenMail(mailto) => self.background.open_mail(ctx, mailto),
             Action::Background(report) => self.apply_report(ctx, report),
             Action::CheckDisk => self.check_disk(),
             Action::SaveHere => self.save_here(),
@@ -151,7 +151,9 @@ impl ShipshapeApp {
                 self.background.pdf_finished();
                 self.view.error(e);
             }
-            Report::OpenFailed(e) => self.view.info(e),
+            // A warning, not a note: the status bar cuts a long path off.
+            Report::OpenFailed(e) => self.view.warning(e),
+            Report::MailOpened(opened) => self.mail_opened(opened),
             Report::DiskChanged => self.disk_changed(ctx),
             Report::FolderChanged => self.folder_changed(ctx),
             Report::PortfolioScanned(scanned) => self.portfolio_scanned(ctx, *scanned),
@@ -200,6 +202,10 @@ impl ShipshapeApp {
             Command::ToggleConflictsOnly => self.view.filter.conflicts_only ^= true,
             Command::SelectPrevious => self.step_selection(-1),
             Command::SelectNext => self.step_selection(1),
+            Command::SelectPageUp => self.step_selection(-page(self.view.rows_per_page)),
+            Command::SelectPageDown => self.step_selection(page(self.view.rows_per_page)),
+            Command::SelectFirst => self.step_selection(isize::MIN),
+            Command::SelectLast => self.step_selection(isize::MAX),
             Command::SetStatus(status) => {
                 if let Some(id) = self.view.selected.clone() {
                     self.set_status(&id, status);
@@ -418,13 +424,18 @@ impl ShipshapeApp {
         let current = self
             .selected_location()
             .and_then(|l| rows.iter().position(|r| *r == l));
+        // With nothing selected, down steps from before the first row and
+        // up from after the last: ↓ and Home take the first, ↑ and End the
+        // last.
         let next = match current {
-            Some(p) => p.saturating_add_signed(delta).min(rows.len() - 1),
-            None if delta < 0 => rows.len() - 1,
-            None => 0,
-        };
+            Some(p) => p.saturating_add_signed(delta),
+            None if delta < 0 => rows.len().saturating_add_signed(delta),
+            None => delta.unsigned_abs() - 1,
+        }
+        .min(rows.len() - 1);
         if let Some(doc) = &self.doc {
-            self.view.selected = doc.workbook().item_at(rows[next]).map(|i| i.id.clone());
+            let id = doc.workbook().item_at(rows[next]).map(|i| i.id.clone());
+            self.view.select(id);
             self.view.scroll_to_selected = true;
         }
     }
@@ -515,4 +526,9 @@ impl ShipshapeApp {
             self.view.info(report.summary());
         }
     }
+}
+
+/// A page of `rows` as a step (at least one row).
+fn page(rows: usize) -> isize {
+    isize::try_from(rows).unwrap_or(isize::MAX).max(1)
 }

@@ -139,6 +139,7 @@ impl ShipshapeApp {
             path,
             open_after: request.open_after,
             then: AfterPdf::Report,
+            opener: self.background.opener.clone(),
         };
         self.background.write_pdf(ctx, job, busy);
     }
@@ -194,6 +195,7 @@ impl ShipshapeApp {
                 workbook_file,
                 mailto,
             },
+            opener: self.background.opener.clone(),
         };
         self.background
             .write_pdf(ctx, job, format!("Writing {pdf_name}…"));
@@ -230,11 +232,12 @@ impl ShipshapeApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.queue.push(Action::OpenUrl(mailto.clone()));
+                self.queue.push(Action::OpenMail(mailto.clone()));
                 self.view.modal = Some(Modal::ShareDone(ShareDone {
                     folder,
                     files: vec![workbook_file, format!("{pdf_file} ({})", size_text(bytes))],
                     mailto,
+                    mail: MailState::Opening,
                 }));
             }
         }
@@ -353,6 +356,43 @@ pub struct ShareDone {
     /// The files written, with their sizes.
     pub files: Vec<String>,
     pub mailto: String,
+    /// Whether the mail app opened, as the system's opener said.
+    pub mail: MailState,
+}
+
+/// The mail app, as far as Shipshape can know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailState {
+    /// Asked; the opener has not answered yet.
+    Opening,
+    Opened,
+    /// No mail app opened, and why (the opener's words).
+    Failed(String),
+}
+
+impl ShipshapeApp {
+    /// The opener answered about the mail: the Share dialog says so; a
+    /// failure also stays as a warning that says where the files are.
+    pub(super) fn mail_opened(&mut self, opened: Result<(), String>) {
+        let folder = match &mut self.view.modal {
+            Some(Modal::ShareDone(done)) => {
+                done.mail = match &opened {
+                    Ok(()) => MailState::Opened,
+                    Err(e) => MailState::Failed(e.clone()),
+                };
+                Some(done.folder.clone())
+            }
+            _ => None,
+        };
+        if let Err(e) = opened {
+            let place = folder.map_or_else(String::new, |f| {
+                format!(" The files are in {}.", f.display())
+            });
+            self.view.warning(format!(
+                "No mail app opened ({e}).{place} Write the mail by hand and attach them; Copy summary puts the text on the clipboard."
+            ));
+        }
+    }
 }
 
 /// The buttons of [`ShareDone`] that do something and keep it open.
@@ -372,7 +412,26 @@ impl ShareDone {
         for f in &self.files {
             ui.label(format!("  • {f}"));
         }
-        ui.label("Your mail app should open with the subject and the summary filled in.");
+        let dark = ui.visuals().dark_mode;
+        match &self.mail {
+            MailState::Opening => {
+                ui.label("Opening your mail app with the subject and the summary filled in…");
+            }
+            MailState::Opened => {
+                ui.label("Your mail app opened with the subject and the summary filled in.");
+            }
+            MailState::Failed(e) => {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "No mail app opened ({e}). Write the mail by hand: attach the two files above; Copy summary puts the text on the clipboard."
+                        ))
+                        .color(super::style::red_text(dark)),
+                    )
+                    .wrap(),
+                );
+            }
+        }
         ui.add_space(6.0);
         attachment_note_ui(ui);
         ui.add_space(8.0);

@@ -11,8 +11,9 @@ use super::text::{self, LongText, clip};
 use super::view::Derived;
 use crate::model::{Status, Workbook, WorkbookField};
 
-/// Category bars in the header; more go to the side panel only.
-const MAX_BARS: usize = 24;
+/// Category bars in the header (two rows of 30 at most); more go to the
+/// side panel only.
+const MAX_BARS: usize = 60;
 
 /// Width the verdict banner keeps beside the project name, its dates and
 /// counts (its headline at 30 points).
@@ -257,28 +258,57 @@ fn counts_ui(ui: &mut egui::Ui, d: &Derived, status: Option<Status>, queue: &mut
     }
 }
 
-/// One bar per category; scrolls sideways when a workbook has many.
+/// One bar per category, wrapped onto two rows when one is not enough,
+/// and beyond that scrolled sideways with a scroll bar always drawn, so no
+/// category is ever hidden without a sign (issue 13: 20 categories showed
+/// 8). Past [`MAX_BARS`] the side panel lists the rest.
 fn category_bars_ui(ui: &mut egui::Ui, wb: &Workbook, progress: &[(usize, usize, usize)]) {
+    const MIN_WIDTH: f32 = 110.0;
+    const MAX_WIDTH: f32 = 150.0;
+    let bars: Vec<_> = wb.categories.iter().zip(progress).take(MAX_BARS).collect();
+    if bars.is_empty() {
+        return;
+    }
+    let gap = ui.spacing().item_spacing.x;
+    let width = ui.available_width();
+    let rows = if bars.len() as f32 * (MIN_WIDTH + gap) <= width {
+        1
+    } else {
+        2
+    };
+    let columns = bars.len().div_ceil(rows);
+    let bar_width = (width / columns as f32 - gap).clamp(MIN_WIDTH, MAX_WIDTH);
+    let scrolls = columns as f32 * (bar_width + gap) > width + 1.0;
+    let visibility = if scrolls {
+        egui::scroll_area::ScrollBarVisibility::AlwaysVisible
+    } else {
+        egui::scroll_area::ScrollBarVisibility::AlwaysHidden
+    };
     egui::ScrollArea::horizontal()
         .id_salt("category-bars")
+        .scroll_bar_visibility(visibility)
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let bars = wb.categories.iter().zip(progress);
-                for (cat, (pass, red, total)) in bars.take(MAX_BARS) {
-                    ui.vertical(|ui| {
-                        ui.set_width(150.0);
-                        let text = format!("{} {pass}/{total}", clip(&cat.name));
-                        ui.add(egui::Label::new(RichText::new(text).small()).truncate());
-                        pass_bar_ui(ui, *pass, *red, *total);
-                    });
-                }
-                if wb.categories.len() > MAX_BARS {
-                    ui.weak(format!(
-                        "and {} more categories (side panel)",
-                        wb.categories.len() - MAX_BARS
-                    ));
-                }
-            });
+            egui::Grid::new("category-bars-grid")
+                .spacing([gap, 4.0])
+                .show(ui, |ui| {
+                    for row in bars.chunks(columns) {
+                        for (cat, (pass, red, total)) in row {
+                            ui.vertical(|ui| {
+                                ui.set_width(bar_width);
+                                let text = format!("{} {pass}/{total}", clip(&cat.name));
+                                ui.add(egui::Label::new(RichText::new(text).small()).truncate());
+                                pass_bar_ui(ui, *pass, *red, *total);
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+            if wb.categories.len() > MAX_BARS {
+                ui.weak(format!(
+                    "and {} more categories (side panel)",
+                    wb.categories.len() - MAX_BARS
+                ));
+            }
         });
 }
 
@@ -326,8 +356,11 @@ fn self_verdict_banner(
 
 /// A bar split into passing (green) and red items, so the red share of a
 /// category reads at a glance.
+/// Passing items in solid green, red ones hatched: the two parts differ
+/// by pattern as well as colour, for the colour-blind and grey printouts.
 fn pass_bar_ui(ui: &mut egui::Ui, pass: usize, red: usize, total: usize) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(140.0, 10.0), Sense::hover());
+    let width = (ui.available_width() - 10.0).max(40.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 10.0), Sense::hover());
     let painter = ui.painter();
     painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
     if total > 0 {
@@ -335,6 +368,17 @@ fn pass_bar_ui(ui: &mut egui::Ui, pass: usize, red: usize, total: usize) {
         let green = egui::Rect::from_min_size(rect.min, egui::vec2(w, rect.height()));
         let reds = egui::Rect::from_min_max(egui::pos2(rect.min.x + w, rect.min.y), rect.max);
         painter.rect_filled(reds, 3.0, style::RED);
+        let hatch = painter.with_clip_rect(reds);
+        let stroke = egui::Stroke::new(1.5, Color32::from_black_alpha(110));
+        let mut x = reds.min.x - rect.height();
+        while x < reds.max.x {
+            let bottom = egui::pos2(x, reds.max.y);
+            hatch.line_segment(
+                [bottom, bottom + egui::vec2(rect.height(), -rect.height())],
+                stroke,
+            );
+            x += 5.0;
+        }
         painter.rect_filled(green, 3.0, style::GREEN);
     }
     response.on_hover_text(format!("{pass} pass, {red} red"));

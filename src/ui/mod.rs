@@ -51,6 +51,7 @@ mod portfolio_table;
 mod recovery;
 mod root;
 mod selection;
+pub mod settings;
 mod start;
 mod style;
 mod table;
@@ -64,6 +65,7 @@ use std::path::PathBuf;
 pub use app::{AppConfig, ShipshapeApp};
 pub use command::Command;
 pub use file_dialog::DialogMode;
+pub use settings::{Settings, Theme};
 pub use style::install_fonts;
 
 /// The icon the `.deb` installs (packaging/linux/icons), compiled in for
@@ -98,11 +100,11 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         "Shipshape",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(ShipshapeApp::new(
-                &cc.egui_ctx,
-                AppConfig::desktop(),
-                path,
-            )))
+            let config = AppConfig {
+                settings: Settings::load(cc.storage),
+                ..AppConfig::desktop()
+            };
+            Ok(Box::new(ShipshapeApp::new(&cc.egui_ctx, config, path)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))

@@ -337,7 +337,7 @@ impl ShipshapeApp {
                 Outcome::Ok(follow_up) => {
                     self.queue.push(match follow_up {
                         ShareFollowUp::OpenFolder => Action::OpenInSystem(dialog.folder.clone()),
-                        ShareFollowUp::OpenEmail => Action::OpenUrl(dialog.mailto.clone()),
+                        ShareFollowUp::OpenEmail => Action::OpenMail(dialog.mailto.clone()),
                         ShareFollowUp::CopySummary => Action::Run(Command::CopySummary),
                     });
                     false

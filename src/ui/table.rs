@@ -121,6 +121,9 @@ impl ShipshapeApp {
         // where the "Mit." column is; a solid one gets space of its own and
         // shows at once that the list goes on.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        // What PageDown moves by: the rows in view, less one kept in sight.
+        let in_view = (ui.available_height() - 22.0) / (ROW_HEIGHT + ui.spacing().item_spacing.y);
+        self.view.rows_per_page = (in_view.floor() as usize).saturating_sub(1).max(1);
         let mut table = TableBuilder::new(ui)
             .id_salt("items")
             .striped(true)

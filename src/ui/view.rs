@@ -207,6 +207,9 @@ pub struct ViewState {
     /// key in the frame after must not act on the item (see
     /// `ShipshapeApp::shortcuts`).
     pub typed_last_frame: bool,
+    /// How many rows PageDown and PageUp move by: the table's rows in
+    /// view less one, measured when it was last drawn.
+    pub rows_per_page: usize,
     pub new_form: Option<NewForm>,
     pub recent: Option<Vec<RecentEntry>>,
     pub derived: Derived,

@@ -134,14 +134,34 @@ fn copy_summary_puts_the_verdict_and_red_items_on_the_clipboard() {
     );
 }
 
-#[test]
-fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+/// The opener a test gives the app: a script that writes the link it was
+/// asked to open into `opened.txt`, as a mail app would receive it.
+fn recording_opener(dir: &std::path::Path) -> std::ffi::OsString {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("opener.sh");
+    let log = dir.join("opened.txt");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script.into_os_string()
+}
+
+/// Share… up to the folder answer, with `opener` as the system's.
+fn share_into(
+    dir: &std::path::Path,
+    opener: std::ffi::OsString,
+) -> egui_kittest::Harness<'static, shipshape::ui::ShipshapeApp> {
+    let config = shipshape::ui::AppConfig {
+        opener: Some(opener),
+        ..shipshape::ui::AppConfig::in_dir(dir, super::today())
+    };
+    let mut h = super::harness_with(config, Some(fixture(dir)), [1280.0, 800.0]);
     select_row(&mut h, AUTOSCALING_TITLE);
     h.key_press(Key::Num3);
     h.run();
-
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Share…").click();
@@ -153,30 +173,42 @@ fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
     );
     h.get_by_label("Choose folder…").click();
     h.run();
-    let folder = dir.path().join("to-send");
+    let folder = dir.join("to-send");
     h.get_by_role_and_label(Role::TextInput, "Folder").focus();
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Folder")
         .type_text(&folder.display().to_string());
     h.run();
     h.get_by_label("OK").click();
+    h
+}
 
-    // The mail link is asked for in the frame the PDF is reported done.
+/// Steps the app until `done` (the PDF and the opener run on threads).
+fn wait_for(
+    h: &mut egui_kittest::Harness<'static, shipshape::ui::ShipshapeApp>,
+    done: impl Fn(&egui_kittest::Harness<'static, shipshape::ui::ShipshapeApp>) -> bool,
+) {
     let start = std::time::Instant::now();
-    let mut opened = Vec::new();
-    while opened.is_empty() {
+    while !done(h) {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(60),
-            "no mailto: errors {:?}",
+            "errors {:?}",
             h.state().errors()
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
-        opened = output_commands(&h).1;
     }
     h.run();
-    assert_eq!(opened.len(), 1, "{opened:?}");
-    let url = &opened[0];
+}
+
+#[test]
+fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = share_into(dir.path(), recording_opener(dir.path()));
+    wait_for(&mut h, |h| {
+        h.query_by_label_contains("Your mail app opened").is_some()
+    });
+    let url = std::fs::read_to_string(dir.path().join("opened.txt")).unwrap();
     let enc = shipshape::export::markdown::percent_encode;
     assert!(url.starts_with("mailto:?subject="), "{url}");
     assert!(
@@ -187,6 +219,7 @@ fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
     assert!(url.contains(&enc("Demo-ready")), "{url}");
     assert!(url.contains(&enc("SLOs published")), "a red item: {url}");
 
+    let folder = dir.path().join("to-send");
     let shared = storage::load(&folder.join("payments.shipshape.ron"))
         .unwrap()
         .workbook;
@@ -202,5 +235,33 @@ fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
     assert!(
         h.query_by_label(shipshape::export::markdown::MAILTO_ATTACHMENT_NOTE)
             .is_some()
+    );
+}
+
+/// Issue 13: Share said the mail app "should open" when none could.
+#[test]
+fn share_says_when_no_mail_app_opened_and_where_the_files_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = share_into(dir.path(), "false".into());
+    wait_for(&mut h, |h| {
+        h.query_all_by_label_contains("No mail app opened")
+            .next()
+            .is_some()
+    });
+    assert!(h.query_by_label_contains("should open").is_none());
+    let warning = h
+        .state()
+        .warnings()
+        .into_iter()
+        .find(|e| e.contains("No mail app opened"))
+        .expect("a warning that stays");
+    let folder = dir.path().join("to-send");
+    assert!(
+        warning.contains(&format!("The files are in {}", folder.display())),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("false failed"),
+        "the opener's words: {warning}"
     );
 }

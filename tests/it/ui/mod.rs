@@ -26,6 +26,7 @@ mod long_text;
 mod portfolio;
 mod recheck;
 mod relative;
+mod remember;
 mod start;
 mod table;
 mod upgrade;
@@ -69,7 +70,15 @@ pub fn harness_sized(
     path: Option<PathBuf>,
     size: [f32; 2],
 ) -> Harness<'static, ShipshapeApp> {
-    let config = AppConfig::in_dir(dir, today());
+    harness_with(AppConfig::in_dir(dir, today()), path, size)
+}
+
+/// The app with a config of the test's own (an opener, settings).
+pub fn harness_with(
+    config: AppConfig,
+    path: Option<PathBuf>,
+    size: [f32; 2],
+) -> Harness<'static, ShipshapeApp> {
     let mut h = Harness::builder()
         .with_size(size)
         .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
