@@ -140,6 +140,12 @@ fn offsets_beyond_the_limit_are_refused() {
         Err(TypedDateError::TooFar(_))
     ));
     assert!(parse_due("+27y", today()).is_ok());
+    // Six digits are a count, only too far; seven are not a date at all.
+    assert_eq!(
+        parse_due("+100000d", today()),
+        Err(TypedDateError::TooFar("+100000d".into()))
+    );
+    assert!(matches!(parse_due("+1000000d", today()), Err(TypedDateError::NotADate(_))));
 }
 
 #[test]
