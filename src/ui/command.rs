@@ -18,6 +18,7 @@ use super::file_dialog::PathPurpose;
 use super::filter::OwnerFilter;
 use super::portfolio::PortfolioFilter;
 use super::recovery::{RecoveryChoice, RecoveryOffer};
+use super::review::ReviewEdit;
 use crate::model::portfolio::Column;
 use crate::model::{ItemField, Resolution, Status, UpgradeOptions, Workbook};
 use crate::storage::Loaded;
@@ -41,6 +42,8 @@ pub enum Command {
     Redo,
     CopySummary,
     EditWorkbook,
+    StartReview,
+    EndReview,
     Find,
     ClearFilters,
     ToggleRedOnly,
@@ -71,6 +74,7 @@ pub enum Command {
     ToggleTheme,
     FollowSystemTheme,
     ShowPortfolio,
+    ReviewHistory,
 }
 
 /// Which menu a command appears in.
@@ -119,6 +123,8 @@ impl Command {
         Redo,
         CopySummary,
         EditWorkbook,
+        StartReview,
+        EndReview,
         Find,
         ClearFilters,
         ToggleRedOnly,
@@ -151,6 +157,7 @@ impl Command {
         ToggleTheme,
         FollowSystemTheme,
         ShowPortfolio,
+        ReviewHistory,
     ];
 
     pub fn label(self) -> &'static str {
@@ -170,6 +177,9 @@ impl Command {
             Self::Redo => "Redo",
             Self::CopySummary => "Copy summary",
             Self::EditWorkbook => "Project and dates…",
+            Self::StartReview => "Start review…",
+            Self::EndReview => "End review…",
+            Self::ReviewHistory => "Review history",
             Self::Find => "Find",
             Self::ClearFilters => "Clear filters",
             Self::ToggleRedOnly => "Red items only",
@@ -225,6 +235,15 @@ impl Command {
                 "Copy the verdict and the red items (owners, due dates) as text for chat or email"
             }
             Self::EditWorkbook => "Change the project name, launch date and review date",
+            Self::StartReview => {
+                "Open the walkthrough on record: who attends, the verdict and every item now"
+            }
+            Self::EndReview => {
+                "Sign the review off: go, go with conditions or no-go, and who approved"
+            }
+            Self::ReviewHistory => {
+                "The reviews on record, what changed since the last, what stayed red, the trend"
+            }
             Self::Find => "Search titles, owners, notes and mitigations",
             Self::ClearFilters => "Show every item",
             Self::ToggleRedOnly => "Show only items that block the launch",
@@ -292,7 +311,10 @@ impl Command {
             Self::ZoomIn => k(cmd, Key::Plus),
             Self::ZoomOut => k(cmd, Key::Minus),
             Self::ZoomReset => k(cmd, Key::Num0),
+            Self::ReviewHistory => k(cmd_shift, Key::H),
             Self::EditWorkbook
+            | Self::StartReview
+            | Self::EndReview
             | Self::History
             | Self::UpdateFromTemplate
             | Self::Share
@@ -341,6 +363,8 @@ impl Command {
             | Self::Redo
             | Self::CopySummary
             | Self::EditWorkbook
+            | Self::StartReview
+            | Self::EndReview
             | Self::Find
             | Self::ClearFilters
             | Self::ToggleRedOnly
@@ -368,7 +392,8 @@ impl Command {
             | Self::ZoomReset
             | Self::ToggleTheme
             | Self::FollowSystemTheme
-            | Self::ShowPortfolio => Menu::View,
+            | Self::ShowPortfolio
+            | Self::ReviewHistory => Menu::View,
         }
     }
 
@@ -381,6 +406,7 @@ impl Command {
                 | Self::Quit
                 | Self::CopySummary
                 | Self::EditWorkbook
+                | Self::StartReview
                 | Self::Find
                 | Self::SetStatus(Status::NotStarted)
                 | Self::FocusOwner
@@ -589,6 +615,8 @@ pub enum Action {
     RecoveryAnswered(Box<RecoveryOffer>, RecoveryChoice),
     /// Restore this version from the history.
     RestoreVersion(PathBuf),
+    /// Start, end or add a decision to a review (one undo step).
+    Review(ReviewEdit),
 }
 
 #[cfg(test)]

@@ -130,6 +130,7 @@ impl ShipshapeApp {
             Action::OfferRecovery(path) => self.offer_recovery(path.as_deref()),
             Action::RecoveryAnswered(offer, choice) => self.recovery_answer(*offer, choice),
             Action::RestoreVersion(path) => self.restore_version(&path),
+            Action::Review(edit) => self.apply_review_edit(edit),
         }
     }
 
@@ -194,6 +195,9 @@ impl ShipshapeApp {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::EditWorkbook => self.ask_workbook_info(),
+            Command::StartReview => self.ask_start_review(),
+            Command::EndReview => self.ask_end_review(),
+            Command::ReviewHistory => self.view.show_review_history ^= true,
             Command::Find => self.view.focus_search = true,
             Command::ClearFilters => self.view.filter = Filter::default(),
             Command::ToggleRedOnly => self.view.filter.red_only ^= true,

@@ -84,6 +84,17 @@ impl ShipshapeApp {
                         );
                     }
                 }
+                if let Some(open) = wb.open_review() {
+                    ui.add_space(6.0);
+                    super::review::decision_ui(
+                        ui,
+                        open,
+                        &id,
+                        &mut view.action_draft,
+                        today,
+                        editor.queue,
+                    );
+                }
                 ui.add_space(10.0);
                 ui.separator();
                 editor.commands_ui(ui);

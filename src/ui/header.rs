@@ -7,7 +7,7 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::style;
-use super::text::{self, LongText, clip};
+use super::text::{self, LongText, clip, clip_to};
 use super::view::Derived;
 use crate::model::{Status, Workbook, WorkbookField};
 
@@ -215,7 +215,27 @@ fn dates_line_ui(ui: &mut egui::Ui, wb: &Workbook, today: NaiveDate, queue: &mut
         };
         ui.label(RichText::new(c).strong().color(color));
     }
-    if let Some(review) = wb.review_date() {
+    if let Some(open) = wb.open_review() {
+        // The meeting under way, and the way out of it.
+        ui.separator();
+        let dark = ui.visuals().dark_mode;
+        ui.label(
+            RichText::new(format!("● Review open: {}", clip_to(&open.title, 40)))
+                .strong()
+                .color(style::red_text(dark)),
+        )
+        .on_hover_text(format!(
+            "Started {} with {} red; End review… signs it off",
+            open.date, open.before.red
+        ));
+        if ui
+            .button(Command::EndReview.label())
+            .on_hover_text(Command::EndReview.tooltip())
+            .clicked()
+        {
+            queue.push(Action::Run(Command::EndReview));
+        }
+    } else if let Some(review) = wb.review_date() {
         ui.separator();
         ui.label(format!("Review {review}"));
     }

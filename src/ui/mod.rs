@@ -14,7 +14,9 @@
 //!   `disk` — the document and its file on disk (reload, merge on change,
 //!   save that re-checks); `watch` — the file watcher and the signals;
 //!   `recovery` — autosaved recovery copies and their offer; `history` —
-//!   File → History…;
+//!   File → History…; `review` — Start review… and End review… (the
+//!   sign-off), the editor's decision on an item during a review;
+//!   `review_history` — View → Review history, with its trend chart;
 //!   `view` — selection, filters, the open dialog, messages;
 //! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions,
 //!   which read the state and queue actions;
@@ -49,6 +51,8 @@ mod history;
 mod portfolio;
 mod portfolio_table;
 mod recovery;
+mod review;
+mod review_history;
 mod root;
 mod selection;
 pub mod settings;

@@ -8,6 +8,7 @@ use super::command::{Action, Command, GuardAnswer, Menu};
 use super::dialogs::{self, Outcome};
 use super::export::ShareFollowUp;
 use super::file_dialog::PathPurpose;
+use super::review::ReviewEdit;
 use super::text::clip;
 use super::view::{MessageKind, Modal};
 
@@ -49,6 +50,15 @@ impl ShipshapeApp {
         if portfolio {
             egui::CentralPanel::default().show(ui, |ui| self.portfolio_ui(ui));
         } else if self.doc.is_some() {
+            // Across the whole window, under the sidebar too: the list,
+            // the changes and the chart need the width.
+            if self.view.show_review_history {
+                egui::Panel::bottom("review history")
+                    .resizable(true)
+                    .default_size(250.0)
+                    .size_range(160.0..=520.0)
+                    .show(ui, |ui| self.review_history_ui(ui));
+            }
             egui::Panel::left("categories")
                 .default_size(220.0)
                 .size_range(160.0..=360.0)
@@ -86,6 +96,8 @@ impl ShipshapeApp {
                 .as_ref()
                 .is_some_and(super::doc::Document::can_redo),
             Command::ShowPortfolio => self.portfolio.is_some() && !self.showing_portfolio(),
+            Command::StartReview => self.workbook().is_some_and(|wb| wb.open_review().is_none()),
+            Command::EndReview => self.workbook().is_some_and(|wb| wb.open_review().is_some()),
             _ => true,
         }
     }
@@ -355,6 +367,16 @@ impl ShipshapeApp {
             Modal::History(dialog) => {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
                 self.answered(outcome, Action::RestoreVersion)
+            }
+            Modal::StartReview(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |start| Action::Review(ReviewEdit::Start(start)))
+            }
+            Modal::EndReview(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |sign_off| {
+                    Action::Review(ReviewEdit::End(sign_off))
+                })
             }
             Modal::Upgrade(dialog) => {
                 let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));

@@ -15,6 +15,7 @@ use super::file_dialog::PathDialog;
 use super::filter::Filter;
 use super::history::HistoryDialog;
 use super::recovery::RecoveryOffer;
+use super::review::{ActionDraft, EndReviewDialog, StartReviewDialog};
 use super::upgrade::UpgradeDialog;
 use crate::model::{ItemLocation, Status, Workbook};
 
@@ -70,6 +71,8 @@ pub enum Modal {
     Recovery(RecoveryOffer),
     History(HistoryDialog),
     Upgrade(Box<UpgradeDialog>),
+    StartReview(StartReviewDialog),
+    EndReview(EndReviewDialog),
 }
 
 /// The New form on the start view.
@@ -231,6 +234,10 @@ pub struct ViewState {
     /// frame showing it has been drawn (true from then) and painted, so a
     /// file the window cannot show is never reopened by a plain start.
     pub pending_recent: Option<(PathBuf, bool)>,
+    /// The decision or action being typed in the editor during a review.
+    pub action_draft: ActionDraft,
+    /// View → Review history is shown.
+    pub show_review_history: bool,
 }
 
 impl ViewState {
@@ -241,6 +248,7 @@ impl ViewState {
         self.selected = id;
         self.new_link.clear();
         self.interval_text.clear();
+        self.action_draft = ActionDraft::default();
     }
 
     pub fn error(&mut self, text: impl Into<String>) {

@@ -27,6 +27,7 @@ mod portfolio;
 mod recheck;
 mod relative;
 mod remember;
+mod review;
 mod start;
 mod table;
 mod upgrade;
