@@ -357,3 +357,56 @@ Changed (2):
     assert_eq!(summary(&diff.verdict_before), (false, 2, 6, 0));
     assert_eq!(summary(&diff.verdict_after), (false, 3, 6, 0));
 }
+
+#[test]
+fn reviews_started_and_ended_are_reported() {
+    use crate::model::{Decision, ReviewStart, SignOff};
+    let old = base();
+    let mut open = old.clone();
+    open.start_review(ReviewStart {
+        title: "Q1".into(),
+        date: d("2026-02-01"),
+        attendees: Vec::new(),
+    })
+    .unwrap();
+    let mut ended = open.clone();
+    ended
+        .end_review(SignOff {
+            decision: Decision::NoGo,
+            conditions: String::new(),
+            approvers: Vec::new(),
+        })
+        .unwrap();
+    let as_of = d("2026-02-01");
+    let started = diff(&old, &open, as_of);
+    assert_eq!(started.reviews_started, ["Q1 (2026-02-01)"]);
+    assert!(started.reviews_ended.is_empty());
+    assert!(!started.is_empty());
+    assert_eq!(started.summary(), "1 review started");
+    assert!(render(&started).contains("\nReview started: Q1 (2026-02-01)\n"));
+    let closed = diff(&open, &ended, as_of);
+    assert!(closed.reviews_started.is_empty());
+    assert_eq!(closed.reviews_ended, ["Q1 (2026-02-01): no-go"]);
+    assert!(!closed.is_empty());
+    assert_eq!(closed.summary(), "1 review ended");
+    assert!(render(&closed).contains("\nReview ended: Q1 (2026-02-01): no-go\n"));
+    let both = diff(&old, &ended, as_of);
+    assert_eq!(both.summary(), "1 review started, 1 review ended");
+    // Already ended before: nothing to say.
+    assert!(diff(&ended, &ended, as_of).is_empty());
+    let mut two = ended.clone();
+    two.start_review(ReviewStart {
+        title: "Q2".into(),
+        date: d("2026-03-01"),
+        attendees: Vec::new(),
+    })
+    .unwrap();
+    let mut three = two.clone();
+    three.reviews[1].sign_off = ended.reviews[0].sign_off.clone();
+    three.reviews.push(crate::model::Review {
+        id: "x".into(),
+        ..three.reviews[1].clone()
+    });
+    let d2 = diff(&ended, &three, as_of);
+    assert_eq!(d2.summary(), "2 reviews started, 2 reviews ended");
+}

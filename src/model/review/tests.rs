@@ -441,3 +441,60 @@ fn a_new_date_keeps_the_reviews_in_date_order() {
     assert_eq!(wb.reviews[1].id, first);
     assert_eq!(wb.reviews[1].date, d("2026-07-01"));
 }
+
+#[test]
+fn an_attendee_without_present_is_present_and_tallies_count_passing() {
+    let a: Attendee = ron::from_str("(name: \"Ann\")").unwrap();
+    assert!(a.present);
+    assert_eq!(a.role, "");
+    let wb = workbook();
+    assert_eq!(
+        Tally::of(&wb, d("2026-05-04")),
+        Tally {
+            red: 2,
+            passing: 1,
+            red_items: vec!["ops.b".into(), "ops.c".into()],
+        }
+    );
+}
+
+#[test]
+fn review_field_kinds_and_copies() {
+    use crate::model::FieldKind;
+    assert_eq!(ReviewField::Title.kind(), FieldKind::Text);
+    assert_eq!(ReviewField::Decision.kind(), FieldKind::Text);
+    assert_eq!(ReviewField::Date.kind(), FieldKind::Date);
+    assert_eq!(ReviewField::Conditions.kind(), FieldKind::Multiline);
+    let mut wb = workbook();
+    start(&mut wb, "Q2", "2026-05-04");
+    let open = wb.reviews[0].clone();
+    wb.end_review(SignOff {
+        conditions: "Backups".into(),
+        ..sign(Decision::GoWithConditions)
+    })
+    .unwrap();
+    let ended = wb.reviews[0].clone();
+    let mut to = ended.clone();
+    to.sign_off.as_mut().unwrap().decision = Decision::NoGo;
+    to.sign_off.as_mut().unwrap().conditions = String::new();
+    ReviewField::Conditions.copy(&mut to, &ended);
+    assert_eq!(to.sign_off.as_ref().unwrap().conditions, "Backups");
+    assert_eq!(to.decision(), Some(Decision::NoGo), "one field at a time");
+    ReviewField::Decision.copy(&mut to, &ended);
+    assert_eq!(to.decision(), Some(Decision::GoWithConditions));
+    // An open review has neither to copy from or into.
+    let mut still_open = open.clone();
+    ReviewField::Decision.copy(&mut still_open, &ended);
+    assert_eq!(still_open, open);
+    let mut title = open.clone();
+    title.title = "Other".into();
+    title.date = d("2026-01-01");
+    ReviewField::Title.copy(&mut title, &open);
+    assert_eq!(title.title, "Q2");
+    assert_eq!(title.date, d("2026-01-01"));
+    ReviewField::Date.copy(&mut title, &open);
+    assert_eq!(title, open);
+    assert_eq!(ReviewField::Conditions.get(&open), "");
+    assert_eq!(ReviewField::Conditions.get(&ended), "Backups");
+    assert_eq!(ReviewField::Decision.get(&ended), "go-with-conditions");
+}

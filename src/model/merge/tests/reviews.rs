@@ -208,3 +208,56 @@ fn the_same_review_started_on_both_sides_is_one() {
     assert_eq!(names, vec!["Ann", "Bo", "Cy"], "Ann once, ours");
     assert_eq!(r.attendees[0].role, "SRE");
 }
+
+#[test]
+fn conditions_changed_on_one_side_are_taken() {
+    let base = ended(
+        &started(&base(), "Q2", "2026-05-04"),
+        Decision::GoWithConditions,
+        "A",
+    );
+    let id = base.reviews[0].id.clone();
+    let mut theirs = base.clone();
+    theirs
+        .set_field(&review_field_name(&id, ReviewField::Conditions), "B")
+        .unwrap();
+    let m = merge(&base, &base, &theirs);
+    assert!(m.is_clean());
+    assert_eq!(
+        m.workbook.reviews[0].sign_off.as_ref().unwrap().conditions,
+        "B"
+    );
+    let m = merge(&base, &theirs, &base);
+    assert_eq!(
+        m.workbook.reviews[0].sign_off.as_ref().unwrap().conditions,
+        "B"
+    );
+}
+
+#[test]
+fn both_sides_ending_the_same_review_keep_our_record_and_merge_approvers() {
+    let base = started(&base(), "Q2", "2026-05-04");
+    let mut ours = base.clone();
+    ours.item_mut("reliability.slos").unwrap().owner = "Ann".into();
+    let ours = ended(&ours, Decision::NoGo, "");
+    let mut theirs = base.clone();
+    theirs.item_mut("reliability.backups").unwrap().owner = "Bo".into();
+    let mut theirs = ended(&theirs, Decision::NoGo, "");
+    theirs.reviews[0].sign_off.as_mut().unwrap().approvers = vec![Approver::parse("Di", None)];
+    let m = merge(&base, &ours, &theirs);
+    assert!(m.is_clean(), "{:?}", m.conflicts);
+    let r = &m.workbook.reviews[0];
+    assert_eq!(r.changed_items(), vec!["reliability.slos"], "ours");
+    assert_eq!(r.after, ours.reviews[0].after);
+    assert!(r.start.is_empty());
+    let names: Vec<&str> = r
+        .sign_off
+        .as_ref()
+        .unwrap()
+        .approvers
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    // No sign-off in the base: each side's approvers are additions.
+    assert_eq!(names, vec!["Cy", "Di"]);
+}
