@@ -183,7 +183,7 @@ fn named(rows: &[PersonRow]) -> impl Iterator<Item = &PersonRow> {
 }
 
 /// Rows of name and role (and a Present toggle), each removable, and an
-/// Add button. Widgets are labelled "<what> N name" and so on, for screen
+/// Add button. Widgets are labelled "`attendee 1 name`" and so on, for screen
 /// readers and tests.
 fn people_ui(ui: &mut egui::Ui, what: &str, rows: &mut Vec<PersonRow>, present: bool) {
     let mut remove = None;
