@@ -498,3 +498,37 @@ fn review_field_kinds_and_copies() {
     assert_eq!(ReviewField::Conditions.get(&ended), "Backups");
     assert_eq!(ReviewField::Decision.get(&ended), "go-with-conditions");
 }
+
+#[test]
+fn passing_is_the_items_less_the_red_and_unnamed_attendees_are_dropped() {
+    let mut wb = workbook();
+    wb.item_mut("ops.b").unwrap().status = Status::Done;
+    // 3 items, 1 red: 2 passing (not 3 / 1).
+    assert_eq!(Tally::of(&wb, d("2026-05-04")).passing, 2);
+    wb.start_review(ReviewStart {
+        title: "Q2".into(),
+        date: d("2026-05-04"),
+        attendees: vec![Attendee::parse("  :Scribe"), Attendee::parse("Ann")],
+    })
+    .unwrap();
+    let names: Vec<&str> = wb.reviews[0]
+        .attendees
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Ann"]);
+}
+
+#[test]
+fn a_review_reads_back_from_its_text_and_refuses_a_bad_date() {
+    let mut wb = workbook();
+    start(&mut wb, "Q2", "2026-05-04");
+    wb.end_review(sign(Decision::Go)).unwrap();
+    let text = ron::to_string(&wb.reviews[0]).unwrap();
+    assert!(text.contains("date:\"2026-05-04\""), "{text}");
+    let back: Review = ron::from_str(&text).unwrap();
+    assert_eq!(back, wb.reviews[0]);
+    let bad = text.replace("date:\"2026-05-04\"", "date:\"2026-02-30\"");
+    let err = ron::from_str::<Review>(&bad).unwrap_err().to_string();
+    assert!(err.contains("invalid date \"2026-02-30\""), "{err}");
+}

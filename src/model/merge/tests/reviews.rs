@@ -207,6 +207,31 @@ fn the_same_review_started_on_both_sides_is_one() {
     let names: Vec<&str> = r.attendees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, vec!["Ann", "Bo", "Cy"], "Ann once, ours");
     assert_eq!(r.attendees[0].role, "SRE");
+    assert!(m.notes.is_empty(), "one open review: nothing to note");
+}
+
+#[test]
+fn the_same_review_started_on_both_sides_keeps_what_only_ours_has() {
+    let base = base();
+    let mut ours = started(&base, "Q2", "2026-05-04");
+    ours.reviews[0].attendees.push(Attendee::parse("Di"));
+    ours.record_action(ItemAction {
+        item: "reliability.slos".into(),
+        text: "Ours".into(),
+        ..ItemAction::default()
+    })
+    .unwrap();
+    // Theirs started after an edit: another snapshot of the items.
+    let mut theirs = base.clone();
+    theirs.item_mut("reliability.slos").unwrap().owner = "Bo".into();
+    let theirs = started(&theirs, "Q2", "2026-05-04");
+    let m = merge(&base, &ours, &theirs);
+    let r = &m.workbook.reviews[0];
+    let names: Vec<&str> = r.attendees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Ann", "Bo", "Di"]);
+    assert_eq!(r.actions.len(), 1);
+    assert_eq!(r.start, ours.reviews[0].start, "ours, not theirs");
+    assert_ne!(r.start, theirs.reviews[0].start);
 }
 
 #[test]
