@@ -145,7 +145,10 @@ fn offsets_beyond_the_limit_are_refused() {
         parse_due("+100000d", today()),
         Err(TypedDateError::TooFar("+100000d".into()))
     );
-    assert!(matches!(parse_due("+1000000d", today()), Err(TypedDateError::NotADate(_))));
+    assert!(matches!(
+        parse_due("+1000000d", today()),
+        Err(TypedDateError::NotADate(_))
+    ));
 }
 
 #[test]
