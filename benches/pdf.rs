@@ -75,6 +75,7 @@ fn bench(c: &mut Criterion) {
                 kind,
                 paper: Paper::A4,
                 as_of,
+                system_fonts: false,
             };
             group.bench_with_input(BenchmarkId::new(kind.name(), items), &wb, |b, wb| {
                 b.iter(|| render(wb, &options).map(|r| r.bytes.len()))

@@ -26,7 +26,15 @@ fn run() -> anyhow::Result<()> {
         None => chrono::Local::now().date_naive(),
     };
     let loaded = shipshape::storage::load(&PathBuf::from(input))?;
-    let rendered = pdf::render(&loaded.workbook, &PdfOptions { kind, paper, as_of })?;
+    let rendered = pdf::render(
+        &loaded.workbook,
+        &PdfOptions {
+            kind,
+            paper,
+            as_of,
+            system_fonts: pdf::system_fonts_allowed(),
+        },
+    )?;
     for missing in &rendered.missing_glyphs {
         eprintln!("warning: {missing}");
     }

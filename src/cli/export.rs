@@ -86,6 +86,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
         kind: args.kind,
         paper: args.paper.unwrap_or_else(Paper::from_locale),
         as_of: args.as_of.date(),
+        system_fonts: export::pdf::system_fonts_allowed(),
     };
     let rendered = export::pdf::render(&wb, &options)?;
     for missing in &rendered.missing_glyphs {

@@ -45,21 +45,13 @@ pub fn pdf_file_name(project: &str, kind: PdfKind) -> String {
     format!("{}-{}.pdf", file_stem(project), kind.name())
 }
 
-/// One line per distinct character no font has, with where it first occurs.
+/// One line per field with characters no font has.
 fn missing_glyphs_text(missing: &[MissingGlyph]) -> String {
-    let mut seen = Vec::new();
-    let mut lines = Vec::new();
-    for m in missing {
-        if seen.contains(&m.character) {
-            continue;
-        }
-        seen.push(m.character);
-        lines.push(format!(
-            "“{}” (U+{:04X}, in {})",
-            m.character, m.character as u32, m.location
-        ));
-    }
-    lines.join(", ")
+    missing
+        .iter()
+        .map(|m| format!("{} in {}", m.characters_text(), m.location))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl ShipshapeApp {
@@ -135,6 +127,7 @@ impl ShipshapeApp {
                 kind: request.kind,
                 paper: request.paper,
                 as_of: request.as_of,
+                system_fonts: crate::export::pdf::system_fonts_allowed(),
             },
             path,
             open_after: request.open_after,
@@ -187,6 +180,7 @@ impl ShipshapeApp {
                 kind: PdfKind::Report,
                 paper: Paper::from_locale(),
                 as_of: today,
+                system_fonts: crate::export::pdf::system_fonts_allowed(),
             },
             path: folder.join(&pdf_name),
             open_after: false,
@@ -498,12 +492,15 @@ mod tests {
     }
 
     #[test]
-    fn missing_glyphs_are_listed_once_each() {
-        let m = |c, l: &str| MissingGlyph {
-            character: c,
+    fn missing_glyphs_are_listed_once_per_field() {
+        let m = |c: &[char], l: &str| MissingGlyph {
+            characters: c.to_vec(),
             location: l.into(),
         };
-        let text = missing_glyphs_text(&[m('𓀀', "item a (owner)"), m('𓀀', "item b"), m('⌘', "x")]);
-        assert_eq!(text, "“𓀀” (U+13000, in item a (owner)), “⌘” (U+2318, in x)");
+        let text = missing_glyphs_text(&[m(&['𓀀', '⌘'], "item a (owner)"), m(&['𓀀'], "item b")]);
+        assert_eq!(
+            text,
+            "\"𓀀\" (U+13000), \"⌘\" (U+2318) in item a (owner); \"𓀀\" (U+13000) in item b"
+        );
     }
 }

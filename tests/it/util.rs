@@ -188,10 +188,12 @@ impl Dir {
 
     /// Every process a test starts runs here with this directory as its
     /// home, no git config but the repository's (git runs the merge driver
-    /// and the driver runs git), and no locale: the PDF paper follows it.
+    /// and the driver runs git), no locale (the PDF paper follows it) and
+    /// no system fonts (a PDF must not depend on the machine's).
     fn isolate(&self, cmd: &mut Command) {
         cmd.current_dir(self.root())
             .env("HOME", self.root())
+            .env("SHIPSHAPE_SYSTEM_FONTS", "0")
             // Local history and recovery copies stay with the test.
             .env("SHIPSHAPE_STATE_DIR", self.state())
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -233,6 +235,84 @@ pub fn page_lines(bytes: &[u8]) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// Each text object's text in logical order, as a careful reader (pdftotext,
+/// a screen reader) takes it: through the fonts' ToUnicode maps, a
+/// `/ReversedChars` sequence read backwards, a `/Span` with an
+/// `/ActualText` read as that text instead of its glyphs.
+pub fn logical_lines(bytes: &[u8]) -> Vec<String> {
+    enum Mark {
+        Reversed(String),
+        Actual(String),
+        Other,
+    }
+    fn emit(stack: &mut [Mark], line: &mut String, text: &str) {
+        match stack
+            .iter_mut()
+            .rev()
+            .find(|m| matches!(m, Mark::Reversed(_)))
+        {
+            Some(Mark::Reversed(buf)) => buf.push_str(text),
+            _ => line.push_str(text),
+        }
+    }
+    let doc = Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let mut lines = Vec::new();
+    for page_id in doc.get_pages().into_values() {
+        let encodings: BTreeMap<Vec<u8>, _> = doc
+            .get_page_fonts(page_id)
+            .unwrap()
+            .into_iter()
+            .map(|(name, font)| (name, font.get_font_encoding(&doc).unwrap()))
+            .collect();
+        let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
+        let (mut font, mut line, mut stack) = (Vec::new(), String::new(), Vec::new());
+        for op in content.operations {
+            match op.operator.as_str() {
+                "Tf" => font = op.operands[0].as_name().unwrap().to_vec(),
+                "BT" => line.clear(),
+                "ET" => lines.push(line.split_whitespace().collect::<Vec<_>>().join(" ")),
+                "BMC" if op.operands[0].as_name().unwrap() == b"ReversedChars" => {
+                    stack.push(Mark::Reversed(String::new()));
+                }
+                "BMC" => stack.push(Mark::Other),
+                "BDC" => {
+                    let actual = op.operands[1]
+                        .as_dict()
+                        .ok()
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .map(|t| {
+                            let b = t.as_str().unwrap();
+                            assert_eq!(&b[..2], [0xFE, 0xFF], "UTF-16BE");
+                            let units: Vec<u16> = b[2..]
+                                .chunks(2)
+                                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                                .collect();
+                            String::from_utf16(&units).unwrap()
+                        });
+                    stack.push(actual.map_or(Mark::Other, Mark::Actual));
+                }
+                "EMC" => match stack.pop().expect("EMC closes a BMC or BDC") {
+                    Mark::Reversed(buf) => {
+                        let text: String = buf.chars().rev().collect();
+                        emit(&mut stack, &mut line, &text);
+                    }
+                    Mark::Actual(text) => emit(&mut stack, &mut line, &text),
+                    Mark::Other => {}
+                },
+                "Tj" if !stack.iter().any(|m| matches!(m, Mark::Actual(_))) => {
+                    let text =
+                        Document::decode_text(&encodings[&font], op.operands[0].as_str().unwrap())
+                            .unwrap();
+                    emit(&mut stack, &mut line, &text);
+                }
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty(), "marked content left open");
+    }
+    lines
 }
 
 pub fn page_count(bytes: &[u8]) -> usize {

@@ -11,7 +11,8 @@
 use super::Paper;
 use super::content::Page;
 use super::glyphs::{Glyph, Glyphs, Origin};
-use super::linebreak::break_lines;
+use super::linebreak::{break_lines, opportunities};
+use super::shape::{reorder, shape_paragraph};
 
 /// An RGB colour, each channel 0–1.
 pub(super) type Rgb3 = [f32; 3];
@@ -329,11 +330,12 @@ impl Doc {
         }
     }
 
-    /// Resolves `text` (one line) to glyphs.
-    fn resolve(&mut self, text: &str, style: Style, origin: Origin<'_>) -> Vec<Glyph> {
+    /// Shapes `text` (one line) to glyphs in logical order; returns them
+    /// and the paragraph's bidi level.
+    fn resolve(&mut self, text: &str, style: Style, origin: Origin<'_>) -> (Vec<Glyph>, u8) {
         let mut out = Vec::with_capacity(text.len());
-        self.glyphs.resolve(text, style.bold, origin, &mut out);
-        out
+        let level = shape_paragraph(&mut self.glyphs, text, style.bold, origin, &mut out);
+        (out, level)
     }
 
     pub fn width(&mut self, text: &str, style: Style) -> f32 {
@@ -352,12 +354,13 @@ impl Doc {
         origin: Origin<'_>,
     ) -> f32 {
         let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut glyphs = self.resolve(&line, style, origin);
+        let (mut glyphs, level) = self.resolve(&line, style, origin);
         let mut w: f32 = glyphs.iter().map(|g| g.advance_em).sum::<f32>() * style.size;
         if w > max_w {
-            let ellipsis = self.resolve("…", style, Origin::Fixed);
+            let (mut ellipsis, _) = self.resolve("…", style, Origin::Fixed);
             let ell_w: f32 = ellipsis.iter().map(|g| g.advance_em).sum::<f32>() * style.size;
-            while w + ell_w > max_w {
+            // Cut at a cluster's start, so no letter loses its marks.
+            while w + ell_w > max_w || glyphs.last().is_some_and(|g| !g.starts_cluster()) {
                 match glyphs.pop() {
                     Some(g) => w -= g.advance_em * style.size,
                     None => break,
@@ -368,9 +371,15 @@ impl Doc {
                     w -= g.advance_em * style.size;
                 }
             }
+            for g in &mut ellipsis {
+                // Where the text ends: on the left of right-to-left text.
+                g.level = level;
+                g.cluster = line.len() as u32;
+            }
             glyphs.extend(ellipsis);
             w += ell_w;
         }
+        reorder(&mut glyphs);
         row.push_glyphs(x, top + style.ascent(), style, glyphs);
         w
     }
@@ -416,9 +425,11 @@ impl Doc {
             let para = para.trim_end_matches('\r');
             let mut glyphs = std::mem::take(&mut self.scratch);
             glyphs.clear();
-            self.glyphs.resolve(para, style.bold, origin, &mut glyphs);
-            for range in break_lines(&glyphs, width / style.size) {
-                lines.push(glyphs[range].to_vec());
+            shape_paragraph(&mut self.glyphs, para, style.bold, origin, &mut glyphs);
+            for range in break_lines(&glyphs, width / style.size, &opportunities(para)) {
+                let mut line = glyphs[range].to_vec();
+                reorder(&mut line);
+                lines.push(line);
             }
             self.scratch = glyphs;
         }

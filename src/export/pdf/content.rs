@@ -1,7 +1,7 @@
 //! Page content streams, written as PDF operators directly.
 
 use super::canvas::{Draw, Rgb3};
-use super::glyphs::{Face, Glyphs};
+use super::glyphs::{Face, Glyph, Glyphs};
 
 /// One page's content stream, written directly: printpdf's `Op`s cost
 /// about 128 bytes each plus allocations, which at 10,000 items is hundreds
@@ -25,6 +25,37 @@ pub(super) struct Page {
 /// face, a little-endian `u16` count, then each original glyph index as a
 /// little-endian `u16`. The byte never occurs in the operators written here.
 const GLYPH_RUN: u8 = 0x01;
+
+/// A [`GLYPH_RUN`] being written: where its count goes, and the count.
+struct Tj {
+    at: usize,
+    count: u16,
+}
+
+impl Tj {
+    fn open(content: &mut Vec<u8>, face: Face) -> Self {
+        content.push(GLYPH_RUN);
+        content.push(face.index() as u8);
+        let at = content.len();
+        content.extend_from_slice(&[0, 0]);
+        Self { at, count: 0 }
+    }
+
+    /// Adds a glyph; `false` when the run is full.
+    fn push(&mut self, content: &mut Vec<u8>, gid: u16) -> bool {
+        if self.count == u16::MAX {
+            return false;
+        }
+        self.count += 1;
+        content.extend_from_slice(&gid.to_le_bytes());
+        true
+    }
+
+    fn close(self, content: &mut Vec<u8>) {
+        content[self.at..self.at + 2].copy_from_slice(&self.count.to_le_bytes());
+        content.extend_from_slice(b" Tj\n");
+    }
+}
 
 /// Appends `v` with at most two decimals (PDF needs no exponent and no
 /// more precision than 1/100 pt).
@@ -108,36 +139,8 @@ impl Page {
             } => {
                 self.set_fill(color);
                 let y = page_h - (baseline + dy);
-                let mut pen = x;
                 self.content.extend_from_slice(b"BT\n");
-                for run in run_glyphs.chunk_by(|a, b| a.face == b.face) {
-                    let face = run[0].face;
-                    if self.font != Some((face, size)) {
-                        self.font = Some((face, size));
-                        self.content.push(b'/');
-                        self.content
-                            .extend_from_slice(face.resource_name().as_bytes());
-                        self.content.push(b' ');
-                        num(&mut self.content, size);
-                        self.content.extend_from_slice(b"Tf\n");
-                    }
-                    self.content.extend_from_slice(b"1 0 0 1 ");
-                    num(&mut self.content, pen);
-                    num(&mut self.content, y);
-                    self.content.extend_from_slice(b"Tm\n");
-                    for chunk in run.chunks(usize::from(u16::MAX)) {
-                        self.content.push(GLYPH_RUN);
-                        self.content.push(face as u8);
-                        self.content
-                            .extend_from_slice(&(chunk.len() as u16).to_le_bytes());
-                        for &g in chunk {
-                            glyphs.mark_used(g);
-                            self.content.extend_from_slice(&g.gid.to_le_bytes());
-                        }
-                        self.content.extend_from_slice(b" Tj\n");
-                    }
-                    pen += run.iter().map(|g| g.advance_em).sum::<f32>() * size;
-                }
+                self.text(&run_glyphs, (x, y), size, glyphs);
                 self.content.extend_from_slice(b"ET\n");
             }
             Draw::Rect {
@@ -179,6 +182,105 @@ impl Page {
                 num(&mut self.content, page_h - (to.1 + dy));
                 self.content.extend_from_slice(b"l S\n");
             }
+        }
+    }
+
+    /// The glyphs of one line, in visual order, from `(x, y)`: runs of one
+    /// face as one string each, a glyph the shaper moved at its own
+    /// position, right-to-left runs marked `/ReversedChars` (their glyphs
+    /// are in visual order, as every PDF reader expects) and a shaped
+    /// cluster whose glyphs do not spell its characters one by one as a
+    /// `/Span` with its `/ActualText`, so that copying and `pdftotext`
+    /// give the text as typed.
+    fn text(&mut self, line: &[Glyph], (x, y): (f32, f32), size: f32, glyphs: &mut Glyphs) {
+        let mut pen = x;
+        let mut run: Option<Tj> = None;
+        let mut reversed = false;
+        let mut i = 0;
+        while i < line.len() {
+            let g = line[i];
+            if g.rtl() != reversed {
+                self.close(&mut run);
+                self.content.extend_from_slice(if reversed {
+                    b"EMC\n" as &[u8]
+                } else {
+                    b"/ReversedChars BMC\n"
+                });
+                reversed = g.rtl();
+            }
+            // A cluster with ActualText: all of its glyphs in one span.
+            let mut end = i + 1;
+            while end < line.len() && line[end].cluster == g.cluster && line[end].face == g.face {
+                end += 1;
+            }
+            let actual = line[i..end]
+                .iter()
+                .find_map(|g| glyphs.actual_text(g.actual))
+                .map(str::to_owned);
+            if let Some(text) = &actual {
+                self.close(&mut run);
+                self.content.extend_from_slice(b"/Span <</ActualText <FEFF");
+                for unit in text.encode_utf16() {
+                    self.content
+                        .extend_from_slice(format!("{unit:04X}").as_bytes());
+                }
+                self.content.extend_from_slice(b">>> BDC\n");
+            } else {
+                end = i + 1;
+            }
+            for k in i..end {
+                let g = line[k];
+                let fresh =
+                    k == 0 || g.placed() || line[k - 1].placed() || line[k - 1].face != g.face;
+                if fresh || run.is_none() {
+                    self.close(&mut run);
+                    self.set_font(g.face, size);
+                    self.content.extend_from_slice(b"1 0 0 1 ");
+                    num(&mut self.content, pen + g.offset_em.0 * size);
+                    num(&mut self.content, y + g.offset_em.1 * size);
+                    self.content.extend_from_slice(b"Tm\n");
+                    run = Some(Tj::open(&mut self.content, g.face));
+                }
+                if let Some(tj) = &mut run
+                    && !tj.push(&mut self.content, g.gid)
+                {
+                    self.close(&mut run);
+                    run = Some(Tj::open(&mut self.content, g.face));
+                    if let Some(tj) = &mut run {
+                        tj.push(&mut self.content, g.gid);
+                    }
+                }
+                glyphs.mark_used(g);
+                pen += g.advance_em * size;
+            }
+            if actual.is_some() {
+                self.close(&mut run);
+                self.content.extend_from_slice(b"EMC\n");
+            }
+            i = end;
+        }
+        self.close(&mut run);
+        if reversed {
+            self.content.extend_from_slice(b"EMC\n");
+        }
+    }
+
+    fn set_font(&mut self, face: Face, size: f32) {
+        if self.font != Some((face, size)) {
+            self.font = Some((face, size));
+            self.content.push(b'/');
+            self.content
+                .extend_from_slice(face.resource_name().as_bytes());
+            self.content.push(b' ');
+            num(&mut self.content, size);
+            self.content.extend_from_slice(b"Tf\n");
+        }
+    }
+
+    /// Ends the string being written, if any.
+    fn close(&mut self, run: &mut Option<Tj>) {
+        if let Some(tj) = run.take() {
+            tj.close(&mut self.content);
         }
     }
 
@@ -224,7 +326,7 @@ impl Page {
     /// The final content stream: every glyph run as a string of the
     /// subset's glyph indices (`remap[face][old]`), two bytes each, as a
     /// literal string (half the size of hex before compression).
-    pub(super) fn finish(&self, remap: &[Vec<u16>; 3]) -> std::io::Result<Vec<u8>> {
+    pub(super) fn finish(&self, remap: &[Vec<u16>]) -> std::io::Result<Vec<u8>> {
         let src = &self.unpacked()?;
         let mut out = Vec::with_capacity(src.len() + src.len() / 8);
         let mut i = 0;
@@ -241,7 +343,11 @@ impl Page {
             out.push(b'(');
             for k in 0..count {
                 let old = u16::from_le_bytes([src[i + 2 * k], src[i + 2 * k + 1]]);
-                let new = remap[face].get(usize::from(old)).copied().unwrap_or(0);
+                let new = remap
+                    .get(face)
+                    .and_then(|r| r.get(usize::from(old)))
+                    .copied()
+                    .unwrap_or(0);
                 for byte in new.to_be_bytes() {
                     // Escapes that keep a literal string intact: its
                     // delimiters, the escape itself, and CR (which a reader
@@ -264,7 +370,6 @@ impl Page {
 mod tests {
     use super::*;
     use crate::export::pdf::canvas::ink;
-    use crate::export::pdf::glyphs::Glyph;
 
     fn text(x: f32, s: &str) -> Draw {
         Draw::Text {
@@ -274,12 +379,7 @@ mod tests {
             color: ink::TEXT,
             glyphs: s
                 .chars()
-                .map(|ch| Glyph {
-                    ch,
-                    face: Face::Regular,
-                    gid: ch as u16,
-                    advance_em: 0.5,
-                })
+                .map(|ch| Glyph::plain(ch, Face::REGULAR, ch as u16, 0.5))
                 .collect(),
         }
     }
@@ -287,11 +387,7 @@ mod tests {
     #[test]
     fn a_packed_page_finishes_to_the_same_content() {
         let mut glyphs = Glyphs::new();
-        let remap: [Vec<u16>; 3] = [
-            (0..=u16::MAX).map(|g| g / 2).collect(),
-            Vec::new(),
-            Vec::new(),
-        ];
+        let remap: Vec<Vec<u16>> = vec![(0..=u16::MAX).map(|g| g / 2).collect()];
         let mut plain = Page::new();
         let mut packed = Page::new();
         for page in [&mut plain, &mut packed] {
@@ -325,5 +421,59 @@ mod tests {
         let a = String::from_utf8_lossy(&a);
         assert!(a.contains("BT\n/DJVSNR 9 Tf\n1 0 0 1 50 732 Tm\n("), "{a}");
         assert!(a.contains("re f\n"), "{a}");
+    }
+
+    /// The content stream of one line, glyph indices as they are.
+    fn line_content(line: &[Glyph], glyphs: &mut Glyphs) -> String {
+        let mut page = Page::new();
+        page.draw(
+            Draw::Text {
+                x: 10.0,
+                baseline: 10.0,
+                size: 10.0,
+                color: ink::TEXT,
+                glyphs: line.to_vec(),
+            },
+            0.0,
+            100.0,
+            glyphs,
+        );
+        let identity: Vec<Vec<u16>> = vec![(0..=u16::MAX).collect(); Face::COUNT];
+        String::from_utf8_lossy(&page.finish(&identity).unwrap()).into_owned()
+    }
+
+    #[test]
+    fn right_to_left_runs_are_marked_reversed_chars() {
+        let mut glyphs = Glyphs::new();
+        let mut line: Vec<Glyph> = "ab"
+            .chars()
+            .map(|ch| Glyph::plain(ch, Face::REGULAR, 0x4141, 0.5))
+            .collect();
+        line[1].level = 1;
+        let c = line_content(&line, &mut glyphs);
+        assert_eq!(
+            c,
+            "0.1 0.1 0.12 rg\nBT\n/DJVSNR 10 Tf\n1 0 0 1 10 90 Tm\n(AA) Tj\n\
+             /ReversedChars BMC\n1 0 0 1 15 90 Tm\n(AA) Tj\nEMC\nET\n"
+        );
+    }
+
+    #[test]
+    fn a_cluster_with_actual_text_is_one_span_and_moved_glyphs_are_placed() {
+        let mut glyphs = Glyphs::new();
+        let id = glyphs.add_actual_text("क्ष");
+        let mut a = Glyph::plain('क', Face::DEVANAGARI, 0x4242, 1.0);
+        a.actual = id;
+        let mut mark = Glyph::plain('्', Face::DEVANAGARI, 0x4343, 0.0);
+        mark.flags = Glyph::PLACED;
+        mark.offset_em = (-0.5, 0.25);
+        let after = Glyph::plain('x', Face::REGULAR, 0x4444, 0.5);
+        let c = line_content(&[a, mark, after], &mut glyphs);
+        assert_eq!(
+            c,
+            "0.1 0.1 0.12 rg\nBT\n/Span <</ActualText <FEFF0915094D0937>>> BDC\n\
+             /NOTODV 10 Tf\n1 0 0 1 10 90 Tm\n(BB) Tj\n1 0 0 1 15 92.5 Tm\n(CC) Tj\nEMC\n\
+             /DJVSNR 10 Tf\n1 0 0 1 20 90 Tm\n(DD) Tj\nET\n"
+        );
     }
 }

@@ -1,107 +1,66 @@
 //! Line breaking: where a paragraph's glyphs are cut into lines of a given
-//! width. Kept apart from the drawing so that it can be tested with made-up
-//! advance widths.
+//! width. Where a line may end is the Unicode line breaking algorithm's
+//! answer (UAX #14, `unicode-linebreak`): after spaces, between CJK
+//! ideographs and Hangul syllables, never before closing punctuation or
+//! after an opening bracket, after a hyphen… Kept apart from the drawing so
+//! that it can be tested with made-up advance widths.
 
 use std::ops::Range;
 
 use super::glyphs::Glyph;
 
-/// Chinese, Japanese and Korean text breaks between any two characters.
-fn breaks_anywhere(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+/// The byte offsets of `text` where a new line may start (UAX #14), in
+/// ascending order; the end of the text is not one.
+pub(super) fn opportunities(text: &str) -> Vec<u32> {
+    unicode_linebreak::linebreaks(text)
+        .map(|(at, _)| at as u32)
+        .filter(|&at| (at as usize) < text.len())
+        .collect()
 }
 
-/// Closing punctuation never starts a line (CJK line-breaking rules).
-fn no_break_before(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '）'
-            | '」'
-            | '』'
-            | '》'
-            | '〉'
-            | '】'
-            | '〕'
-            | '・'
-            | 'ー'
-            | '…'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-    )
-}
-
-/// Opening brackets never end a line.
-fn no_break_after(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '「' | '『' | '《' | '〈' | '【' | '〔' | '(' | '['
-    )
-}
-
-/// Greedy line breaking of `glyphs` to `width_em` (the width divided by the
-/// font size): at spaces, around CJK characters, and inside a word only when
-/// the word alone is wider than a line. Returns each line's glyph range,
-/// without the spaces at the break.
-pub(super) fn break_lines(glyphs: &[Glyph], width_em: f32) -> Vec<Range<usize>> {
+/// Greedy line breaking of `glyphs` (one paragraph, logical order) to
+/// `width_em` (the width divided by the font size), at the break
+/// `opportunities` of its text, and inside a word only when the word alone
+/// is wider than a line (never inside a cluster). Returns each line's
+/// glyph range, without the spaces at the break.
+pub(super) fn break_lines(
+    glyphs: &[Glyph],
+    width_em: f32,
+    opportunities: &[u32],
+) -> Vec<Range<usize>> {
     let n = glyphs.len();
     let mut lines = Vec::new();
-    let mut start = 0;
-    while start < n && glyphs[start].ch == ' ' {
-        start += 1;
-    }
+    let mut start = skip_spaces(glyphs, 0);
     if start == n {
         // An empty paragraph still takes a line: it separates paragraphs.
         lines.push(start..start);
         return lines;
     }
+    let allowed = |i: usize| {
+        glyphs[i].starts_cluster() && opportunities.binary_search(&glyphs[i].cluster).is_ok()
+    };
     let mut x = 0.0;
-    // (end of this line, start of the next) at the last break opportunity.
-    let mut last_break: Option<(usize, usize)> = None;
+    // Where the next line would start at the last opportunity.
+    let mut last_break: Option<usize> = None;
     let mut i = start;
     while i < n {
         let g = glyphs[i];
+        if i > start && allowed(i) {
+            last_break = Some(i);
+        }
         if g.ch == ' ' {
-            if last_break.is_none_or(|(_, next)| next != i) {
-                last_break = Some((i, i + 1));
-            } else {
-                // A run of spaces: the line still ends before the first.
-                last_break = last_break.map(|(end, _)| (end, i + 1));
-            }
+            // Spaces hang past the end of a line: they never overflow it.
             x += g.advance_em;
             i += 1;
             continue;
         }
-        if i > start
-            && (breaks_anywhere(g.ch) || breaks_anywhere(glyphs[i - 1].ch))
-            && glyphs[i - 1].ch != ' '
-            && !no_break_before(g.ch)
-            && !no_break_after(glyphs[i - 1].ch)
-        {
-            last_break = Some((i, i));
-        }
         if x + g.advance_em > width_em && i > start {
-            let (end, next) = match last_break {
-                Some((end, next)) if end > start => (end, next),
-                _ => (i, i),
+            let next = match last_break {
+                Some(b) if b > start => b,
+                _ => cluster_start(glyphs, start, i),
             };
-            lines.push(start..end);
-            start = next;
-            while start < n && glyphs[start].ch == ' ' {
-                start += 1;
-            }
+            lines.push(start..trim_spaces(glyphs, start, next));
+            start = skip_spaces(glyphs, next);
             last_break = None;
             i = start;
             x = 0.0;
@@ -110,76 +69,45 @@ pub(super) fn break_lines(glyphs: &[Glyph], width_em: f32) -> Vec<Range<usize>> 
         x += g.advance_em;
         i += 1;
     }
-    let mut end = n;
-    while end > start && glyphs[end - 1].ch == ' ' {
-        end -= 1;
-    }
+    let end = trim_spaces(glyphs, start, n);
     if end > start {
         lines.push(start..end);
     }
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::pdf::glyphs::Face;
-
-    fn glyphs(text: &str) -> Vec<Glyph> {
-        text.chars()
-            .map(|ch| Glyph {
-                ch,
-                face: Face::Regular,
-                gid: 1,
-                advance_em: 1.0,
-            })
-            .collect()
+/// The first glyph at or after `i` that is not a space.
+fn skip_spaces(glyphs: &[Glyph], mut i: usize) -> usize {
+    while i < glyphs.len() && glyphs[i].ch == ' ' {
+        i += 1;
     }
-
-    fn lines(text: &str, width: f32) -> Vec<String> {
-        let g = glyphs(text);
-        break_lines(&g, width)
-            .into_iter()
-            .map(|r| g[r].iter().map(|g| g.ch).collect())
-            .collect()
-    }
-
-    #[test]
-    fn breaks_at_spaces_and_drops_them() {
-        assert_eq!(lines("aaa bbb ccc", 7.0), ["aaa bbb", "ccc"]);
-        assert_eq!(lines("aaa  bbb", 4.0), ["aaa", "bbb"]);
-        assert_eq!(lines("  lead", 10.0), ["lead"]);
-    }
-
-    #[test]
-    fn splits_a_word_longer_than_a_line() {
-        assert_eq!(lines("abcdefghij", 4.0), ["abcd", "efgh", "ij"]);
-        assert_eq!(lines("ab abcdefgh", 4.0), ["ab", "abcd", "efgh"]);
-    }
-
-    #[test]
-    fn breaks_between_cjk_characters() {
-        assert_eq!(
-            lines("负责人李雷和韩梅梅", 4.0),
-            ["负责人李", "雷和韩梅", "梅"]
-        );
-        assert_eq!(lines("ok 李雷", 4.0), ["ok 李", "雷"]);
-        // Closing punctuation stays with the character before it.
-        assert_eq!(lines("负责人李，雷", 4.0), ["负责人", "李，雷"]);
-    }
-
-    #[test]
-    fn every_line_fits_unless_one_glyph_is_wider() {
-        let text = "x".repeat(50) + " " + &"word ".repeat(40);
-        for line in lines(&text, 13.0) {
-            assert!(line.chars().count() <= 13, "{line:?}");
-        }
-        assert_eq!(lines("abc", 0.5), ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn empty_paragraph_keeps_a_line() {
-        assert_eq!(lines("", 5.0), [""]);
-        assert_eq!(lines("   ", 5.0), [""]);
-    }
+    i
 }
+
+/// `end`, moved back over the spaces before it (not past `start`).
+fn trim_spaces(glyphs: &[Glyph], start: usize, mut end: usize) -> usize {
+    while end > start && glyphs[end - 1].ch == ' ' {
+        end -= 1;
+    }
+    end
+}
+
+/// Where a word too wide for a line is cut before glyph `i`: the start of
+/// `i`'s cluster, unless that is the line's start (then after the cluster).
+fn cluster_start(glyphs: &[Glyph], start: usize, i: usize) -> usize {
+    let mut at = i;
+    while at > start && !glyphs[at].starts_cluster() {
+        at -= 1;
+    }
+    if at > start {
+        return at;
+    }
+    let mut end = i + 1;
+    while end < glyphs.len() && !glyphs[end].starts_cluster() {
+        end += 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests;

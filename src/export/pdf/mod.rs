@@ -11,11 +11,14 @@
 
 mod canvas;
 mod content;
+mod faces;
 mod glyphs;
 mod item;
 mod linebreak;
 mod parts;
 mod report;
+mod shape;
+mod system;
 mod walkthrough;
 
 use std::fmt;
@@ -23,7 +26,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use printpdf::{
-    Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextRenderingMode,
+    Codepoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
+    TextRenderingMode,
 };
 
 use crate::model::Workbook;
@@ -35,6 +39,17 @@ pub struct PdfOptions {
     pub paper: Paper,
     /// The date the verdict is computed for and printed as "as of".
     pub as_of: NaiveDate,
+    /// Whether characters the bundled fonts lack are looked for in the
+    /// fonts installed on this machine ([`system_fonts_allowed`]). Off, the
+    /// output depends on nothing but the workbook and these options.
+    pub system_fonts: bool,
+}
+
+/// Whether the export may use the system's fonts: yes, unless the
+/// environment variable `SHIPSHAPE_SYSTEM_FONTS` is `0` (for output that
+/// must not depend on the machine, such as tests).
+pub fn system_fonts_allowed() -> bool {
+    std::env::var_os("SHIPSHAPE_SYSTEM_FONTS").is_none_or(|v| v != "0")
 }
 
 /// Which document.
@@ -191,25 +206,43 @@ pub struct ParseOptionError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    /// Characters none of the embedded fonts has. Each is printed as a
+    /// Characters no font has, one entry per field. Each is printed as a
     /// replacement mark (U+FFFD) so that the gap is visible on paper.
     pub missing_glyphs: Vec<MissingGlyph>,
 }
 
-/// A character that no embedded font covers, and where it occurs.
+/// The characters of one field that no font covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph {
-    pub character: char,
+    /// Each character once, in the order they occur.
+    pub characters: Vec<char>,
     /// Human-readable place, e.g. `item reliability.slos (owner)`.
     pub location: String,
 }
 
+impl MissingGlyph {
+    /// The characters and their code points: `"ሀ" (U+1200), "ለ" (U+1208)`.
+    pub fn characters_text(&self) -> String {
+        self.characters
+            .iter()
+            .map(|c| format!("{:?} (U+{:04X})", c.to_string(), *c as u32))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl fmt::Display for MissingGlyph {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, it) = if self.characters.len() == 1 {
+            ("has", "it is")
+        } else {
+            ("has any of", "each is")
+        };
         write!(
             f,
-            "no embedded font has {:?} (U+{:04X}) in {}; it is printed as \u{FFFD}",
-            self.character, self.character as u32, self.location
+            "no font {what} {} in {}; {it} printed as \u{FFFD}",
+            self.characters_text(),
+            self.location
         )
     }
 }
@@ -250,7 +283,7 @@ fn lay_out(
     options: &PdfOptions,
     hash: &str,
 ) -> Result<(Vec<content::Page>, glyphs::Glyphs), PdfError> {
-    let glyphs = glyphs::Glyphs::new();
+    let glyphs = glyphs::Glyphs::with_system_fonts(options.system_fonts);
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
     match options.kind {
@@ -322,9 +355,9 @@ fn write_file(
     let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
     drop(pdf);
 
-    let mut remap: [Vec<u16>; 3] = Default::default();
+    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); glyphs::Face::COUNT];
     for e in embedded {
-        remap[e.face as usize] = e.remap;
+        remap[e.face.index()] = e.remap;
     }
     let page_ids: Vec<_> = lo.get_pages().into_values().collect();
     if page_ids.len() != pages.len() {
@@ -388,7 +421,7 @@ fn write_file(
 /// times slower for a file 3% smaller. The page's drawing is freed first.
 fn page_content(
     page: content::Page,
-    remap: &[Vec<u16>; 3],
+    remap: &[Vec<u16>],
     deflater: &mut Deflater,
 ) -> Result<Vec<u8>, PdfError> {
     let plain = page
@@ -413,8 +446,15 @@ fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
             font: PdfFontHandle::External(e.face.id()),
             size: Pt(1.0),
         });
+        // Glyph indices with their text, not characters: a shaped glyph
+        // (a joined Arabic letter, a conjunct) has no character of its own.
+        let glyphs = e
+            .glyphs
+            .iter()
+            .map(|(gid, text)| Codepoint::with_cid(*gid, 0.0, text.clone()))
+            .collect();
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(e.text.clone())],
+            items: vec![TextItem::GlyphIds(glyphs)],
         });
     }
     ops.push(Op::EndTextSection);
