@@ -137,9 +137,12 @@ impl ItemEditor<'_> {
         ui.add_space(6.0);
         ui.add(
             egui::Label::new(
-                RichText::new(clip_to(&item.title, text::MAX_TITLE_CHARS))
-                    .font(egui::FontId::new(19.0, style::bold()))
-                    .color(ui.visuals().strong_text_color()),
+                RichText::new(super::bidi::display(&clip_to(
+                    &item.title,
+                    text::MAX_TITLE_CHARS,
+                )))
+                .font(egui::FontId::new(19.0, style::bold()))
+                .color(ui.visuals().strong_text_color()),
             )
             .wrap(),
         );

@@ -34,6 +34,7 @@
 
 mod app;
 mod background;
+mod bidi;
 mod command;
 mod command_handling;
 mod conflicts;

@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
-use crate::fonts::{DEJAVU_SANS, DEJAVU_SANS_BOLD, DROID_SANS_FALLBACK};
+use crate::fonts::{
+    DEJAVU_SANS, DEJAVU_SANS_BOLD, DROID_SANS_FALLBACK, NOTO_SANS_DEVANAGARI, NOTO_SANS_THAI,
+    SHIPSHAPE_HANGUL,
+};
 use crate::model::Status;
 
 /// The family for bold text (headings, the verdict).
@@ -13,9 +16,10 @@ pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())
 }
 
-/// Installs DejaVu Sans first and Droid Sans Fallback last, so every script
-/// a team types (and every glyph the app draws) has a font. egui's own
-/// fonts stay in between for its icons.
+/// Installs DejaVu Sans first and the fonts for Devanagari, Thai, Hangul
+/// and CJK (Droid Sans Fallback) last, so every script a team types (and
+/// every glyph the app draws) has a font. egui's own fonts stay in between
+/// for its icons.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
@@ -30,6 +34,16 @@ pub fn install_fonts(ctx: &egui::Context) {
         "droid-fallback".into(),
         Arc::new(FontData::from_static(DROID_SANS_FALLBACK)),
     );
+    let scripts = [
+        ("noto-devanagari", NOTO_SANS_DEVANAGARI),
+        ("noto-thai", NOTO_SANS_THAI),
+        ("shipshape-hangul", SHIPSHAPE_HANGUL),
+    ];
+    for (name, bytes) in scripts {
+        fonts
+            .font_data
+            .insert(name.into(), Arc::new(FontData::from_static(bytes)));
+    }
     let defaults = fonts
         .families
         .get(&FontFamily::Proportional)
@@ -37,11 +51,13 @@ pub fn install_fonts(ctx: &egui::Context) {
         .unwrap_or_default();
     let mut proportional = vec!["dejavu".to_owned()];
     proportional.extend(defaults.iter().cloned());
+    proportional.extend(scripts.iter().map(|(name, _)| (*name).to_owned()));
     proportional.push("droid-fallback".into());
     let mut bold_family = vec!["dejavu-bold".to_owned()];
     bold_family.extend(proportional.iter().cloned());
     let mono = fonts.families.entry(FontFamily::Monospace).or_default();
     mono.push("dejavu".into());
+    mono.extend(scripts.iter().map(|(name, _)| (*name).to_owned()));
     mono.push("droid-fallback".into());
     fonts
         .families

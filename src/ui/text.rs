@@ -27,9 +27,15 @@ pub const MAX_SHOWN_CHARS: usize = 3_000;
 /// The window's title bar shows no more of the project name than this.
 pub const MAX_TITLE_CHARS: usize = 200;
 
-/// `text` cut to at most [`MAX_SHOWN_CHARS`] characters (see [`clip_to`]).
+/// `text` as a label shows it: cut to at most [`MAX_SHOWN_CHARS`]
+/// characters (see [`clip_to`]) and, if it has right-to-left text, put in
+/// the order egui draws right ([`super::bidi::display`]).
 pub fn clip(text: &str) -> Cow<'_, str> {
-    clip_to(text, MAX_SHOWN_CHARS)
+    let clipped = clip_to(text, MAX_SHOWN_CHARS);
+    match super::bidi::display(&clipped) {
+        Cow::Borrowed(_) => clipped,
+        Cow::Owned(shown) => Cow::Owned(shown),
+    }
 }
 
 /// `text` cut on a character boundary to at most `max_chars` characters,

@@ -28,6 +28,7 @@ mod recheck;
 mod relative;
 mod remember;
 mod review;
+mod scripts;
 mod start;
 mod table;
 mod upgrade;
