@@ -120,3 +120,40 @@ fn uncovered_characters_in_shaped_text_are_replaced_and_reported() {
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].characters, ['ሀ']);
 }
+
+#[test]
+fn a_right_to_left_ligature_keeps_its_letters_backwards_for_reversed_chars() {
+    // Lam and alef are one glyph: its ActualText holds both letters, in
+    // the order a `/ReversedChars` sequence reads (reversed back by the
+    // reader).
+    let (out, _, g) = shaped("سلام");
+    assert_eq!(out.len(), 3, "{out:?}");
+    let ligature: Vec<&Glyph> = out.iter().filter(|o| o.actual != 0).collect();
+    assert_eq!(ligature.len(), 1);
+    assert_eq!(g.actual_text(ligature[0].actual), Some("ال"));
+    assert!(ligature[0].starts_cluster() && ligature[0].rtl());
+    assert_eq!(ligature[0].cluster, "س".len() as u32);
+}
+
+#[test]
+fn runs_split_at_a_change_of_level_face_or_script() {
+    let mut g = Glyphs::new();
+    let text = "ab דב 李";
+    let bidi = BidiInfo::new(text, None);
+    let mut runs = Vec::new();
+    itemize(&mut g, text, &bidi, false, &mut runs);
+    let cut: Vec<(&str, u8, bool)> = runs
+        .iter()
+        .map(|r| (&text[r.start..r.end], r.level, r.shaped))
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            ("ab ", 0, false),
+            ("דב", 1, true),
+            (" ", 0, false),
+            ("李", 0, false)
+        ]
+    );
+    assert_eq!(runs[3].face, Some(Face::FALLBACK));
+}
