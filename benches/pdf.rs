@@ -76,6 +76,7 @@ fn bench(c: &mut Criterion) {
                 paper: Paper::A4,
                 as_of,
                 system_fonts: false,
+                pdfa: false,
             };
             group.bench_with_input(BenchmarkId::new(kind.name(), items), &wb, |b, wb| {
                 b.iter(|| render(wb, &options).map(|r| r.bytes.len()))

@@ -33,6 +33,7 @@ fn run() -> anyhow::Result<()> {
             paper,
             as_of,
             system_fonts: pdf::system_fonts_allowed(),
+            pdfa: false,
         },
     )?;
     for missing in &rendered.missing_glyphs {

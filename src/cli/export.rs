@@ -35,6 +35,9 @@ pub struct PdfArgs {
     /// `a4` or `letter`; by default the locale's paper (LC_PAPER, LANG), else A4.
     #[arg(long, value_name = "PAPER", value_parser = parse_paper)]
     pub paper: Option<Paper>,
+    /// Write PDF/A-2b for archiving (XMP metadata and an sRGB output intent).
+    #[arg(long)]
+    pub pdfa: bool,
     #[command(flatten)]
     pub as_of: AsOf,
 }
@@ -87,6 +90,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
         paper: args.paper.unwrap_or_else(Paper::from_locale),
         as_of: args.as_of.date(),
         system_fonts: export::pdf::system_fonts_allowed(),
+        pdfa: args.pdfa,
     };
     let rendered = export::pdf::render(&wb, &options)?;
     for missing in &rendered.missing_glyphs {

@@ -42,6 +42,7 @@ fn golden_text(kind: PdfKind) -> String {
         paper: Paper::A4,
         as_of: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
         system_fonts: false,
+        pdfa: false,
     };
     let rendered = pdf::render(&small(), &options).expect("renders");
     assert!(rendered.missing_glyphs.is_empty());

@@ -31,6 +31,7 @@ pub fn options(kind: PdfKind, paper: Paper) -> PdfOptions {
         paper,
         as_of: as_of(),
         system_fonts: false,
+        pdfa: false,
     }
 }
 

@@ -12,6 +12,7 @@ use super::Paper;
 use super::content::Page;
 use super::glyphs::{Glyph, Glyphs, Origin};
 use super::linebreak::{break_lines, opportunities};
+use super::nav::{Area, Mark, Nav};
 use super::shape::{reorder, shape_paragraph};
 
 /// An RGB colour, each channel 0–1.
@@ -32,7 +33,7 @@ pub(super) mod ink {
 }
 
 /// Text style: weight, size in points, colour.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Style {
     pub bold: bool,
     pub size: f32,
@@ -95,6 +96,8 @@ pub(super) enum Draw {
 pub(super) struct Row {
     pub h: f32,
     draws: Vec<Draw>,
+    /// Outline entries, links and link targets on this row.
+    marks: Vec<Mark>,
 }
 
 impl Row {
@@ -102,6 +105,28 @@ impl Row {
         Self {
             h,
             draws: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    pub fn mark(&mut self, mark: Mark) {
+        self.marks.push(mark);
+    }
+
+    /// An outline entry at this row.
+    pub fn outline(&mut self, level: u8, title: &str) {
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.marks.push(Mark::Outline { level, title });
+    }
+
+    /// A link to `uri` over `area` of this row, when it is an address a
+    /// viewer can open.
+    pub fn link(&mut self, area: Area, uri: &str) {
+        if super::nav::is_linkable(uri) {
+            self.marks.push(Mark::Uri {
+                area,
+                uri: uri.trim().to_owned(),
+            });
         }
     }
 
@@ -145,9 +170,27 @@ impl Row {
         }
     }
 
-    /// Adds `other`'s drawing on top of this row's.
+    /// Adds `other`'s drawing (and marks) on top of this row's.
     pub fn append(&mut self, other: Row) {
         self.draws.extend(other.draws);
+        self.marks.extend(other.marks);
+    }
+
+    /// The width of the text drawn on this row, from its first glyph to
+    /// its last (for a link over a line of text).
+    pub fn text_extent(&self) -> Option<(f32, f32)> {
+        let mut extent: Option<(f32, f32)> = None;
+        for draw in &self.draws {
+            if let Draw::Text {
+                x, size, glyphs, ..
+            } = draw
+            {
+                let w = glyphs.iter().map(|g| g.advance_em).sum::<f32>() * size;
+                let (from, to) = extent.unwrap_or((*x, *x + w));
+                extent = Some((from.min(*x), to.max(*x + w)));
+            }
+        }
+        extent
     }
 
     /// A box to tick, `size` points square, its top at `y`; ticked draws a check mark.
@@ -233,6 +276,8 @@ pub(super) struct Doc {
     pages: Vec<Page>,
     /// Bytes of finished pages kept unpacked so far.
     plain_bytes: usize,
+    /// The marks of the rows placed so far.
+    nav: Nav,
     /// Top-down position of the next row on the last page.
     y: f32,
     scratch: Vec<Glyph>,
@@ -246,6 +291,7 @@ impl Doc {
             geo,
             pages: vec![Page::new()],
             plain_bytes: 0,
+            nav: Nav::default(),
             y: geo.top,
             scratch: Vec::new(),
         }
@@ -307,6 +353,10 @@ impl Doc {
             self.new_page();
         }
         let (dy, page_h) = (self.y, self.geo.height);
+        let page_no = self.pages.len() - 1;
+        for mark in row.marks {
+            self.nav.place(mark, page_no, dy);
+        }
         let page = self
             .pages
             .last_mut()
@@ -410,6 +460,31 @@ impl Doc {
         rows
     }
 
+    /// [`Doc::paragraph`] whose every line links to `uri`, when that is an
+    /// address a viewer can open.
+    pub fn link_paragraph(
+        &mut self,
+        (x, width): (f32, f32),
+        text: &str,
+        style: Style,
+        origin: Origin<'_>,
+        uri: &str,
+    ) -> Vec<Row> {
+        let mut rows = self.paragraph(x, width, text, style, origin);
+        for row in &mut rows {
+            if let Some((from, to)) = row.text_extent() {
+                let area = Area {
+                    x: from,
+                    y: 0.0,
+                    w: to - from,
+                    h: row.h,
+                };
+                row.link(area, uri);
+            }
+        }
+        rows
+    }
+
     /// The lines of `text` wrapped to `width` points.
     pub fn wrap(
         &mut self,
@@ -436,19 +511,27 @@ impl Doc {
         lines
     }
 
-    /// Adds header and footer to every page and returns the pages.
+    /// Adds header and footer to every page, and the page numbers of
+    /// [`Mark::PageRef`]s, and returns the pages and their navigation.
     pub fn finish(
         mut self,
         header_left: &str,
         header_right: &str,
         footer_left: &str,
-    ) -> (Vec<Page>, Glyphs) {
+    ) -> (Vec<Page>, Glyphs, Nav) {
         let total = self.pages.len();
         let geo = self.geo;
         let pages = std::mem::take(&mut self.pages);
         let mut out = Vec::with_capacity(total);
         for (n, mut page) in pages.into_iter().enumerate() {
             let mut row = Row::new(0.0);
+            let refs: Vec<_> = self.nav.refs_on(n).collect();
+            for r in refs {
+                if let Some(target) = self.nav.page_of(r.key) {
+                    let text = format!("p. {}", target + 1);
+                    self.text_right(&mut row, r.right, r.top, &text, r.style);
+                }
+            }
             let head_top = 30.0;
             let right_w = self.width(header_right, SMALL);
             self.text_at(
@@ -494,7 +577,8 @@ impl Doc {
             }
             out.push(page);
         }
-        (out, self.glyphs)
+        let nav = std::mem::take(&mut self.nav);
+        (out, self.glyphs, nav)
     }
 }
 

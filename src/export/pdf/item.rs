@@ -13,7 +13,7 @@ use super::parts;
 use crate::model::{Item, ItemCheck, ItemField};
 
 /// Evidence links are printed in the colour links usually have.
-const LINK: Rgb3 = [0.1, 0.25, 0.6];
+pub(super) const LINK: Rgb3 = [0.1, 0.25, 0.6];
 
 /// Where an item's text goes: its left edge and width. The status mark sits
 /// in the margin left of it.
@@ -140,12 +140,12 @@ pub(super) fn evidence(doc: &mut Doc, block: &mut Block, item: &Item, (x, w): Co
     block.gap(gap);
     block.push(parts::label_row(doc, x, w, &label(field).to_uppercase()));
     for link in links {
-        block.extend(doc.paragraph(
-            x,
-            w,
+        block.extend(doc.link_paragraph(
+            (x, w),
             &format!("• {link}"),
             BODY.with_color(LINK),
             origin(item, field),
+            link,
         ));
     }
 }

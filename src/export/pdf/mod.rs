@@ -9,15 +9,19 @@
 //! content itself (see there). The output is byte-identical for the same
 //! workbook, options and as-of date: no clock, no random IDs.
 
+mod agenda;
 mod canvas;
 mod content;
 mod faces;
 mod glyphs;
 mod item;
 mod linebreak;
+mod meta;
+mod nav;
 mod parts;
 mod report;
 mod shape;
+mod signoff;
 mod system;
 mod walkthrough;
 
@@ -43,6 +47,9 @@ pub struct PdfOptions {
     /// fonts installed on this machine ([`system_fonts_allowed`]). Off, the
     /// output depends on nothing but the workbook and these options.
     pub system_fonts: bool,
+    /// Adds what PDF/A-2b asks for (XMP metadata, an sRGB output intent);
+    /// see the README's "Print" section for what is and is not checked.
+    pub pdfa: bool,
 }
 
 /// Whether the export may use the system's fonts: yes, unless the
@@ -263,26 +270,32 @@ pub enum PdfError {
 /// numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
     let hash = crate::storage::content_hash(workbook);
-    let (pages, mut glyphs) = lay_out(workbook, options, &hash)?;
-    let mut pdf = PdfDocument::new(&format!("{} — {}", workbook.project, options.kind.title()));
-    set_metadata(&mut pdf, options, &hash);
+    let (pages, mut glyphs, nav) = lay_out(workbook, options, &hash)?;
+    let meta = document_meta(workbook, options, &hash);
+    let mut pdf = PdfDocument::new(&meta.title);
     let embedded = glyphs.embed(&mut pdf)?;
     let missing_glyphs = glyphs.take_missing();
     pdf.pages = placeholder_pages(options.paper, pages.len(), &embedded);
-    let bytes = write_file(pdf, pages, embedded, &file_id(&hash, options))?;
+    let extras = Extras {
+        nav,
+        meta,
+        pdfa: options.pdfa,
+        page_h: options.paper.size_pt().1,
+    };
+    let bytes = write_file(pdf, pages, embedded, &file_id(&hash, options), &extras)?;
     Ok(Rendered {
         bytes,
         missing_glyphs,
     })
 }
 
-/// The document's pages as drawing, with header and footer, and the glyphs
-/// they use.
+/// The document's pages as drawing, with header and footer, the glyphs
+/// they use, and their outline and links.
 fn lay_out(
     workbook: &Workbook,
     options: &PdfOptions,
     hash: &str,
-) -> Result<(Vec<content::Page>, glyphs::Glyphs), PdfError> {
+) -> Result<(Vec<content::Page>, glyphs::Glyphs, nav::Nav), PdfError> {
     let glyphs = glyphs::Glyphs::with_system_fonts(options.system_fonts);
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
@@ -294,26 +307,34 @@ fn lay_out(
     Ok(doc.finish(&workbook.project, options.kind.title(), &footer))
 }
 
-/// The document information: who made it, what it is, and dates.
-fn set_metadata(pdf: &mut PdfDocument, options: &PdfOptions, hash: &str) {
-    let info = &mut pdf.metadata.info;
-    info.creator = "Shipshape".to_owned();
-    info.producer = "Shipshape (printpdf)".to_owned();
-    info.subject = format!(
-        "{} as of {}, content {hash}",
-        options.kind.title(),
-        options.as_of
-    );
-    // The as-of date, not the clock, so that output is reproducible.
-    let stamp = options
-        .as_of
-        .and_hms_opt(0, 0, 0)
-        .map_or(0, |t| t.and_utc().timestamp());
-    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
-        info.creation_date = date;
-        info.modification_date = date;
-        info.metadata_date = date;
+/// The document information: what it is, about what, by whom.
+fn document_meta(workbook: &Workbook, options: &PdfOptions, hash: &str) -> meta::Meta {
+    let people: Vec<&str> = workbook
+        .people
+        .iter()
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    meta::Meta {
+        title: format!("{} — {}", workbook.project.trim(), options.kind.title()),
+        author: people.join(", "),
+        subject: format!(
+            "{} of {} as of {}, content {hash}",
+            options.kind.title(),
+            workbook.project.trim(),
+            options.as_of
+        ),
+        keywords: "production readiness, launch review, Shipshape".to_owned(),
+        date: options.as_of,
     }
+}
+
+/// What is added to printpdf's document besides the page contents.
+struct Extras {
+    nav: nav::Nav,
+    meta: meta::Meta,
+    pdfa: bool,
+    page_h: f32,
 }
 
 /// `count` pages of `paper`'s size for printpdf to write: the first holds
@@ -344,6 +365,7 @@ fn write_file(
     pages: Vec<content::Page>,
     embedded: Vec<glyphs::Embedded>,
     file_id: &str,
+    extras: &Extras,
 ) -> Result<Vec<u8>, PdfError> {
     let save = PdfSaveOptions {
         optimize: true,
@@ -368,6 +390,8 @@ fn write_file(
         )));
     }
     let page_count = pages.len();
+    extras.nav.write(&mut lo, &page_ids, extras.page_h)?;
+    meta::write(&mut lo, &extras.meta, extras.pdfa)?;
     let mut content_bytes = 0;
     let mut deflater = Deflater::new(3);
     for (page, page_id) in pages.into_iter().zip(page_ids) {
@@ -495,8 +519,11 @@ impl Deflater {
 fn file_id(content_hash: &str, options: &PdfOptions) -> String {
     use sha2::{Digest, Sha256};
     let key = format!(
-        "{content_hash}/{}/{}/{}",
-        options.kind, options.paper, options.as_of
+        "{content_hash}/{}/{}/{}{}",
+        options.kind,
+        options.paper,
+        options.as_of,
+        if options.pdfa { "/pdfa" } else { "" }
     );
     Sha256::digest(key.as_bytes())
         .iter()

@@ -5,12 +5,15 @@ use chrono::NaiveDate;
 
 use super::canvas::{Block, Doc, H2, LABEL, Rgb3, Row, SMALL, Style, ink};
 use super::glyphs::Origin;
+use super::nav::Mark;
 use crate::model::{ItemCheck, RedReason, Status};
 
-/// A section heading, kept on the page with the `next` points after it.
+/// A section heading, kept on the page with the `next` points after it,
+/// and a top-level entry of the outline.
 pub(super) fn heading(doc: &mut Doc, text: &str, aside: &str, next: f32) {
     let geo = doc.geo;
     let mut row = Row::new(H2.leading() + 6.0);
+    row.outline(0, text);
     let w = doc.text_at(
         &mut row,
         (geo.left, 0.0),
@@ -49,13 +52,23 @@ pub(super) fn keep_with(doc: &Doc, block: &Block) -> f32 {
     if h <= doc.page_body() - 40.0 { h } else { 80.0 }
 }
 
-/// Heading text with a user-typed part (a category name), kept with `next`.
-pub(super) fn user_heading(doc: &mut Doc, text: &str, origin: Origin<'_>, aside: &str, next: f32) {
+/// Heading text with a user-typed part (a category name), kept with `next`,
+/// and an outline entry at `level`.
+pub(super) fn user_heading(
+    doc: &mut Doc,
+    (text, origin): (&str, Origin<'_>),
+    aside: &str,
+    next: f32,
+    level: u8,
+) {
     let geo = doc.geo;
     let lines = doc.paragraph(geo.left, geo.text_width() - 110.0, text, H2, origin);
     let mut block = Block::default();
     let n = lines.len();
     for (i, mut row) in lines.into_iter().enumerate() {
+        if i == 0 {
+            row.outline(level, text);
+        }
         if i + 1 == n {
             if !aside.is_empty() {
                 doc.text_right(&mut row, geo.right, 5.0, aside, SMALL);
@@ -230,8 +243,25 @@ impl<'a> Table<'a> {
     /// Places one table row (kept together), with the header first when
     /// the row starts the table or a new page.
     pub fn row(&mut self, doc: &mut Doc, cells: &[(&str, Origin<'_>)], colors: &[Option<Rgb3>]) {
+        self.row_marked(doc, cells, colors, Vec::new());
+    }
+
+    /// [`Table::row`] with `marks` (links, outline entries) on its first line.
+    pub fn row_marked(
+        &mut self,
+        doc: &mut Doc,
+        cells: &[(&str, Origin<'_>)],
+        colors: &[Option<Rgb3>],
+        marks: Vec<Mark>,
+    ) {
         let mut block = Block::default();
-        block.extend(table_row(doc, &self.columns, cells, Some(colors)));
+        let mut rows = table_row(doc, &self.columns, cells, Some(colors));
+        if let Some(first) = rows.first_mut() {
+            for mark in marks {
+                first.mark(mark);
+            }
+        }
+        block.extend(rows);
         block.push(hairline(doc, 2.5));
         let header = table_header(doc, &self.columns, self.titles);
         if !self.started || !doc.fits(block.height()) {

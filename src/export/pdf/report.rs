@@ -8,6 +8,7 @@ use super::canvas::{BODY, Block, Doc, H1, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
 use super::item;
 use super::parts::{self, Table};
+use super::signoff::{self, SignOff};
 use crate::model::{
     ItemCheck, ItemField, RECHECK_WARNING_DAYS, Status, Verdict, Warning, Workbook,
 };
@@ -28,12 +29,32 @@ pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     expiring(doc, wb, &verdict);
     rechecks_due(doc, wb, &verdict);
     checklist(doc, wb, &verdict, as_of);
+    sign_off(doc, wb);
+}
+
+/// Approver rows on a sign-off page of their own, at least this many.
+const APPROVER_ROWS: usize = 6;
+
+/// The last page: the decision, its conditions and who approved it.
+fn sign_off(doc: &mut Doc, wb: &Workbook) {
+    doc.new_page();
+    let sign = SignOff {
+        min_rows: APPROVER_ROWS,
+        intro: format!(
+            "The launch decision for {}, taken on this report's verdict and signed by those who approve it.",
+            wb.project.trim()
+        ),
+        ..SignOff::default()
+    };
+    signoff::layout(doc, &sign);
 }
 
 fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     let geo = doc.geo;
     let mut block = Block::default();
-    block.push(parts::kicker(doc, "READINESS REPORT"));
+    let mut kicker = parts::kicker(doc, "READINESS REPORT");
+    kicker.outline(0, "Summary");
+    block.push(kicker);
     block.extend(doc.paragraph(
         geo.left,
         geo.text_width(),
@@ -454,7 +475,9 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
     doc.new_page();
     let geo = doc.geo;
     let mut block = Block::default();
-    block.push(parts::kicker(doc, "FULL CHECKLIST"));
+    let mut kicker = parts::kicker(doc, "FULL CHECKLIST");
+    kicker.outline(0, "Full checklist");
+    block.push(kicker);
     let all = format!("All {} items", wb.item_count());
     block.extend(doc.paragraph(geo.left, geo.text_width(), &all, H1, Origin::Fixed));
     doc.place(block);
@@ -468,17 +491,18 @@ fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDa
                 let next = parts::keep_with(doc, &block);
                 parts::user_heading(
                     doc,
-                    &cat.name,
-                    Origin::Category(&cat.id),
+                    (&cat.name, Origin::Category(&cat.id)),
                     &format!("{pass} of {total} pass"),
                     next,
+                    1,
                 );
                 first = false;
             }
             doc.place(block);
         }
         if first {
-            parts::user_heading(doc, &cat.name, Origin::Category(&cat.id), "no items", 0.0);
+            let name = (cat.name.as_str(), Origin::Category(&cat.id));
+            parts::user_heading(doc, name, "no items", 0.0, 1);
         }
     }
 }
@@ -507,6 +531,9 @@ fn item_block(doc: &mut Doc, check: &ItemCheck<'_>, as_of: NaiveDate) -> Block {
             &status,
             color,
         );
+        if !check.passes() {
+            row.outline(2, &item.title);
+        }
     }));
     block.gap(1.5);
     block.extend(summary_line(doc, check, col, as_of));
