@@ -25,6 +25,7 @@ mod launch;
 mod merge;
 mod pdf;
 mod pdf_layout;
+mod pdf_meeting;
 mod pdf_scripts;
 mod recheck;
 mod review;

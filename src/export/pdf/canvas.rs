@@ -265,6 +265,9 @@ impl Geometry {
     }
 }
 
+/// How much room a block taller than a page needs to start on a page.
+const TALL_BLOCK_START: f32 = 200.0;
+
 /// Finished pages are kept plain up to this many bytes in all, then
 /// deflated until the fonts are subset (see [`Page::pack`]).
 const PACK_ABOVE: usize = 3 << 20;
@@ -368,11 +371,17 @@ impl Doc {
     }
 
     /// Places `block` on this page if it fits, else at the top of the next;
-    /// a block taller than a page flows row by row.
+    /// a block taller than a page flows row by row, starting on a new page
+    /// unless a good part of it fits here (not a lone title at the foot).
     pub fn place(&mut self, block: Block) {
         let h = block.height();
         let page_h = self.geo.bottom - self.geo.top;
-        if h > self.remaining() && h <= page_h && !self.at_page_top() {
+        let moves = if h <= page_h {
+            h > self.remaining()
+        } else {
+            self.remaining() < TALL_BLOCK_START
+        };
+        if moves && !self.at_page_top() {
             self.new_page();
         }
         for row in block.rows {

@@ -49,7 +49,8 @@ pub(super) struct SignOff {
     pub intro: String,
 }
 
-/// Lays out the sign-off under the heading "Sign-off", kept together.
+/// Lays out the sign-off under the heading "Sign-off", on one page when
+/// it fits on one.
 pub(super) fn layout(doc: &mut Doc, sign: &SignOff) {
     let geo = doc.geo;
     let w = geo.text_width();
@@ -82,10 +83,22 @@ pub(super) fn layout(doc: &mut Doc, sign: &SignOff) {
         block.push(line);
     }
     block.gap(10.0);
-    let h = block.height();
-    parts::heading(doc, "Sign-off", "", h.min(doc.page_body() / 2.0));
+    block.push(header(doc));
+    let n = sign.approvers.len().max(sign.min_rows);
+    for i in 0..n {
+        block.push(approver_row(doc, i + 1, sign.approvers.get(i)));
+    }
+    block.gap(8.0);
+    block.extend(doc.paragraph(
+        geo.left,
+        w,
+        "Keep this sheet with the workbook file; the content code in the footer identifies the file version it was printed from.",
+        SMALL,
+        Origin::Fixed,
+    ));
+    let next = parts::keep_with(doc, &block);
+    parts::heading(doc, "Sign-off", "", next);
     doc.place(block);
-    approver_rows(doc, sign);
 }
 
 /// "Decision: ☐ Go ☐ Go with conditions ☐ No-go", the known one ticked.
@@ -122,41 +135,15 @@ fn decision_row(doc: &mut Doc, decision: Option<Decision>) -> Row {
     row
 }
 
-/// Name, role, date and signature columns: fractions of the text width.
-const COLUMNS: [(&str, f32); 4] = [
-    ("Name", 0.30),
-    ("Role", 0.24),
+/// The row number (so a count of signatures is easy), then name, role,
+/// date and signature columns: fractions of the text width.
+const COLUMNS: [(&str, f32); 5] = [
+    ("", 0.04),
+    ("Name", 0.28),
+    ("Role", 0.22),
     ("Date", 0.16),
     ("Signature", 0.30),
 ];
-
-/// The header and a row per approver, at least `min_rows`; the header is
-/// repeated on a new page.
-fn approver_rows(doc: &mut Doc, sign: &SignOff) {
-    let n = sign.approvers.len().max(sign.min_rows);
-    let mut started = false;
-    for i in 0..n {
-        let row = approver_row(doc, sign.approvers.get(i));
-        let mut block = Block::default();
-        if !started || !doc.fits(row.h) {
-            block.push(header(doc));
-            started = true;
-        }
-        block.push(row);
-        doc.place(block);
-    }
-    let geo = doc.geo;
-    let mut block = Block::default();
-    block.gap(8.0);
-    block.extend(doc.paragraph(
-        geo.left,
-        geo.text_width(),
-        "Keep this sheet with the workbook file; the content code in the footer identifies the file version it was printed from.",
-        SMALL,
-        Origin::Fixed,
-    ));
-    doc.place(block);
-}
 
 fn header(doc: &mut Doc) -> Row {
     let geo = doc.geo;
@@ -170,8 +157,8 @@ fn header(doc: &mut Doc) -> Row {
     row
 }
 
-/// One approver's row: what is known written above the lines.
-fn approver_row(doc: &mut Doc, approver: Option<&Approver>) -> Row {
+/// Row `n`: what is known of its approver written above the lines.
+fn approver_row(doc: &mut Doc, n: usize, approver: Option<&Approver>) -> Row {
     let geo = doc.geo;
     let w = geo.text_width();
     let mut row = Row::new(30.0);
@@ -186,8 +173,17 @@ fn approver_row(doc: &mut Doc, approver: Option<&Approver>) -> Row {
         "",
     ];
     let style = Style::new(false, 9.5, ink::TEXT);
-    let mut cx = geo.left;
-    for ((_, frac), value) in COLUMNS.iter().zip(values) {
+    let number = Style::new(false, 8.0, ink::MUTED);
+    doc.text_at(
+        &mut row,
+        (geo.left, 15.0),
+        w * COLUMNS[0].1,
+        &n.to_string(),
+        number,
+        Origin::Fixed,
+    );
+    let mut cx = geo.left + w * COLUMNS[0].1;
+    for ((_, frac), value) in COLUMNS[1..].iter().zip(values) {
         if !value.is_empty() {
             let origin = Origin::Workbook("approvers");
             doc.text_at(

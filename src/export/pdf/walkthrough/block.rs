@@ -47,8 +47,18 @@ pub(super) fn item_block(
         row.mark(Mark::Target(key));
         if let Some(entry) = entry {
             let number = entry.number.to_string();
-            doc.text_right(row, geo.left + ITEM_INDENT - 8.0, 0.0, &number, TITLE);
             row.outline(1, &format!("{number}. {}", item.title));
+            // The number first, so that text extraction reads "3 Title".
+            let mut numbered = Row::new(row.h);
+            doc.text_right(
+                &mut numbered,
+                geo.left + ITEM_INDENT - 8.0,
+                0.0,
+                &number,
+                TITLE,
+            );
+            numbered.append(std::mem::take(row));
+            *row = numbered;
         }
     }));
     let id = format!("ID {}", item.id);
