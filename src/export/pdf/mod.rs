@@ -269,8 +269,17 @@ pub enum PdfError {
 /// then `write_file` puts the real page contents in, with the subsets' glyph
 /// numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
+    render_with(workbook, options, &report::Reviews::of(workbook))
+}
+
+/// [`render`] with the report's record of the reviews given.
+fn render_with(
+    workbook: &Workbook,
+    options: &PdfOptions,
+    reviews: &report::Reviews,
+) -> Result<Rendered, PdfError> {
     let hash = crate::storage::content_hash(workbook);
-    let (pages, mut glyphs, nav) = lay_out(workbook, options, &hash)?;
+    let (pages, mut glyphs, nav) = lay_out(workbook, options, &hash, reviews)?;
     let meta = document_meta(workbook, options, &hash);
     let mut pdf = PdfDocument::new(&meta.title);
     let embedded = glyphs.embed(&mut pdf)?;
@@ -295,13 +304,14 @@ fn lay_out(
     workbook: &Workbook,
     options: &PdfOptions,
     hash: &str,
+    reviews: &report::Reviews,
 ) -> Result<(Vec<content::Page>, glyphs::Glyphs, nav::Nav), PdfError> {
     let glyphs = glyphs::Glyphs::with_system_fonts(options.system_fonts);
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
     match options.kind {
         PdfKind::Walkthrough => walkthrough::layout(&mut doc, workbook, options.as_of),
-        PdfKind::Report => report::layout(&mut doc, workbook, options.as_of),
+        PdfKind::Report => report::layout(&mut doc, workbook, options.as_of, reviews),
     }
     let footer = format!("As of {} · content {hash}", options.as_of);
     Ok(doc.finish(&workbook.project, options.kind.title(), &footer))

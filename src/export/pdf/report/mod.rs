@@ -7,46 +7,27 @@ use chrono::NaiveDate;
 use super::canvas::{BODY, Block, Doc, H1, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
 use super::item;
-use super::parts::{self, Table};
-use super::signoff::{self, SignOff};
-use crate::model::{
-    ItemCheck, ItemField, RECHECK_WARNING_DAYS, Status, Verdict, Warning, Workbook,
-};
+use super::parts;
+use crate::model::{ItemCheck, ItemField, Status, Verdict, Workbook};
 
-/// Lists on the first pages stop after this many rows; the full checklist
-/// that follows has every item, so a 10,000-item report keeps a summary
-/// that is still a summary.
-const SUMMARY_LIMIT: usize = 40;
+mod lists;
+mod review;
 
-pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
+pub(super) use review::Reviews;
+
+pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate, reviews: &Reviews) {
     let verdict = wb.verdict(as_of);
     title(doc, wb, as_of);
     banner(doc, &verdict);
     counts(doc, &verdict);
     progress(doc, wb, &verdict);
-    red_items(doc, &verdict, as_of);
-    overdue(doc, &verdict, as_of);
-    expiring(doc, wb, &verdict);
-    rechecks_due(doc, wb, &verdict);
+    lists::red_items(doc, &verdict, as_of);
+    lists::overdue(doc, &verdict, as_of);
+    lists::expiring(doc, wb, &verdict);
+    lists::rechecks_due(doc, wb, &verdict);
+    review::history(doc, &reviews.history);
     checklist(doc, wb, &verdict, as_of);
-    sign_off(doc, wb);
-}
-
-/// Approver rows on a sign-off page of their own, at least this many.
-const APPROVER_ROWS: usize = 6;
-
-/// The last page: the decision, its conditions and who approved it.
-fn sign_off(doc: &mut Doc, wb: &Workbook) {
-    doc.new_page();
-    let sign = SignOff {
-        min_rows: APPROVER_ROWS,
-        intro: format!(
-            "The launch decision for {}, taken on this report's verdict and signed by those who approve it.",
-            wb.project.trim()
-        ),
-        ..SignOff::default()
-    };
-    signoff::layout(doc, &sign);
+    review::sign_off(doc, wb, reviews);
 }
 
 fn title(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
@@ -238,237 +219,6 @@ fn progress(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
         block.push(row);
         doc.place(block);
     }
-}
-
-fn more_note(doc: &mut Doc, shown: usize, total: usize, what: &str) {
-    if total > shown {
-        let geo = doc.geo;
-        let text = format!(
-            "… and {} more {what}: every item is in the full checklist below.",
-            total - shown
-        );
-        let mut block = Block::default();
-        block.gap(3.0);
-        block.extend(doc.paragraph(geo.left, geo.text_width(), &text, SMALL, Origin::Fixed));
-        doc.place(block);
-    }
-}
-
-fn none_note(doc: &mut Doc, text: &str) {
-    let geo = doc.geo;
-    let mut block = Block::default();
-    block.extend(doc.paragraph(
-        geo.left,
-        geo.text_width(),
-        text,
-        BODY.with_color(ink::MUTED),
-        Origin::Fixed,
-    ));
-    doc.place(block);
-}
-
-const CELL: Style = Style::new(false, 8.5, ink::TEXT);
-const CELL_BOLD: Style = Style::new(true, 8.5, ink::TEXT);
-
-fn red_items(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
-    let total = verdict.red_count();
-    parts::heading(
-        doc,
-        &format!("Red items ({total})"),
-        "what blocks the launch",
-        40.0,
-    );
-    if total == 0 {
-        none_note(
-            doc,
-            "None: every item is done, mitigated or not applicable.",
-        );
-        return;
-    }
-    let titles = ["Item", "Why it is red", "Owner", "Due"];
-    let mut table = Table::new(
-        doc,
-        &[34.0, 26.0, 20.0, 20.0],
-        &[CELL_BOLD, CELL, CELL, CELL],
-        &titles,
-    );
-    for check in verdict.red().take(SUMMARY_LIMIT) {
-        let item = check.item;
-        let title = format!("{} ({})", item.title, check.category.name);
-        let reason = check.red.map(parts::red_text).unwrap_or_default();
-        let due = parts::due_text(check, as_of);
-        table.row(
-            doc,
-            &[
-                (&title, Origin::Item(&item.id, "title")),
-                (&reason, Origin::Fixed),
-                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
-                (&due, Origin::Fixed),
-            ],
-            &[
-                None,
-                Some(ink::RED),
-                None,
-                check.overdue.then_some(ink::RED),
-            ],
-        );
-    }
-    more_note(doc, SUMMARY_LIMIT.min(total), total, "red items");
-}
-
-fn overdue(doc: &mut Doc, verdict: &Verdict<'_>, as_of: NaiveDate) {
-    let total = verdict.overdue().count();
-    parts::heading(
-        doc,
-        &format!("Overdue ({total})"),
-        "due before the as-of date and not passing",
-        40.0,
-    );
-    if total == 0 {
-        none_note(doc, "None.");
-        return;
-    }
-    let titles = ["Item", "Owner", "Due"];
-    let mut table = Table::new(doc, &[46.0, 24.0, 30.0], &[CELL_BOLD, CELL, CELL], &titles);
-    for check in verdict.overdue().take(SUMMARY_LIMIT) {
-        let item = check.item;
-        let due = parts::due_text(check, as_of);
-        table.row(
-            doc,
-            &[
-                (&item.title, Origin::Item(&item.id, "title")),
-                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
-                (&due, Origin::Fixed),
-            ],
-            &[None, None, Some(ink::RED)],
-        );
-    }
-    more_note(doc, SUMMARY_LIMIT.min(total), total, "overdue items");
-}
-
-fn expiring(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
-    // By ID through a map: a large workbook can have thousands of these.
-    let by_id: std::collections::HashMap<&str, &ItemCheck<'_>> = verdict
-        .checks
-        .iter()
-        .map(|c| (c.item.id.as_str(), c))
-        .collect();
-    let expiring: Vec<(&ItemCheck<'_>, NaiveDate)> = verdict
-        .warnings
-        .iter()
-        .filter_map(|w| match w {
-            Warning::MitigationExpiresBeforeLaunch { id, until, .. } => {
-                by_id.get(id.as_str()).map(|c| (*c, *until))
-            }
-            Warning::RecheckDue { .. } | Warning::DueWithoutLaunch { .. } => None,
-        })
-        .collect();
-    let total = expiring.len();
-    let aside = match wb.launch {
-        Some(l) => format!("they end before launch on {l}"),
-        None => String::new(),
-    };
-    parts::heading(
-        doc,
-        &format!("Mitigations expiring before launch ({total})"),
-        &aside,
-        40.0,
-    );
-    if total == 0 {
-        none_note(
-            doc,
-            if wb.launch.is_some() {
-                "None."
-            } else {
-                "None (no launch date is set)."
-            },
-        );
-        return;
-    }
-    let titles = ["Item", "Until", "Accepted by", "Mitigation"];
-    let mut table = Table::new(
-        doc,
-        &[28.0, 14.0, 18.0, 40.0],
-        &[CELL_BOLD, CELL, CELL, CELL],
-        &titles,
-    );
-    for (check, until) in expiring.iter().take(SUMMARY_LIMIT) {
-        let item = check.item;
-        let expired = *until < verdict.as_of;
-        let until = if expired {
-            format!("{until} (expired)")
-        } else {
-            until.to_string()
-        };
-        table.row(
-            doc,
-            &[
-                (&item.title, Origin::Item(&item.id, "title")),
-                (&until, Origin::Fixed),
-                (
-                    &item.mitigation.accepted_by,
-                    Origin::Item(&item.id, "accepted by"),
-                ),
-                (&item.mitigation.text, Origin::Item(&item.id, "mitigation")),
-            ],
-            &[
-                None,
-                Some(if expired { ink::RED } else { ink::AMBER }),
-                None,
-                None,
-            ],
-        );
-    }
-    more_note(doc, SUMMARY_LIMIT.min(total), total, "expiring mitigations");
-}
-
-/// Done items whose re-check falls due soon (see `Warning::RecheckDue`);
-/// only in workbooks where some item has an interval, so a team that does
-/// not use re-checks is not shown an empty section.
-fn rechecks_due(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>) {
-    if !wb.items().any(|(_, i)| i.every.is_some()) {
-        return;
-    }
-    let due: Vec<(&str, NaiveDate)> = verdict
-        .warnings
-        .iter()
-        .filter_map(|w| match w {
-            Warning::RecheckDue { id, due, .. } => Some((id.as_str(), *due)),
-            Warning::MitigationExpiresBeforeLaunch { .. } | Warning::DueWithoutLaunch { .. } => {
-                None
-            }
-        })
-        .collect();
-    let total = due.len();
-    let aside =
-        format!("done items to re-check before launch or within {RECHECK_WARNING_DAYS} days");
-    parts::heading(doc, &format!("Re-checks due ({total})"), &aside, 40.0);
-    if total == 0 {
-        none_note(doc, "None.");
-        return;
-    }
-    let titles = ["Item", "Due by", "Last verified", "Owner"];
-    let mut table = Table::new(
-        doc,
-        &[46.0, 16.0, 16.0, 22.0],
-        &[CELL_BOLD, CELL, CELL, CELL],
-        &titles,
-    );
-    for (id, due) in due.iter().take(SUMMARY_LIMIT) {
-        let Some(item) = wb.item(id) else { continue };
-        let verified = item::value(item, ItemField::Verified);
-        table.row(
-            doc,
-            &[
-                (&item.title, Origin::Item(&item.id, "title")),
-                (&due.to_string(), Origin::Fixed),
-                (&verified, Origin::Fixed),
-                (item.owner_or_unassigned(), Origin::Item(&item.id, "owner")),
-            ],
-            &[None, Some(ink::AMBER), None, None],
-        );
-    }
-    more_note(doc, SUMMARY_LIMIT.min(total), total, "re-checks due");
 }
 
 fn checklist(doc: &mut Doc, wb: &Workbook, verdict: &Verdict<'_>, as_of: NaiveDate) {
