@@ -354,7 +354,7 @@ impl Doc {
     }
 
     /// Adds header and footer to every page, and the page numbers of
-    /// [`Mark::PageRef`]s, and returns the pages and their navigation.
+    /// [`Mark::PageRef`](super::nav::Mark::PageRef)s, and returns the pages and their navigation.
     pub fn finish(
         mut self,
         header_left: &str,
