@@ -382,3 +382,92 @@ fn export_pdf_pdfa_adds_xmp_metadata_and_an_srgb_output_intent() {
     d.ok(&["export", "pdf", WB, "-o", "b.pdf", "--as-of", "2026-03-10"]);
     assert_eq!(pdf_text(&bytes), pdf_text(&d.read_bytes("b.pdf")));
 }
+
+/// The sample with two reviews on record: one ended (no-go), one ended with
+/// conditions and approvers, and a third open with its attendees.
+fn reviewed() -> shipshape::model::Workbook {
+    use shipshape::model::{Approver, Attendee, Decision, ReviewStart, SignOff};
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut wb = sample();
+    let start = |title: &str, date, attendees: &[&str]| ReviewStart {
+        title: title.to_owned(),
+        date,
+        attendees: attendees.iter().map(|a| Attendee::parse(a)).collect(),
+    };
+    wb.start_review(start("Kick-off", day(2, 3), &["Zoë Łukasz:Tech lead"]))
+        .unwrap();
+    wb.end_review(SignOff {
+        decision: Decision::NoGo,
+        conditions: String::new(),
+        approvers: vec![],
+    })
+    .unwrap();
+    wb.start_review(start(
+        "Four weeks out",
+        day(3, 4),
+        &["Zoë Łukasz:Tech lead"],
+    ))
+    .unwrap();
+    wb.end_review(SignOff {
+        decision: Decision::GoWithConditions,
+        conditions: "Pen test booked before launch.".to_owned(),
+        approvers: vec![Approver::parse("Marta García:Product", Some(day(3, 4)))],
+    })
+    .unwrap();
+    let guests: Vec<String> = (1..=11).map(|n| format!("Guest {n}:Observer")).collect();
+    let guests: Vec<&str> = guests.iter().map(String::as_str).collect();
+    wb.start_review(start("Go/no-go", day(3, 9), &guests))
+        .unwrap();
+    wb
+}
+
+#[test]
+fn the_report_prints_the_review_history_and_the_last_sign_off() {
+    let bytes = render(&reviewed(), PdfKind::Report).bytes;
+    let pages = page_texts(&bytes);
+    let history = &pages[page_with(&pages, "Review history")];
+    assert!(
+        history.contains("3 reviews: red and passing items"),
+        "{history}"
+    );
+    for row in [
+        "Kick-off 2026-02-03",
+        "No-go",
+        "Four weeks out 2026-03-04",
+        "Go with conditions",
+        "Go/no-go 2026-03-09",
+    ] {
+        assert!(history.contains(row), "{row:?} in {history}");
+    }
+    let last = pages.last().unwrap();
+    assert!(
+        last.contains("CONDITIONS Pen test booked before launch."),
+        "{last}"
+    );
+    assert!(
+        last.contains("1 Marta García Product 2026-03-04 2 3"),
+        "{last}"
+    );
+    let outline = outline(&bytes);
+    assert!(outline.contains(&(0, "Review history".to_owned())));
+}
+
+#[test]
+fn the_walkthrough_expects_the_open_reviews_attendees() {
+    let bytes = render(&reviewed(), PdfKind::Walkthrough).bytes;
+    let pages = page_texts(&bytes);
+    assert!(
+        pages[0].contains("Name Guest 11 Role Observer"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        !pages[0].contains("Ayşe Öztürk"),
+        "the review's, not the workbook's people"
+    );
+    let last = pages.last().unwrap();
+    assert!(
+        last.contains("Signature 1 2 3 4 5 6 7 8 9 10 11 Keep"),
+        "{last}"
+    );
+}

@@ -8,26 +8,7 @@ use chrono::NaiveDate;
 use super::canvas::{BODY, Block, Doc, LABEL, Row, SMALL, Style, TITLE, ink};
 use super::glyphs::Origin;
 use super::parts;
-
-/// The decision a review ends with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Decision {
-    Go,
-    GoWithConditions,
-    NoGo,
-}
-
-impl Decision {
-    pub const ALL: [Self; 3] = [Self::Go, Self::GoWithConditions, Self::NoGo];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Go => "Go",
-            Self::GoWithConditions => "Go with conditions",
-            Self::NoGo => "No-go",
-        }
-    }
-}
+use crate::model::Decision;
 
 /// Someone who signs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

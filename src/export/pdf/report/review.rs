@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::export::pdf::canvas::{Block, Doc, Row, SMALL, Style, ink};
 use crate::export::pdf::glyphs::Origin;
 use crate::export::pdf::parts::{self, Table};
-use crate::export::pdf::signoff::{self, SignOff};
-use crate::model::Workbook;
+use crate::export::pdf::signoff::{self, Approver, SignOff};
+use crate::model::{Workbook, review};
 
 /// One review's outcome, for the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +32,39 @@ pub(in crate::export::pdf) struct Reviews {
 }
 
 impl Reviews {
-    /// The workbook's reviews. The workbook does not keep reviews yet
-    /// (issue 12, point 3): until it does there is no history and the
-    /// sign-off is blank.
-    pub fn of(_wb: &Workbook) -> Self {
-        Self::default()
+    /// The workbook's reviews: each one's outcome (the verdict at its end,
+    /// or at its start while it is open), and the last ended one's sign-off.
+    pub fn of(wb: &Workbook) -> Self {
+        let history = review::history::trend(&wb.reviews)
+            .into_iter()
+            .map(|p| Point {
+                title: p.title,
+                date: p.date,
+                red: p.red,
+                passing: p.passing,
+                decision: p.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
+            })
+            .collect();
+        let sign_off = wb
+            .reviews
+            .iter()
+            .rev()
+            .find_map(|r| r.sign_off.as_ref())
+            .map(|s| SignOff {
+                decision: Some(s.decision),
+                conditions: s.conditions.clone(),
+                approvers: s
+                    .approvers
+                    .iter()
+                    .map(|a| Approver {
+                        name: a.name.clone(),
+                        role: a.role.clone(),
+                        date: a.date,
+                    })
+                    .collect(),
+                ..SignOff::default()
+            });
+        Self { history, sign_off }
     }
 }
 
@@ -190,8 +218,8 @@ fn chart(doc: &mut Doc, points: &[Point]) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::pdf::signoff::{Approver, Decision};
     use crate::export::pdf::{Paper, PdfKind, PdfOptions, render_with};
+    use crate::model::Decision;
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()

@@ -54,13 +54,22 @@ pub(super) fn layout(doc: &mut Doc, wb: &Workbook, as_of: NaiveDate) {
     );
 }
 
-/// Who is expected at the meeting: name and role. The workbook's people
-/// until reviews are kept in the file.
+/// Who is expected at the meeting: name and role. The open review's
+/// attendees (else the last review's), else the workbook's people.
 fn attendees_of(wb: &Workbook) -> Vec<(String, String)> {
-    wb.people
-        .iter()
-        .map(|p| (p.name.clone(), p.role.clone()))
-        .collect()
+    let review = wb.open_review().or(wb.reviews.last());
+    match review {
+        Some(r) if !r.attendees.is_empty() => r
+            .attendees
+            .iter()
+            .map(|a| (a.name.clone(), a.role.clone()))
+            .collect(),
+        _ => wb
+            .people
+            .iter()
+            .map(|p| (p.name.clone(), p.role.clone()))
+            .collect(),
+    }
 }
 
 /// "Label: value" with a line under the value, or just the line; the value
