@@ -49,8 +49,13 @@ impl Reviews {
             .reviews
             .iter()
             .rev()
-            .find_map(|r| r.sign_off.as_ref())
-            .map(|s| SignOff {
+            .find_map(|r| r.sign_off.as_ref().map(|s| (r, s)))
+            .map(|(r, s)| SignOff {
+                intro: format!(
+                    "As decided at the review \u{201c}{}\u{201d} on {} and signed by those who approved it.",
+                    r.title.trim(),
+                    r.date
+                ),
                 decision: Some(s.decision),
                 conditions: s.conditions.clone(),
                 approvers: s
