@@ -441,6 +441,10 @@ fn the_report_prints_the_review_history_and_the_last_sign_off() {
     }
     let last = pages.last().unwrap();
     assert!(
+        last.contains("As decided at the review “Four weeks out” on 2026-03-04"),
+        "{last}"
+    );
+    assert!(
         last.contains("CONDITIONS Pen test booked before launch."),
         "{last}"
     );
