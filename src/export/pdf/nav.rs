@@ -217,15 +217,12 @@ impl Nav {
             }
         }
         let open = |i: usize| parents[i].is_none();
-        // Visible descendants when open, computed from the last entry back
-        // (children always come after their parent).
-        let mut shown = vec![0i64; n];
-        for i in (0..n).rev() {
-            shown[i] = children[i]
-                .iter()
-                .map(|&c| 1 + if open(c) { shown[c] } else { 0 })
-                .sum();
-        }
+        // What an entry shows when open: only top-level entries are open, so
+        // its children and nothing below them.
+        let shown: Vec<i64> = children
+            .iter()
+            .map(|c| i64::try_from(c.len()).unwrap_or(i64::MAX))
+            .collect();
         let link_siblings = |dict: &mut Dictionary, list: &[usize], k: usize| {
             if k > 0 {
                 dict.set("Prev", ids[list[k - 1]]);
