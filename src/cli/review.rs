@@ -358,8 +358,8 @@ fn render(wb: &Workbook, r: &Review) -> String {
                 out,
                 "    {}: {} → {}",
                 f.field,
-                shown(&f.before),
-                shown(&f.after)
+                crate::model::diff::show(&f.before),
+                crate::model::diff::show(&f.after)
             );
         }
     }
@@ -387,16 +387,5 @@ fn role(role: &str) -> String {
         String::new()
     } else {
         format!(" ({})", role.trim())
-    }
-}
-
-/// A value on one line: `(none)` when empty, quoted when it has line breaks.
-fn shown(value: &str) -> String {
-    if value.is_empty() {
-        "(none)".to_owned()
-    } else if value.contains(['\n', '\r', '\t']) {
-        format!("{value:?}")
-    } else {
-        value.to_owned()
     }
 }

@@ -42,7 +42,8 @@ pub struct WorkbookDiff {
     pub reviews_ended: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One field before → after, as text (also what a review records).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FieldChange {
     pub field: String,
     pub before: String,
@@ -478,7 +479,7 @@ fn longest_increasing(seq: &[usize]) -> HashSet<usize> {
 
 /// A value for one line of text: empty shows as `(none)`, text with line
 /// breaks or edge spaces is quoted.
-fn show(value: &str) -> String {
+pub fn show(value: &str) -> String {
     if value.is_empty() {
         "(none)".to_owned()
     } else if value.contains(['\n', '\r', '\t']) || value.trim() != value {

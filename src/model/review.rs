@@ -118,13 +118,8 @@ pub struct ItemChanges {
     pub fields: Vec<FieldChange>,
 }
 
-/// One field before → after, as text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: String,
-    pub before: String,
-    pub after: String,
-}
+/// One field before → after, as text: the same record `diff` reports.
+pub use super::diff::FieldChange;
 
 /// How a review ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
