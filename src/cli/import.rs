@@ -7,13 +7,14 @@ use anyhow::bail;
 use clap::{Args, Subcommand};
 
 use super::plural;
+use crate::import::markdown::{ItemShape, MarkdownOptions};
 use crate::import::{self, Imported};
 use crate::storage;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// A Markdown checklist: headings become categories; task-list items, check tables and question headings become items.
-    Md(ImportArgs),
+    /// A Markdown checklist: headings become categories; task-list items, check tables and check headings become items.
+    Md(MdArgs),
     /// An Azure review-checklists JSON file (github.com/Azure/review-checklists).
     Azure(ImportArgs),
 }
@@ -33,13 +34,46 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct MdArgs {
+    #[command(flatten)]
+    pub common: ImportArgs,
+    /// Which blocks are the checks.
+    #[arg(long, value_name = "SHAPE", default_value_t = ItemShape::Auto)]
+    pub items: ItemShape,
+    /// The table column that holds the checks, by its header (default: chosen by header and content).
+    #[arg(long, value_name = "NAME")]
+    pub item_column: Option<String>,
+}
+
+impl clap::ValueEnum for ItemShape {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ItemShape::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.help()))
+    }
+}
+
 /// An importer: the file's bytes and an optional project name to a workbook.
-type Importer = fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>;
+type Importer = Box<dyn Fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>>;
 
 pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     let (args, parse): (ImportArgs, Importer) = match cmd {
-        ImportCommand::Md(a) => (a, import::markdown::import),
-        ImportCommand::Azure(a) => (a, import::azure::import),
+        ImportCommand::Md(a) => {
+            let (items, item_column) = (a.items, a.item_column);
+            let parse = move |bytes: &[u8], project: Option<&str>| {
+                let options = MarkdownOptions {
+                    project: project.map(str::to_owned),
+                    items,
+                    item_column: item_column.clone(),
+                };
+                import::markdown::import_with(bytes, &options)
+            };
+            (a.common, Box::new(parse))
+        }
+        ImportCommand::Azure(a) => (a, Box::new(import::azure::import)),
     };
     if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
         bail!(

@@ -31,13 +31,105 @@ const MAX_DEPTH: usize = 32;
 /// goes into the description.
 const MAX_TITLE_CHARS: usize = 160;
 
-/// Imports a Markdown checklist. `project` names the workbook; without it the
-/// first level-1 heading does.
+/// Which blocks of a Markdown file are the checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ItemShape {
+    /// Whatever the file holds: task lists, tables of checks and check
+    /// headings together; plain bullets when there is none of these.
+    #[default]
+    Auto,
+    /// Task-list items (`- [ ] …`); plain bullets when there are none.
+    Tasks,
+    /// Rows of tables.
+    Tables,
+    /// Headings that state or ask a check, with the text under them.
+    Headings,
+}
+
+impl ItemShape {
+    pub const ALL: [Self; 4] = [Self::Auto, Self::Tasks, Self::Tables, Self::Headings];
+
+    /// The word on the command line (`--items tables`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Tasks => "tasks",
+            Self::Tables => "tables",
+            Self::Headings => "headings",
+        }
+    }
+
+    /// The choice as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Automatic",
+            Self::Tasks => "Task lists",
+            Self::Tables => "Table rows",
+            Self::Headings => "Headings",
+        }
+    }
+
+    /// What the choice reads, for `--help` and tooltips.
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::Auto => "task lists, tables of checks and check headings, as found",
+            Self::Tasks => "task-list items (- [ ] …), or plain bullets when there are none",
+            Self::Tables => "the rows of tables",
+            Self::Headings => "one heading per check, the text under it its description",
+        }
+    }
+}
+
+impl std::fmt::Display for ItemShape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for ItemShape {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Self::ALL
+            .into_iter()
+            .find(|shape| shape.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|s| s.name()).collect();
+                format!("unknown item shape {s:?}: expected {}", names.join(", "))
+            })
+    }
+}
+
+/// How to read a Markdown checklist.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// The project name; without it the front matter's `title:` or the
+    /// first level-1 heading names the workbook.
+    pub project: Option<String>,
+    /// Which blocks are the checks.
+    pub items: ItemShape,
+    /// The table column that holds the check (its header, any case),
+    /// instead of the column chosen by its header and content.
+    pub item_column: Option<String>,
+}
+
+/// Imports a Markdown checklist, every shape it holds. `project` names the
+/// workbook; without it the first level-1 heading does.
 pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportError> {
+    let options = MarkdownOptions {
+        project: project.map(str::to_owned),
+        ..MarkdownOptions::default()
+    };
+    import_with(bytes, &options)
+}
+
+/// Imports a Markdown checklist as `options` say.
+pub fn import_with(bytes: &[u8], options: &MarkdownOptions) -> Result<Imported, ImportError> {
     let text = super::text(bytes)?;
-    let mut b = Builder::new(text);
+    let mut b = Builder::new(text, options);
     b.run();
-    b.finish(project)
+    b.finish()
 }
 
 /// A paragraph's text (line breaks as `\n`), the links in it, and any
@@ -72,6 +164,8 @@ struct Draft {
     /// evidence…), set through the model's field setters.
     fields: Item,
     id: Option<String>,
+    /// The shape of block it was read from.
+    shape: ItemShape,
 }
 
 /// A table being read: its header cells, finished rows and the row open.
@@ -86,6 +180,7 @@ struct Table {
 /// The importer's state while it walks one file.
 struct Builder<'a> {
     text: &'a str,
+    options: &'a MarkdownOptions,
     line_starts: Vec<usize>,
     project: Option<String>,
     /// Paragraphs between the title and the first category heading.
@@ -108,12 +203,13 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, options: &'a MarkdownOptions) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Self {
             text,
+            options,
             line_starts,
             project: None,
             description: Vec::new(),

@@ -151,3 +151,36 @@ fn import_errors_are_clear() {
     );
     assert!(!d.path("x.ron").exists(), "nothing written on error");
 }
+
+#[test]
+fn import_md_items_and_item_column_choose_what_is_read() {
+    let d = Dir::new();
+    d.write(
+        "m.md",
+        "# M\n\n## A\n\n- [ ] A task\n\n| Area | Control |\n|---|---|\n| Net | TLS |\n",
+    );
+    let out = d.ok(&["import", "md", "m.md", "-o", "t.ron", "--items", "tasks"]);
+    assert!(out.contains("imported 1 item in 1 category"), "{out}");
+    let wb = d.load("t.ron");
+    assert_eq!(wb.items().next().unwrap().1.title, "A task");
+    d.ok(&[
+        "import",
+        "md",
+        "m.md",
+        "-o",
+        "c.ron",
+        "--items",
+        "tables",
+        "--item-column",
+        "area",
+    ]);
+    assert_eq!(d.load("c.ron").items().next().unwrap().1.title, "Net");
+    d.fails(
+        &["import", "md", "m.md", "-o", "x.ron", "--items", "rows"],
+        "possible values: auto, tasks, tables, headings",
+    );
+    d.fails(
+        &["import", "md", "m.md", "-o", "x.ron", "--items", "headings"],
+        "found no checklist items: expected headings",
+    );
+}

@@ -6,7 +6,7 @@ use super::labels::{
     clean_heading, field_key, is_long_field, is_meta, parse_status, render_node, set_title,
     split_segments,
 };
-use super::{Builder, Draft, Node, Para};
+use super::{Builder, Draft, ItemShape, Node, Para};
 use crate::model::{FieldKind, ItemField};
 
 impl Builder<'_> {
@@ -20,6 +20,7 @@ impl Builder<'_> {
             self.question = Some(Draft {
                 category: self.category.clone(),
                 title: text,
+                shape: ItemShape::Headings,
                 ..Draft::default()
             });
         } else if level == 1
@@ -96,6 +97,7 @@ impl Builder<'_> {
         let mut d = Draft {
             category: self.category.clone(),
             checked: node.checked,
+            shape: ItemShape::Tasks,
             ..Draft::default()
         };
         let mut paras = node.paras.into_iter();

@@ -4,24 +4,18 @@
 
 use std::collections::HashMap;
 
-use super::Builder;
 use super::labels::leading_code;
+use super::{Builder, Draft, ItemShape};
 use crate::import::{ImportError, Imported};
 use crate::model::{Item, ItemIds, Status, Workbook};
 
 impl Builder<'_> {
-    pub(super) fn finish(mut self, project: Option<&str>) -> Result<Imported, ImportError> {
-        let drafts = if self.drafts.is_empty() {
-            std::mem::take(&mut self.bullets)
-        } else {
-            std::mem::take(&mut self.drafts)
-        };
-        if drafts.is_empty() {
-            return Err(ImportError::NoItems(
-                "found no checklist items: expected task-list items (`- [ ] …`), tables of checks, question headings or bullet lists".into(),
-            ));
-        }
-        let name = project
+    pub(super) fn finish(mut self) -> Result<Imported, ImportError> {
+        let drafts = self.chosen_drafts()?;
+        let name = self
+            .options
+            .project
+            .as_deref()
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
@@ -67,5 +61,53 @@ impl Builder<'_> {
             workbook: wb,
             warnings: self.warnings,
         })
+    }
+
+    /// The drafts of the shape asked for (plain bullets when a list shape
+    /// finds no task items), with a warning counting those left out.
+    fn chosen_drafts(&mut self) -> Result<Vec<Draft>, ImportError> {
+        let shape = self.options.items;
+        let (mut chosen, left): (Vec<Draft>, Vec<Draft>) = std::mem::take(&mut self.drafts)
+            .into_iter()
+            .partition(|d| shape == ItemShape::Auto || d.shape == shape);
+        if chosen.is_empty() && matches!(shape, ItemShape::Auto | ItemShape::Tasks) {
+            chosen = std::mem::take(&mut self.bullets);
+        }
+        for other in ItemShape::ALL {
+            let n = left.iter().filter(|d| d.shape == other).count();
+            if n > 0 {
+                self.warnings.push(format!(
+                    "{n} {} not read as items (--items {shape})",
+                    noun(other, n)
+                ));
+            }
+        }
+        if chosen.is_empty() {
+            let expected = match shape {
+                ItemShape::Auto => {
+                    "task-list items (`- [ ] …`), tables of checks, check headings or bullet lists"
+                }
+                ItemShape::Tasks => "task-list items (`- [ ] …`) or bullet lists",
+                ItemShape::Tables => "tables with a column of checks",
+                ItemShape::Headings => "headings that state or ask a check",
+            };
+            return Err(ImportError::NoItems(format!(
+                "found no checklist items: expected {expected}"
+            )));
+        }
+        Ok(chosen)
+    }
+}
+
+/// What a draft of `shape` came from, for warnings.
+fn noun(shape: ItemShape, n: usize) -> &'static str {
+    match (shape, n) {
+        (ItemShape::Tasks, 1) => "task-list item",
+        (ItemShape::Tasks, _) => "task-list items",
+        (ItemShape::Tables, 1) => "table row",
+        (ItemShape::Tables, _) => "table rows",
+        (ItemShape::Headings, 1) => "check heading",
+        (ItemShape::Headings, _) => "check headings",
+        (ItemShape::Auto, _) => "blocks",
     }
 }

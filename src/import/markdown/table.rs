@@ -1,7 +1,7 @@
 //! Markdown tables whose rows are checks (the mercari checklists' shape).
 
 use super::labels::{is_check_mark, one_line, set_title};
-use super::{Builder, Draft, Para, Table};
+use super::{Builder, Draft, ItemShape, Para, Table};
 use crate::model::ItemField;
 
 /// Header words that name the column holding the check itself.
@@ -41,14 +41,20 @@ impl Columns {
     /// Reads a header (each cell on one line, lower case). `None` when no
     /// column names a check; a status column alone makes the first one the
     /// check.
-    fn find(header: &[String]) -> Option<Self> {
+    fn find(header: &[String], item_column: Option<&str>) -> Option<Self> {
         let find = |words: &[&str]| {
             header
                 .iter()
                 .position(|h| words.iter().any(|w| h.contains(w)))
         };
         let status = find(&["status", "state", "done"]);
-        let title = find(&TITLE_WORDS).or(status.map(|_| 0))?;
+        let title = match item_column {
+            Some(name) => header
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(&super::labels::one_line(name)))?,
+            None => find(&TITLE_WORDS).or(status.map(|_| 0))?,
+        };
+        let status = status.filter(|&c| c != title);
         let description = find(&["description", "detail", "summary", "why", "explanation"])
             .filter(|&c| c != title);
         Some(Self {
@@ -76,11 +82,16 @@ impl Builder<'_> {
             .iter()
             .map(|c| one_line(&c.text).to_lowercase())
             .collect();
-        let Some(columns) = Columns::find(&header) else {
+        let item_column = self.options.item_column.as_deref();
+        let Some(columns) = Columns::find(&header, item_column) else {
             if !t.rows.is_empty() {
                 let cols: Vec<&str> = t.header.iter().map(|c| c.text.trim()).collect();
+                let why = match item_column {
+                    Some(name) => format!("no column is named {name:?}"),
+                    None => "no column names a check (Check, Item, Task, Title…)".to_owned(),
+                };
                 self.warnings.push(format!(
-                    "line {}: table ({}) skipped: no column names a check (Check, Item, Task, Title…)",
+                    "line {}: table ({}) skipped: {why}",
                     t.line,
                     cols.join(" | ")
                 ));
@@ -109,6 +120,7 @@ impl Builder<'_> {
         let mut d = Draft {
             category: self.category.clone(),
             id: title_cell.and_then(|p| p.id.clone()),
+            shape: ItemShape::Tables,
             ..Draft::default()
         };
         set_title(&mut d, &title);

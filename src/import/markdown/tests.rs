@@ -360,3 +360,88 @@ fn crlf_and_bom_import_like_lf() {
     crlf.push_str(&lf.replace('\n', "\r\n"));
     assert_eq!(imp(&crlf).workbook, imp(lf).workbook);
 }
+
+fn imp_as(text: &str, items: ItemShape, item_column: Option<&str>) -> Imported {
+    let options = MarkdownOptions {
+        items,
+        item_column: item_column.map(str::to_owned),
+        ..MarkdownOptions::default()
+    };
+    import_with(text.as_bytes(), &options).unwrap()
+}
+
+const MIXED: &str = "# Mixed\n\n## Lists\n\n- [ ] A task\n\n## Table\n\n| Check | Status |\n|---|---|\n| A row | Done |\n\n## Questions\n\n### Is it a question?\n\nProse.\n";
+
+#[test]
+fn a_forced_shape_reads_only_its_blocks_and_counts_the_rest() {
+    let all = imp_as(MIXED, ItemShape::Auto, None);
+    assert_eq!(all.workbook.item_count(), 3);
+    assert!(all.warnings.is_empty(), "{:?}", all.warnings);
+    let only = |shape| {
+        let i = imp_as(MIXED, shape, None);
+        let t: Vec<String> = i.workbook.items().map(|(_, i)| i.title.clone()).collect();
+        (t, i.warnings)
+    };
+    let (t, w) = only(ItemShape::Tasks);
+    assert_eq!(t, ["A task"]);
+    assert_eq!(
+        w,
+        [
+            "1 table row not read as items (--items tasks)",
+            "1 check heading not read as items (--items tasks)"
+        ]
+    );
+    let (t, w) = only(ItemShape::Tables);
+    assert_eq!(t, ["A row"]);
+    assert_eq!(w.len(), 2);
+    assert!(w[0].starts_with("1 task-list item not read"), "{w:?}");
+    let (t, _) = only(ItemShape::Headings);
+    assert_eq!(t, ["Is it a question?"]);
+}
+
+#[test]
+fn a_forced_shape_that_finds_nothing_says_what_it_expected() {
+    let options = MarkdownOptions {
+        items: ItemShape::Tables,
+        ..MarkdownOptions::default()
+    };
+    let err = import_with(b"- [ ] a task\n", &options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "found no checklist items: expected tables with a column of checks"
+    );
+}
+
+#[test]
+fn item_column_names_the_column_of_checks() {
+    let md = "| Area | Control | Status |\n|---|---|---|\n| Net | TLS everywhere | Done |\n";
+    let wb = imp_as(md, ItemShape::Auto, Some(" area ")).workbook;
+    let i = wb.items().next().unwrap().1;
+    assert_eq!(i.title, "Net");
+    assert_eq!(i.status, Status::Done);
+    assert_eq!(i.description, "Control: TLS everywhere");
+    let md = format!("{md}\n- [ ] a task\n");
+    let i = imp_as(&md, ItemShape::Auto, Some("Nope"));
+    assert_eq!(i.workbook.item_count(), 1);
+    assert_eq!(
+        i.warnings,
+        ["line 1: table (Area | Control | Status) skipped: no column is named \"Nope\""]
+    );
+}
+
+#[test]
+fn shapes_parse_from_their_names() {
+    for shape in ItemShape::ALL {
+        assert_eq!(shape.name().parse::<ItemShape>(), Ok(shape));
+        assert_eq!(shape.to_string(), shape.name());
+        assert!(!shape.label().is_empty());
+    }
+    assert_eq!("TABLES".parse::<ItemShape>(), Ok(ItemShape::Tables));
+    assert!(
+        "rows"
+            .parse::<ItemShape>()
+            .unwrap_err()
+            .contains("auto, tasks")
+    );
+    assert_eq!(ItemShape::default(), ItemShape::Auto);
+}
