@@ -16,8 +16,8 @@ use crate::export::pdf::{Paper, PdfKind, PdfOptions};
 pub enum ExportCommand {
     /// A GitHub-flavoured Markdown checklist (a task list per category), for a PR description or an email.
     Md(TextExportArgs),
-    /// CSV, one row per item with every field (RFC 4180, UTF-8), for spreadsheets.
-    Csv(TextExportArgs),
+    /// CSV, one row per item with every field (RFC 4180, UTF-8), for spreadsheets; `import csv` reads it back.
+    Csv(CsvArgs),
     /// A printable PDF: the status report (default) or the walkthrough checklist to write on.
     Pdf(PdfArgs),
 }
@@ -63,6 +63,15 @@ pub struct TextExportArgs {
     pub as_of: AsOf,
 }
 
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    #[command(flatten)]
+    pub text: TextExportArgs,
+    /// Start with a byte-order mark, so Excel reads the file as UTF-8 (without it Excel shows "Zoë" as "ZoÃ«").
+    #[arg(long)]
+    pub bom: bool,
+}
+
 pub fn export(cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         ExportCommand::Md(args) => {
@@ -70,10 +79,13 @@ pub fn export(cmd: ExportCommand) -> anyhow::Result<ExitCode> {
             let text = export::markdown::to_markdown(&wb, args.as_of.date());
             write_out(&args, &text, "Markdown")
         }
-        ExportCommand::Csv(args) => {
+        ExportCommand::Csv(CsvArgs { text: args, bom }) => {
             let wb = load(&args.file)?.workbook;
-            let text = export::csv::to_csv(&wb, args.as_of.date())?;
-            write_out(&args, &text, "CSV")
+            let mut text = export::csv::to_csv(&wb, args.as_of.date())?;
+            if bom {
+                text.insert(0, '\u{feff}');
+            }
+            write_data(&args, &text, "CSV")
         }
         ExportCommand::Pdf(args) => export_pdf(&args),
     }
@@ -126,6 +138,22 @@ fn write_out(args: &TextExportArgs, text: &str, what: &str) -> anyhow::Result<Ex
     crate::storage::write_replacing(out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     outln!("wrote {what} to {}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a data export (CSV) to `-o` or standard output: its bytes exact
+/// (CRLF line ends, line breaks in cells) unless standard output is a
+/// terminal, where control characters from the workbook are escaped as
+/// everywhere else.
+fn write_data(args: &TextExportArgs, text: &str, what: &str) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal as _;
+    if args.output.is_some() || std::io::stdout().is_terminal() {
+        return write_out(args, text, what);
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .with_context(|| format!("cannot write the {what} to standard output"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,13 +8,19 @@ use clap::{Args, Subcommand};
 
 use super::plural;
 use crate::import::markdown::{ItemShape, MarkdownOptions};
-use crate::import::{self, Imported};
+use crate::import::sheet::SheetOptions;
+use crate::import::sheet::columns::Mapping;
+use crate::import::{self, Format, Imported};
 use crate::storage;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// A Markdown checklist: headings become categories; task-list items, check tables and check headings become items.
     Md(MdArgs),
+    /// A CSV file with a header row: our own export (read back exactly), or any sheet whose header names the checks (Item, Check, Task, Title…).
+    Csv(SheetArgs),
+    /// An Excel or OpenDocument spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), read like a CSV file, e.g. Azure's review-checklist spreadsheets.
+    Xlsx(XlsxArgs),
     /// An Azure review-checklists JSON file (github.com/Azure/review-checklists).
     Azure(ImportArgs),
 }
@@ -56,11 +62,44 @@ impl clap::ValueEnum for ItemShape {
     }
 }
 
+#[derive(Debug, Args)]
+pub struct SheetArgs {
+    #[command(flatten)]
+    pub common: ImportArgs,
+    /// Which field a column fills, by its header: `--map Control=title`, `--map Ref=ignore`; repeatable. Fields: title, description, status, owner, due, mitigation, accepted_by, until, notes, evidence, verified, every, reworded, category, id, fact (into the description), ignore.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<Mapping>,
+}
+
+#[derive(Debug, Args)]
+pub struct XlsxArgs {
+    #[command(flatten)]
+    pub sheet_args: SheetArgs,
+    /// The sheet to read (default: the first whose header names a column of checks).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
 /// An importer: the file's bytes and an optional project name to a workbook.
 type Importer = Box<dyn Fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>>;
 
+/// A sheet importer with its `--map` (and `--sheet`).
+fn sheet_importer(map: Vec<Mapping>, sheet: Option<String>, xlsx: bool) -> Importer {
+    Box::new(move |bytes, project| {
+        let options = SheetOptions {
+            project: project.map(str::to_owned),
+            map: map.clone(),
+        };
+        if xlsx {
+            import::xlsx::import(bytes, sheet.as_deref(), &options)
+        } else {
+            import::csv::import(bytes, &options)
+        }
+    })
+}
+
 pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
-    let (args, parse): (ImportArgs, Importer) = match cmd {
+    let (args, format, parse): (ImportArgs, Format, Importer) = match cmd {
         ImportCommand::Md(a) => {
             let (items, item_column) = (a.items, a.item_column);
             let parse = move |bytes: &[u8], project: Option<&str>| {
@@ -71,9 +110,14 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
                 };
                 import::markdown::import_with(bytes, &options)
             };
-            (a.common, Box::new(parse))
+            (a.common, Format::Markdown, Box::new(parse))
         }
-        ImportCommand::Azure(a) => (a, Box::new(import::azure::import)),
+        ImportCommand::Csv(a) => (a.common, Format::Csv, sheet_importer(a.map, None, false)),
+        ImportCommand::Xlsx(a) => {
+            let importer = sheet_importer(a.sheet_args.map, a.sheet, true);
+            (a.sheet_args.common, Format::Xlsx, importer)
+        }
+        ImportCommand::Azure(a) => (a, Format::Azure, Box::new(import::azure::import)),
     };
     if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
         bail!(
@@ -83,7 +127,8 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     }
     let bytes = storage::read_capped(&args.input)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
-    let mut imported = parse(&bytes, args.project.as_deref())
+    let mut imported = import::format::refuse_other(&bytes, format)
+        .and_then(|()| parse(&bytes, args.project.as_deref()))
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
     let wb = &mut imported.workbook;
     if wb.project == import::UNTITLED

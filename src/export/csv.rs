@@ -116,12 +116,27 @@ pub fn to_csv(wb: &Workbook, as_of: NaiveDate) -> Result<String, CsvError> {
     String::from_utf8(bytes).map_err(|e| CsvError::Finish(e.to_string()))
 }
 
-/// Keeps a spreadsheet from running a cell as a formula.
+/// The characters a spreadsheet starts a formula with.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Keeps a spreadsheet from running a cell as a formula: a leading `'`.
+/// A cell that already starts with `'`s before such a character gets one
+/// more, so [`undefuse`] can tell the two apart and the import reads back
+/// exactly what was exported.
 fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.trim_start_matches('\'').starts_with(FORMULA_START) {
         format!("'{cell}").into()
     } else {
         cell.into()
+    }
+}
+
+/// The cell `defuse` was given: one leading `'` taken off a cell that
+/// starts with `'`s before a formula character.
+pub fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
+        _ => cell,
     }
 }
 
@@ -159,7 +174,7 @@ mod tests {
             "1+1",
             "a=b",
             " =1",
-            "'=already quoted",
+            "'already quoted",
             "\n=1",
             "https://example.com/?a=-1",
             "−1 (a Unicode minus)",
@@ -170,6 +185,26 @@ mod tests {
                 "{cell:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_cell_already_quoted_before_a_formula_gets_one_more_quote() {
+        assert_eq!(defuse("'=1"), "''=1");
+        assert_eq!(defuse("''-1"), "'''-1");
+        assert_eq!(undefuse("''=1"), "'=1");
+        assert_eq!(undefuse("'''-1"), "''-1");
+    }
+
+    #[test]
+    fn undefuse_reverses_defuse_for_every_cell() {
+        for cell in [
+            "", "'", "''", "plain", "'plain", "=1", "'=1", "''=1", "-", "'-", "@a", "\t", "\r",
+            "\n=1", "a=b", " =1", "'' ", "'a'=1",
+        ] {
+            assert_eq!(undefuse(&defuse(cell)), cell, "{cell:?}");
+        }
+        assert_eq!(undefuse("'plain"), "'plain", "a quote before text stays");
+        assert_eq!(undefuse("'"), "'");
     }
 
     /// A small workbook whose CSV is pinned below: a passing item, an

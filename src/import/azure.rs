@@ -181,7 +181,12 @@ fn more(label: &str, url: &Option<String>) -> String {
 }
 
 fn map_status(s: &str) -> Option<Status> {
-    Some(match s.to_ascii_lowercase().as_str() {
+    english_status(&s.to_lowercase())
+}
+
+/// A status in the format's English words (lower case), else ours.
+pub(crate) fn english_status(lower: &str) -> Option<Status> {
+    Some(match lower {
         "not verified" => Status::NotStarted,
         "open" => Status::InProgress,
         "fulfilled" => Status::Done,

@@ -4,7 +4,13 @@
 //! one, never a panic.
 
 pub mod azure;
+pub mod csv;
+pub mod format;
 pub mod markdown;
+pub mod sheet;
+pub mod xlsx;
+
+pub use format::{Format, Options};
 
 /// The project name of an import whose file names none (no title, no
 /// metadata) and no name given: the CLI puts the file's name instead.

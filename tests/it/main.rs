@@ -31,6 +31,7 @@ mod recheck;
 mod review;
 mod robustness;
 mod safety;
+mod sheets;
 mod status;
 mod ui;
 mod upgrade;

@@ -109,7 +109,11 @@ fn output_into_a_closed_pipe_is_not_a_panic() {
     let d = Dir::new();
     // Far more output than a pipe buffers, so the writer meets the hang-up.
     d.save(WB, &shipshape::model::sample::synthetic(3000));
-    for args in [&["list", WB][..], &["check", WB, "--json"]] {
+    for args in [
+        &["list", WB][..],
+        &["check", WB, "--json"],
+        &["export", "csv", WB],
+    ] {
         let mut child = d
             .command(args)
             .stdout(Stdio::piped())
@@ -195,4 +199,65 @@ fn a_failed_save_says_the_os_error_once() {
     );
     let err = out.stderr;
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
+
+#[test]
+fn bad_spreadsheets_are_errors_with_file_and_position() {
+    let d = Dir::new();
+    let book = std::fs::read(crate::util::fixture("checklists/team-readiness.xlsx")).unwrap();
+    let cases: Vec<(&str, &str, Vec<u8>, &str)> = vec![
+        (
+            "csv",
+            "open.csv",
+            b"Item,Notes,Owner\nA,ok,Bo\nB,\"never closed\nC,x,y\n".to_vec(),
+            "open.csv: line 3, column 3: this quoted cell is never closed",
+        ),
+        (
+            "csv",
+            "people.csv",
+            b"Name,Phone\nAnn,123\n".to_vec(),
+            "people.csv: no title column",
+        ),
+        (
+            "csv",
+            "empty.csv",
+            b"\r\n \r\n".to_vec(),
+            "empty.csv: the file is empty",
+        ),
+        (
+            "csv",
+            "header.csv",
+            b"Item,Owner\n,Bo\n".to_vec(),
+            "has a title",
+        ),
+        (
+            "xlsx",
+            "junk.xlsx",
+            b"PK\x03\x04junk".to_vec(),
+            "junk.xlsx: the spreadsheet is damaged or cut short",
+        ),
+        (
+            "xlsx",
+            "cut.xlsx",
+            book[..book.len() / 2].to_vec(),
+            "cut.xlsx: the spreadsheet is damaged or cut short",
+        ),
+        (
+            "xlsx",
+            "empty.xlsx",
+            Vec::new(),
+            "empty.xlsx: the file is empty",
+        ),
+        (
+            "xlsx",
+            "null.xlsx",
+            vec![0; 4096],
+            "null.xlsx: not a spreadsheet",
+        ),
+    ];
+    for (cmd, name, bytes, needle) in cases {
+        d.write(name, &bytes);
+        d.fails(&["import", cmd, name, "-o", "out.ron"], needle);
+        assert!(!d.path("out.ron").exists(), "{name}: nothing written");
+    }
 }

@@ -1,0 +1,334 @@
+use super::*;
+use crate::model::Status;
+
+fn sheet(rows: &[&[&str]]) -> Vec<Row> {
+    rows.iter()
+        .enumerate()
+        .map(|(n, cells)| Row {
+            place: format!("row {}", n + 1),
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        })
+        .collect()
+}
+
+fn import(rows: &[&[&str]]) -> Imported {
+    to_workbook(&sheet(rows), &SheetOptions::default()).unwrap()
+}
+
+fn titles(wb: &Workbook) -> Vec<(&str, &str)> {
+    wb.items()
+        .map(|(c, i)| (c.name.as_str(), i.title.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_teams_sheet_maps_its_columns_by_header_name() {
+    let imp = import(&[
+        &[
+            "Category", "Check", "Status", "Owner", "Due date", "Comments",
+        ],
+        &[
+            "Security",
+            "Pen test booked",
+            "Done",
+            " Ann ",
+            "2027-01-15",
+            "by Acme",
+        ],
+        &["Security", "Secrets rotated", "in progress", "", "", ""],
+        &["Ops", "Runbook written", "", "Bo", "T-14", ""],
+    ]);
+    let wb = &imp.workbook;
+    assert_eq!(
+        titles(wb),
+        [
+            ("Security", "Pen test booked"),
+            ("Security", "Secrets rotated"),
+            ("Ops", "Runbook written")
+        ]
+    );
+    let pen = &wb.categories[0].items[0];
+    assert_eq!(pen.id, "security.pen-test-booked");
+    assert_eq!(pen.status, Status::Done);
+    assert_eq!(pen.owner, "Ann", "trimmed");
+    assert_eq!(
+        pen.due.map(|d| d.to_string()).as_deref(),
+        Some("2027-01-15")
+    );
+    assert_eq!(pen.notes, "by Acme");
+    assert_eq!(wb.categories[0].items[1].status, Status::InProgress);
+    let runbook = &wb.categories[1].items[0];
+    assert_eq!(runbook.status, Status::NotStarted);
+    assert_eq!(runbook.due.map(|d| d.to_string()).as_deref(), Some("T-14"));
+    assert_eq!(wb.project, crate::import::UNTITLED);
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    wb.validate().unwrap();
+}
+
+#[test]
+fn rows_above_the_header_and_blank_rows_are_passed_over() {
+    let imp = import(&[
+        &["Production readiness review", ""],
+        &["Fill in column B", ""],
+        &["", ""],
+        &["Item", "Status"],
+        &["", ""],
+        &["Backups restore", "yes"],
+    ]);
+    assert_eq!(titles(&imp.workbook), [("General", "Backups restore")]);
+    assert_eq!(imp.workbook.categories[0].items[0].status, Status::Done);
+}
+
+#[test]
+fn an_empty_category_cell_continues_the_category_above() {
+    let imp = import(&[
+        &["Area", "Task"],
+        &["Network", "Zones"],
+        &["", "DDoS plan"],
+        &["Data", "Backups"],
+        &["", "Geo replicas"],
+    ]);
+    assert_eq!(
+        titles(&imp.workbook),
+        [
+            ("Network", "Zones"),
+            ("Network", "DDoS plan"),
+            ("Data", "Backups"),
+            ("Data", "Geo replicas")
+        ]
+    );
+}
+
+#[test]
+fn a_category_seen_again_later_collects_its_items_in_one_place() {
+    let imp = import(&[
+        &["Category", "Item"],
+        &["A", "one"],
+        &["B", "two"],
+        &["A", "three"],
+    ]);
+    assert_eq!(
+        titles(&imp.workbook),
+        [("A", "one"), ("A", "three"), ("B", "two")]
+    );
+}
+
+#[test]
+fn columns_without_a_field_go_to_the_description_with_one_warning() {
+    let imp = import(&[
+        &[
+            "Category",
+            "Subcategory",
+            "Checklist item",
+            "Description",
+            "Severity",
+            "Status",
+            "GUID",
+            "",
+        ],
+        &[
+            "Compute",
+            "VMs",
+            "Use zones",
+            "Spread VMs.",
+            "High",
+            "Open",
+            "b31e",
+            "",
+        ],
+        &["Compute", "", "Use disks", "", "", "", "", "stray"],
+    ]);
+    let items: Vec<&Item> = imp.workbook.items().map(|(_, i)| i).collect();
+    assert_eq!(
+        items[0].description,
+        "Spread VMs.\n\nSubcategory: VMs\nSeverity: High\nGUID: b31e"
+    );
+    assert_eq!(items[0].status, Status::InProgress, "Azure's Open");
+    assert_eq!(items[1].description, "Column H: stray");
+    assert_eq!(
+        imp.warnings,
+        [
+            "columns with no field of their own, kept in each item's description as \"Column: value\": \"Subcategory\", \"Severity\", \"GUID\", \"Column H\" (give one a field with --map COLUMN=FIELD, or drop it with --map COLUMN=ignore)"
+        ]
+    );
+}
+
+#[test]
+fn maps_choose_the_title_column_and_drop_others() {
+    let options = SheetOptions {
+        project: Some(" Payments ".into()),
+        map: vec![
+            "Control=title".parse().unwrap(),
+            "Ref=ignore".parse().unwrap(),
+        ],
+    };
+    let rows = sheet(&[
+        &["Ref", "Control", "Owner"],
+        &["C-1", "MFA everywhere", "Ann"],
+    ]);
+    let imp = to_workbook(&rows, &options).unwrap();
+    assert_eq!(imp.workbook.project, "Payments");
+    let item = &imp.workbook.categories[0].items[0];
+    assert_eq!(
+        (item.title.as_str(), item.owner.as_str()),
+        ("MFA everywhere", "Ann")
+    );
+    assert_eq!(item.description, "", "the ignored column is not a fact");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    let bad = SheetOptions {
+        map: vec!["Nope=title".parse().unwrap()],
+        ..SheetOptions::default()
+    };
+    let e = to_workbook(&rows, &bad).unwrap_err();
+    assert!(e.to_string().contains("no column is named \"Nope\""), "{e}");
+}
+
+#[test]
+fn values_a_field_cannot_take_are_kept_in_the_notes_with_a_warning() {
+    let imp = import(&[
+        &["Item", "Status", "Due", "Verified", "Every", "Notes"],
+        &[
+            "A",
+            "Maybe",
+            "next week",
+            "yesterday-ish",
+            "often",
+            "see wiki",
+        ],
+    ]);
+    let a = &imp.workbook.categories[0].items[0];
+    assert_eq!(a.status, Status::NotStarted);
+    assert_eq!(
+        a.notes,
+        "see wiki\n\nStatus: Maybe\n\nDue date: next week\n\nLast verified: yesterday-ish\n\nRe-check every: often"
+    );
+    assert_eq!(imp.warnings.len(), 4, "{:?}", imp.warnings);
+    assert!(
+        imp.warnings[0].starts_with("row 2: Status: \"Maybe\" is not a status"),
+        "{:?}",
+        imp.warnings
+    );
+    assert!(
+        imp.warnings[1].starts_with("row 2: Due date: "),
+        "{:?}",
+        imp.warnings
+    );
+}
+
+#[test]
+fn an_item_that_does_not_apply_takes_its_comment_as_the_reason() {
+    let imp = import(&[
+        &["Item", "Status", "Comments"],
+        &["DDoS plan", "Not required", "internal only"],
+        &["WAF", "N/A", ""],
+    ]);
+    let items: Vec<&Item> = imp.workbook.items().map(|(_, i)| i).collect();
+    assert_eq!(items[0].status, Status::NotApplicable);
+    assert_eq!(items[0].mitigation.text, "internal only");
+    assert_eq!(items[0].notes, "");
+    assert_eq!(items[1].mitigation.text, "");
+}
+
+#[test]
+fn status_words_of_every_kind() {
+    for (word, want) in [
+        ("Done", Status::Done),
+        ("✓", Status::Done),
+        ("x", Status::Done),
+        ("YES", Status::Done),
+        ("Fulfilled", Status::Done),
+        ("pass", Status::Done),
+        ("No", Status::NotStarted),
+        ("fail", Status::NotStarted),
+        ("Not verified", Status::NotStarted),
+        ("Open", Status::InProgress),
+        ("partial", Status::InProgress),
+        ("WIP", Status::InProgress),
+        ("Mitigated", Status::Mitigated),
+        ("Not applicable", Status::NotApplicable),
+        ("n/a", Status::NotApplicable),
+    ] {
+        assert_eq!(status_word(word), Some(want), "{word}");
+    }
+    assert_eq!(status_word("maybe"), None);
+}
+
+#[test]
+fn a_title_of_several_lines_keeps_the_first_as_the_title() {
+    let imp = import(&[
+        &["Item", "Description"],
+        &["Backups\nrestored monthly", "See runbook."],
+    ]);
+    let i = &imp.workbook.categories[0].items[0];
+    assert_eq!(i.title, "Backups");
+    assert_eq!(i.description, "restored monthly\n\nSee runbook.");
+}
+
+#[test]
+fn ids_from_the_sheet_are_kept_when_usable() {
+    let imp = import(&[
+        &["ID", "Item"],
+        &["SEC-01", "MFA"],
+        &["SEC-01", "Again"],
+        &["has space", "Spaces"],
+        &["", "None"],
+    ]);
+    let ids: Vec<&str> = imp.workbook.items().map(|(_, i)| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["SEC-01", "general.again", "general.spaces", "general.none"]
+    );
+    assert_eq!(
+        imp.warnings,
+        [
+            "row 3: ID \"SEC-01\" is used by an earlier row; the item gets a new one",
+            "row 4: ID \"has space\" has spaces; the item gets a new one"
+        ]
+    );
+}
+
+#[test]
+fn rows_without_a_title_are_skipped_with_a_warning() {
+    let imp = import(&[&["Item", "Owner"], &["A", ""], &["", "Bo"]]);
+    assert_eq!(imp.workbook.item_count(), 1);
+    assert_eq!(imp.warnings, ["row 3: no title, skipped"]);
+}
+
+#[test]
+fn a_sheet_without_a_title_column_or_items_says_so() {
+    let e = to_workbook(
+        &sheet(&[&["Name", "Phone"], &["Ann", "123"]]),
+        &SheetOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "no title column: none of the first 30 rows names a column Item, Check, Task, Title or Question (row 1 has \"Name\", \"Phone\"); name the column of checks with --map COLUMN=title"
+    );
+    let e = to_workbook(&sheet(&[&["Item"], &[" "]]), &SheetOptions::default()).unwrap_err();
+    assert_eq!(e.to_string(), "no row under the header (row 1) has a title");
+    let e = to_workbook(&sheet(&[&[" ", ""]]), &SheetOptions::default()).unwrap_err();
+    assert_eq!(e, ImportError::Empty);
+}
+
+#[test]
+fn the_header_may_be_anywhere_in_the_first_thirty_rows() {
+    let mut rows: Vec<&[&str]> = vec![&["notes"]; 29];
+    rows.push(&["Item"]);
+    rows.push(&["found"]);
+    assert_eq!(import(&rows).workbook.item_count(), 1);
+    let mut rows: Vec<&[&str]> = vec![&["notes"]; 30];
+    rows.push(&["Item"]);
+    rows.push(&["too late"]);
+    assert!(to_workbook(&sheet(&rows), &SheetOptions::default()).is_err());
+}
+
+#[test]
+fn column_letters_go_past_z() {
+    assert_eq!(letters(0), "A");
+    assert_eq!(letters(25), "Z");
+    assert_eq!(letters(26), "AA");
+    assert_eq!(letters(27), "AB");
+    assert_eq!(letters(701), "ZZ");
+    assert_eq!(letters(702), "AAA");
+}

@@ -1,0 +1,143 @@
+//! Spreadsheets to workbooks: Excel (.xlsx, .xlsm, .xls, .xlsb) and
+//! OpenDocument (.ods) files, read with calamine, one sheet's rows handed to
+//! [`sheet`] like a CSV file's.
+//!
+//! Without a sheet named, the first sheet with a header row that names a
+//! title column is read, so the instructions and value-list sheets of
+//! Azure's review-checklist spreadsheets are passed over. Dates come as
+//! dates (`YYYY-MM-DD`), whole numbers without a decimal point.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Sheets};
+
+use super::sheet::{self, Row, SheetOptions};
+use super::{ImportError, Imported};
+
+/// Imports sheet `sheet` of a spreadsheet (or the first that has a
+/// checklist).
+pub fn import(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    options: &SheetOptions,
+) -> Result<Imported, ImportError> {
+    super::format::refuse_other(bytes, super::format::Format::Xlsx)?;
+    let mut book = open(bytes)?;
+    let names = book.sheet_names();
+    if let Some(wanted) = sheet {
+        let Some(name) = names.iter().find(|n| n.as_str() == wanted).or_else(|| {
+            names
+                .iter()
+                .find(|n| n.to_lowercase() == wanted.to_lowercase())
+        }) else {
+            return Err(ImportError::Invalid(format!(
+                "no sheet is named {wanted:?} (sheets: {})",
+                quoted(&names)
+            )));
+        };
+        let rows = read(&mut book, name)?;
+        return sheet::to_workbook(&rows, options).map_err(|e| in_sheet(name, e));
+    }
+    let mut first_error = None;
+    for name in &names {
+        let rows = read(&mut book, name)?;
+        match sheet::to_workbook(&rows, options) {
+            Ok(imported) => return Ok(imported),
+            Err(e) => {
+                first_error.get_or_insert(in_sheet(name, e));
+            }
+        }
+    }
+    Err(match (names.len(), first_error) {
+        (1, Some(e)) => e,
+        _ => ImportError::Invalid(format!(
+            "no sheet has a checklist: none has a header row naming a column Item, Check, Task, Title or Question (sheets: {}); pick one with --sheet NAME and name its column of checks with --map COLUMN=title",
+            quoted(&names)
+        )),
+    })
+}
+
+/// The sheet names of a spreadsheet, for a chooser.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    Ok(open(bytes)?.sheet_names())
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn in_sheet(name: &str, e: ImportError) -> ImportError {
+    match e {
+        ImportError::Empty => ImportError::Invalid(format!("sheet {name:?} is empty")),
+        other => ImportError::Invalid(format!("sheet {name:?}: {other}")),
+    }
+}
+
+type Book = Sheets<Cursor<Vec<u8>>>;
+
+/// The spreadsheet, or why it is not one. A reader that panics on a
+/// malformed file is an error too, never a crash.
+fn open(bytes: &[u8]) -> Result<Book, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let data = bytes.to_vec();
+    guarded(move || calamine::open_workbook_auto_from_rs(Cursor::new(data)))?.map_err(|e| {
+        ImportError::Invalid(if bytes.starts_with(b"PK") {
+            format!("the spreadsheet is damaged or cut short (its zip archive does not read): {e}")
+        } else {
+            format!("not a spreadsheet Shipshape can read (.xlsx, .xlsm, .xls, .xlsb or .ods): {e}")
+        })
+    })
+}
+
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        ImportError::Invalid("the spreadsheet is damaged: its contents could not be read".into())
+    })
+}
+
+/// A sheet's rows, numbered as the spreadsheet numbers them.
+fn read(book: &mut Book, name: &str) -> Result<Vec<Row>, ImportError> {
+    let range: Range<Data> = guarded(|| book.worksheet_range(name))?
+        .map_err(|e| ImportError::Invalid(format!("sheet {name:?} cannot be read: {e}")))?;
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(n, cells)| Row {
+            place: format!("row {}", first_row + n + 1),
+            cells: std::iter::repeat_n(String::new(), first_col)
+                .chain(cells.iter().map(text))
+                .collect(),
+        })
+        .collect())
+}
+
+/// A cell as text: dates as `YYYY-MM-DD` (with the time when there is one),
+/// whole numbers without `.0`.
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {
+            Some(d) if d.time() == chrono::NaiveTime::MIN => d.format("%Y-%m-%d").to_string(),
+            Some(d) => d.format("%Y-%m-%d %H:%M").to_string(),
+            None => dt.to_string(),
+        },
+        Data::DateTime(dt) => dt.to_string(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
