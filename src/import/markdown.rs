@@ -1,25 +1,39 @@
 //! Markdown checklists, as teams keep them in repositories and wikis.
 //!
 //! - Headings become categories (the first level-1 heading names the
-//!   project instead, unless `--project` does).
+//!   project instead, unless YAML front matter's `title:` or `--project`
+//!   does). A name that repeats under different parents takes its parent's
+//!   ("HTML › Best practices").
 //! - GitHub task-list items (`- [ ]`, `* [x]`, `1. [ ]`) become items; checked
-//!   ones are done. Nested bullets and paragraphs under an item become its
-//!   description. Labelled lines such as `*Status:* Done · *Owner:* Ann ·
-//!   *Due:* 2026-05-11` or `*Mitigation:* …` fill those fields — the form
-//!   `export::markdown` writes, so an export imports back.
-//! - Table rows become items when a column names the check (`Check name`,
-//!   `Item`, `Task`, `Title`…), as in the mercari checklists; columns such as
-//!   status, owner and due fill those fields, the rest go into the description.
+//!   ones are done. A title wrapped over lines is one title (a hard break
+//!   or `<br>` ends it). Tasks nested in a task are items of their own,
+//!   titled `Parent › child`; other nested bullets and paragraphs are the
+//!   item's description. Labelled lines such as `*Status:* Done · *Owner:*
+//!   Ann · *Due:* 2026-05-11` or `*Mitigation:* …` fill those fields — the
+//!   form `export::markdown` writes, so an export imports back exactly.
+//! - Table rows become items: the check is the column its header names
+//!   (`Check name`, `Item`, `Task`…), else the first whose cells read as
+//!   checks (a bold one first), or `--item-column`; columns such as status,
+//!   owner and due fill those fields, the rest go into the description.
+//!   Contact lists and waiver tables are skipped with a warning.
 //! - A level-3-or-deeper heading that asks a question (ends in `?`) is an item, with what
 //!   follows it (guidance, option lists) as its description — the shape of the
-//!   Kubernetes production-readiness questionnaire.
+//!   Kubernetes production-readiness questionnaire. In a document of
+//!   neither, a level of headings under categories whose bodies are prose
+//!   and code is one item per heading (`--items headings` forces it).
 //! - A file with none of these but plain bullet lists imports its top-level
 //!   bullets as items.
+//! - HTML is reduced to its text; links anywhere in an item are kept (as
+//!   evidence on an `Evidence:` line, else at the end of the description);
+//!   badges (images) are not links. Every block no item takes is named, by
+//!   line, in a warning.
 //!
 //! The reading is split by stage: `events` walks pulldown-cmark's events
-//! into paragraphs, list items, tables and headings; `drafts` (and `table`
-//! for tables of checks) makes item drafts of them, reading labelled lines
-//! with `labels`; `finish` makes the drafts a workbook.
+//! into paragraphs, list items, tables and headings (`html` reads raw
+//! HTML); `drafts` (and `table` for tables of checks, `headings` for the
+//! outline and heading-per-check documents) makes item drafts of them,
+//! reading labelled lines with `labels`; `finish` makes the drafts a
+//! workbook.
 
 use super::{ImportError, Imported};
 use crate::model::{Item, Status};
@@ -140,6 +154,44 @@ struct Para {
     links: Vec<String>,
     id: Option<String>,
     line: usize,
+    /// Lines (counted from 0) that end in a hard break (two spaces, a
+    /// backslash or `<br>`): a title ends there, a soft break does not end it.
+    hard: Vec<usize>,
+    /// Whether the text starts in bold (`**Check**` in a table's cell).
+    bold: bool,
+    kind: BlockKind,
+}
+
+/// What a heading opens: its place in the outline and the blocks under it
+/// that no list item or table took, for heading-per-check documents and
+/// for the warnings about dropped material.
+#[derive(Debug, Default)]
+struct Section {
+    level: usize,
+    name: String,
+    /// The enclosing headings' names, outermost first.
+    parents: Vec<String>,
+    /// The category name the section's items go to.
+    category: Option<String>,
+    body: Vec<Block>,
+}
+
+/// A block under a heading: its text, links, first line and kind.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    links: Vec<String>,
+    line: usize,
+    kind: BlockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum BlockKind {
+    #[default]
+    Paragraph,
+    Code,
+    /// A plain (non-task) top-level bullet, also filed as a fallback item.
+    Bullet,
 }
 
 /// A list item as parsed: its checkbox, its own paragraphs and its children.
@@ -166,6 +218,11 @@ struct Draft {
     id: Option<String>,
     /// The shape of block it was read from.
     shape: ItemShape,
+    /// The headings it sits under, outermost first: a category name that
+    /// repeats under other parents takes its parent's name (`finish`).
+    path: Vec<String>,
+    /// Links in its text that no field took: they go into the description.
+    links: Vec<String>,
 }
 
 /// A table being read: its header cells, finished rows and the row open.
@@ -186,8 +243,22 @@ struct Builder<'a> {
     /// Paragraphs between the title and the first category heading.
     description: Vec<String>,
     category: Option<String>,
-    /// Enclosing category headings: level and full name.
-    sections: Vec<(usize, String)>,
+    /// Enclosing category headings: level, heading text and category name.
+    sections: Vec<(usize, String, String)>,
+    /// Every heading below the title, in order, with the blocks under it.
+    outline: Vec<Section>,
+    /// Whether the title (the first level-1 heading) has been read.
+    titled: bool,
+    /// Links being read: each one's URL and the length of the paragraph's
+    /// text where it started (a link with no text of its own is a badge).
+    open_links: Vec<(String, usize)>,
+    /// Nesting of images: their alt text is not the item's text.
+    image: usize,
+    /// Whether the open block is YAML front matter.
+    front_matter: bool,
+    /// Whether the paragraph being filled has an `Evidence:` line with
+    /// links, whose words are then only the links' labels.
+    link_labels: bool,
     question: Option<Draft>,
     drafts: Vec<Draft>,
     bullets: Vec<Draft>,
@@ -196,8 +267,11 @@ struct Builder<'a> {
     para: Option<Para>,
     heading: bool,
     table: Option<Table>,
-    /// Text of a code or HTML block being read.
+    /// Text of a code or HTML block being read, whether it is HTML, and
+    /// its first line.
     block: Option<String>,
+    block_html: bool,
+    block_line: usize,
     /// Nesting of list items beyond [`MAX_DEPTH`], read as flat text.
     folded: usize,
 }
@@ -215,6 +289,12 @@ impl<'a> Builder<'a> {
             description: Vec::new(),
             category: None,
             sections: Vec::new(),
+            outline: Vec::new(),
+            titled: false,
+            open_links: Vec::new(),
+            image: 0,
+            front_matter: false,
+            link_labels: false,
             question: None,
             drafts: Vec::new(),
             bullets: Vec::new(),
@@ -224,6 +304,8 @@ impl<'a> Builder<'a> {
             heading: false,
             table: None,
             block: None,
+            block_html: false,
+            block_line: 0,
             folded: 0,
         }
     }
@@ -232,8 +314,12 @@ impl<'a> Builder<'a> {
 mod drafts;
 mod events;
 mod finish;
+mod headings;
+mod html;
 mod labels;
 mod table;
 
+#[cfg(test)]
+mod shape_tests;
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,7 @@ mod exchange;
 mod git;
 mod git_failures;
 mod golden;
+mod import_md;
 mod launch;
 mod merge;
 mod pdf;

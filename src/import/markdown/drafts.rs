@@ -3,10 +3,10 @@
 //! lines (`Status: …`, `Owner: …`) fill the drafts' fields.
 
 use super::labels::{
-    clean_heading, field_key, is_long_field, is_meta, parse_status, render_node, set_title,
-    split_segments,
+    clean_heading, collect_links, field_key, is_long_field, looks_like_link, one_line,
+    parse_status, render_node, set_title, split_segments, title_lines,
 };
-use super::{Builder, Draft, ItemShape, Node, Para};
+use super::{Block, BlockKind, Builder, Draft, ItemShape, Node, Para, Section};
 use crate::model::{FieldKind, ItemField};
 
 impl Builder<'_> {
@@ -21,21 +21,21 @@ impl Builder<'_> {
                 category: self.category.clone(),
                 title: text,
                 shape: ItemShape::Headings,
+                path: self.path(),
                 ..Draft::default()
             });
-        } else if level == 1
-            && self.project.is_none()
-            && self.drafts.is_empty()
-            && self.category.is_none()
-        {
-            self.project = Some(text);
+        } else if level == 1 && !self.titled && self.drafts.is_empty() && self.category.is_none() {
+            self.titled = true;
+            // Front matter's `title:` names the project before the heading.
+            self.project.get_or_insert(text);
         } else {
             // A sub-heading of a category that has items of its own names
             // its context ("Data Storage › GCP Cloud Spanner"); under a mere
             // section title it stands alone.
-            self.sections.retain(|(l, _)| *l < level);
-            let name = match self.sections.last() {
-                Some((_, parent))
+            self.sections.retain(|(l, _, _)| *l < level);
+            let parent = self.sections.last().map(|(_, _, cat)| cat.clone());
+            let name = match &parent {
+                Some(parent)
                     if self
                         .drafts
                         .iter()
@@ -43,11 +43,23 @@ impl Builder<'_> {
                 {
                     format!("{parent} › {text}")
                 }
-                _ => text,
+                _ => text.clone(),
             };
-            self.sections.push((level, name.clone()));
+            self.outline.push(Section {
+                level,
+                name: text.clone(),
+                parents: self.path(),
+                category: parent,
+                body: Vec::new(),
+            });
+            self.sections.push((level, text, name.clone()));
             self.category = Some(name);
         }
+    }
+
+    /// The names of the headings the reader is under, outermost first.
+    pub(super) fn path(&self) -> Vec<String> {
+        self.sections.iter().map(|(_, n, _)| n.clone()).collect()
     }
 
     pub(super) fn close_question(&mut self) {
@@ -60,36 +72,63 @@ impl Builder<'_> {
     pub(super) fn close_item(&mut self, node: Node) {
         if let Some(q) = &mut self.question {
             q.description.push(render_node(&node, 0));
+            collect_links(&node, &mut q.links);
             return;
         }
         if node.checked.is_some() {
-            let d = self.draft_from(node);
-            self.drafts.push(d);
+            self.task_drafts(node, None);
             return;
         }
         // A plain bullet: an item only if the file has nothing better, but
-        // task items under it count.
-        let mut tasks = Vec::new();
-        let mut plain = Node {
+        // task items under it count, with the bullet as their context.
+        let (tasks, children): (Vec<Node>, Vec<Node>) =
+            node.children.into_iter().partition(|c| c.checked.is_some());
+        let plain = Node {
             checked: None,
             paras: node.paras,
-            children: Vec::new(),
+            children,
             line: node.line,
         };
-        for child in node.children {
-            if child.checked.is_some() {
-                tasks.push(child);
-            } else {
-                plain.children.push(child);
-            }
-        }
+        let context = plain
+            .paras
+            .first()
+            .map(|p| one_line(p.text.lines().next().unwrap_or_default()))
+            .filter(|t| !t.is_empty());
+        let had_tasks = !tasks.is_empty();
         for t in tasks {
-            let d = self.draft_from(t);
-            self.drafts.push(d);
+            self.task_drafts(t, context.as_deref());
         }
-        if !plain.paras.is_empty() {
+        if !plain.paras.is_empty() && had_tasks {
+            // The bullet names its tasks' context: nothing is dropped.
             let d = self.draft_from(plain);
             self.bullets.push(d);
+        } else if !plain.paras.is_empty() {
+            let mut links = Vec::new();
+            collect_links(&plain, &mut links);
+            self.file_block(Block {
+                text: render_node(&plain, 0),
+                links,
+                line: plain.line,
+                kind: BlockKind::Bullet,
+            });
+            let d = self.draft_from(plain);
+            self.bullets.push(d);
+        }
+    }
+
+    /// A task item and, after it, each task nested in it as an item of its
+    /// own titled `Parent › child`; other nested lines are its description.
+    fn task_drafts(&mut self, node: Node, parent: Option<&str>) {
+        let (tasks, children): (Vec<Node>, Vec<Node>) =
+            node.children.into_iter().partition(|c| c.checked.is_some());
+        let mut d = self.draft_from(Node { children, ..node });
+        if let Some(parent) = parent {
+            d.title = format!("{parent} › {}", d.title);
+        }
+        let title = d.title.clone();
+        self.drafts.push(d);
+        for t in tasks {
+            self.task_drafts(t, Some(&title));
         }
     }
 
@@ -98,30 +137,29 @@ impl Builder<'_> {
             category: self.category.clone(),
             checked: node.checked,
             shape: ItemShape::Tasks,
+            path: self.path(),
             ..Draft::default()
         };
         let mut paras = node.paras.into_iter();
         if let Some(first) = paras.next() {
             d.id = first.id.clone();
-            let mut lines = first.text.lines();
-            let title = lines.next().unwrap_or_default();
-            set_title(&mut d, title);
-            let rest: Vec<&str> = lines.collect();
-            self.fill(&mut d, &rest, first.line + 1);
-            if !first.links.is_empty() && !is_meta(&rest) {
-                d.description
-                    .push(format!("Links: {}", first.links.join(" ")));
-            }
+            let lines: Vec<&str> = first.text.lines().collect();
+            let n = title_lines(&lines, &first.hard);
+            // An exported item's title is whole; prose is cut.
+            let whole = d.id.is_some();
+            set_title(&mut d, &lines[..n].join(" "), whole);
+            self.fill(&mut d, &lines[n..], first.line + n, &first.links);
         }
         for p in paras {
             if d.id.is_none() {
                 d.id.clone_from(&p.id);
             }
             let lines: Vec<&str> = p.text.lines().collect();
-            self.fill(&mut d, &lines, p.line);
+            self.fill(&mut d, &lines, p.line, &p.links);
         }
         for child in &node.children {
             d.description.push(render_node(child, 0));
+            collect_links(child, &mut d.links);
         }
         d
     }
@@ -129,7 +167,28 @@ impl Builder<'_> {
     /// Reads labelled lines (`Status: …`, `Mitigation: …`) into fields; other
     /// lines are description.
     /// `first_line` is the file line of `lines[0]`, for warnings.
-    fn fill(&mut self, d: &mut Draft, lines: &[&str], first_line: usize) {
+    /// `links` are the paragraph's: evidence if an `Evidence:` line is in it.
+    pub(super) fn fill(
+        &mut self,
+        d: &mut Draft,
+        lines: &[&str],
+        first_line: usize,
+        links: &[String],
+    ) {
+        let evidence = lines.iter().any(|l| {
+            split_segments(l)
+                .iter()
+                .any(|s| field_key(s).is_some_and(|(f, _)| f == ItemField::Evidence))
+        });
+        // The words of an `Evidence:` line with links are the links' labels.
+        self.link_labels = evidence && !links.is_empty();
+        for link in links {
+            if evidence {
+                let _ignored = d.fields.add_to_field(ItemField::Evidence, link);
+            } else if !d.links.contains(link) {
+                d.links.push(link.clone());
+            }
+        }
         let mut plain: Vec<String> = Vec::new();
         // The field being read, its value, and the line it started on.
         let mut current: Option<(ItemField, String, usize)> = None;
@@ -140,7 +199,7 @@ impl Builder<'_> {
                 match &mut current {
                     Some((k, v, _)) if is_long_field(*k) => {
                         v.push('\n');
-                        v.push_str(l.trim());
+                        v.push_str(l.trim_end());
                     }
                     _ => plain.push((*l).to_owned()),
                 }
@@ -169,9 +228,10 @@ impl Builder<'_> {
         if let Some((k, v, l)) = current {
             self.set(d, k, &v, l);
         }
-        let text = plain.join("\n").trim().to_owned();
-        if !text.is_empty() {
-            d.description.push(text);
+        let text = plain.join("\n");
+        let text = text.trim_end().trim_start_matches('\n');
+        if !text.trim().is_empty() {
+            d.description.push(text.to_owned());
         }
     }
 
@@ -197,12 +257,27 @@ impl Builder<'_> {
             },
             FieldKind::Person if value.eq_ignore_ascii_case("unassigned") => {}
             FieldKind::Links => {
-                let links = value
-                    .split([',', ' ', '\n'])
-                    .map(|s| s.trim().trim_start_matches('<').trim_end_matches('>'))
-                    .filter(|s| !s.is_empty());
-                for link in links {
-                    let _ignored = d.fields.add_to_field(field, link);
+                for line in value.lines().filter(|l| !l.trim().is_empty()) {
+                    let words: Vec<&str> = line.split_whitespace().collect();
+                    // A list (`<a>, <b>`, one token, or all links) holds
+                    // entries; prose does not.
+                    let listed = words.len() == 1
+                        || words[..words.len() - 1].iter().all(|w| w.ends_with(','))
+                        || words
+                            .iter()
+                            .all(|w| looks_like_link(w.trim_matches(['<', '>', ','])));
+                    if listed {
+                        for w in words {
+                            let w = w.strip_suffix(',').unwrap_or(w);
+                            let w = w
+                                .strip_prefix('<')
+                                .and_then(|w| w.strip_suffix('>'))
+                                .unwrap_or(w);
+                            let _ignored = d.fields.add_to_field(field, w);
+                        }
+                    } else if !self.link_labels {
+                        kept(self, d, "is not a list of links");
+                    }
                 }
             }
             FieldKind::Date => {

@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::headings::front_matter_title;
 use super::labels::{id_marker, is_export_summary, one_line, strip_comments};
-use super::{Builder, MAX_DEPTH, Node, Para, Table};
+use super::{Block, BlockKind, Builder, MAX_DEPTH, Node, Para, Table, html};
 
 impl Builder<'_> {
     fn line(&self, offset: usize) -> usize {
@@ -15,7 +16,9 @@ impl Builder<'_> {
     }
 
     pub(super) fn run(&mut self) {
-        let options = Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES;
+        let options = Options::ENABLE_TASKLISTS
+            | Options::ENABLE_TABLES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
         let text = self.text;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             self.event(event, range);
@@ -35,7 +38,7 @@ impl Builder<'_> {
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 if let Some(block) = &mut self.block {
                     block.push_str(&t);
-                } else {
+                } else if self.image == 0 {
                     self.para_at(line).text.push_str(&t);
                 }
             }
@@ -44,15 +47,9 @@ impl Builder<'_> {
                     block.push_str(&h);
                 }
             }
-            Event::InlineHtml(h) => {
-                let p = self.para_at(line);
-                if let Some(id) = id_marker(&h) {
-                    p.id = Some(id);
-                } else if h.trim().to_ascii_lowercase().starts_with("<br") {
-                    p.text.push('\n');
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => self.para_at(line).text.push('\n'),
+            Event::InlineHtml(h) => self.inline_html(&h, line),
+            Event::SoftBreak => self.para_at(line).text.push('\n'),
+            Event::HardBreak => self.hard_break(line),
             Event::TaskListMarker(checked) => {
                 if self.folded > 0 {
                     let mark = if checked { "[x] " } else { "[ ] " };
@@ -62,6 +59,48 @@ impl Builder<'_> {
                 }
             }
             Event::FootnoteReference(_) | Event::Rule => {}
+        }
+    }
+
+    /// A line break that ends a title (two trailing spaces, `\`, `<br>`).
+    fn hard_break(&mut self, line: usize) {
+        let p = self.para_at(line);
+        let n = p.text.matches('\n').count();
+        p.hard.push(n);
+        p.text.push('\n');
+    }
+
+    /// Inline HTML: an ID marker, a line break, a link; other tags are
+    /// markup and leave no text.
+    fn inline_html(&mut self, h: &str, line: usize) {
+        if let Some(id) = id_marker(h) {
+            self.para_at(line).id = Some(id);
+            return;
+        }
+        match html::tag(h) {
+            html::Tag::Break => self.hard_break(line),
+            html::Tag::LinkStart(url) => {
+                let at = self.para_at(line).text.len();
+                self.open_links.push((url, at));
+            }
+            html::Tag::LinkEnd => self.close_link(),
+            html::Tag::Other => {}
+        }
+    }
+
+    /// A link ends: its URL is kept unless it had no text of its own (a
+    /// badge: an image in a link).
+    fn close_link(&mut self) {
+        let Some((url, at)) = self.open_links.pop() else {
+            return;
+        };
+        if let Some(p) = &mut self.para
+            && p.text.len() > at
+            && !url.is_empty()
+            && !url.starts_with('#')
+            && !p.links.contains(&url)
+        {
+            p.links.push(url);
         }
     }
 
@@ -98,6 +137,19 @@ impl Builder<'_> {
             Tag::CodeBlock(_) | Tag::HtmlBlock => {
                 self.flush_para();
                 self.block = Some(String::new());
+                self.block_html = matches!(tag, Tag::HtmlBlock);
+                self.block_line = line;
+            }
+            Tag::MetadataBlock(_) => {
+                self.flush_para();
+                self.block = Some(String::new());
+                self.front_matter = true;
+            }
+            Tag::Strong => {
+                let p = self.para_at(line);
+                if p.text.trim().is_empty() {
+                    p.bold = true;
+                }
             }
             Tag::Table(_) => {
                 self.flush_para();
@@ -112,13 +164,11 @@ impl Builder<'_> {
                     ..Para::default()
                 });
             }
-            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                let url = dest_url.trim().to_owned();
-                let p = self.para_at(line);
-                if !url.is_empty() && !p.links.contains(&url) {
-                    p.links.push(url);
-                }
+            Tag::Link { dest_url, .. } => {
+                let at = self.para_at(line).text.len();
+                self.open_links.push((dest_url.trim().to_owned(), at));
             }
+            Tag::Image { .. } => self.image += 1,
             _ => {}
         }
     }
@@ -146,21 +196,19 @@ impl Builder<'_> {
                     }
                 }
             }
+            TagEnd::Link => self.close_link(),
+            TagEnd::Image => self.image = self.image.saturating_sub(1),
+            TagEnd::MetadataBlock(_) => {
+                self.front_matter = false;
+                if let Some(yaml) = self.block.take()
+                    && let Some(title) = front_matter_title(&yaml)
+                {
+                    self.project.get_or_insert(title);
+                }
+            }
             TagEnd::CodeBlock | TagEnd::HtmlBlock => {
                 if let Some(text) = self.block.take() {
-                    let (text, id) = strip_comments(&text);
-                    if let (Some(id), Some(node)) = (id, self.stack.last_mut())
-                        && let Some(first) = node.paras.first_mut()
-                    {
-                        first.id = Some(id);
-                    }
-                    if !text.trim().is_empty() {
-                        self.para = Some(Para {
-                            text: text.trim_end().to_owned(),
-                            ..Para::default()
-                        });
-                        self.flush_para();
-                    }
+                    self.raw_block(&text);
                 }
             }
             TagEnd::TableCell => {
@@ -188,6 +236,39 @@ impl Builder<'_> {
         }
     }
 
+    /// A code or HTML block: code as written, HTML as its text; an ID
+    /// marker names the list item it sits in.
+    fn raw_block(&mut self, text: &str) {
+        let (text, links, kind) = if self.block_html {
+            let outside = self.stack.is_empty() && self.question.is_none();
+            if outside && text.trim_start().starts_with("<!--") && text.trim_end().ends_with("-->")
+            {
+                // A comment between items is invisible on the page.
+                return;
+            }
+            let (text, id) = strip_comments(text);
+            if let (Some(id), Some(node)) = (id, self.stack.last_mut())
+                && let Some(first) = node.paras.first_mut()
+            {
+                first.id = Some(id);
+            }
+            let (text, links) = html::block_text(&text);
+            (text, links, BlockKind::Paragraph)
+        } else {
+            (text.to_owned(), Vec::new(), BlockKind::Code)
+        };
+        if !text.trim().is_empty() || !links.is_empty() {
+            self.para = Some(Para {
+                text: text.trim_end().to_owned(),
+                links,
+                line: self.block_line,
+                kind,
+                ..Para::default()
+            });
+            self.flush_para();
+        }
+    }
+
     /// The paragraph being read, opened at `line` if there is none (tight
     /// list items have text without a paragraph).
     fn para_at(&mut self, line: usize) -> &mut Para {
@@ -206,15 +287,25 @@ impl Builder<'_> {
         let Some(p) = self.para.take() else {
             return;
         };
-        if p.text.trim().is_empty() && p.id.is_none() {
+        if p.text.trim().is_empty() && p.id.is_none() && p.links.is_empty() {
             return;
         }
         if let Some(node) = self.stack.last_mut() {
             node.paras.push(p);
         } else if let Some(q) = &mut self.question {
             q.description.push(p.text.trim().to_owned());
-        } else if self.project.is_some() && self.category.is_none() && !is_export_summary(&p.text) {
+            q.links.extend(p.links);
+        } else if is_export_summary(&p.text) {
+            // Derived from the items: nothing to keep.
+        } else if self.project.is_some() && self.category.is_none() && self.drafts.is_empty() {
             self.description.push(one_line(&p.text));
+        } else {
+            self.file_block(Block {
+                text: p.text.trim().to_owned(),
+                links: p.links,
+                line: p.line,
+                kind: p.kind,
+            });
         }
     }
 }

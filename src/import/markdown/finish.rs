@@ -11,7 +11,8 @@ use crate::model::{Item, ItemIds, Status, Workbook};
 
 impl Builder<'_> {
     pub(super) fn finish(mut self) -> Result<Imported, ImportError> {
-        let drafts = self.chosen_drafts()?;
+        let mut drafts = self.chosen_drafts()?;
+        name_repeated_categories(&mut drafts);
         let name = self
             .options
             .project
@@ -48,15 +49,35 @@ impl Builder<'_> {
             } else {
                 Status::NotStarted
             });
+            let mut description = d.description.join("\n\n");
+            let links: Vec<&String> = d
+                .links
+                .iter()
+                .filter(|l| !description.contains(l.as_str()) && !d.fields.evidence.contains(l))
+                .collect();
+            if !links.is_empty() {
+                let links: Vec<&str> = links.iter().map(|l| l.as_str()).collect();
+                if !description.is_empty() {
+                    description.push_str("\n\n");
+                }
+                description.push_str(&format!("Links: {}", links.join(" ")));
+            }
             let item = Item {
                 id,
                 title: d.title,
-                description: d.description.join("\n\n"),
+                description,
                 status,
                 ..d.fields
             };
             wb.categories[ci].items.push(item);
         }
+        // Warnings in the order of the lines they name.
+        self.warnings.sort_by_key(|w| {
+            w.strip_prefix("line ")
+                .and_then(|r| r.split(':').next())
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(usize::MAX)
+        });
         Ok(Imported {
             workbook: wb,
             warnings: self.warnings,
@@ -67,12 +88,23 @@ impl Builder<'_> {
     /// finds no task items), with a warning counting those left out.
     fn chosen_drafts(&mut self) -> Result<Vec<Draft>, ImportError> {
         let shape = self.options.items;
-        let (mut chosen, left): (Vec<Draft>, Vec<Draft>) = std::mem::take(&mut self.drafts)
+        let mut all = std::mem::take(&mut self.drafts);
+        let questions = all.iter().any(|d| d.shape == ItemShape::Headings);
+        let headings = match shape {
+            ItemShape::Headings if !questions => self.heading_drafts(true),
+            ItemShape::Auto if all.is_empty() => self.heading_drafts(false),
+            _ => Vec::new(),
+        };
+        all.extend(headings);
+        let (mut chosen, left): (Vec<Draft>, Vec<Draft>) = all
             .into_iter()
             .partition(|d| shape == ItemShape::Auto || d.shape == shape);
+        let mut bullets_used = false;
         if chosen.is_empty() && matches!(shape, ItemShape::Auto | ItemShape::Tasks) {
             chosen = std::mem::take(&mut self.bullets);
+            bullets_used = !chosen.is_empty();
         }
+        self.warn_dropped(bullets_used);
         for other in ItemShape::ALL {
             let n = left.iter().filter(|d| d.shape == other).count();
             if n > 0 {
@@ -109,5 +141,36 @@ fn noun(shape: ItemShape, n: usize) -> &'static str {
         (ItemShape::Headings, 1) => "check heading",
         (ItemShape::Headings, _) => "check headings",
         (ItemShape::Auto, _) => "blocks",
+    }
+}
+
+/// Categories whose name repeats under different parents ("Best
+/// practices" under HTML and under Images) take their parent's name:
+/// "HTML › Best practices".
+fn name_repeated_categories(drafts: &mut [Draft]) {
+    let mut parents: HashMap<String, Vec<&[String]>> = HashMap::new();
+    for d in drafts.iter() {
+        if let Some(c) = &d.category
+            && let [parent @ .., last] = d.path.as_slice()
+            && last == c
+        {
+            let seen = parents.entry(c.clone()).or_default();
+            if !seen.contains(&parent) {
+                seen.push(parent);
+            }
+        }
+    }
+    let repeated: Vec<String> = parents
+        .into_iter()
+        .filter(|(_, p)| p.len() > 1)
+        .map(|(c, _)| c)
+        .collect();
+    for d in drafts {
+        if let Some(c) = &mut d.category
+            && repeated.contains(c)
+            && let [.., parent, _] = d.path.as_slice()
+        {
+            *c = format!("{parent} › {c}");
+        }
     }
 }

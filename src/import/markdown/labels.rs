@@ -14,7 +14,16 @@ pub(super) fn is_export_summary(text: &str) -> bool {
     let counts = t
         .split_once(" items: ")
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    verdict || counts
+    // "_3 of 5 passing_" under each category, the closing line.
+    let passing = t
+        .strip_suffix(" passing")
+        .and_then(|r| r.split_once(" of "))
+        .is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+    verdict || counts || passing || t.starts_with("Exported from Shipshape on ")
 }
 
 /// A reference code that starts a title (`REL-01 — Health checks`,
@@ -39,7 +48,15 @@ pub(super) fn leading_code(title: &str) -> Option<&str> {
     (separated && looks_like_code).then_some(code)
 }
 
-pub(super) fn set_title(d: &mut Draft, text: &str) {
+/// Sets the draft's title from `text`; a long one is cut at a sentence or
+/// word with the whole text put first in the description, unless it is
+/// `whole` (Shipshape's own export, whose titles are titles), which keeps
+/// it exactly, runs of spaces too.
+pub(super) fn set_title(d: &mut Draft, text: &str, whole: bool) {
+    if whole {
+        d.title = text.trim().to_owned();
+        return;
+    }
     let title = one_line(text);
     if title.chars().count() <= MAX_TITLE_CHARS {
         d.title = title;
@@ -55,12 +72,44 @@ pub(super) fn set_title(d: &mut Draft, text: &str) {
     d.description.insert(0, title);
 }
 
-/// `Key: value` pieces of a labelled line, split at ` · ` and ` | `.
+/// How many of a list item's first lines are its title: up to a hard
+/// break or a labelled line (a title wrapped over lines is one title).
+pub(super) fn title_lines(lines: &[&str], hard: &[usize]) -> usize {
+    let mut n = 1;
+    while n < lines.len() && !hard.contains(&(n - 1)) && !is_meta(&lines[n..=n]) {
+        n += 1;
+    }
+    n.min(lines.len())
+}
+
+/// The URLs of a list item and everything nested in it.
+pub(super) fn collect_links(node: &Node, out: &mut Vec<String>) {
+    for l in node.paras.iter().flat_map(|p| &p.links) {
+        if !out.contains(l) {
+            out.push(l.clone());
+        }
+    }
+    for c in &node.children {
+        collect_links(c, out);
+    }
+}
+
+/// `Key: value` pieces of a labelled line, split at ` · ` and ` | ` where
+/// a label (or the export's 🔴 verdict) follows: elsewhere those characters
+/// are the value's own text.
 pub(super) fn split_segments(line: &str) -> Vec<&str> {
-    line.split(['·', '|'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices().filter(|(_, c)| matches!(c, '·' | '|')) {
+        let next = line[i + c.len_utf8()..].trim_start();
+        if field_key(next).is_some() || next.starts_with('🔴') {
+            out.push(line[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(line[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// The field a `Key: value` segment sets, and its value. Keys are the
@@ -87,7 +136,18 @@ pub(super) fn field_key(segment: &str) -> Option<(ItemField, &str)> {
 
 /// Fields whose value may run on over the following lines.
 pub(super) fn is_long_field(field: ItemField) -> bool {
-    field.kind() == FieldKind::Multiline
+    matches!(field.kind(), FieldKind::Multiline | FieldKind::Links)
+}
+
+/// Whether an evidence value reads as a link (a URL, a path, an address)
+/// rather than words.
+pub(super) fn looks_like_link(s: &str) -> bool {
+    s.contains("://")
+        || s.starts_with("www.")
+        || s.starts_with("mailto:")
+        || s.starts_with('/')
+        || s.starts_with("./")
+        || s.starts_with("../")
 }
 
 pub(super) fn is_meta(lines: &[&str]) -> bool {
@@ -129,9 +189,10 @@ pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A heading's text without leading emoji shortcodes (`:lock: Security`).
+/// A heading's text without leading emoji shortcodes (`:lock: Security`);
+/// runs of spaces are the heading's own.
 pub(super) fn clean_heading(text: &str) -> String {
-    let mut t = one_line(text);
+    let mut t = text.replace('\n', " ").trim().to_owned();
     loop {
         let trimmed = t.trim_start();
         let Some(rest) = trimmed.strip_prefix(':') else {
@@ -192,4 +253,26 @@ pub(super) fn render_node(node: &Node, depth: usize) -> String {
         out.push_str(&render_node(c, depth + 1));
     }
     out
+}
+
+/// A dropped block as a warning shows it: its start, quoted, and its links.
+pub(super) fn render_snippet(text: &str, links: &[String]) -> String {
+    let line = one_line(text);
+    let mut out: String = line.chars().take(60).collect();
+    if line.chars().count() > 60 {
+        out.push('…');
+    }
+    let mut out = format!("“{out}”");
+    if !links.is_empty() {
+        out.push_str(&format!(" (links: {})", links.join(" ")));
+    }
+    out
+}
+
+/// Words that say a row or cell holds nothing (`None required`, `N/A`).
+pub(super) fn is_none_word(v: &str) -> bool {
+    matches!(
+        v.trim().trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "none" | "none required" | "n/a" | "na" | "-" | "—" | "tbd" | "nothing"
+    )
 }

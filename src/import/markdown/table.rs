@@ -1,6 +1,6 @@
 //! Markdown tables whose rows are checks (the mercari checklists' shape).
 
-use super::labels::{is_check_mark, one_line, set_title};
+use super::labels::{is_check_mark, is_none_word, one_line, parse_status, set_title};
 use super::{Builder, Draft, ItemShape, Para, Table};
 use crate::model::ItemField;
 
@@ -38,10 +38,11 @@ struct Columns {
 }
 
 impl Columns {
-    /// Reads a header (each cell on one line, lower case). `None` when no
-    /// column names a check; a status column alone makes the first one the
-    /// check.
-    fn find(header: &[String], item_column: Option<&str>) -> Option<Self> {
+    /// Reads a header (each cell on one line, lower case) and the rows.
+    /// The check is the column `item_column` names, else the one whose
+    /// header names a check, else the first whose cells read as checks
+    /// (a bold one first). `None` when there is none.
+    fn find(header: &[String], rows: &[Vec<Para>], item_column: Option<&str>) -> Option<Self> {
         let find = |words: &[&str]| {
             header
                 .iter()
@@ -51,8 +52,8 @@ impl Columns {
         let title = match item_column {
             Some(name) => header
                 .iter()
-                .position(|h| h.eq_ignore_ascii_case(&super::labels::one_line(name)))?,
-            None => find(&TITLE_WORDS).or(status.map(|_| 0))?,
+                .position(|h| h.eq_ignore_ascii_case(&one_line(name)))?,
+            None => find(&TITLE_WORDS).or_else(|| by_content(header.len(), rows, status))?,
         };
         let status = status.filter(|&c| c != title);
         let description = find(&["description", "detail", "summary", "why", "explanation"])
@@ -83,12 +84,26 @@ impl Builder<'_> {
             .map(|c| one_line(&c.text).to_lowercase())
             .collect();
         let item_column = self.options.item_column.as_deref();
-        let Some(columns) = Columns::find(&header, item_column) else {
+        if item_column.is_none()
+            && let Some(why) = not_a_checklist(&header, &t.rows)
+        {
+            self.warnings.push(format!(
+                "line {}: table ({}) skipped: {why}",
+                t.line,
+                t.header
+                    .iter()
+                    .map(|c| one_line(&c.text))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
+            return;
+        }
+        let Some(columns) = Columns::find(&header, &t.rows, item_column) else {
             if !t.rows.is_empty() {
                 let cols: Vec<&str> = t.header.iter().map(|c| c.text.trim()).collect();
                 let why = match item_column {
                     Some(name) => format!("no column is named {name:?}"),
-                    None => "no column names a check (Check, Item, Task, Title…)".to_owned(),
+                    None => "no column holds checks (by its header: Check, Item, Task, Title…; or by its cells)".to_owned(),
                 };
                 self.warnings.push(format!(
                     "line {}: table ({}) skipped: {why}",
@@ -113,17 +128,35 @@ impl Builder<'_> {
         };
         let title_cell = row.get(columns.title);
         let title = cell(Some(columns.title));
+        let line = title_cell.map_or(t.line, |p| p.line);
         if title.is_empty() {
             return;
         }
-        let line = title_cell.map_or(t.line, |p| p.line);
+        if is_none_word(&title) {
+            self.warnings.push(format!(
+                "line {line}: table row “{}” skipped: it holds no check",
+                one_line(&title)
+            ));
+            return;
+        }
         let mut d = Draft {
             category: self.category.clone(),
             id: title_cell.and_then(|p| p.id.clone()),
             shape: ItemShape::Tables,
+            path: self.path(),
             ..Draft::default()
         };
-        set_title(&mut d, &title);
+        set_title(&mut d, &title, false);
+        // Links in the other cells (a link in a description) are kept too.
+        for (i, p) in row.iter().enumerate() {
+            if i != columns.title {
+                for l in &p.links {
+                    if !d.links.contains(l) {
+                        d.links.push(l.clone());
+                    }
+                }
+            }
+        }
         let desc = cell(columns.description);
         if !desc.is_empty() {
             d.description.push(desc);
@@ -162,4 +195,71 @@ fn other_cells(header: &[Para], columns: &Columns, row: &[Para]) -> Vec<String> 
             })
         })
         .collect()
+}
+
+/// The first column (not the status) whose cells read as checks, a bold
+/// one first.
+fn by_content(width: usize, rows: &[Vec<Para>], status: Option<usize>) -> Option<usize> {
+    let candidates: Vec<usize> = (0..width)
+        .filter(|&c| Some(c) != status && reads_as_checks(rows, c))
+        .collect();
+    let bold = |c: usize| {
+        let n = rows
+            .iter()
+            .filter(|r| r.get(c).is_some_and(|p| p.bold))
+            .count();
+        n * 2 > rows.len()
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|&c| bold(c))
+        .or(candidates.first().copied())
+}
+
+/// Whether most of a column's cells are words (not marks, statuses,
+/// numbers, dates or "none").
+fn reads_as_checks(rows: &[Vec<Para>], c: usize) -> bool {
+    let cells: Vec<&str> = rows
+        .iter()
+        .map(|r| r.get(c).map_or("", |p| p.text.trim()))
+        .collect();
+    let wordy = cells
+        .iter()
+        .filter(|v| {
+            v.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !is_check_mark(v)
+                && parse_status(v).is_none()
+                && !is_none_word(v)
+        })
+        .count();
+    !cells.is_empty() && wordy * 2 > cells.len()
+}
+
+/// Why a table is not a checklist although a column could name a check:
+/// a contact list, or a table of waivers or exceptions.
+fn not_a_checklist(header: &[String], rows: &[Vec<Para>]) -> Option<&'static str> {
+    let has = |words: &[&str]| header.iter().any(|h| words.iter().any(|w| h.contains(w)));
+    let any_status = has(&["status", "state", "done"]);
+    if !any_status
+        && has(&[
+            "email", "e-mail", "phone", "slack", "contact", "pager", "handle",
+        ])
+    {
+        return Some("it lists contacts, not checks");
+    }
+    let emails = rows
+        .iter()
+        .filter(|r| {
+            r.iter()
+                .any(|p| p.text.contains('@') && !p.text.contains(' '))
+        })
+        .count();
+    if !any_status && !rows.is_empty() && emails * 2 > rows.len() {
+        return Some("it lists contacts, not checks");
+    }
+    if has(&["waiver", "exception", "exemption"]) {
+        return Some("it lists waivers or exceptions, not checks");
+    }
+    None
 }

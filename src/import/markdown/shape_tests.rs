@@ -1,0 +1,248 @@
+//! One test per shape of checklist and per warning, each on a small
+//! fixture of our own in `tests/fixtures/checklists/shapes/`.
+
+use super::*;
+use crate::model::Workbook;
+
+macro_rules! shape {
+    ($name:literal) => {
+        include_str!(concat!("../../../tests/fixtures/checklists/shapes/", $name))
+    };
+}
+
+fn imp(text: &str) -> Imported {
+    import(text.as_bytes(), None).unwrap()
+}
+
+fn imp_as(text: &str, items: ItemShape) -> Result<Imported, ImportError> {
+    let options = MarkdownOptions {
+        items,
+        ..MarkdownOptions::default()
+    };
+    import_with(text.as_bytes(), &options)
+}
+
+fn names(wb: &Workbook) -> Vec<&str> {
+    wb.categories.iter().map(|c| c.name.as_str()).collect()
+}
+
+fn titles(wb: &Workbook) -> Vec<&str> {
+    wb.items().map(|(_, i)| i.title.as_str()).collect()
+}
+
+fn item<'a>(wb: &'a Workbook, title: &str) -> &'a Item {
+    wb.items()
+        .map(|(_, i)| i)
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no item {title:?} in {:?}", titles(wb)))
+}
+
+#[test]
+fn tables_take_the_check_column_by_content_bold_first_with_or_without_status() {
+    let imp = imp(shape!("tables.md"));
+    let wb = &imp.workbook;
+    assert_eq!(names(wb), ["Performance", "Accessibility"]);
+    assert_eq!(
+        titles(wb),
+        [
+            "Images are compressed",
+            "Fonts are subset",
+            "Every image has alt text",
+            "Focus is always visible"
+        ]
+    );
+    let images = item(wb, "Images are compressed");
+    assert_eq!(images.status, Status::Done);
+    assert_eq!(images.description, "Faster pages");
+    assert_eq!(item(wb, "Fonts are subset").status, Status::NotStarted);
+    let alt = item(wb, "Every image has alt text");
+    assert_eq!(alt.notes, "See WCAG");
+    assert_eq!(alt.description, "Links: https://www.w3.org/WAI/");
+}
+
+#[test]
+fn tables_that_are_not_checklists_are_skipped_each_with_a_warning() {
+    let imp = imp(shape!("tables.md"));
+    assert_eq!(
+        imp.warnings,
+        [
+            "line 19: table (Level | SLO) skipped: no column holds checks (by its header: Check, Item, Task, Title…; or by its cells)",
+            "line 26: table (Name | Email) skipped: it lists contacts, not checks",
+            "line 32: table (Item | Waiver) skipped: it lists waivers or exceptions, not checks",
+        ]
+    );
+}
+
+#[test]
+fn none_required_rows_are_not_checks() {
+    let imp = imp("| Check | Status |\n|---|---|\n| None required | |\n| Real check | Done |\n");
+    assert_eq!(titles(&imp.workbook), ["Real check"]);
+    assert_eq!(
+        imp.warnings,
+        ["line 3: table row “None required” skipped: it holds no check"]
+    );
+}
+
+#[test]
+fn nested_tasks_are_items_titled_with_their_parents() {
+    let imp = imp(shape!("nested.md"));
+    let wb = &imp.workbook;
+    assert_eq!(
+        titles(wb),
+        [
+            "Monitoring is in place",
+            "Monitoring is in place › Dashboards exist",
+            "Monitoring is in place › Alerts page the on-call",
+            "Monitoring is in place › Alerts page the on-call › Alert runbooks are linked",
+            "Security › Pen test booked",
+            "A task whose text is long and wraps onto a second line in the source",
+            "Backups restore",
+        ]
+    );
+    assert_eq!(
+        item(wb, "Monitoring is in place › Dashboards exist").status,
+        Status::Done
+    );
+    assert_eq!(
+        item(wb, "Monitoring is in place").description,
+        "- a note about monitoring\n\nLinks: https://wiki.example.com/monitoring"
+    );
+    // A `<br>` ends the title like a hard break.
+    assert_eq!(item(wb, "Backups restore").description, "in under an hour");
+}
+
+#[test]
+fn plain_bullets_beside_tasks_are_dropped_with_a_warning() {
+    let imp = imp(shape!("nested.md"));
+    assert_eq!(
+        imp.warnings,
+        ["line 18: 2 plain bullets under “Further reading” not imported (not task items)"]
+    );
+}
+
+#[test]
+fn repeated_section_names_keep_their_parent() {
+    let wb = imp(shape!("sections.md")).workbook;
+    assert_eq!(
+        names(&wb),
+        ["HTML › Best practices", "Images › Best practices", "Tools"]
+    );
+    assert_eq!(wb.categories[0].id, "html-best-practices");
+}
+
+#[test]
+fn heading_per_check_documents_are_read_by_auto_and_by_headings() {
+    for shape in [ItemShape::Auto, ItemShape::Headings] {
+        let imp = imp_as(shape!("headings.md"), shape).unwrap();
+        let wb = &imp.workbook;
+        assert_eq!(wb.project, "Service launch review", "front matter names it");
+        assert_eq!(wb.description, "Reviewed before every launch.");
+        assert_eq!(names(wb), ["Reliability", "Security"]);
+        assert_eq!(
+            titles(wb),
+            [
+                "Every service has a health endpoint",
+                "Deploys roll back by themselves",
+                "Secrets come from the vault"
+            ]
+        );
+        let health = item(wb, "Every service has a health endpoint");
+        assert_eq!(
+            health.description,
+            "The orchestrator restarts instances whose /healthz fails.\n\ncurl -f localhost:8080/healthz"
+        );
+        assert_eq!(
+            health.evidence,
+            ["https://git.example.com/deploy/probe.yaml"]
+        );
+        // HTML is text: no tags, the break a line.
+        assert_eq!(
+            item(wb, "Secrets come from the vault").description,
+            "No secret is in the repository.\nRotation is quarterly.\n\nHow to check\n\nRun the scanner."
+        );
+        assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    }
+    let tasks = imp_as(shape!("headings.md"), ItemShape::Tasks);
+    assert!(matches!(tasks, Err(ImportError::NoItems(_))));
+}
+
+#[test]
+fn sections_without_a_category_are_checks_only_when_asked() {
+    let md = "# Doc\n\n## Use TLS\n\nAll traffic.\n\n## Rotate keys\n\nYearly.\n";
+    assert!(imp_as(md, ItemShape::Auto).is_err());
+    let wb = imp_as(md, ItemShape::Headings).unwrap().workbook;
+    assert_eq!(titles(&wb), ["Use TLS", "Rotate keys"]);
+    assert_eq!(names(&wb), ["General"]);
+}
+
+#[test]
+fn badges_are_not_links_and_links_in_items_are_kept() {
+    let imp = imp(shape!("inline.md"));
+    let wb = &imp.workbook;
+    assert_eq!(wb.project, "Tool");
+    assert_eq!(
+        item(wb, "Docs are published, see the guide").description,
+        "Links: https://docs.example.com/guide"
+    );
+    assert_eq!(
+        item(wb, "Release notes are written").description,
+        "make notes\n\nMore at notes.\n\nLinks: https://notes.example.com"
+    );
+    assert_eq!(wb.description, "");
+    assert_eq!(
+        imp.warnings,
+        [
+            "line 12: text outside any section not imported (not part of an item): “Stray paragraph after the list.”"
+        ]
+    );
+}
+
+#[test]
+fn dropped_code_and_text_under_headings_are_named_by_line() {
+    let md =
+        "# P\n\n## A\n\nIntro with [a link](https://a.test).\n\n```\nsnippet\n```\n\n- [ ] item\n";
+    let imp = imp(md);
+    assert_eq!(
+        imp.warnings,
+        [
+            "line 5: text under “A” not imported (not part of an item): “Intro with a link.” (links: https://a.test)",
+            "line 7: code block under “A” not imported (not part of an item): “snippet”",
+        ]
+    );
+}
+
+#[test]
+fn evidence_lines_take_their_links_and_words_stay_words() {
+    let md = "- [ ] Backups\n\n  **Evidence**: [restore log](https://logs.test/r1), [drill](https://logs.test/d)\n- [ ] Audit\n\n  Evidence: the signed form in the binder\n";
+    let wb = imp(md).workbook;
+    assert_eq!(
+        item(&wb, "Backups").evidence,
+        ["https://logs.test/r1", "https://logs.test/d"]
+    );
+    let imp = super::import(md.as_bytes(), None).unwrap();
+    let audit = item(&imp.workbook, "Audit");
+    assert!(audit.evidence.is_empty());
+    assert_eq!(
+        audit.notes,
+        "Evidence in the source: the signed form in the binder"
+    );
+    assert_eq!(
+        imp.warnings,
+        [
+            "line 6: evidence \"the signed form in the binder\" is not a list of links; kept in the notes"
+        ]
+    );
+}
+
+#[test]
+fn front_matter_without_title_and_html_comments_between_items_are_quiet() {
+    let md = "---\nowner: x\n---\n<!-- generated -->\n# Named by heading\n\n- [ ] a\n";
+    let imp = imp(md);
+    assert_eq!(imp.workbook.project, "Named by heading");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    assert_eq!(
+        headings::front_matter_title("title: 'Quoted  one'\n"),
+        Some("Quoted one".into())
+    );
+    assert_eq!(headings::front_matter_title("title:\n"), None);
+}
