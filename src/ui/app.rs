@@ -45,6 +45,9 @@ pub struct AppConfig {
     /// system's. Tests use `true` (opens nothing, says it worked) or
     /// `false`.
     pub opener: Option<std::ffi::OsString>,
+    /// The presenter's meeting clock reads this: the system's, or (tests)
+    /// one moved by hand.
+    pub clock: super::present::Clock,
 }
 
 impl AppConfig {
@@ -60,6 +63,7 @@ impl AppConfig {
             templates: TemplateDir::from_env(),
             settings: None,
             opener: None,
+            clock: super::present::Clock::System,
         }
     }
 
@@ -76,6 +80,7 @@ impl AppConfig {
             templates: Some(TemplateDir::at(dir.join("templates"))),
             settings: None,
             opener: Some("true".into()),
+            clock: super::present::Clock::manual(),
         }
     }
 }
@@ -95,6 +100,8 @@ pub struct ShipshapeApp {
     pub(super) ctx: egui::Context,
     /// The folder shown as a portfolio (File → Open folder…).
     pub(super) portfolio: Option<super::portfolio::Portfolio>,
+    /// The presenter view (F5) and its remembered settings.
+    pub(super) present: super::present::Presenter,
     /// Watches the open file (desktop only).
     watcher: Option<FileWatcher>,
     /// When to compare the file with the window, after the watcher spoke.
@@ -119,6 +126,7 @@ impl ShipshapeApp {
             .unwrap_or_default();
         let mut background = Background::default();
         background.opener.clone_from(&config.opener);
+        let presenter = config.settings.map(|s| s.presenter).unwrap_or_default();
         let mut app = Self {
             config,
             doc: None,
@@ -130,6 +138,7 @@ impl ShipshapeApp {
             autosave: AutoSave::default(),
             ctx: ctx.clone(),
             portfolio: None,
+            present: super::present::Presenter::new(presenter),
             watcher: None,
             disk_check_due: None,
             title: String::new(),
@@ -328,6 +337,10 @@ impl ShipshapeApp {
         if self.view.modal.is_some() {
             return;
         }
+        if self.present.is_active() {
+            self.presenter_shortcuts(ctx);
+            return;
+        }
         // A text field that lost the keyboard this frame or the last (to
         // Escape, which egui applies before any widget runs, or to Enter,
         // which ends a one-line field) still counts: a Delete or a digit
@@ -443,10 +456,14 @@ impl eframe::App for ShipshapeApp {
         self.draw(ui);
     }
 
-    /// Theme and zoom, for the next run (eframe calls this on exit and
+    /// Theme, zoom and the presenter's settings, for the next run (eframe calls this on exit and
     /// every 30 s).
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        Settings::of(&self.ctx).store(storage);
+        Settings {
+            presenter: self.present.settings,
+            ..Settings::of(&self.ctx)
+        }
+        .store(storage);
     }
 
     /// Only [`Settings`]: egui's own memory would also bring back the zoom

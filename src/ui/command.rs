@@ -62,6 +62,7 @@ pub enum Command {
     FollowSystemTheme,
     ShowPortfolio,
     ReviewHistory,
+    Present,
 }
 
 /// Which menu a command appears in.
@@ -145,6 +146,7 @@ impl Command {
         FollowSystemTheme,
         ShowPortfolio,
         ReviewHistory,
+        Present,
     ];
 
     pub fn label(self) -> &'static str {
@@ -195,6 +197,7 @@ impl Command {
             Self::ToggleTheme => "Switch dark/light",
             Self::FollowSystemTheme => "Follow system theme",
             Self::ShowPortfolio => "Portfolio",
+            Self::Present => "Present",
         }
     }
 
@@ -260,6 +263,9 @@ impl Command {
             Self::ToggleTheme => "Switch between dark and light",
             Self::FollowSystemTheme => "Use the system's dark or light preference",
             Self::ShowPortfolio => "Back to the table of every workbook in the folder opened",
+            Self::Present => {
+                "Full screen, one item at a time, for the projector, with the meeting clock (Esc leaves)"
+            }
         }
     }
 
@@ -299,6 +305,7 @@ impl Command {
             Self::ZoomOut => k(cmd, Key::Minus),
             Self::ZoomReset => k(cmd, Key::Num0),
             Self::ReviewHistory => k(cmd_shift, Key::H),
+            Self::Present => k(none, Key::F5),
             Self::EditWorkbook
             | Self::StartReview
             | Self::EndReview
@@ -380,7 +387,8 @@ impl Command {
             | Self::ToggleTheme
             | Self::FollowSystemTheme
             | Self::ShowPortfolio
-            | Self::ReviewHistory => Menu::View,
+            | Self::ReviewHistory
+            | Self::Present => Menu::View,
         }
     }
 
@@ -401,6 +409,7 @@ impl Command {
                 | Self::AddCategory
                 | Self::ToggleTheme
                 | Self::ShowPortfolio
+                | Self::Present
         )
     }
 
@@ -433,6 +442,22 @@ impl Command {
                 | Self::MoveItemUp
                 | Self::MoveItemDown
                 | Self::RenameCategory
+        )
+    }
+
+    /// Whether the command's shortcut still acts over the presenter view,
+    /// whose own keys replace the table's (see `present::keys`).
+    pub fn acts_while_presenting(self) -> bool {
+        matches!(
+            self,
+            Self::Save
+                | Self::SaveAs
+                | Self::Quit
+                | Self::Undo
+                | Self::Redo
+                | Self::ZoomIn
+                | Self::ZoomOut
+                | Self::ZoomReset
         )
     }
 

@@ -131,6 +131,7 @@ impl ShipshapeApp {
             Action::RecoveryAnswered(offer, choice) => self.recovery_answer(*offer, choice),
             Action::RestoreVersion(path) => self.restore_version(&path),
             Action::Review(edit) => self.apply_review_edit(edit),
+            Action::Present(action) => self.apply_present(ctx, action),
         }
     }
 
@@ -242,6 +243,7 @@ impl ShipshapeApp {
                 ctx.set_theme(next);
             }
             Command::FollowSystemTheme => ctx.set_theme(egui::ThemePreference::System),
+            Command::Present => self.enter_presenter(ctx),
         }
     }
 }

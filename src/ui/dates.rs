@@ -38,6 +38,13 @@ pub struct DateField<'a> {
     pub focus: bool,
 }
 
+/// How much larger than the window's 14-point body text this field's
+/// text is (the presenter view's fields are twice the size).
+fn body_scale(ui: &egui::Ui) -> f32 {
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    (size / 14.0).max(1.0)
+}
+
 /// What a date field's user did this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entered<T> {
@@ -56,6 +63,19 @@ struct Draft {
 }
 
 impl DateField<'_> {
+    /// The ID of the text field of the date field `salt` drawn in `ui`
+    /// (to take the keyboard or select its text from outside).
+    pub fn text_id(ui: &egui::Ui, salt: &str) -> egui::Id {
+        ui.make_persistent_id(("date-field", salt)).with("text")
+    }
+
+    /// Whether the date field `salt` in `ui` holds typed text it refused.
+    pub fn refused(ui: &egui::Ui, salt: &str) -> bool {
+        let id = ui.make_persistent_id(("date-field", salt));
+        ui.data(|d| d.get_temp::<Draft>(id))
+            .is_some_and(|draft| draft.error.is_some())
+    }
+
     /// Draws the field and its calendar button. `parse` reads typed text
     /// (`Ok(None)` clears); `pick` turns a day picked on the calendar into
     /// a value.
@@ -77,7 +97,7 @@ impl DateField<'_> {
             let mut edit = egui::TextEdit::singleline(&mut draft.text)
                 .id(text_id)
                 .hint_text(if self.clearable { "none" } else { "YYYY-MM-DD" })
-                .desired_width(FIELD_WIDTH);
+                .desired_width(FIELD_WIDTH * body_scale(ui));
             if draft.error.is_some() {
                 edit = edit.text_color(ui.visuals().error_fg_color);
             }

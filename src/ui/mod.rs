@@ -23,6 +23,8 @@
 //! - `dialogs` — the small dialogs (`ui(&mut self, ui) -> Outcome`) and
 //!   how one is shown; `file_dialog` — what a path is asked for
 //!   (`PathPurpose`), the native dialog and the path field;
+//! - `present` — the presenter view (F5): one item at a time, full
+//!   screen, with its own keys and the meeting clock;
 //! - `portfolio` — File → Open folder…: every workbook under a folder
 //!   as a table (`model::portfolio`), rescanned in the background when the
 //!   watcher sees a change; `portfolio_table` draws it;
@@ -51,6 +53,7 @@ mod header;
 mod history;
 mod portfolio;
 mod portfolio_table;
+mod present;
 mod recovery;
 mod review;
 mod review_history;
@@ -70,7 +73,8 @@ use std::path::PathBuf;
 pub use app::{AppConfig, ShipshapeApp};
 pub use command::Command;
 pub use file_dialog::DialogMode;
-pub use settings::{Settings, Theme};
+pub use present::{Clock, PresentKey};
+pub use settings::{PresenterSettings, Settings, Theme};
 pub use style::install_fonts;
 
 /// The icon the `.deb` installs (packaging/linux/icons), compiled in for

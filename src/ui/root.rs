@@ -14,6 +14,11 @@ use super::view::{MessageKind, Modal};
 
 impl ShipshapeApp {
     pub(super) fn root_ui(&mut self, ui: &mut egui::Ui) {
+        if self.present.is_active() {
+            self.present_ui(ui);
+            self.modal_ui(ui.ctx());
+            return;
+        }
         if self.view.modal.is_some() {
             // Under a dialog the window is inert: egui already stops clicks
             // there, but a tooltip that was open when the dialog came up

@@ -36,6 +36,10 @@ impl ShipshapeApp {
     /// into must not vanish under the cursor because the typing made it
     /// fail a search. Typing into the search field itself does not wait.
     pub(super) fn keep_selection_visible(&mut self, ctx: &egui::Context) {
+        // The presenter view shows its own walk, whatever the table lists.
+        if self.present.is_active() {
+            return;
+        }
         let Some(doc) = &self.doc else { return };
         let Some(id) = self.view.selected.as_deref() else {
             return;

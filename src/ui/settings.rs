@@ -28,6 +28,8 @@ pub enum Theme {
 pub struct Settings {
     pub theme: Theme,
     pub zoom: f32,
+    /// The presenter view's last settings (F5).
+    pub presenter: PresenterSettings,
 }
 
 impl Default for Settings {
@@ -35,12 +37,33 @@ impl Default for Settings {
         Self {
             theme: Theme::System,
             zoom: 1.0,
+            presenter: PresenterSettings::default(),
+        }
+    }
+}
+
+/// What the presenter view keeps from one meeting to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PresenterSettings {
+    /// The meeting's planned length, which the clock paces the walk by.
+    pub planned_minutes: u32,
+    /// Walk only the red items.
+    pub red_only: bool,
+}
+
+impl Default for PresenterSettings {
+    fn default() -> Self {
+        Self {
+            planned_minutes: 60,
+            red_only: false,
         }
     }
 }
 
 impl Settings {
-    /// What `ctx` shows now.
+    /// What `ctx` shows now (and the presenter's defaults: the app holds
+    /// those).
     pub fn of(ctx: &egui::Context) -> Self {
         let theme = match ctx.options(|o| o.theme_preference) {
             egui::ThemePreference::System => Theme::System,
@@ -50,6 +73,7 @@ impl Settings {
         Self {
             theme,
             zoom: ctx.zoom_factor(),
+            presenter: PresenterSettings::default(),
         }
     }
 
@@ -110,6 +134,10 @@ mod tests {
         let s = Settings {
             theme: Theme::Light,
             zoom: 1.5,
+            presenter: PresenterSettings {
+                planned_minutes: 45,
+                red_only: true,
+            },
         };
         s.store(&mut storage);
         assert_eq!(Settings::load(Some(&storage)), Some(s));
@@ -124,6 +152,14 @@ mod tests {
         storage.set_string(KEY, "(zoom: 1.3)".into());
         let s = Settings::load(Some(&storage)).unwrap();
         assert_eq!((s.theme, s.zoom), (Theme::System, 1.3));
+        assert_eq!(s.presenter, PresenterSettings::default());
+        assert_eq!(s.presenter.planned_minutes, 60, "an hour unless said");
+        storage.set_string(KEY, "(presenter: (red_only: true))".into());
+        let s = Settings::load(Some(&storage)).unwrap();
+        assert_eq!(
+            (s.presenter.planned_minutes, s.presenter.red_only),
+            (60, true)
+        );
     }
 
     #[test]
@@ -133,6 +169,7 @@ mod tests {
             Settings {
                 theme: Theme::Dark,
                 zoom: stored,
+                ..Settings::default()
             }
             .apply(&ctx);
             // A new zoom takes effect at the next pass.

@@ -15,6 +15,7 @@ use crate::ui::export::PdfRequest;
 use crate::ui::file_dialog::PathPurpose;
 use crate::ui::filter::OwnerFilter;
 use crate::ui::portfolio::PortfolioFilter;
+use crate::ui::present::PresentAction;
 use crate::ui::recovery::{RecoveryChoice, RecoveryOffer};
 use crate::ui::review::ReviewEdit;
 
@@ -162,4 +163,6 @@ pub enum Action {
     RestoreVersion(PathBuf),
     /// Start, end or add a decision to a review (one undo step).
     Review(ReviewEdit),
+    /// A presenter view key, button or field (`present`).
+    Present(PresentAction),
 }

@@ -24,6 +24,7 @@ mod files;
 mod hidden;
 mod long_text;
 mod portfolio;
+mod present;
 mod recheck;
 mod relative;
 mod remember;
