@@ -7,6 +7,9 @@
 //! re-derives the verdict and filters and records an undo step. The
 //! "autosave" case does the same at 1,000 items with the recovery copy
 //! sent to its writer thread every frame (goal: no frame over 16 ms).
+//! The "present" cases draw the presenter view (F5) at 1920×1080 with 25
+//! and 2,000 items (goal: < 4 ms); `cargo bench --bench frame -- present`
+//! runs only them.
 
 #![expect(
     clippy::expect_used,
@@ -53,6 +56,8 @@ struct Bench {
     app: ShipshapeApp,
     /// Which status the next status-change frame sets.
     flip: bool,
+    /// The window's size in points.
+    size: egui::Vec2,
     _dir: tempfile::TempDir,
 }
 
@@ -70,6 +75,7 @@ impl Bench {
             ctx,
             app,
             flip: false,
+            size: vec2(1280.0, 800.0),
             _dir: dir,
         };
         for _ in 0..3 {
@@ -82,6 +88,18 @@ impl Bench {
         for _ in 0..3 {
             bench.frame();
         }
+        bench
+    }
+
+    /// The presenter view at 1080p, on the item halfway down.
+    fn presenting(items: usize) -> Self {
+        let mut bench = Self::new(items);
+        bench.size = vec2(1920.0, 1080.0);
+        bench.app.run_command(Command::Present);
+        for _ in 0..3 {
+            bench.frame();
+        }
+        assert!(bench.app.is_presenting());
         bench
     }
 
@@ -99,7 +117,7 @@ impl Bench {
 
     fn frame(&mut self) {
         let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, self.size)),
             events: vec![Event::PointerMoved(Pos2::new(600.0, 400.0))],
             ..RawInput::default()
         };
@@ -123,6 +141,14 @@ fn frames(c: &mut Criterion) {
     });
     let mut bench = Bench::new(10_000);
     group.bench_function("10000 items, status change every frame", |b| {
+        b.iter(|| bench.status_change_frame());
+    });
+    for (name, items) in [("present 25 items", 25), ("present 2000 items", 2_000)] {
+        let mut bench = Bench::presenting(items);
+        group.bench_function(name, |b| b.iter(|| bench.frame()));
+    }
+    let mut bench = Bench::presenting(2_000);
+    group.bench_function("present 2000 items, status change every frame", |b| {
         b.iter(|| bench.status_change_frame());
     });
     group.finish();
