@@ -38,6 +38,9 @@ pub struct ImportArgs {
     /// Overwrite the workbook if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Import into the existing workbook -o FILE, as `shipshape upgrade` does: its answers kept, changed wording flagged, new items added, items the file lacks kept; Azure items matched by their GUID.
+    #[arg(long, conflicts_with = "force")]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]
@@ -119,9 +122,15 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         }
         ImportCommand::Azure(a) => (a, Format::Azure, Box::new(import::azure::import)),
     };
-    if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
+    if !args.force && !args.update && std::fs::symlink_metadata(&args.output).is_ok() {
         bail!(
-            "{} already exists; use --force to overwrite it",
+            "{} already exists; use --force to overwrite it, or --update to import into it keeping its answers",
+            args.output.display()
+        );
+    }
+    if args.update && std::fs::symlink_metadata(&args.output).is_err() {
+        bail!(
+            "--update: {} does not exist; leave out --update to create it",
             args.output.display()
         );
     }
@@ -139,6 +148,9 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     for w in &imported.warnings {
         errln!("warning: {}: {w}", args.input.display());
     }
+    if args.update {
+        return update(&args.output, format, imported.workbook);
+    }
     super::write::replace(&args.output, wb)?;
     outln!(
         "imported {} in {} from {} into {} (project {:?})",
@@ -147,6 +159,39 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         args.input.display(),
         args.output.display(),
         wb.project
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--update`: the imported checklist applied to the existing workbook as
+/// a template upgrade, under the file's lock, the version before kept in
+/// the local history.
+fn update(
+    output: &std::path::Path,
+    format: Format,
+    mut template: crate::model::Workbook,
+) -> anyhow::Result<ExitCode> {
+    let mut editing = super::write::edit(output, false)?;
+    let current = editing.workbook().clone();
+    if format == Format::Azure {
+        import::azure::match_ids(&mut template, &current);
+    }
+    let upgraded = crate::model::upgrade(&current, &template, Default::default());
+    outln!("Updating {} with the imported checklist", output.display());
+    super::upgrade::print(output, &current, &upgraded, super::today())?;
+    if upgraded.workbook == current {
+        outln!(
+            "\n{} already has this checklist: nothing to write.",
+            output.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    *editing.workbook() = upgraded.workbook;
+    editing.save()?;
+    outln!(
+        "\nSaved {}; the version before is in `shipshape history {}`.",
+        output.display(),
+        output.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -78,7 +78,7 @@ pub fn upgrade(args: UpgradeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The upgrade's summary, then the diff as `shipshape diff` prints it.
-fn print(
+pub(super) fn print(
     file: &Path,
     current: &Workbook,
     upgraded: &model::Upgrade,

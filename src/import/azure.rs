@@ -3,14 +3,24 @@
 //! `subcategory`, `text`, `description`, `severity`, `guid`, `link` and,
 //! in a filled-in checklist, `status` and `comments`.
 //!
-//! Categories keep their names; each item's severity, service, subcategory
-//! and GUID go into its description so nothing the reviewers relied on is
-//! lost. Statuses map as the format's own vocabulary defines them: *Fulfilled*
-//! is done, *Open* in progress, *Not required* and *N/A* not applicable (with
-//! the reviewer's comment as the reason — without one the item stays red, as
-//! the launch rule asks for a written reason), *Not verified* not started.
+//! Categories keep their names, in the order of the file's `categories`
+//! list (categories no item uses are left out; any an item names that the
+//! list lacks follow, in order of first use). Each item's severity,
+//! subcategory, service, WAF pillar and GUID go into its description
+//! ("Severity: High · … · Azure ID: 7e13c105-…", then "Learn more: link")
+//! so nothing the reviewers relied on is lost, and a re-import can match
+//! the item by its GUID ([`match_ids`]).
+//!
+//! Statuses map by their position in the file's own `status` list, which
+//! every checklist has in one order whatever its language (English:
+//! *Not verified*, *Open*, *Fulfilled*, *Not required*, *N/A*; Japanese:
+//! 未確認, 開ける, 達成, 必須ではありません, 該当なし): not started, in
+//! progress, done, not applicable, not applicable — with the reviewer's
+//! comment as the reason (without one the item stays red, as the launch
+//! rule asks for a written reason). A file without the list falls back to
+//! the English words and ours.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -22,11 +32,22 @@ struct File {
     items: Option<Vec<AzureItem>>,
     #[serde(default)]
     metadata: Option<Metadata>,
+    #[serde(default)]
+    categories: Option<Vec<Named>>,
+    #[serde(default)]
+    status: Option<Vec<Named>>,
 }
 
 #[derive(Deserialize, Default)]
 struct Metadata {
     #[serde(default)]
+    name: Option<String>,
+}
+
+/// An entry of one of the file's vocabularies (`categories`, `status`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Named {
     name: Option<String>,
 }
 
@@ -48,10 +69,30 @@ struct AzureItem {
     comments: Option<String>,
 }
 
+/// The statuses in the order the format defines them: the n-th name of a
+/// file's `status` list means the n-th of these.
+const BY_POSITION: [Status; 5] = [
+    Status::NotStarted,
+    Status::InProgress,
+    Status::Done,
+    Status::NotApplicable,
+    Status::NotApplicable,
+];
+
+/// The label in each item's description that holds its Azure GUID.
+const AZURE_ID: &str = "Azure ID: ";
+
 /// Imports an Azure review checklist. `project` names the workbook; without
 /// it the checklist's `metadata.name` does.
 pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportError> {
-    let file = parse(super::text(bytes)?)?;
+    super::format::refuse_other(bytes, super::format::Format::Azure)?;
+    let text = super::text(bytes)?;
+    if text.trim_start().starts_with('[') {
+        return Err(ImportError::Invalid(
+            "not an Azure review checklist: the file is a JSON list, and a checklist is an object with an `items` list".into(),
+        ));
+    }
+    let file = parse(text)?;
     let Some(items) = file.items else {
         return Err(ImportError::Invalid(
             "not an Azure review checklist: there is no `items` list".into(),
@@ -63,25 +104,22 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| super::UNTITLED.to_owned());
     let mut wb = Workbook::new(name.trim());
+    let statuses = names(file.status.as_deref());
+    let categories = category_order(names(file.categories.as_deref()), &items);
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for c in &categories {
+        index.insert(c, wb.add_category(c));
+    }
     let mut warnings = Vec::new();
     // Lookups by map, not by scanning: a hostile file may hold 100,000 items.
     let mut ids = ItemIds::of(&wb);
-    let mut categories: HashMap<String, usize> = HashMap::new();
-    for (n, a) in items.into_iter().enumerate() {
+    for (n, a) in items.iter().enumerate() {
         let label = a.guid.clone().or_else(|| a.id.clone()).unwrap_or_default();
         let Some(title) = a.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
             warnings.push(format!("items[{n}] {label}: skipped, it has no `text`"));
             continue;
         };
-        let cat_name = a
-            .category
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .unwrap_or("General");
-        let ci = *categories
-            .entry(cat_name.to_owned())
-            .or_insert_with(|| wb.add_category(cat_name));
+        let ci = index[category_of(a)];
         let mut item = Item {
             id: ids.fresh(&wb.categories[ci].id, title),
             title: title.to_owned(),
@@ -89,14 +127,15 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
             ..Item::default()
         };
         if let Some(s) = a.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            match map_status(s) {
+            match map_status(s, &statuses) {
                 Some(st) => item.status = st,
                 None => warnings.push(format!(
-                    "items[{n}] {label}: unknown status {s:?}, imported as not started"
+                    "items[{n}] {label}: unknown status {s:?} (the file's statuses: {}), imported as not started",
+                    statuses.join(", ")
                 )),
             }
         }
-        let comments = a.comments.unwrap_or_default().trim().to_owned();
+        let comments = a.comments.as_deref().unwrap_or_default().trim().to_owned();
         // A reviewer's comment on an item that does not apply is the reason.
         if item.status == Status::NotApplicable {
             item.mitigation.text = comments;
@@ -105,6 +144,7 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         }
         wb.categories[ci].items.push(item);
     }
+    wb.categories.retain(|c| !c.items.is_empty());
     if wb.item_count() == 0 {
         return Err(ImportError::NoItems(
             "the checklist has no items with text to import".into(),
@@ -114,6 +154,93 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
         workbook: wb,
         warnings,
     })
+}
+
+/// The trimmed, non-empty names of a vocabulary, in order.
+fn names(list: Option<&[Named]>) -> Vec<String> {
+    list.unwrap_or_default()
+        .iter()
+        .filter_map(|n| n.name.as_deref().map(str::trim))
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An item's category name ("General" when it names none).
+fn category_of(a: &AzureItem) -> &str {
+    a.category
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .unwrap_or("General")
+}
+
+/// The categories the items use: in the file's `categories` order, then
+/// the ones it does not list, in order of first use.
+fn category_order(listed: Vec<String>, items: &[AzureItem]) -> Vec<String> {
+    let used: HashSet<&str> = items
+        .iter()
+        .filter(|a| a.text.as_deref().is_some_and(|t| !t.trim().is_empty()))
+        .map(category_of)
+        .collect();
+    let mut order: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    let in_items = items.iter().map(category_of).map(str::to_owned);
+    for name in listed.into_iter().chain(in_items) {
+        if used.contains(name.as_str()) && seen.insert(name.clone()) {
+            order.push(name);
+        }
+    }
+    order
+}
+
+/// The GUID a re-import matches an item by (see [`match_ids`]).
+pub fn azure_id(item: &Item) -> Option<&str> {
+    let at = item.description.rfind(AZURE_ID)? + AZURE_ID.len();
+    let rest = &item.description[at..];
+    let end = rest.find([' ', '\n']).unwrap_or(rest.len());
+    Some(&rest[..end]).filter(|id| !id.is_empty())
+}
+
+/// Gives each item of a fresh import the ID its Azure GUID has in
+/// `existing` (a workbook imported from an earlier version of the
+/// checklist), so `model::upgrade` matches items by GUID even where the
+/// wording, and so the title's ID, changed. An item with a GUID `existing`
+/// lacks never takes an ID `existing` uses for another check.
+pub fn match_ids(imported: &mut Workbook, existing: &Workbook) {
+    let by_guid: HashMap<&str, &str> = existing
+        .items()
+        .filter_map(|(_, i)| Some((azure_id(i)?, i.id.as_str())))
+        .collect();
+    let old_ids: HashSet<&str> = existing.items().map(|(_, i)| i.id.as_str()).collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut rest = Vec::new();
+    for (ci, c) in imported.categories.iter_mut().enumerate() {
+        for (ii, item) in c.items.iter_mut().enumerate() {
+            let target = azure_id(item).and_then(|g| by_guid.get(g));
+            // The first item with a GUID takes its ID; a repeat is a new item.
+            match target {
+                Some(&id) if taken.insert(id.to_owned()) => item.id = id.to_owned(),
+                _ => rest.push((ci, ii)),
+            }
+        }
+    }
+    let mut ids = ItemIds::of(existing);
+    for id in &taken {
+        ids.claim(id);
+    }
+    for (ci, ii) in rest {
+        let cat = imported.categories[ci].id.clone();
+        let item = &mut imported.categories[ci].items[ii];
+        // An item without a GUID matches by ID, as any upgrade does; one
+        // with a GUID the old workbook lacks is a new check.
+        let new_check = azure_id(item).is_some() && old_ids.contains(item.id.as_str());
+        if new_check || taken.contains(&item.id) {
+            item.id = ids.fresh(&cat, &item.title);
+        }
+        ids.claim(&item.id);
+        taken.insert(item.id.clone());
+    }
 }
 
 /// The JSON, or where it stops being JSON of the expected shape.
@@ -180,8 +307,15 @@ fn more(label: &str, url: &Option<String>) -> String {
     }
 }
 
-fn map_status(s: &str) -> Option<Status> {
-    english_status(&s.to_lowercase())
+/// A status word: by its position in the file's own list (any language),
+/// else the format's English words or ours.
+fn map_status(s: &str, statuses: &[String]) -> Option<Status> {
+    let lower = s.to_lowercase();
+    statuses
+        .iter()
+        .position(|n| n.to_lowercase() == lower)
+        .and_then(|i| BY_POSITION.get(i).copied())
+        .or_else(|| english_status(&lower))
 }
 
 /// A status in the format's English words (lower case), else ours.
@@ -196,104 +330,4 @@ pub(crate) fn english_status(lower: &str) -> Option<Status> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SAMPLE: &str = r#"{
-  "items": [
-    {"category": "Compute", "subcategory": "VM", "text": "Use managed disks", "description": "Replicated.",
-     "severity": "High", "guid": "b31e", "link": "https://learn.microsoft.com/x"},
-    {"category": "Network", "text": "Use zones", "status": "Fulfilled"},
-    {"category": "Network", "text": "Use DDoS plan", "status": "Not required", "comments": "internal only"},
-    {"category": "Network", "text": "Odd", "status": "Maybe"},
-    {"category": "Network", "description": "no text"}
-  ],
-  "metadata": {"name": "Resiliency Review"}
-}"#;
-
-    #[test]
-    fn maps_categories_items_severities_and_statuses() {
-        let imp = import(SAMPLE.as_bytes(), None).unwrap();
-        let wb = &imp.workbook;
-        assert_eq!(wb.project, "Resiliency Review");
-        let cats: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(cats, ["Compute", "Network"]);
-        let disks = &wb.categories[0].items[0];
-        assert_eq!(disks.id, "compute.use-managed-disks");
-        assert_eq!(
-            disks.description,
-            "Replicated.\n\nSeverity: High · Subcategory: VM · Azure ID: b31e\nLearn more: https://learn.microsoft.com/x"
-        );
-        let net = &wb.categories[1].items;
-        assert_eq!(net[0].status, Status::Done);
-        assert_eq!(net[1].status, Status::NotApplicable);
-        assert_eq!(net[1].mitigation.text, "internal only");
-        assert_eq!(net[2].status, Status::NotStarted);
-        assert_eq!(imp.warnings.len(), 2, "{:?}", imp.warnings);
-        wb.validate().unwrap();
-    }
-
-    #[test]
-    fn bad_json_names_line_and_column() {
-        let err = import(b"{\n  \"items\": [\n    {\"text\": 3}\n  ]\n}", None).unwrap_err();
-        assert!(matches!(err, ImportError::Json { line: 3, .. }), "{err}");
-        assert!(err.to_string().starts_with("line 3, column"), "{err}");
-        let err = import(b"{\"checks\": []}", None).unwrap_err();
-        assert!(err.to_string().contains("no `items` list"), "{err}");
-        assert!(matches!(import(b"  ", None), Err(ImportError::Empty)));
-        assert!(matches!(
-            import(b"{\"items\": []}", None),
-            Err(ImportError::NoItems(_))
-        ));
-    }
-
-    const REAL: &str =
-        include_str!("../../tests/fixtures/checklists/azure-review-checklists-resiliency.en.json");
-
-    #[test]
-    fn imports_the_real_resiliency_checklist() {
-        let wb = import(REAL.as_bytes(), None).unwrap().workbook;
-        assert_eq!(wb.project, "Resiliency Review");
-        assert_eq!(wb.item_count(), 38);
-        let cats: Vec<_> = wb.categories.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(
-            cats,
-            ["Compute", "Data", "General", "Network"],
-            "in order of first use"
-        );
-        let first = &wb.categories[0].items[0];
-        assert_eq!(
-            first.title,
-            "Enable automatic instance repairs for enhanced VM Scale Sets resiliency"
-        );
-        assert!(
-            first
-                .description
-                .contains("Severity: Low · Subcategory: VM Scale Sets · Service: VMSS")
-        );
-        assert!(
-            first
-                .description
-                .contains("Azure ID: 7e13c105-675c-41e9-95b4-59837ff7ae7c")
-        );
-        wb.validate().unwrap();
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-
-        #[test]
-        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
-            let _ = import(&bytes, None);
-        }
-
-        #[test]
-        fn mangled_checklists_never_panic(cut in 0usize..29_000, junk in "[\\[\\]{}\",:a-z0-9 \n]{0,10}") {
-            let cut = (0..=cut.min(REAL.len())).rev().find(|&c| REAL.is_char_boundary(c)).unwrap_or(0);
-            let text = format!("{}{junk}{}", &REAL[..cut], &REAL[cut..]);
-            if let Ok(imp) = import(text.as_bytes(), None) {
-                proptest::prop_assert!(imp.workbook.validate().is_ok());
-            }
-        }
-    }
-}
+mod tests;

@@ -14,6 +14,7 @@
     reason = "helpers outside #[test] fns: a failed setup step or check should fail the test"
 )]
 
+mod azure;
 mod check;
 mod ci;
 mod cli;
