@@ -19,7 +19,7 @@ use crate::model::{Due, Item, ItemCheck, ItemField, Status, Workbook};
 pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
     let v = wb.verdict(as_of);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", inline(&wb.project));
+    let _ = writeln!(out, "# {}\n", exact_inline(&wb.project));
     let _ = writeln!(out, "**{}** · as of {}{}", v.headline(), as_of, dates(wb));
     for c in &wb.conflicts {
         let _ = writeln!(
@@ -47,7 +47,12 @@ pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
     for cat in &wb.categories {
         let in_cat: Vec<&ItemCheck<'_>> = checks.by_ref().take(cat.items.len()).collect();
         let pass = in_cat.iter().filter(|c| c.passes()).count();
-        let _ = writeln!(out, "\n## {}\n", inline(&cat.name));
+        let _ = writeln!(
+            out,
+            "\n## {} <!-- id: {} -->\n",
+            exact_inline(&cat.name),
+            comment_safe(&cat.id)
+        );
         let _ = writeln!(out, "_{pass} of {} passing_\n", cat.items.len());
         for c in in_cat {
             write_item(&mut out, c);
@@ -61,12 +66,14 @@ pub fn to_markdown(wb: &Workbook, as_of: NaiveDate) -> String {
     out
 }
 
+/// The launch and the walkthrough, when set (a default walkthrough date
+/// follows from the launch, so it is not written as if chosen).
 fn dates(wb: &Workbook) -> String {
     let mut s = String::new();
     if let Some(l) = wb.launch {
         let _ = write!(s, " · launch {l}");
     }
-    if let Some(r) = wb.review_date() {
+    if let Some(r) = wb.review {
         let _ = write!(s, " · review {r}");
     }
     s
@@ -94,7 +101,7 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
     let title = if item.title.trim().is_empty() {
         "(untitled)".to_owned()
     } else {
-        inline(&item.title)
+        exact_inline(&item.title)
     };
     let _ = writeln!(
         out,
@@ -108,7 +115,7 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
         item.status.label()
     )];
     if !item.owner.trim().is_empty() || !check.passes() {
-        let owner = inline(item.owner_or_unassigned());
+        let owner = exact_inline(item.owner_or_unassigned());
         meta.push(format!("*{}:* {owner}", label(ItemField::Owner)));
     }
     // `T-14 (2027-01-17)`, not the window's `·`, which separates the
@@ -129,16 +136,15 @@ fn write_item(out: &mut String, check: &ItemCheck<'_>) {
     if !item.description.trim().is_empty() {
         let _ = writeln!(out, "\n{}", block(&item.description, indent));
     }
-    if item.has_mitigation() {
+    let m = &item.mitigation;
+    if item.has_mitigation() || !m.accepted_by.trim().is_empty() || m.until.is_some() {
         let _ = writeln!(out, "\n{indent}{}", mitigation_line(item));
     }
     for field in ItemField::ALL.into_iter().filter(|f| !LAID_OUT.contains(f)) {
         let value = match field.links(item) {
+            // Entries hold no spaces: `, ` separates them.
             Some(links) => {
-                let links: Vec<String> = links
-                    .iter()
-                    .map(|e| format!("<{}>", e.replace(['<', '>'], "")))
-                    .collect();
+                let links: Vec<String> = links.iter().map(|e| link(e)).collect();
                 links.join(", ")
             }
             None => inline_lines(&field.get(item)),
@@ -173,7 +179,7 @@ fn mitigation_line(item: &Item) -> String {
             m,
             " · *{}:* {}",
             ItemField::MitigationAcceptedBy.label(),
-            inline(&item.mitigation.accepted_by)
+            exact_inline(&item.mitigation.accepted_by)
         );
     }
     if let Some(u) = item.mitigation.until {
@@ -315,13 +321,29 @@ pub(crate) fn inline(text: &str) -> String {
     escape(&one_line(text))
 }
 
-/// Multi-line text inside a list item, hard breaks kept.
+/// One line of text exactly as it is: markup escaped, runs of spaces kept
+/// (line breaks, which a one-line field should not hold, become spaces).
+fn exact_inline(text: &str) -> String {
+    escape(&text.replace(['\r', '\n'], " "))
+}
+
+/// Multi-line text inside a list item, hard breaks kept, each line exactly
+/// (an empty line as an encoded space, which reads back as empty).
 fn inline_lines(text: &str) -> String {
-    let lines: Vec<String> = text.trim().lines().map(|l| escape(l.trim())).collect();
+    let lines: Vec<String> = text
+        .trim()
+        .lines()
+        .map(|l| match l.trim() {
+            "" => "&#32;".to_owned(),
+            _ => exact_line(l),
+        })
+        .collect();
     lines.join("  \n  ")
 }
 
-/// Paragraphs indented by `indent`, so they stay inside a list item.
+/// Paragraphs indented by `indent`, so they stay inside a list item; each
+/// line read back exactly, its indentation too (nested lists in a
+/// description keep their depth).
 fn block(text: &str, indent: &str) -> String {
     text.trim()
         .lines()
@@ -329,11 +351,45 @@ fn block(text: &str, indent: &str) -> String {
             if l.trim().is_empty() {
                 String::new()
             } else {
-                format!("{indent}{}", escape_line_start(&escape(l.trim_end())))
+                format!("{indent}{}", exact_line(l))
             }
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A line escaped so Markdown reads it back as written: markup and line
+/// starts escaped, and the spaces Markdown would eat at either end
+/// encoded as character references.
+fn exact_line(line: &str) -> String {
+    let body = line.trim();
+    let (lead, trail) = line.split_at(line.len() - line.trim_start().len());
+    let trail = &trail[body.len()..];
+    let encode =
+        |ws: &str| -> String { ws.chars().map(|c| format!("&#{};", u32::from(c))).collect() };
+    format!(
+        "{}{}{}",
+        encode(lead),
+        escape_line_start(&escape(body)),
+        encode(trail)
+    )
+}
+
+/// An evidence entry: an autolink when it is a URL, else escaped text.
+fn link(entry: &str) -> String {
+    let scheme = entry.split_once(':').map(|(s, _)| s).unwrap_or_default();
+    let is_url = (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && !entry.contains(['<', '>', ' ', '\\'])
+        && !entry.chars().any(char::is_control);
+    if is_url {
+        format!("<{entry}>")
+    } else {
+        escape(entry)
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -345,7 +401,7 @@ fn escape(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
         ) {
             out.push('\\');
         }
@@ -430,7 +486,7 @@ mod tests {
         ));
         assert!(md.contains("*Notes:* line one  \n  line \\<two\\>"));
         assert!(md.contains("**Merge conflict in owner:** ours “Bo”, theirs “Cy”"));
-        assert!(md.contains("## Security\n\n_0 of 5 passing_"));
+        assert!(md.contains("## Security <!-- id: security -->\n\n_0 of 5 passing_"));
     }
 
     #[test]

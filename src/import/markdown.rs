@@ -159,6 +159,10 @@ struct Para {
     hard: Vec<usize>,
     /// Whether the text starts in bold (`**Check**` in a table's cell).
     bold: bool,
+    /// Where in `text` italics start: in Shipshape's own export only
+    /// italic labels are labels (`*Owner:* Ann`), so a description line
+    /// "Note: …" stays description.
+    emph: Vec<usize>,
     kind: BlockKind,
 }
 
@@ -223,6 +227,8 @@ struct Draft {
     path: Vec<String>,
     /// Links in its text that no field took: they go into the description.
     links: Vec<String>,
+    /// The category's ID, when the heading gave one (our own export).
+    category_id: Option<String>,
 }
 
 /// A table being read: its header cells, finished rows and the row open.
@@ -256,6 +262,17 @@ struct Builder<'a> {
     image: usize,
     /// Whether the open block is YAML front matter.
     front_matter: bool,
+    /// The launch and walkthrough dates our own export's verdict line names.
+    launch: Option<chrono::NaiveDate>,
+    review: Option<chrono::NaiveDate>,
+    /// Whether the file is Shipshape's own export (its verdict line was
+    /// read): labels are then only the italic ones.
+    exported: bool,
+    /// The ID of the category being read, when its heading gave one.
+    category_id: Option<String>,
+    /// Categories whose headings gave an ID, in order (name, ID): an
+    /// exported category without items comes back too.
+    declared: Vec<(String, String)>,
     /// Whether the paragraph being filled has an `Evidence:` line with
     /// links, whose words are then only the links' labels.
     link_labels: bool,
@@ -294,6 +311,11 @@ impl<'a> Builder<'a> {
             open_links: Vec::new(),
             image: 0,
             front_matter: false,
+            launch: None,
+            review: None,
+            exported: false,
+            category_id: None,
+            declared: Vec::new(),
             link_labels: false,
             question: None,
             drafts: Vec::new(),
@@ -319,6 +341,8 @@ mod html;
 mod labels;
 mod table;
 
+#[cfg(test)]
+mod round_trip;
 #[cfg(test)]
 mod shape_tests;
 #[cfg(test)]

@@ -184,3 +184,56 @@ fn import_md_items_and_item_column_choose_what_is_read() {
         "found no checklist items: expected headings",
     );
 }
+
+#[test]
+fn export_md_then_import_md_is_exact_for_long_titles_spaces_nesting_and_every_field() {
+    let d = Dir::new();
+    d.ok(&[
+        "new",
+        "a.ron",
+        "--project",
+        "Payments  API",
+        "--launch",
+        "2027-01-31",
+    ]);
+    let long = format!(
+        "{}the end",
+        "A check whose title runs on and on, ".repeat(6)
+    );
+    d.ok(&[
+        "set",
+        "a.ron",
+        "reliability.slos",
+        "--title",
+        &long,
+        "--description",
+        "Steps:\n- one\n  - one  point  one\n    - deeper\n      - deepest\n\nNote: not a label",
+        "--status",
+        "mitigated",
+        "--owner",
+        "Ann  Lee",
+        "--due",
+        "T-14",
+        "--mitigation",
+        "Manual check\nweekly",
+        "--accepted-by",
+        "CTO",
+        "--until",
+        "2027-03-01",
+        "--notes",
+        "*Status:* quoted, not a field",
+        "--evidence",
+        "https://ci.example.com/run/1",
+        "--evidence",
+        "TICKET-42",
+        "--verified",
+        "2026-11-30",
+        "--every",
+        "3m",
+    ]);
+    d.ok(&["export", "md", "a.ron", "-o", "a.md"]);
+    d.ok(&["import", "md", "a.md", "-o", "b.ron"]);
+    assert_eq!(d.load("a.ron"), d.load("b.ron"), "{}", d.read("a.md"));
+    let diff = d.ok(&["diff", "a.ron", "b.ron"]);
+    assert!(diff.contains("No changes."), "{diff}");
+}

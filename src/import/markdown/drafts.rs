@@ -12,7 +12,11 @@ use crate::model::{FieldKind, ItemField};
 impl Builder<'_> {
     pub(super) fn on_heading(&mut self, level: usize, p: Para) {
         self.close_question();
-        let text = clean_heading(&p.text);
+        // A heading with an ID is our own export's: its text is exact.
+        let text = match &p.id {
+            Some(_) => p.text.trim().to_owned(),
+            None => clean_heading(&p.text),
+        };
         if text.is_empty() {
             return;
         }
@@ -52,6 +56,10 @@ impl Builder<'_> {
                 category: parent,
                 body: Vec::new(),
             });
+            if let Some(id) = &p.id {
+                self.declared.push((name.clone(), id.clone()));
+            }
+            self.category_id.clone_from(&p.id);
             self.sections.push((level, text, name.clone()));
             self.category = Some(name);
         }
@@ -135,6 +143,7 @@ impl Builder<'_> {
     fn draft_from(&mut self, node: Node) -> Draft {
         let mut d = Draft {
             category: self.category.clone(),
+            category_id: self.category_id.clone(),
             checked: node.checked,
             shape: ItemShape::Tasks,
             path: self.path(),
@@ -148,14 +157,15 @@ impl Builder<'_> {
             // An exported item's title is whole; prose is cut.
             let whole = d.id.is_some();
             set_title(&mut d, &lines[..n].join(" "), whole);
-            self.fill(&mut d, &lines[n..], first.line + n, &first.links);
+            let marks = (first.text.as_str(), first.emph.as_slice());
+            self.fill(&mut d, &lines[n..], first.line + n, &first.links, marks);
         }
         for p in paras {
             if d.id.is_none() {
                 d.id.clone_from(&p.id);
             }
             let lines: Vec<&str> = p.text.lines().collect();
-            self.fill(&mut d, &lines, p.line, &p.links);
+            self.fill(&mut d, &lines, p.line, &p.links, (&p.text, &p.emph));
         }
         for child in &node.children {
             d.description.push(render_node(child, 0));
@@ -167,46 +177,58 @@ impl Builder<'_> {
     /// Reads labelled lines (`Status: …`, `Mitigation: …`) into fields; other
     /// lines are description.
     /// `first_line` is the file line of `lines[0]`, for warnings.
-    /// `links` are the paragraph's: evidence if an `Evidence:` line is in it.
+    /// `links` are the paragraph's: evidence if an `Evidence:` line is in
+    /// it. `marks` are the paragraph's text (which `lines` are slices of)
+    /// and where italics start in it: in our own export only italic labels
+    /// are labels.
     pub(super) fn fill(
         &mut self,
         d: &mut Draft,
         lines: &[&str],
         first_line: usize,
         links: &[String],
+        marks: (&str, &[usize]),
     ) {
+        let exported = self.exported;
+        let (base, emph) = marks;
+        fn label<'s>(
+            seg: &'s str,
+            marks: Option<(&str, &[usize])>,
+        ) -> Option<(ItemField, &'s str)> {
+            let italic = marks.is_none_or(|(base, emph)| {
+                let at = (seg.as_ptr() as usize).wrapping_sub(base.as_ptr() as usize);
+                emph.contains(&at)
+            });
+            field_key(seg).filter(|_| italic)
+        }
+        let marks = exported.then_some((base, emph));
+        let label = |seg| label(seg, marks);
         let evidence = lines.iter().any(|l| {
             split_segments(l)
                 .iter()
-                .any(|s| field_key(s).is_some_and(|(f, _)| f == ItemField::Evidence))
+                .any(|s| label(s).is_some_and(|(f, _)| f == ItemField::Evidence))
         });
         // The words of an `Evidence:` line with links are the links' labels.
         self.link_labels = evidence && !links.is_empty();
-        for link in links {
-            if evidence {
-                let _ignored = d.fields.add_to_field(ItemField::Evidence, link);
-            } else if !d.links.contains(link) {
-                d.links.push(link.clone());
-            }
-        }
         let mut plain: Vec<String> = Vec::new();
         // The field being read, its value, and the line it started on.
         let mut current: Option<(ItemField, String, usize)> = None;
         for (n, l) in lines.iter().enumerate() {
             let line = first_line + n;
             let segments = split_segments(l);
-            if !segments.iter().any(|s| field_key(s).is_some()) {
+            if !segments.iter().any(|s| label(s).is_some()) {
                 match &mut current {
                     Some((k, v, _)) if is_long_field(*k) => {
+                        // A line of (encoded) spaces is the export's blank line.
                         v.push('\n');
-                        v.push_str(l.trim_end());
+                        v.push_str(if l.trim().is_empty() { "" } else { l });
                     }
                     _ => plain.push((*l).to_owned()),
                 }
                 continue;
             }
             for (n, seg) in segments.into_iter().enumerate() {
-                match field_key(seg) {
+                match label(seg) {
                     Some((k, v)) => {
                         if let Some((pk, pv, pl)) = current.take() {
                             self.set(d, pk, &pv, pl);
@@ -218,6 +240,10 @@ impl Builder<'_> {
                     None => match &mut current {
                         Some((k, v, _)) if is_long_field(*k) => {
                             v.push_str(if n == 0 { "\n" } else { " · " });
+                            // A line's first piece keeps its indentation.
+                            let start = (seg.as_ptr() as usize).wrapping_sub(l.as_ptr() as usize);
+                            let indented = l.get(..start).filter(|_| n == 0).unwrap_or_default();
+                            v.push_str(indented);
                             v.push_str(seg);
                         }
                         _ => plain.push(seg.to_owned()),
@@ -233,13 +259,22 @@ impl Builder<'_> {
         if !text.trim().is_empty() {
             d.description.push(text.to_owned());
         }
+        // Links after the words, so an evidence list keeps its order.
+        for link in links {
+            if evidence {
+                let _ignored = d.fields.add_to_field(ItemField::Evidence, link);
+            } else if !d.links.contains(link) {
+                d.links.push(link.clone());
+            }
+        }
     }
 
     /// Sets a labelled value on the draft; a value the field cannot take
     /// is kept in the notes with a warning naming its line.
     pub(super) fn set(&mut self, d: &mut Draft, field: ItemField, value: &str, line: usize) {
         let value = value.trim();
-        if value.is_empty() || value == "-" {
+        // A dash is an empty cell in a table; our own export means it.
+        if value.is_empty() || (value == "-" && !self.exported) {
             return;
         }
         let kept = |this: &mut Self, d: &mut Draft, why: &str| {
@@ -265,14 +300,10 @@ impl Builder<'_> {
                         || words[..words.len() - 1].iter().all(|w| w.ends_with(','))
                         || words
                             .iter()
-                            .all(|w| looks_like_link(w.trim_matches(['<', '>', ','])));
+                            .all(|w| looks_like_link(w.trim_end_matches(',')));
                     if listed {
                         for w in words {
                             let w = w.strip_suffix(',').unwrap_or(w);
-                            let w = w
-                                .strip_prefix('<')
-                                .and_then(|w| w.strip_suffix('>'))
-                                .unwrap_or(w);
                             let _ignored = d.fields.add_to_field(field, w);
                         }
                     } else if !self.link_labels {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::headings::front_matter_title;
-use super::labels::{id_marker, is_export_summary, one_line, strip_comments};
+use super::labels::{id_marker, is_export_summary, strip_comments};
 use super::{Block, BlockKind, Builder, MAX_DEPTH, Node, Para, Table, html};
 
 impl Builder<'_> {
@@ -151,6 +151,11 @@ impl Builder<'_> {
                     p.bold = true;
                 }
             }
+            Tag::Emphasis => {
+                let p = self.para_at(line);
+                let at = p.text.len();
+                p.emph.push(at);
+            }
             Tag::Table(_) => {
                 self.flush_para();
                 self.table = Some(Table {
@@ -236,6 +241,24 @@ impl Builder<'_> {
         }
     }
 
+    /// The verdict line of our own export: the file is one, and its launch
+    /// and walkthrough dates are the workbook's.
+    fn read_export_summary(&mut self, text: &str) {
+        if !text.contains(" · as of ") {
+            return;
+        }
+        self.exported = true;
+        for part in text.split(" · ") {
+            let date = |word: &str| part.strip_prefix(word).and_then(|d| d.trim().parse().ok());
+            if let Some(d) = date("launch ") {
+                self.launch = Some(d);
+            }
+            if let Some(d) = date("review ") {
+                self.review = Some(d);
+            }
+        }
+    }
+
     /// A code or HTML block: code as written, HTML as its text; an ID
     /// marker names the list item it sits in.
     fn raw_block(&mut self, text: &str) {
@@ -296,9 +319,12 @@ impl Builder<'_> {
             q.description.push(p.text.trim().to_owned());
             q.links.extend(p.links);
         } else if is_export_summary(&p.text) {
-            // Derived from the items: nothing to keep.
+            // Derived from the items, but for the dates it names.
+            self.read_export_summary(&p.text);
         } else if self.project.is_some() && self.category.is_none() && self.drafts.is_empty() {
-            self.description.push(one_line(&p.text));
+            // Leading spaces here are encoded ones (an indented line).
+            let text = p.text.trim_end().trim_start_matches('\n');
+            self.description.push(text.to_owned());
         } else {
             self.file_block(Block {
                 text: p.text.trim().to_owned(),

@@ -24,15 +24,27 @@ impl Builder<'_> {
             .unwrap_or_else(|| crate::import::UNTITLED.to_owned());
         let mut wb = Workbook::new(name);
         wb.description = self.description.join("\n\n");
+        wb.launch = self.launch;
+        wb.review = self.review;
         // Lookups by map, not by scanning: a hostile file may hold 100,000
         // items with one title.
         let mut ids = ItemIds::of(&wb);
         let mut categories: HashMap<String, usize> = HashMap::new();
+        // An exported category comes back with its ID, items or not.
+        for (name, id) in std::mem::take(&mut self.declared) {
+            categories
+                .entry(format!("#{id}"))
+                .or_insert_with(|| add_category(&mut wb, &name, Some(&id)));
+        }
         for d in drafts {
             let cat_name = d.category.clone().unwrap_or_else(|| "General".to_owned());
+            let key = match &d.category_id {
+                Some(id) => format!("#{id}"),
+                None => cat_name.clone(),
+            };
             let ci = *categories
-                .entry(cat_name.clone())
-                .or_insert_with(|| wb.add_category(&cat_name));
+                .entry(key)
+                .or_insert_with(|| add_category(&mut wb, &cat_name, d.category_id.as_deref()));
             let id = match d.id.as_deref().map(str::trim) {
                 Some(id)
                     if !id.is_empty() && !id.contains(char::is_whitespace) && ids.claim(id) =>
@@ -44,32 +56,7 @@ impl Builder<'_> {
                     leading_code(&d.title).unwrap_or(&d.title),
                 ),
             };
-            let status = d.status.unwrap_or(if d.checked == Some(true) {
-                Status::Done
-            } else {
-                Status::NotStarted
-            });
-            let mut description = d.description.join("\n\n");
-            let links: Vec<&String> = d
-                .links
-                .iter()
-                .filter(|l| !description.contains(l.as_str()) && !d.fields.evidence.contains(l))
-                .collect();
-            if !links.is_empty() {
-                let links: Vec<&str> = links.iter().map(|l| l.as_str()).collect();
-                if !description.is_empty() {
-                    description.push_str("\n\n");
-                }
-                description.push_str(&format!("Links: {}", links.join(" ")));
-            }
-            let item = Item {
-                id,
-                title: d.title,
-                description,
-                status,
-                ..d.fields
-            };
-            wb.categories[ci].items.push(item);
+            wb.categories[ci].items.push(item_of(d, id));
         }
         // Warnings in the order of the lines they name.
         self.warnings.sort_by_key(|w| {
@@ -114,7 +101,8 @@ impl Builder<'_> {
                 ));
             }
         }
-        if chosen.is_empty() {
+        // Our own export of a workbook without items is that workbook.
+        if chosen.is_empty() && !self.exported {
             let expected = match shape {
                 ItemShape::Auto => {
                     "task-list items (`- [ ] …`), tables of checks, check headings or bullet lists"
@@ -172,5 +160,49 @@ fn name_repeated_categories(drafts: &mut [Draft]) {
         {
             *c = format!("{parent} › {c}");
         }
+    }
+}
+
+/// A category named `name`, with the file's `id` when it is usable (not
+/// blank, no spaces, not taken), else one made from the name.
+fn add_category(wb: &mut Workbook, name: &str, id: Option<&str>) -> usize {
+    let ci = wb.add_category(name);
+    if let Some(id) = id.map(str::trim)
+        && !id.is_empty()
+        && !id.contains(char::is_whitespace)
+        && !wb.categories.iter().any(|c| c.id == id)
+    {
+        wb.categories[ci].id = id.to_owned();
+    }
+    ci
+}
+
+/// The item a draft makes: the status its check mark implies where it
+/// names none, links no field took listed at the end of the description.
+fn item_of(d: Draft, id: String) -> Item {
+    let status = d.status.unwrap_or(if d.checked == Some(true) {
+        Status::Done
+    } else {
+        Status::NotStarted
+    });
+    let mut description = d.description.join("\n\n");
+    let links: Vec<&str> = d
+        .links
+        .iter()
+        .filter(|l| !description.contains(l.as_str()) && !d.fields.evidence.contains(l))
+        .map(String::as_str)
+        .collect();
+    if !links.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&format!("Links: {}", links.join(" ")));
+    }
+    Item {
+        id,
+        title: d.title,
+        description,
+        status,
+        ..d.fields
     }
 }

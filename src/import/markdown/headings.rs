@@ -92,7 +92,7 @@ impl Builder<'_> {
                     d.description.push(b.text.clone());
                     d.links.extend(b.links);
                 } else {
-                    self.fill(&mut d, &lines, b.line, &b.links);
+                    self.fill(&mut d, &lines, b.line, &b.links, ("", &[]));
                 }
             }
             drafts.push(d);
