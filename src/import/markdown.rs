@@ -262,6 +262,12 @@ struct Builder<'a> {
     image: usize,
     /// Whether the open block is YAML front matter.
     front_matter: bool,
+    /// The draft of the last top-level task item, while only blocks have
+    /// followed it: a code block, paragraph or quoted list right after a
+    /// task (not indented under it) belongs to it.
+    last_task: Option<usize>,
+    /// Nesting of block quotes.
+    quote: usize,
     /// The launch and walkthrough dates our own export's verdict line names.
     launch: Option<chrono::NaiveDate>,
     review: Option<chrono::NaiveDate>,
@@ -311,6 +317,8 @@ impl<'a> Builder<'a> {
             open_links: Vec::new(),
             image: 0,
             front_matter: false,
+            last_task: None,
+            quote: 0,
             launch: None,
             review: None,
             exported: false,

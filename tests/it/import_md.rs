@@ -82,10 +82,12 @@ fn import_md_headings_with_front_matter() {
 }
 
 #[test]
-fn import_md_inline_links_badges_and_dropped_text() {
+fn import_md_inline_links_badges_and_blocks_after_a_task() {
     let (wb, warnings) = import("inline.md", &[]);
     assert_eq!(wb.project, "Tool");
     assert_eq!(wb.item_count(), 2);
-    assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].starts_with("warning: line 12: text outside any section"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (wb, warnings) = import("following.md", &[]);
+    assert_eq!(wb.item_count(), 2);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
 }

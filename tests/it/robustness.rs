@@ -261,3 +261,58 @@ fn bad_spreadsheets_are_errors_with_file_and_position() {
         assert!(!d.path("out.ron").exists(), "{name}: nothing written");
     }
 }
+
+#[test]
+fn hostile_markdown_imports_or_fails_cleanly() {
+    let d = Dir::new();
+    // Lists nested 50,000 deep on one line, quotes 100,000 deep.
+    d.write("deep.md", format!("{}[ ] deep\n", "- ".repeat(50_000)));
+    d.write(
+        "quotes.md",
+        format!("{}- [ ] quoted\n", ">".repeat(100_000)),
+    );
+    // Task items nested past the depth cap, each with a long title.
+    let nested: String = (0..40)
+        .map(|i| format!("{}- [ ] {}\n", "  ".repeat(i), "word ".repeat(60)))
+        .collect();
+    d.write("nested.md", nested);
+    // A table of 20,000 rows, a heading document of 5,000 sections.
+    let rows: String = (0..20_000)
+        .map(|i| format!("| check {i} | Done |\n"))
+        .collect();
+    d.write("table.md", format!("| Check | Status |\n|---|---|\n{rows}"));
+    let sections: String = (0..5_000)
+        .map(|i| format!("### Check {i}\n\nWhy {i}.\n\n"))
+        .collect();
+    d.write("headings.md", format!("# T\n\n## Cat\n\n{sections}"));
+    // Unclosed HTML, a link with no end, front matter that never closes.
+    d.write(
+        "html.md",
+        "---\ntitle: x\n- [ ] <a href=\"never <details><summary>open\n- [ ] <br <b>bold\n",
+    );
+    for (name, items) in [
+        ("deep.md", None),
+        ("quotes.md", None),
+        ("nested.md", Some(32)),
+        ("table.md", Some(20_000)),
+        ("headings.md", Some(5_000)),
+        ("html.md", None),
+    ] {
+        let out = d.run(&["import", "md", name, "-o", "out.ron", "--force"]);
+        assert!(out.code == 0 || out.code == 2, "{name}: {out}");
+        assert!(!out.stderr.contains("panicked"), "{name}: {out}");
+        if let Some(n) = items {
+            assert_eq!(out.code, 0, "{name}: {out}");
+            assert_eq!(d.load("out.ron").item_count(), n, "{name}");
+        }
+    }
+    // Bad UTF-8 in the middle: the line is named, nothing written.
+    let mut bytes = b"# T\n\n- [ ] fine\n- [ ] ".to_vec();
+    bytes.extend([0xff, 0xfe]);
+    d.write("bad.md", &bytes);
+    d.fails(
+        &["import", "md", "bad.md", "-o", "bad.ron"],
+        "bad.md: line 4: the file is not UTF-8 text",
+    );
+    assert!(!d.path("bad.ron").exists());
+}

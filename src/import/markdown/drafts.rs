@@ -12,6 +12,7 @@ use crate::model::{FieldKind, ItemField};
 impl Builder<'_> {
     pub(super) fn on_heading(&mut self, level: usize, p: Para) {
         self.close_question();
+        self.last_task = None;
         // A heading with an ID is our own export's: its text is exact.
         let text = match &p.id {
             Some(_) => p.text.trim().to_owned(),
@@ -84,7 +85,9 @@ impl Builder<'_> {
             return;
         }
         if node.checked.is_some() {
+            let at = self.drafts.len();
             self.task_drafts(node, None);
+            self.last_task = Some(at);
             return;
         }
         // A plain bullet: an item only if the file has nothing better, but
@@ -113,6 +116,15 @@ impl Builder<'_> {
         } else if !plain.paras.is_empty() {
             let mut links = Vec::new();
             collect_links(&plain, &mut links);
+            if self.quote > 0
+                && let Some(d) = self.last_task.and_then(|i| self.drafts.get_mut(i))
+            {
+                // A quoted list of references right after a task.
+                d.description.push(render_node(&plain, 0));
+                d.links.extend(links);
+                return;
+            }
+            self.last_task = None;
             self.file_block(Block {
                 text: render_node(&plain, 0),
                 links,

@@ -174,6 +174,7 @@ impl Builder<'_> {
                 self.open_links.push((dest_url.trim().to_owned(), at));
             }
             Tag::Image { .. } => self.image += 1,
+            Tag::BlockQuote(_) => self.quote += 1,
             _ => {}
         }
     }
@@ -203,6 +204,7 @@ impl Builder<'_> {
             }
             TagEnd::Link => self.close_link(),
             TagEnd::Image => self.image = self.image.saturating_sub(1),
+            TagEnd::BlockQuote(_) => self.quote = self.quote.saturating_sub(1),
             TagEnd::MetadataBlock(_) => {
                 self.front_matter = false;
                 if let Some(yaml) = self.block.take()
@@ -326,7 +328,7 @@ impl Builder<'_> {
             let text = p.text.trim_end().trim_start_matches('\n');
             self.description.push(text.to_owned());
         } else {
-            self.file_block(Block {
+            self.attach_or_file(Block {
                 text: p.text.trim().to_owned(),
                 links: p.links,
                 line: p.line,

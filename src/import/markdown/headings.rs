@@ -34,6 +34,21 @@ impl Section {
 }
 
 impl Builder<'_> {
+    /// A paragraph or code block outside any list item: the task item it
+    /// follows takes it, else it is filed under its heading.
+    pub(super) fn attach_or_file(&mut self, block: Block) {
+        if let Some(d) = self.last_task.and_then(|i| self.drafts.get_mut(i)) {
+            d.description.push(block.text);
+            for l in block.links {
+                if !d.links.contains(&l) {
+                    d.links.push(l);
+                }
+            }
+            return;
+        }
+        self.file_block(block);
+    }
+
     /// Files a block that no item took under the heading it follows.
     pub(super) fn file_block(&mut self, block: Block) {
         if self.outline.is_empty() {

@@ -186,14 +186,42 @@ fn badges_are_not_links_and_links_in_items_are_kept() {
     );
     assert_eq!(
         item(wb, "Release notes are written").description,
-        "make notes\n\nMore at notes.\n\nLinks: https://notes.example.com"
+        "make notes\n\nMore at notes.\n\nStray paragraph after the list.\n\nLinks: https://notes.example.com"
     );
     assert_eq!(wb.description, "");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+#[test]
+fn blocks_right_after_a_task_belong_to_it() {
+    // The Front-End Checklist's shape: a task, then its code and a quoted
+    // list of references at the top level, not indented under it.
+    let imp = imp(shape!("following.md"));
+    let wb = &imp.workbook;
+    assert_eq!(names(wb), ["Meta tag"]);
+    assert_eq!(
+        titles(wb),
+        [
+            "Doctype: The Doctype is HTML5.",
+            "Charset: The charset is declared."
+        ]
+    );
+    assert_eq!(
+        item(wb, "Doctype: The Doctype is HTML5.").description,
+        "<!doctype html>\n\n- 📖 Doctype - MDN\n\nLinks: https://developer.mozilla.org/docs/Glossary/Doctype"
+    );
     assert_eq!(
         imp.warnings,
-        [
-            "line 12: text outside any section not imported (not part of an item): “Stray paragraph after the list.”"
-        ]
+        ["line 19: 1 plain bullet under “Further reading” not imported (not task items)"]
+    );
+}
+
+#[test]
+fn text_before_any_heading_and_item_is_dropped_with_a_warning() {
+    let imp = imp("Intro words.\n\n## A\n\n- [ ] item\n");
+    assert_eq!(
+        imp.warnings,
+        ["line 1: text outside any section not imported (not part of an item): “Intro words.”"]
     );
 }
 

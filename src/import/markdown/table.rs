@@ -78,6 +78,7 @@ impl Columns {
 
 impl Builder<'_> {
     pub(super) fn on_table(&mut self, t: Table) {
+        self.last_task = None;
         let header: Vec<String> = t
             .header
             .iter()
