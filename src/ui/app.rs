@@ -350,8 +350,16 @@ impl ShipshapeApp {
         let typing = typing_now || typed_last_frame;
         // A date picker or combo box popup owns the arrow keys.
         let popup = egui::Popup::is_any_open(ctx);
+        // Enter presses the focused button (a recent card, Tab-reached
+        // controls); it opens the editor sheet only where there is one
+        // and nothing has the keyboard.
+        let focused = ctx.memory(|m| m.focused().is_some());
+        let sheet = self.view.layout.editor == super::layout::Editor::Sheet;
         for (command, shortcut) in Command::shortcut_table() {
             if Command::is_typing_key(&shortcut) && (typing || popup) {
+                continue;
+            }
+            if command == Command::OpenEditor && (focused || !sheet) {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -363,6 +371,17 @@ impl ShipshapeApp {
     /// Draws the frame, applies what it queued and settles undo.
     fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // egui keeps a closed modal's layer on top for a frame, refusing
+        // focus under it meanwhile: wait until it is gone.
+        if let Some(id) = self.view.refocus {
+            if ctx.memory(|m| m.top_modal_layer().is_none()) {
+                ctx.memory_mut(|m| m.request_focus(id));
+                self.view.refocus = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+        let focus_before = ctx.memory(egui::Memory::focused);
         // Actions queued before drawing (startup, input) first, so the frame
         // shows their result.
         self.apply_queue(&ctx);
@@ -382,6 +401,8 @@ impl ShipshapeApp {
         self.refresh_derived();
         self.keep_selection_visible(&ctx);
         self.update_title(&ctx);
+        super::a11y::name_window(&ctx, &self.title);
+        self.return_focus_after_dialog(&ctx, focus_before);
         self.autosave(&ctx);
         // This frame was drawn before its clicks and typing were applied:
         // draw once more so the screen shows them (one frame, not a loop).
@@ -438,6 +459,27 @@ impl ShipshapeApp {
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// A dialog takes the keyboard when it opens (its first field); when
+    /// it closes, the keyboard goes back where it was — the row, the field
+    /// — so a screen-reader user is not left at the top of the window.
+    /// `before`: the focus as the frame began, before the dialog's first
+    /// field took it.
+    fn return_focus_after_dialog(&mut self, ctx: &egui::Context, before: Option<egui::Id>) {
+        let open = self.view.modal.is_some();
+        match (self.view.dialog_focus.is_some(), open) {
+            (false, true) => self.view.dialog_focus = Some(before),
+            (true, false) => {
+                // Given next frame: in this one the window under the
+                // dialog was drawn disabled, and egui drops focus there.
+                if let Some(Some(id)) = self.view.dialog_focus.take() {
+                    self.view.refocus = Some(id);
+                    ctx.request_repaint();
+                }
+            }
+            _ => {}
         }
     }
 

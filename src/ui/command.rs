@@ -47,6 +47,7 @@ pub enum Command {
     SetStatus(Status),
     FocusOwner,
     FocusDue,
+    OpenEditor,
     AddItem,
     RenameItem,
     RemoveItem,
@@ -132,6 +133,7 @@ impl Command {
         SetStatus(Status::NotApplicable),
         FocusOwner,
         FocusDue,
+        OpenEditor,
         AddItem,
         RenameItem,
         RemoveItem,
@@ -184,6 +186,7 @@ impl Command {
             Self::SetStatus(s) => s.label(),
             Self::FocusOwner => "Edit owner",
             Self::FocusDue => "Edit due date",
+            Self::OpenEditor => "Open the editor",
             Self::AddItem => "Add item…",
             Self::RenameItem => "Edit title and description…",
             Self::RemoveItem => "Remove item",
@@ -251,6 +254,9 @@ impl Command {
             Self::SetStatus(_) => "Set the selected item's status",
             Self::FocusOwner => "Jump to the selected item's owner field",
             Self::FocusDue => "Type the due date: 2027-01-15, +2w, fri, T-14, none",
+            Self::OpenEditor => {
+                "In a small window the editor replaces the list: Enter opens it, Esc goes back"
+            }
             Self::AddItem => "Add an item to the selected item's category",
             Self::RenameItem => "Rename or re-describe the selected item (its ID stays)",
             Self::RemoveItem => "Remove the selected item, asking first if it has answers",
@@ -297,6 +303,7 @@ impl Command {
             Self::SetStatus(s) => k(none, DIGITS[s.index()]),
             Self::FocusOwner => k(none, Key::O),
             Self::FocusDue => k(none, Key::D),
+            Self::OpenEditor => k(none, Key::Enter),
             Self::RenameItem => k(none, Key::F2),
             Self::RemoveItem => k(none, Key::Delete),
             Self::MoveItemUp => k(Modifiers::ALT, Key::ArrowUp),
@@ -374,6 +381,7 @@ impl Command {
             | Self::SetStatus(_)
             | Self::FocusOwner
             | Self::FocusDue
+            | Self::OpenEditor
             | Self::AddItem
             | Self::RenameItem
             | Self::RemoveItem
@@ -437,6 +445,7 @@ impl Command {
             Self::SetStatus(_)
                 | Self::FocusOwner
                 | Self::FocusDue
+                | Self::OpenEditor
                 | Self::RenameItem
                 | Self::RemoveItem
                 | Self::MoveItemUp

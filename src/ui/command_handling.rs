@@ -34,6 +34,7 @@ impl ShipshapeApp {
             // Where the window looks.
             Action::Select(id) => self.view.select(id),
             Action::SelectCategory(c) => self.view.filter.category = c,
+            Action::CloseEditorSheet => self.view.editor_sheet = false,
             Action::FilterStatus(s) => self.view.filter.status = s,
             Action::FilterOwner(owner) => self.view.filter.owner = owner,
             Action::FilterText(text) => self.view.filter.text = text,
@@ -216,8 +217,9 @@ impl ShipshapeApp {
                     self.set_status(&id, status);
                 }
             }
-            Command::FocusOwner => self.view.focus_field = Some(ItemField::Owner),
-            Command::FocusDue => self.view.focus_field = Some(ItemField::Due),
+            Command::FocusOwner => self.focus_editor_field(ItemField::Owner),
+            Command::FocusDue => self.focus_editor_field(ItemField::Due),
+            Command::OpenEditor => self.view.open_editor_sheet(),
             Command::AddItem => {
                 let category = self.selected_location().map(|l| l.category);
                 self.ask_add_item(category.or(self.view.filter.category).unwrap_or(0));
@@ -252,6 +254,13 @@ impl ShipshapeApp {
 impl ShipshapeApp {
     /// A new item's title, for `category` (clamped to the last one); a
     /// workbook without categories asks for one first.
+    /// `O`, `D`: the keyboard into an editor field, opening the editor
+    /// sheet first in a window that has one.
+    fn focus_editor_field(&mut self, field: ItemField) {
+        self.view.focus_field = Some(field);
+        self.view.open_editor_sheet();
+    }
+
     fn ask_add_item(&mut self, category: usize) {
         let Some(wb) = self.workbook() else { return };
         let Some(last) = wb.categories.len().checked_sub(1) else {

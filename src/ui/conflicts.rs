@@ -279,7 +279,7 @@ impl ResolveDialog {
 
     /// OK (or Enter in a one-line field) answers the text as typed.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<String> {
-        ui.heading(format!("Resolve the {}", self.label));
+        super::dialogs::heading(ui, format!("Resolve the {}", self.label));
         if let Some(line) = &self.item_line {
             ui.weak(line.as_str());
         }

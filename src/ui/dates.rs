@@ -174,6 +174,7 @@ impl DateField<'_> {
             .add(egui::Button::new("▦").small())
             .on_hover_text("Pick on a calendar");
         button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Calendar"));
+        super::a11y::calendar_button(&button, self.label);
         if button.clicked() {
             draft.month = Some(first_of_month(self.calendar_day));
         }

@@ -38,16 +38,39 @@ impl<T> Outcome<T> {
 /// Shows `body` as the window's modal dialog; Escape or a click outside it
 /// is [`Outcome::Cancel`].
 pub fn show<T>(ctx: &egui::Context, body: impl FnOnce(&mut egui::Ui) -> Outcome<T>) -> Outcome<T> {
-    let response = egui::Modal::new(egui::Id::unique("shipshape-modal")).show(ctx, |ui| {
+    ctx.data_mut(|d| d.remove_temp::<String>(heading_key()));
+    // The modal's area, and so its dialog node, has this ID.
+    let id = egui::Id::unique("shipshape-modal");
+    let response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_width(520.0);
         body(ui)
     });
+    // The dialog is named by its heading, as a screen reader expects.
+    if let Some(name) = ctx.data_mut(|d| d.remove_temp::<String>(heading_key())) {
+        ctx.accesskit_node_builder(id, |node| node.set_label(name));
+    }
     // Asked every frame: it consumes the Escape key.
     let dismissed = response.should_close();
     match response.inner {
         Outcome::Open if dismissed => Outcome::Cancel,
         outcome => outcome,
     }
+}
+
+fn heading_key() -> egui::Id {
+    egui::Id::unique("shipshape-dialog-heading")
+}
+
+/// A dialog's heading, which also names the dialog for a screen reader.
+pub fn heading(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {
+    let text = text.into();
+    let r = ui.heading(text.as_str());
+    ui.data_mut(|d| {
+        if d.get_temp::<String>(heading_key()).is_none() {
+            d.insert_temp(heading_key(), text);
+        }
+    });
+    r
 }
 
 /// One line of text to ask for: a category's name, a new item's title.
@@ -79,7 +102,7 @@ impl TextPrompt {
 
     /// OK or Enter answers the text as typed; empty text is refused.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<String> {
-        ui.heading(self.heading.as_str());
+        heading(ui, self.heading.clone());
         let outcome = text_prompt(ui, self.label, &mut self.text, self.hint);
         refuse_empty(outcome, &self.text).map(|()| self.text.clone())
     }
@@ -97,7 +120,7 @@ pub struct ItemTextDialog {
 impl ItemTextDialog {
     /// OK, or Enter in the title, answers; an empty title is refused.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
-        ui.heading("Edit item");
+        heading(ui, "Edit item");
         ui.weak(format!("ID {} stays the same.", clip(&self.id)));
         let enter = match &mut self.title {
             DialogText::Edit(title) => prompt_field(ui, "Title", title, ""),
@@ -145,7 +168,7 @@ impl WorkbookDialog {
     /// OK answers (not Enter: the date pickers use it); an empty project
     /// name is refused.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
-        ui.heading("Project and dates");
+        heading(ui, "Project and dates");
         let today = self.today;
         egui::Grid::new("workbook-fields")
             .num_columns(2)
@@ -219,7 +242,7 @@ pub struct UnsavedChanges {
 impl UnsavedChanges {
     /// Save or Discard; Cancel (or Escape) keeps the workbook open.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<GuardAnswer> {
-        ui.heading(format!("Save changes to “{}”?", self.project));
+        heading(ui, format!("Save changes to “{}”?", self.project));
         ui.label(format!(
             "The workbook ({}) has changes that are not saved.",
             self.file
@@ -260,7 +283,7 @@ impl RemoveItemDialog {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
-        ui.heading(format!("Remove “{}”?", self.title));
+        heading(ui, format!("Remove “{}”?", self.title));
         ui.label(format!(
             "It has answers ({}) that go with it. Undo (Ctrl+Z) brings it back.",
             self.answers
@@ -547,8 +570,9 @@ mod tests {
     fn unsaved_changes_ask_save_discard_or_cancel() {
         let mut h = harness(unsaved(), UnsavedChanges::ui);
         assert!(
-            h.query_by_label("Save changes to “Payments API”?")
-                .is_some()
+            h.query_by_role_and_label(Role::Dialog, "Save changes to “Payments API”?")
+                .is_some(),
+            "the dialog, named by its heading"
         );
         assert!(
             h.query_by_label(

@@ -161,24 +161,26 @@ impl ItemEditor<'_> {
             }
         }
         ui.add_space(4.0);
-        match item.red_reason(self.today) {
-            Some(reason) => {
-                ui.label(
-                    RichText::new(format!("● Red: {reason}"))
-                        .color(style::red_text(dark))
-                        .strong(),
-                );
-            }
-            None => {
-                ui.label(
-                    RichText::new("✔ Passes")
-                        .color(style::green_text(dark))
-                        .strong(),
-                );
-            }
-        }
-        if item.is_overdue(self.today, wb.launch) {
-            ui.label(RichText::new("Overdue").color(style::red_text(dark)));
+        // Announced when a status key changes it.
+        let verdict = match item.red_reason(self.today) {
+            Some(reason) => ui.label(
+                RichText::new(format!("● Red: {reason}"))
+                    .color(style::red_text(dark))
+                    .strong(),
+            ),
+            None => ui.label(
+                RichText::new("✔ Passes")
+                    .color(style::green_text(dark))
+                    .strong(),
+            ),
+        };
+        super::a11y::live(&verdict);
+        if item.is_overdue(self.today, wb.launch)
+            && let Some(due) = wb.due_date(item)
+        {
+            let days = (self.today - due).num_days();
+            let text = format!("⚠ Overdue: due {due}, {days} days ago");
+            ui.label(RichText::new(text).color(style::red_text(dark)).strong());
         }
         if let Some(Recheck::DueSoon { due, .. }) = item.recheck(self.today, wb.launch) {
             ui.label(
@@ -234,21 +236,28 @@ impl ItemEditor<'_> {
     /// One button per status, numbered like their keys.
     fn status_ui(&mut self, ui: &mut egui::Ui, current: Status) {
         ui.label(RichText::new(ItemField::Status.label()).strong());
-        ui.horizontal_wrapped(|ui| {
-            for (i, s) in Status::ALL.into_iter().enumerate() {
-                let selected = current == s;
-                let mut text = RichText::new(format!("{} {}", i + 1, s.label()));
-                if selected {
-                    text = text.color(Color32::WHITE).strong();
+        let group = egui::UiBuilder::new()
+            .accessibility_role(egui::accesskit::Role::RadioGroup)
+            .accessibility_label(ItemField::Status.label());
+        ui.scope_builder(group, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (i, s) in Status::ALL.into_iter().enumerate() {
+                    let selected = current == s;
+                    let mut text = RichText::new(format!("{} {}", i + 1, s.label()));
+                    if selected {
+                        text = text.color(Color32::WHITE).strong();
+                    }
+                    let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
+                    if selected {
+                        b = b.fill(style::status_fill(s));
+                    }
+                    let r = ui.add(b).on_hover_text(format!("Key {}", i + 1));
+                    super::a11y::radio(&r, selected);
+                    if r.clicked() && !selected {
+                        self.queue.push(Action::SetStatus(self.id.to_owned(), s));
+                    }
                 }
-                let mut b = egui::Button::new(text).min_size(egui::vec2(0.0, 26.0));
-                if selected {
-                    b = b.fill(style::status_fill(s));
-                }
-                if ui.add(b).on_hover_text(format!("Key {}", i + 1)).clicked() && !selected {
-                    self.queue.push(Action::SetStatus(self.id.to_owned(), s));
-                }
-            }
+            })
         });
         ui.add_space(4.0);
     }
@@ -397,15 +406,18 @@ impl ItemEditor<'_> {
                             ui.selectable_value(&mut picked, name.to_owned(), name);
                         }
                     });
-                let l = ui.weak("or");
+                ui.weak("or");
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(typed)
                             .hint_text("90d, 2w, 6m")
                             .desired_width(70.0),
                     )
-                    .labelled_by(l.id)
                     .on_hover_text(FieldKind::Interval.hint());
+                // Not "or", the word before it: a screen reader says this.
+                r.ctx.accesskit_node_builder(r.id, |node| {
+                    node.set_label("Custom re-check interval");
+                });
                 // Typed text is applied even when it names the current
                 // interval, so the field empties either way.
                 let typed_done = r.lost_focus() && !typed.trim().is_empty();

@@ -252,7 +252,7 @@ impl ExportDialog {
     /// Export… or Enter answers the settings.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PdfRequest> {
         let (request, today) = (&mut self.request, self.today);
-        ui.heading("Export PDF");
+        super::dialogs::heading(ui, "Export PDF");
         ui.add_space(4.0);
         egui::Grid::new("pdf-options")
             .num_columns(2)
@@ -317,7 +317,7 @@ pub struct ShareDialog {
 impl ShareDialog {
     /// "Choose folder…" is OK.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome {
-        ui.heading("Share by email");
+        super::dialogs::heading(ui, "Share by email");
         ui.add_space(4.0);
         ui.label("Shipshape writes these two files into a folder you choose:");
         ui.label(format!(
@@ -402,7 +402,7 @@ pub enum ShareFollowUp {
 impl ShareDone {
     /// Close is Cancel: there is nothing to undo.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<ShareFollowUp> {
-        ui.heading("Ready to send");
+        super::dialogs::heading(ui, "Ready to send");
         ui.add_space(4.0);
         ui.label(format!("Written to {}:", self.folder.display()));
         for f in &self.files {

@@ -258,7 +258,7 @@ impl PathDialog {
     /// suffix added); empty text is refused.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PathBuf> {
         let purpose = &self.purpose;
-        ui.heading(purpose.field_title());
+        super::dialogs::heading(ui, purpose.field_title());
         if let Some(note) = &self.note {
             ui.label(note.as_str());
         }
@@ -500,7 +500,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dialog = PathDialog::new(PathPurpose::SaveAs { then: None }, String::new(), None);
         let mut h = harness(dialog, PathDialog::ui);
-        assert!(h.query_by_label("Save workbook as").is_some());
+        assert!(
+            h.query_by_role_and_label(Role::Dialog, "Save workbook as")
+                .is_some()
+        );
         let typed = dir.path().join("ops");
         type_path(&mut h, "Path", &typed.display().to_string());
         h.key_press(Key::Enter);

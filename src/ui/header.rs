@@ -6,6 +6,7 @@ use egui::{Align, Button, Color32, Frame, Layout, RichText, Sense};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
+use super::layout::Header;
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
 use super::view::Derived;
@@ -39,6 +40,22 @@ impl ShipshapeApp {
         let d = &self.view.derived;
         let filter = &self.view.filter;
         let queue = &mut self.queue;
+        match self.view.layout.header {
+            Header::Full => {}
+            Header::Compact => return compact_header_ui(ui, wb, d, (today, filter), queue),
+            Header::Minimal => {
+                ui.add_space(2.0);
+                let banner = Banner::new(d, filter.red_only, 18.0);
+                return verdict_banner_ui(
+                    ui,
+                    Banner {
+                        details: false,
+                        ..banner
+                    },
+                    queue,
+                );
+            }
+        }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
@@ -77,11 +94,7 @@ impl ShipshapeApp {
         for c in &wb.conflicts {
             super::conflicts::conflict_ui(ui, wb, "", c, queue);
         }
-        for w in &d.warnings {
-            ui.label(
-                RichText::new(format!("⚠ {}", clip(w))).color(Color32::from_rgb(0xc2, 0x7c, 0x0e)),
-            );
-        }
+        warnings_line_ui(ui, &d.warnings);
         ui.add_space(2.0);
     }
 
@@ -160,6 +173,85 @@ impl ShipshapeApp {
                 }
             });
     }
+}
+
+/// The header of a small window (a projector at 150 %): the verdict
+/// across the whole width, where its words always fit (issue 13: one
+/// letter per line in a 60-point strip), then the project and its dates,
+/// the status counts on one line that scrolls, and the warnings line. No
+/// category bars: the filter bar's category drop-down has the counts. Its
+/// height depends on the width only, never on what is overdue or warned.
+fn compact_header_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbook,
+    d: &Derived,
+    (today, filter): (NaiveDate, &super::filter::Filter),
+    queue: &mut Vec<Action>,
+) {
+    ui.add_space(4.0);
+    verdict_banner_ui(ui, Banner::new(d, filter.red_only, 22.0), queue);
+    ui.add_space(2.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("header-line")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let name = if wb.project.trim().is_empty() {
+                    "Untitled project".into()
+                } else {
+                    clip_to(&wb.project, 40)
+                };
+                ui.label(
+                    RichText::new(name.as_ref())
+                        .font(egui::FontId::new(17.0, style::bold()))
+                        .color(ui.visuals().strong_text_color()),
+                );
+                let edit = Command::EditWorkbook;
+                if ui.small_button("✎").on_hover_text(edit.label()).clicked() {
+                    queue.push(Action::Run(edit));
+                }
+                ui.separator();
+                dates_line_ui(ui, wb, today, queue);
+            });
+        });
+    egui::ScrollArea::horizontal()
+        .id_salt("header-counts")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| counts_ui(ui, d, filter.status, queue));
+        });
+    for c in &wb.conflicts {
+        super::conflicts::conflict_ui(ui, wb, "", c, queue);
+    }
+    warnings_line_ui(ui, &d.warnings);
+    ui.add_space(2.0);
+}
+
+/// The verdict's warnings on one line of fixed height, empty or not, so a
+/// warning appearing never pushes the table down (issue 13): the first
+/// one, cut to fit, and every one in a menu when there are more.
+fn warnings_line_ui(ui: &mut egui::Ui, warnings: &[String]) {
+    let amber = style::amber_text(ui.visuals().dark_mode);
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center), |ui| {
+        ui.set_min_size(size);
+        let Some(first) = warnings.first() else {
+            return;
+        };
+        if warnings.len() > 1 {
+            ui.menu_button(format!("All {} warnings", warnings.len()), |ui| {
+                for w in warnings {
+                    ui.label(RichText::new(format!("⚠ {}", clip(w))).color(amber));
+                }
+            });
+        }
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            ui.add(
+                egui::Label::new(RichText::new(format!("⚠ {}", clip(first))).color(amber))
+                    .truncate(),
+            );
+        });
+    });
 }
 
 /// The project's name, with the pencil that edits it and the dates.
@@ -254,7 +346,7 @@ fn counts_ui(ui: &mut egui::Ui, d: &Derived, status: Option<Status>, queue: &mut
         }
     }
     if d.overdue > 0 {
-        let text = RichText::new(format!("{} overdue", d.overdue))
+        let text = RichText::new(format!("⚠ {} overdue", d.overdue))
             .color(style::red_text(dark))
             .strong();
         let r = ui
@@ -332,6 +424,70 @@ fn category_bars_ui(ui: &mut egui::Ui, wb: &Workbook, progress: &[(usize, usize,
         });
 }
 
+/// What the verdict banner shows.
+struct Banner<'a> {
+    headline_size: f32,
+    ready: bool,
+    headline: &'a str,
+    passing: usize,
+    total: usize,
+    red_only: bool,
+    /// The pass count and the red-only button after the headline.
+    details: bool,
+}
+
+impl<'a> Banner<'a> {
+    fn new(d: &'a Derived, red_only: bool, headline_size: f32) -> Self {
+        Self {
+            headline_size,
+            ready: d.ready,
+            headline: &d.headline,
+            passing: d.total - d.red,
+            total: d.total,
+            red_only,
+            details: true,
+        }
+    }
+}
+
+/// The verdict in white on green or red, with "✔"/"✖" so it does not rest
+/// on colour; the headline wraps between words when it must.
+fn verdict_banner_ui(ui: &mut egui::Ui, b: Banner<'_>, queue: &mut Vec<Action>) {
+    let fill = if b.ready { style::GREEN } else { style::RED };
+    Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(14, 6))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let mark = if b.ready { "✔ " } else { "✖ " };
+                let r = ui.label(
+                    RichText::new(format!("{mark}{}", b.headline))
+                        .font(egui::FontId::new(b.headline_size, style::bold()))
+                        .color(Color32::WHITE),
+                );
+                super::a11y::live(&r);
+                if !b.details {
+                    return;
+                }
+                ui.label(
+                    RichText::new(format!("{} of {} items pass", b.passing, b.total))
+                        .color(Color32::WHITE),
+                );
+                if !b.ready && b.total > 0 {
+                    let text = if b.red_only {
+                        "Show all items"
+                    } else {
+                        "Show red items"
+                    };
+                    if ui.button(text).clicked() {
+                        queue.push(Action::Run(Command::ToggleRedOnly));
+                    }
+                }
+            });
+        });
+}
+
 fn self_verdict_banner(
     ui: &mut egui::Ui,
     ready: bool,
@@ -349,11 +505,12 @@ fn self_verdict_banner(
         .show(ui, |ui| {
             ui.vertical(|ui| {
                 let mark = if ready { "✔ " } else { "✖ " };
-                ui.label(
+                let r = ui.label(
                     RichText::new(format!("{mark}{headline}"))
                         .font(egui::FontId::new(30.0, style::bold()))
                         .color(Color32::WHITE),
                 );
+                super::a11y::live(&r);
                 ui.horizontal(|ui| {
                     ui.label(
                         RichText::new(format!("{passing} of {total} items pass"))

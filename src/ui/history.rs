@@ -79,7 +79,7 @@ impl HistoryDialog {
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<PathBuf> {
         // As wide as a dialog gets, whatever the rows and details say.
         ui.set_width(520.0);
-        ui.heading(format!("History of {}", self.file));
+        super::dialogs::heading(ui, format!("History of {}", self.file));
         if self.rows.is_empty() {
             ui.label("No earlier versions yet: each save keeps the version it replaces here.");
         } else {

@@ -3,6 +3,8 @@
 //! due date and mitigation as they talk.
 //!
 //! Layout of this module, by role:
+//! - `a11y` — what a screen reader hears beyond egui's own names (the
+//!   window's name, table rows, radio groups, live regions, menu items);
 //! - `app` — [`ShipshapeApp`] and its eframe glue (one frame = input into
 //!   the queue, draw, apply queued actions, settle undo);
 //! - `command` — the [`Command`] enum (label, shortcut, menu) and the
@@ -18,7 +20,7 @@
 //!   sign-off), the editor's decision on an item during a review;
 //!   `review_history` — View → Review history, with its trend chart;
 //!   `view` — selection, filters, the open dialog, messages;
-//! - `root`, `header`, `table`, `editor`, `start` — the `*_ui` functions,
+//! - `root`, `header`, `filter_bar`, `table`, `editor`, `start` — the `*_ui` functions,
 //!   which read the state and queue actions;
 //! - `dialogs` — the small dialogs (`ui(&mut self, ui) -> Outcome`) and
 //!   how one is shown; `file_dialog` — what a path is asked for
@@ -30,10 +32,14 @@
 //!   watcher sees a change; `portfolio_table` draws it;
 //! - `conflicts` — merge conflicts shown with both values and resolved by
 //!   click; `export` — Export PDF, Copy summary and Share…;
+//! - `layout` — which panels the window's size in points allows (side
+//!   panels or a drop-down and a bottom editor, full or compact header,
+//!   the table's columns), so projector zoom degrades instead of collapsing;
 //! - `filter`, `style` — pure filtering, fonts and colours; `text` — the
 //!   one bound on how much workbook text is laid out, and the read-only
 //!   view and export of a field too long to edit.
 
+mod a11y;
 mod app;
 mod background;
 mod bidi;
@@ -49,8 +55,10 @@ mod export;
 mod file_dialog;
 mod file_ops;
 mod filter;
+mod filter_bar;
 mod header;
 mod history;
+mod layout;
 mod portfolio;
 mod portfolio_table;
 mod present;

@@ -84,7 +84,7 @@ pub struct RecoveryOffer {
 
 impl RecoveryOffer {
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<RecoveryChoice> {
-        ui.heading(format!("Recover unsaved changes from {}?", self.when));
+        super::dialogs::heading(ui, format!("Recover unsaved changes from {}?", self.when));
         let whose = match &self.recovery.original {
             Some(path) => format!(
                 "Shipshape closed without saving {}. The edits it held are kept:",

@@ -43,7 +43,7 @@ impl StartReviewDialog {
     /// OK answers (not Enter: the date picker uses it); an empty title is
     /// refused. Rows without a name are left out.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<ReviewStart> {
-        ui.heading("Start review");
+        super::dialogs::heading(ui, "Start review");
         ui.weak("Records the verdict and every item now; End review records what changed.");
         ui.add_space(4.0);
         egui::Grid::new("start-review")
@@ -120,7 +120,7 @@ impl EndReviewDialog {
     /// OK answers; a go with conditions without them is refused, with the
     /// reason shown.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<SignOff> {
-        ui.heading("End review");
+        super::dialogs::heading(ui, "End review");
         ui.label(clip(&self.review));
         ui.weak(match self.changed {
             1 => "1 item changed during the review.".to_owned(),

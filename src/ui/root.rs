@@ -8,7 +8,9 @@ use super::command::{Action, Command, GuardAnswer, Menu};
 use super::dialogs::{self, Outcome};
 use super::export::ShareFollowUp;
 use super::file_dialog::PathPurpose;
+use super::layout::{Arrangement, Categories, Editor};
 use super::review::ReviewEdit;
+use super::table::table_height;
 use super::text::clip;
 use super::view::{MessageKind, Modal};
 
@@ -29,6 +31,8 @@ impl ShipshapeApp {
             ui.disable();
             ui.set_opacity(opacity);
         }
+        let size = ui.ctx().content_rect().size();
+        self.view.layout = Arrangement::for_size(size.x, size.y);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         let portfolio = self.showing_portfolio();
         if self.doc.is_some() && !portfolio {
@@ -64,24 +68,77 @@ impl ShipshapeApp {
                     .size_range(160.0..=520.0)
                     .show(ui, |ui| self.review_history_ui(ui));
             }
-            egui::Panel::left("categories")
-                .default_size(220.0)
-                .size_range(160.0..=360.0)
-                .show(ui, |ui| self.sidebar_ui(ui));
-            egui::Panel::right("editor")
-                .default_size(400.0)
-                .size_range(320.0..=700.0)
-                .show(ui, |ui| self.editor_ui(ui));
+            let layout = self.view.layout;
+            if layout.categories == Categories::SidePanel {
+                egui::Panel::left("categories")
+                    .default_size(220.0)
+                    .size_range(160.0..=360.0)
+                    .show(ui, |ui| self.sidebar_ui(ui));
+            }
+            match layout.editor {
+                Editor::Side { min, default, max } => {
+                    egui::Panel::right("editor")
+                        .default_size(default)
+                        .size_range(min..=max)
+                        .show(ui, |ui| self.editor_ui(ui));
+                }
+                Editor::Sheet => {}
+                Editor::Bottom => {
+                    // Short enough that the table above keeps its rows.
+                    let room = ui.available_height() - self.view.table_needs;
+                    egui::Panel::bottom("editor")
+                        .resizable(true)
+                        .default_size((room * 0.6).max(90.0))
+                        .size_range(90.0..=room.max(90.0))
+                        .show(ui, |ui| self.editor_ui(ui));
+                }
+            }
+            if self.view.showing_editor_sheet() {
+                egui::CentralPanel::default().show(ui, |ui| self.editor_sheet_ui(ui));
+                return self.overlays_ui(ui);
+            }
             egui::CentralPanel::default().show(ui, |ui| {
+                let top = ui.cursor().top();
                 self.filter_bar_ui(ui);
                 ui.separator();
-                self.table_ui(ui);
+                self.view.table_needs = ui.cursor().top() - top
+                    + table_height(super::layout::MIN_ROWS, ui.spacing().item_spacing.y);
+                // The rows as a table, for a screen reader.
+                let items = egui::UiBuilder::new()
+                    .accessibility_role(egui::accesskit::Role::Table)
+                    .accessibility_label("Items");
+                ui.scope_builder(items, |ui| self.table_ui(ui));
             });
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.start_ui(ui));
         }
+        self.overlays_ui(ui);
+    }
+
+    /// What is drawn over the window: the open dialog, the drop hint.
+    fn overlays_ui(&mut self, ui: &egui::Ui) {
         self.modal_ui(ui.ctx());
         drop_hint_ui(ui.ctx());
+    }
+
+    /// The editor in the list's place (a window too small for both): a
+    /// way back, then the editor. Esc goes back when no field or popup
+    /// has the keyboard (it leaves a field first, as everywhere).
+    fn editor_sheet_ui(&mut self, ui: &mut egui::Ui) {
+        let back = ui
+            .button("◀ List")
+            .on_hover_text("Back to the list (Esc)")
+            .clicked();
+        let escape = !self.view.typed_last_frame
+            && !ui.ctx().text_edit_focused()
+            && !egui::Popup::is_any_open(ui.ctx())
+            && self.view.modal.is_none()
+            && ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if back || escape {
+            self.queue.push(Action::CloseEditorSheet);
+        }
+        ui.separator();
+        self.editor_ui(ui);
     }
 
     fn command_enabled(&self, command: Command) -> bool {
@@ -134,18 +191,19 @@ impl ShipshapeApp {
                             _ => None,
                         };
                         let mut button = match checked {
-                            Some(on) => Button::selectable(on, label),
-                            None => Button::new(label),
+                            Some(on) => Button::selectable(on, label.as_str()),
+                            None => Button::new(label.as_str()),
                         };
-                        if let Some(s) = command.shortcut() {
-                            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+                        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s));
+                        if let Some(s) = &shortcut {
+                            button = button.shortcut_text(s.as_str());
                         }
                         let enabled = self.command_enabled(command);
-                        if ui
+                        let r = ui
                             .add_enabled(enabled, button)
-                            .on_hover_text(command.tooltip())
-                            .clicked()
-                        {
+                            .on_hover_text(command.tooltip());
+                        super::a11y::menu_item(&r, &label, shortcut, checked);
+                        if r.clicked() {
                             self.queue.push(Action::Run(command));
                             ui.close();
                         }
@@ -244,10 +302,22 @@ impl ShipshapeApp {
             }
             let zoom = ui.ctx().zoom_factor();
             ui.weak(format!("Zoom {:.0}%", zoom * 100.0));
+            let full_path = self.view.layout.header == super::layout::Header::Full;
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                // What does not fit is cut at the zoom figure, not drawn
+                // over it.
+                ui.shrink_clip_rect(ui.max_rect());
                 if let Some(doc) = &mut self.doc {
                     let dirty = doc.is_dirty();
                     match doc.path() {
+                        // A small window gets the file's name, the path on hover.
+                        Some(p) if !full_path => {
+                            let name = p.file_name().map_or_else(
+                                || p.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            ui.label(name).on_hover_text(p.display().to_string())
+                        }
                         Some(p) => ui.label(p.display().to_string()),
                         None => ui.weak("Not saved yet"),
                     };
@@ -279,7 +349,9 @@ impl ShipshapeApp {
                     .find(|m| m.kind == MessageKind::Info);
                 if let Some(note) = note {
                     ui.separator();
-                    ui.add(egui::Label::new(clip(&note.text)).truncate());
+                    // "Undid: Runbooks — due date" is said, not only shown.
+                    let r = ui.add(egui::Label::new(clip(&note.text)).truncate());
+                    super::a11y::live(&r);
                 }
             });
         });

@@ -1,4 +1,4 @@
-//! The filter bar and the item table. Rows are virtualized: only the visible
+//! The item table. Rows are virtualized: only the visible
 //! ones are laid out, so 10,000 items draw as fast as 25.
 
 use chrono::NaiveDate;
@@ -7,98 +7,22 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
-use super::filter::OwnerFilter;
+use super::layout::{Columns, widths};
 use super::style;
 use super::text::clip;
-use crate::model::{Item, Recheck, Status};
+use crate::model::{Item, Recheck};
 
 const ROW_HEIGHT: f32 = 28.0;
-/// Wide enough for the bold "Mit." header, which the ✎ mark is not.
-const MIT_WIDTH: f32 = 34.0;
+/// The table's header row.
+const HEADER_HEIGHT: f32 = 22.0;
+
+/// The height the table's header and `rows` rows take, with `spacing`
+/// (egui's vertical item spacing) between rows.
+pub(super) fn table_height(rows: usize, spacing: f32) -> f32 {
+    HEADER_HEIGHT + spacing + rows as f32 * (ROW_HEIGHT + spacing)
+}
 
 impl ShipshapeApp {
-    /// Search, owner, status and the toggles. Every change is queued: the
-    /// toggles run their commands, so the menu and the bar agree.
-    pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let filter = &self.view.filter;
-        let queue = &mut self.queue;
-        let portfolio = self.portfolio.is_some();
-        ui.horizontal_wrapped(|ui| {
-            // The way back to the folder's table this workbook was opened from.
-            if portfolio {
-                let command = Command::ShowPortfolio;
-                let r = ui
-                    .button(format!("◀ {}", command.label()))
-                    .on_hover_text(command.tooltip());
-                if r.clicked() {
-                    queue.push(Action::Run(command));
-                }
-            }
-            let l = ui.label("Search");
-            let mut text = filter.text.clone();
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .hint_text("Ctrl+F")
-                        .desired_width(190.0),
-                )
-                .labelled_by(l.id);
-            if self.view.focus_search {
-                r.request_focus();
-            }
-            self.view.search_id = Some(r.id);
-            if r.changed() {
-                queue.push(Action::FilterText(text));
-            }
-            owner_filter_ui(ui, &filter.owner, &self.view.derived.known_owners, queue);
-            status_filter_ui(ui, filter.status, queue);
-            let toggles = [
-                (
-                    filter.overdue_only,
-                    "Overdue only",
-                    Command::ToggleOverdueOnly,
-                ),
-                (filter.red_only, "Red only", Command::ToggleRedOnly),
-            ];
-            for (mut on, label, command) in toggles {
-                if ui.checkbox(&mut on, label).changed() {
-                    queue.push(Action::Run(command));
-                }
-            }
-            let d = &self.view.derived;
-            // Only where the workbook uses re-checks, like the conflicts.
-            if d.rechecked > 0 || filter.recheck_only {
-                let text = format!("⟳ Re-check due ({})", d.recheck_due);
-                let command = Command::ToggleRecheckOnly;
-                let r = ui
-                    .add(egui::Button::selectable(filter.recheck_only, text))
-                    .on_hover_text(command.tooltip());
-                if r.clicked() {
-                    queue.push(Action::Run(command));
-                }
-            }
-            let conflicts = d.conflicts;
-            if conflicts > 0 || filter.conflicts_only {
-                let dark = ui.visuals().dark_mode;
-                let text = RichText::new(format!("Conflicts ({conflicts})"))
-                    .color(style::red_text(dark))
-                    .strong();
-                let command = Command::ToggleConflictsOnly;
-                let r = ui
-                    .add(egui::Button::selectable(filter.conflicts_only, text))
-                    .on_hover_text(command.tooltip());
-                if r.clicked() {
-                    queue.push(Action::Run(command));
-                }
-            }
-            if filter.is_active() && ui.button("Clear filters").clicked() {
-                queue.push(Action::Run(Command::ClearFilters));
-            }
-            let d = &self.view.derived;
-            ui.weak(format!("{} of {} items", d.rows.len(), d.total));
-        });
-    }
-
     /// The listed items, or why there are none.
     pub(super) fn table_ui(&mut self, ui: &mut egui::Ui) {
         let today = self.today();
@@ -122,36 +46,58 @@ impl ShipshapeApp {
         // shows at once that the list goes on.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         // What PageDown moves by: the rows in view, less one kept in sight.
-        let in_view = (ui.available_height() - 22.0) / (ROW_HEIGHT + ui.spacing().item_spacing.y);
+        let in_view =
+            (ui.available_height() - HEADER_HEIGHT) / (ROW_HEIGHT + ui.spacing().item_spacing.y);
         self.view.rows_per_page = (in_view.floor() as usize).saturating_sub(1).max(1);
+        let columns = Columns::for_width(ui.available_width());
+        let nothing_focused = ui.memory(|m| m.focused().is_none());
         let mut table = TableBuilder::new(ui)
             .id_salt("items")
             .striped(true)
-            .sense(Sense::click())
+            // Cells take clicks but not the keyboard: Tab reaches the rows
+            // (one focusable widget each, in the title cell), not a run of
+            // unnamed cells.
+            .sense(Sense::CLICK)
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(22.0))
-            .column(Column::exact(118.0))
-            .column(Column::remainder().at_least(140.0).clip(true))
-            .column(
-                Column::initial(110.0)
-                    .at_least(60.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .column(Column::exact(92.0))
-            .column(Column::exact(MIT_WIDTH))
-            .min_scrolled_height(0.0);
+            .column(Column::exact(widths::MARK))
+            .column(Column::exact(widths::STATUS))
+            .column(Column::remainder().at_least(widths::MIN_TITLE).clip(true));
+        if columns.owner {
+            // Not resizable: egui_extras' resize handle is an unnamed Tab
+            // stop, heard as "unknown" by a screen reader.
+            table = table.column(Column::exact(widths::OWNER).clip(true));
+        }
+        if columns.due {
+            table = table.column(Column::exact(widths::DUE));
+        }
+        if columns.mitigation {
+            table = table.column(Column::exact(widths::MITIGATION));
+        }
+        let mut table = table.min_scrolled_height(0.0);
+        // Keys that moved the selection move the keyboard to its row, so
+        // a screen reader says the new row; unless a field or button
+        // elsewhere has the keyboard.
+        let focus_selected =
+            self.view.scroll_to_selected && (self.view.row_focused || nothing_focused);
+        let mut row_focused = false;
         if let Some(row) = scroll_to {
             table = table.scroll_to_row(row, None);
         }
         table
-            .header(22.0, |mut header| {
+            .header(HEADER_HEIGHT, |mut header| {
                 header.col(|ui| {
                     ui.weak("");
                 });
-                for title in ["Status", "Item", "Owner", "Due", "Mit."] {
+                let titles = [
+                    ("Status", true),
+                    ("Item", true),
+                    ("Owner", columns.owner),
+                    ("Due", columns.due),
+                    ("Mit.", columns.mitigation),
+                ];
+                for (title, _) in titles.iter().filter(|(_, shown)| *shown) {
                     header.col(|ui| {
-                        ui.strong(title);
+                        ui.strong(*title);
                     });
                 }
             })
@@ -161,76 +107,58 @@ impl ShipshapeApp {
                     let Some(item) = wb.item_at(loc) else {
                         return;
                     };
-                    row.set_selected(selected == Some(loc));
+                    let is_selected = selected == Some(loc);
+                    row.set_selected(is_selected);
                     let red = item.red_reason(today);
-                    let recheck = item.recheck(today, launch);
-                    item_row_ui(
-                        &mut row,
-                        item,
-                        red.is_some(),
-                        recheck,
-                        (today, launch),
+                    let look = RowLook {
+                        red: red.is_some(),
+                        recheck: item.recheck(today, launch),
+                        selected: is_selected,
                         dark,
-                    );
+                        columns,
+                    };
+                    let row_widget = item_row_ui(&mut row, item, &look, (today, launch));
+                    if let Some(r) = &row_widget {
+                        let name = row_name(item, red.as_ref(), &look, (today, launch));
+                        super::a11y::row(r, &name, is_selected);
+                        if is_selected && focus_selected {
+                            // The arrow key that moved the selection must
+                            // not also move egui's focus past this row.
+                            r.ctx.memory_mut(|m| {
+                                m.request_focus(r.id);
+                                m.move_focus(egui::FocusDirection::None);
+                            });
+                        }
+                        if r.has_focus() {
+                            row_focused = true;
+                            // ↑/↓ move the selection, not egui's focus.
+                            let keys = egui::EventFilter {
+                                vertical_arrows: true,
+                                ..Default::default()
+                            };
+                            r.ctx.memory_mut(|m| m.set_focus_lock_filter(r.id, keys));
+                        }
+                    }
                     let response = row.response();
-                    if response.clicked() {
+                    // A click, or Enter / Space on the focused row, selects
+                    // it (and opens the editor sheet where there is one).
+                    if response.clicked()
+                        || row_widget.as_ref().is_some_and(egui::Response::clicked)
+                    {
                         self.queue.push(Action::Select(Some(item.id.clone())));
+                        self.queue.push(Action::Run(Command::OpenEditor));
                     }
                     if let Some(reason) = red {
-                        response.on_hover_text(format!("Red: {reason}"));
+                        // The title cell's row widget is on top of its cell.
+                        let why = format!("Red: {reason}");
+                        if let Some(r) = row_widget {
+                            r.on_hover_text(why.as_str());
+                        }
+                        response.on_hover_text(why);
                     }
                 });
             });
-    }
-}
-
-/// The owner filter: anyone, nobody, or one of the people the workbook
-/// knows.
-fn owner_filter_ui(
-    ui: &mut egui::Ui,
-    owner: &OwnerFilter,
-    known: &[String],
-    queue: &mut Vec<Action>,
-) {
-    let owner_text = match owner {
-        OwnerFilter::Anyone => "Anyone".to_owned(),
-        OwnerFilter::Unassigned => "Unassigned".to_owned(),
-        OwnerFilter::Named(n) => clip(n).into_owned(),
-    };
-    let mut picked = owner.clone();
-    let l = ui.label("Owner");
-    let combo = egui::ComboBox::from_id_salt("owner-filter")
-        .selected_text(owner_text)
-        .width(120.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut picked, OwnerFilter::Anyone, "Anyone");
-            ui.selectable_value(&mut picked, OwnerFilter::Unassigned, "Unassigned");
-            for name in known {
-                ui.selectable_value(&mut picked, OwnerFilter::Named(name.clone()), clip(name));
-            }
-        });
-    combo.response.labelled_by(l.id);
-    if picked != *owner {
-        queue.push(Action::FilterOwner(picked));
-    }
-}
-
-/// The status filter: any status, or one.
-fn status_filter_ui(ui: &mut egui::Ui, status: Option<Status>, queue: &mut Vec<Action>) {
-    let mut picked = status;
-    let l = ui.label("Status");
-    let combo = egui::ComboBox::from_id_salt("status-filter")
-        .selected_text(status.map_or("Any", Status::label))
-        .width(110.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut picked, None, "Any");
-            for s in Status::ALL {
-                ui.selectable_value(&mut picked, Some(s), s.label());
-            }
-        });
-    combo.response.labelled_by(l.id);
-    if picked != status {
-        queue.push(Action::FilterStatus(picked));
+        self.view.row_focused = row_focused;
     }
 }
 
@@ -253,19 +181,42 @@ fn no_rows_ui(ui: &mut egui::Ui, no_items: bool, queue: &mut Vec<Action>) {
     });
 }
 
+/// How a row is drawn, beside its item.
+struct RowLook {
+    red: bool,
+    recheck: Option<Recheck>,
+    /// On the selection's fill, red text does not read: warnings take the
+    /// selection's own text colour there (their icon and word remain).
+    selected: bool,
+    dark: bool,
+    columns: Columns,
+}
+
+impl RowLook {
+    fn warning_color(&self, ui: &egui::Ui) -> Color32 {
+        if self.selected {
+            ui.visuals().selection.stroke.color
+        } else {
+            style::red_text(self.dark)
+        }
+    }
+}
+
 /// One item's cells: red or passing, status, title (after "⟳ re-check"
-/// when one is due), owner, due date and whether a mitigation is written.
+/// when one is due), and as the width allows owner, due date and whether a
+/// mitigation is written.
+/// Returns the row's one focusable widget, over the title cell.
 fn item_row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     item: &Item,
-    red: bool,
-    recheck: Option<Recheck>,
+    look: &RowLook,
     (today, launch): (NaiveDate, Option<NaiveDate>),
-    dark: bool,
-) {
+) -> Option<egui::Response> {
+    let mut row_widget = None;
+    let dark = look.dark;
     row.col(|ui| {
-        if red {
-            ui.label(RichText::new("●").color(style::red_text(dark)).strong());
+        if look.red {
+            ui.label(RichText::new("●").color(look.warning_color(ui)).strong());
         } else {
             ui.label(RichText::new("✔").color(style::green_text(dark)));
         }
@@ -284,7 +235,7 @@ fn item_row_ui(
             });
     });
     row.col(|ui| {
-        if let Some(recheck) = recheck {
+        if let Some(recheck) = look.recheck {
             recheck_tag_ui(ui, recheck, dark);
         }
         if !item.reworded.is_empty() {
@@ -304,37 +255,48 @@ fn item_row_ui(
                 .truncate()
                 .selectable(false),
         );
+        let id = egui::Id::unique(("item-row", item.id.as_str()));
+        row_widget = Some(ui.interact(ui.max_rect(), id, Sense::click()));
     });
-    row.col(|ui| {
-        if item.owner.trim().is_empty() {
-            ui.weak("unassigned");
-        } else {
-            ui.add(
-                egui::Label::new(clip(&item.owner))
-                    .truncate()
-                    .selectable(false),
-            );
-        }
-    });
-    row.col(|ui| {
-        due_cell_ui(ui, item, (today, launch), dark);
-    });
-    row.col(|ui| {
-        if item.has_mitigation() {
-            ui.label("✎")
-                .on_hover_text("A mitigation or reason is written");
-        }
-    });
+    if look.columns.owner {
+        row.col(|ui| {
+            if item.owner.trim().is_empty() {
+                ui.weak("unassigned");
+            } else {
+                ui.add(
+                    egui::Label::new(clip(&item.owner))
+                        .truncate()
+                        .selectable(false),
+                );
+            }
+        });
+    }
+    if look.columns.due {
+        row.col(|ui| {
+            due_cell_ui(ui, item, (today, launch), look);
+        });
+    }
+    if look.columns.mitigation {
+        row.col(|ui| {
+            if item.has_mitigation() {
+                ui.label("✎")
+                    .on_hover_text("A mitigation or reason is written");
+            }
+        });
+    }
+    row_widget
 }
 
 /// The due date: the day, in italics when it follows the launch (the
 /// relative form on hover); a relative due without a launch date shows
-/// its form, dimmed.
+/// its form, dimmed. An overdue one says so in words with an icon,
+/// "⚠ overdue 12 d", not by colour alone (issue 13: red on the selected
+/// row's blue, or to a deuteranope, did not read); the day is on hover.
 fn due_cell_ui(
     ui: &mut egui::Ui,
     item: &Item,
     (today, launch): (NaiveDate, Option<NaiveDate>),
-    dark: bool,
+    look: &RowLook,
 ) {
     let Some(due) = item.due else {
         return;
@@ -344,20 +306,68 @@ fn due_cell_ui(
             .on_hover_text(format!("Due {due}, but there is no launch date"));
         return;
     };
-    let mut text = RichText::new(date.to_string());
-    let mut hover = Vec::new();
+    let mut hover = vec![format!("Due {date}")];
     if due.is_relative() {
-        text = text.italics();
-        hover.push(format!("Due {due}: follows the launch date"));
+        hover.push(format!("{due}: follows the launch date"));
     }
-    if item.is_overdue(today, launch) {
-        text = text.color(style::red_text(dark)).strong();
+    let text = if item.is_overdue(today, launch) {
         hover.push("Overdue and still red".to_owned());
+        RichText::new(overdue_words(date, today))
+            .color(look.warning_color(ui))
+            .strong()
+    } else {
+        RichText::new(date.to_string())
+    };
+    let text = if due.is_relative() {
+        text.italics()
+    } else {
+        text
+    };
+    ui.add(egui::Label::new(text).truncate().selectable(false))
+        .on_hover_text(hover.join("\n"));
+}
+
+/// What a screen reader says for a row: title, status, owner, the due
+/// date's state and whether it passes — what a sighted user reads across.
+fn row_name(
+    item: &Item,
+    red: Option<&crate::model::RedReason>,
+    look: &RowLook,
+    (today, launch): (NaiveDate, Option<NaiveDate>),
+) -> String {
+    let mut parts = vec![
+        clip(&item.title).into_owned(),
+        item.status.label().to_owned(),
+    ];
+    parts.push(match item.owner.trim() {
+        "" => "unassigned".to_owned(),
+        owner => format!("owner {}", clip(owner)),
+    });
+    if let Some(date) = item.due.and_then(|d| d.resolve(launch)) {
+        if item.is_overdue(today, launch) {
+            parts.push(
+                overdue_words(date, today)
+                    .replace('⚠', "")
+                    .trim()
+                    .to_owned(),
+            );
+        } else {
+            parts.push(format!("due {date}"));
+        }
     }
-    let r = ui.label(text);
-    if !hover.is_empty() {
-        r.on_hover_text(hover.join("\n"));
+    if look.recheck.is_some() {
+        parts.push("re-check due".to_owned());
     }
+    parts.push(match red {
+        Some(reason) => format!("red: {reason}"),
+        None => "passes".to_owned(),
+    });
+    parts.join(", ")
+}
+
+/// "⚠ overdue 12 d": the days since an overdue item's due date.
+fn overdue_words(due: NaiveDate, today: NaiveDate) -> String {
+    format!("⚠ overdue {} d", (today - due).num_days())
 }
 
 /// "⟳ re-check" before the title: red when overdue, amber when due soon,
@@ -372,4 +382,28 @@ fn recheck_tag_ui(ui: &mut egui::Ui, recheck: Recheck, dark: bool) {
             .selectable(false),
     )
     .on_hover_text(hover);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overdue_words_count_the_days_since_the_due_date() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            overdue_words(d("2026-02-19"), d("2026-03-01")),
+            "⚠ overdue 10 d"
+        );
+        assert_eq!(
+            overdue_words(d("2026-02-28"), d("2026-03-01")),
+            "⚠ overdue 1 d"
+        );
+    }
+
+    #[test]
+    fn the_table_height_counts_the_header_and_each_row_with_its_spacing() {
+        assert_eq!(table_height(0, 4.0), HEADER_HEIGHT + 4.0);
+        assert_eq!(table_height(3, 4.0), HEADER_HEIGHT + 4.0 + 3.0 * 32.0);
+    }
 }

@@ -79,7 +79,7 @@ impl UpgradeDialog {
     /// Apply answers the options chosen; Cancel changes nothing.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Outcome<UpgradeOptions> {
         let dark = ui.visuals().dark_mode;
-        ui.heading("Update from template");
+        super::dialogs::heading(ui, "Update from template");
         let file = self
             .template_path
             .file_name()

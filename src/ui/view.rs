@@ -213,6 +213,23 @@ pub struct ViewState {
     /// How many rows PageDown and PageUp move by: the table's rows in
     /// view less one, measured when it was last drawn.
     pub rows_per_page: usize,
+    /// This frame's layout, chosen from the window's size in points.
+    pub layout: super::layout::Arrangement,
+    /// The central area's height that the filter bar, the table's header
+    /// and its minimum rows took last frame: what a bottom editor leaves.
+    pub table_needs: f32,
+    /// The editor sheet is open: in a window too small for the editor
+    /// beside or under the list, it takes the list's place (Enter opens it,
+    /// Esc or "◀ List" closes it).
+    pub editor_sheet: bool,
+    /// While a dialog is open: what had the keyboard before it opened,
+    /// given back when it closes.
+    pub dialog_focus: Option<Option<egui::Id>>,
+    /// The widget to give the keyboard back to in the next frame.
+    pub refocus: Option<egui::Id>,
+    /// A row of the table had the keyboard last frame: moving the
+    /// selection with the keys moves it to the new row.
+    pub row_focused: bool,
     pub new_form: Option<NewForm>,
     pub recent: Option<Vec<RecentEntry>>,
     pub derived: Derived,
@@ -249,6 +266,21 @@ impl ViewState {
         self.new_link.clear();
         self.interval_text.clear();
         self.action_draft = ActionDraft::default();
+    }
+
+    /// Opens the editor sheet for the selected item, where the layout
+    /// has one; elsewhere the editor is always in view.
+    pub fn open_editor_sheet(&mut self) {
+        if self.layout.editor == super::layout::Editor::Sheet && self.selected.is_some() {
+            self.editor_sheet = true;
+        }
+    }
+
+    /// Whether the editor sheet is what the central area shows.
+    pub fn showing_editor_sheet(&self) -> bool {
+        self.editor_sheet
+            && self.selected.is_some()
+            && self.layout.editor == super::layout::Editor::Sheet
     }
 
     pub fn error(&mut self, text: impl Into<String>) {

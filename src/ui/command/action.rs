@@ -83,6 +83,8 @@ pub enum Action {
         review: Option<NaiveDate>,
     },
     SelectCategory(Option<usize>),
+    /// Back from the editor sheet to the list.
+    CloseEditorSheet,
     FilterStatus(Option<Status>),
     FilterOwner(OwnerFilter),
     /// The search field's text.

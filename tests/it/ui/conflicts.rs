@@ -80,7 +80,10 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
 
     h.get_by_label("Edit…").click();
     h.run();
-    assert!(h.query_by_label("Resolve the due date").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Resolve the due date")
+            .is_some()
+    );
     answer_path_field(&mut h, "Value", Path::new("next week"));
     h.run();
     assert!(
@@ -90,7 +93,10 @@ fn merge_conflicts_are_resolved_by_click_and_edit_and_saved() {
     assert_eq!(item(h.state(), AUTOSCALING).conflicts.len(), 1);
     answer_path_field(&mut h, "Value", Path::new("2026-03-15"));
     h.run();
-    assert!(h.query_by_label("Resolve the due date").is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Resolve the due date")
+            .is_none()
+    );
     let i = item(h.state(), AUTOSCALING);
     assert!(i.conflicts.is_empty());
     assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 3, 15).map(Due::On));

@@ -4,7 +4,7 @@
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{self, Queryable};
 use shipshape::model::Status;
 use shipshape::storage;
 
@@ -20,7 +20,15 @@ fn enter_in_save_changes_saves() {
     h.key_press(Key::Num3);
     h.run();
     request_close(&mut h);
-    assert!(h.query_by_label_contains("Save changes to").is_some());
+    assert!(
+        h.query_all(
+            kittest::by()
+                .role(Role::Dialog)
+                .label_contains("Save changes to")
+        )
+        .next()
+        .is_some()
+    );
     h.key_press(Key::Enter);
     h.run();
     h.run();
@@ -39,7 +47,15 @@ fn escape_in_save_changes_keeps_the_window_and_the_edits() {
     request_close(&mut h);
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.query_by_label_contains("Save changes to").is_none());
+    assert!(
+        h.query_all(
+            kittest::by()
+                .role(Role::Dialog)
+                .label_contains("Save changes to")
+        )
+        .next()
+        .is_none()
+    );
     assert!(!h.state().close_allowed());
     assert!(h.state_mut().is_dirty());
 }

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::Key;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{self, Queryable};
 use proptest::prelude::*;
 use shipshape::model::{Status, Workbook};
 use shipshape::storage::{self, StateDir};
@@ -324,8 +325,13 @@ fn a_crash_leaves_a_recovery_copy_that_the_next_start_offers() {
 
     let mut h = harness(dir.path(), Some(path.clone()));
     assert!(
-        h.query_by_label_contains("Recover unsaved changes from")
-            .is_some()
+        h.query_all(
+            kittest::by()
+                .role(Role::Dialog)
+                .label_contains("Recover unsaved changes from")
+        )
+        .next()
+        .is_some()
     );
     assert!(
         h.query_by_label_contains("1 item changed (status, verified)")
@@ -403,8 +409,13 @@ fn history_restores_a_version_as_an_undoable_edit() {
     h.state_mut().run_command(Command::History);
     h.run();
     assert!(
-        h.query_by_label_contains("History of payments.shipshape.ron")
-            .is_some()
+        h.query_all(
+            kittest::by()
+                .role(Role::Dialog)
+                .label_contains("History of payments.shipshape.ron")
+        )
+        .next()
+        .is_some()
     );
     h.get_all_by_label_contains("#1 ").next().unwrap().click();
     h.run();

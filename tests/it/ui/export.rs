@@ -38,12 +38,18 @@ fn export_pdf_dialog_writes_the_chosen_kind_and_paper() {
     // Cancel costs nothing.
     h.key_press_modifiers(ctrl(), Key::P);
     h.run();
-    assert!(h.query_by_label("Export PDF").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Export PDF")
+            .is_some()
+    );
     h.get_by_label("Walkthrough").click();
     h.run();
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.query_by_label("Export PDF").is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Export PDF")
+            .is_none()
+    );
 
     h.key_press_modifiers(ctrl(), Key::P);
     h.run();
@@ -231,7 +237,10 @@ fn share_writes_the_workbook_and_report_and_opens_a_mailto() {
     let pdf = std::fs::read(folder.join("payments-api-report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     assert!(pdf_text(&pdf).contains("Payments API"));
-    assert!(h.query_by_label("Ready to send").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Ready to send")
+            .is_some()
+    );
     assert!(
         h.query_by_label(shipshape::export::markdown::MAILTO_ATTACHMENT_NOTE)
             .is_some()

@@ -192,7 +192,8 @@ fn delete_asks_before_removing_an_item_with_answers() {
     h.key_press(Key::Delete);
     h.run();
     assert!(
-        h.query_by_label("Remove “SLOs published”?").is_some(),
+        h.query_by_role_and_label(Role::Dialog, "Remove “SLOs published”?")
+            .is_some(),
         "the question names the item"
     );
     assert!(h.query_by_label_contains("(owner)").is_some());
@@ -205,7 +206,10 @@ fn delete_asks_before_removing_an_item_with_answers() {
             .item("reliability.slos")
             .is_some()
     );
-    assert!(h.query_by_label("Remove “SLOs published”?").is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Remove “SLOs published”?")
+            .is_none()
+    );
 
     h.key_press(Key::Delete);
     h.run();

@@ -76,7 +76,10 @@ fn exporting_a_too_long_note_writes_the_whole_text() {
     h.run();
     h.get_by_label("Export the full notes…").click();
     h.run();
-    assert!(h.query_by_label("Export the full text to").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Export the full text to")
+            .is_some()
+    );
     let out = dir.path().join("slos-notes.txt");
     answer_path_field(&mut h, "Path", &dir.path().join("slos-notes"));
     h.run();

@@ -14,6 +14,7 @@ use shipshape::model::{Status, TemplateOptions, Workbook};
 use shipshape::storage;
 use shipshape::ui::{AppConfig, ShipshapeApp};
 
+mod a11y;
 mod conflicts;
 mod dates;
 mod dialog_keys;
@@ -22,6 +23,7 @@ mod editing;
 mod export;
 mod files;
 mod hidden;
+mod layout;
 mod long_text;
 mod portfolio;
 mod present;
@@ -84,6 +86,24 @@ pub fn harness_with(
 ) -> Harness<'static, ShipshapeApp> {
     let mut h = Harness::builder()
         .with_size(size)
+        .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
+    h.run();
+    h
+}
+
+/// The app in a window of `pixels` at `zoom` (a projector at 150 %): the
+/// window is `pixels / zoom` points, drawn `zoom` pixels per point, as
+/// eframe does when the user zooms.
+pub fn harness_zoomed(
+    dir: &Path,
+    path: Option<PathBuf>,
+    pixels: [f32; 2],
+    zoom: f32,
+) -> Harness<'static, ShipshapeApp> {
+    let config = AppConfig::in_dir(dir, today());
+    let mut h = Harness::builder()
+        .with_size([pixels[0] / zoom, pixels[1] / zoom])
+        .with_pixels_per_point(zoom)
         .build_eframe(move |cc| ShipshapeApp::new(&cc.egui_ctx, config, path));
     h.run();
     h

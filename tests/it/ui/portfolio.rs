@@ -177,7 +177,7 @@ fn clicking_a_row_opens_the_workbook_and_the_portfolio_button_comes_back() {
     assert!(h.state().showing_portfolio());
     h.get_by_label("Gamma").click();
     h.run();
-    h.get_by_label("Save changes to “Beta”?");
+    h.get_by_role_and_label(Role::Dialog, "Save changes to “Beta”?");
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().workbook().unwrap().project, "Beta");

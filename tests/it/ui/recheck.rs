@@ -30,10 +30,10 @@ fn done_records_today_and_the_editor_sets_the_interval_and_the_date() {
     h.run();
     assert_eq!(item(h.state(), BACKUPS).every, Some(Interval::Months(1)));
 
-    type_into(&mut h, Role::TextInput, "or", "90d");
+    type_into(&mut h, Role::TextInput, "Custom re-check interval", "90d");
     leave_field(&mut h);
     assert_eq!(item(h.state(), BACKUPS).every, Some(Interval::Days(90)));
-    type_into(&mut h, Role::TextInput, "or", "soon");
+    type_into(&mut h, Role::TextInput, "Custom re-check interval", "soon");
     leave_field(&mut h);
     assert_eq!(item(h.state(), BACKUPS).every, Some(Interval::Days(90)));
     let errors = h.state().errors();

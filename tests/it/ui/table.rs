@@ -133,7 +133,11 @@ fn a_row_tooltip_stayed_drawn_over_a_modal_dialog() {
     h.key_press_modifiers(ctrl(), Key::P);
     h.run();
     h.run_steps(4);
-    assert!(h.query_by_label("Export PDF").is_some(), "the dialog is up");
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Export PDF")
+            .is_some(),
+        "the dialog is up"
+    );
     assert_eq!(tooltips_shown(&h), 0, "nothing of the window over it");
 
     h.key_press(Key::Escape);
@@ -244,14 +248,15 @@ fn the_table_marks_written_mitigations_and_draws_overdue_dates_red() {
         );
     }
 
-    let overdue = table_text_color(&h, "2026-02-20");
+    // Overdue says so in words (the day is on hover), in red.
+    let overdue = table_text_color(&h, "⚠ overdue 9 d");
     assert!(is_red(overdue), "overdue date drawn in {overdue:?}");
     for date in ["2026-03-20", "2026-02-10"] {
         let c = table_text_color(&h, date);
         assert!(!is_red(c), "{date} is not overdue but drawn in {c:?}");
     }
     assert!(
-        h.query_by_role_and_label(Role::Button, "1 overdue")
+        h.query_by_role_and_label(Role::Button, "⚠ 1 overdue")
             .is_some(),
         "the header counts it"
     );
@@ -264,7 +269,7 @@ fn the_table_marks_written_mitigations_and_draws_overdue_dates_red() {
     };
     h.get_by_label(toggle).click();
     h.run();
-    let overdue = table_text_color(&h, "2026-02-20");
+    let overdue = table_text_color(&h, "⚠ overdue 9 d");
     assert!(is_red(overdue), "overdue date drawn in {overdue:?}");
     let c = table_text_color(&h, "2026-03-20");
     assert!(!is_red(c), "not overdue but drawn in {c:?}");

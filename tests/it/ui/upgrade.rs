@@ -47,7 +47,10 @@ fn the_preview_lists_the_changes_and_cancel_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let template = v2(dir.path(), &dir.path().join("v2.shipshape.ron"));
     let mut h = preview(dir.path(), &template);
-    assert!(h.query_by_label("Update from template").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Update from template")
+            .is_some()
+    );
     for label in [
         "Added, not started (red) (1)",
         "Reworded: red until someone confirms the new wording (1)",
@@ -62,7 +65,10 @@ fn the_preview_lists_the_changes_and_cancel_changes_nothing() {
     let before = h.state().workbook().unwrap().clone();
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.query_by_label("Update from template").is_none());
+    assert!(
+        h.query_by_role_and_label(Role::Dialog, "Update from template")
+            .is_none()
+    );
     assert_eq!(*h.state().workbook().unwrap(), before);
 }
 
