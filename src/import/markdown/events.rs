@@ -277,7 +277,22 @@ impl Builder<'_> {
             {
                 first.id = Some(id);
             }
+            let heading = text.trim_start().to_ascii_lowercase().starts_with("<h1");
             let (text, links) = html::block_text(&text);
+            if heading
+                && !self.titled
+                && outside
+                && self.drafts.is_empty()
+                && self.category.is_none()
+            {
+                // An HTML title (`<h1 align="center">`, banners around it).
+                self.titled = true;
+                let title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !title.is_empty() {
+                    self.project.get_or_insert(title);
+                }
+                return;
+            }
             (text, links, BlockKind::Paragraph)
         } else {
             (text.to_owned(), Vec::new(), BlockKind::Code)

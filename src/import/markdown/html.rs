@@ -68,6 +68,9 @@ fn href(tag: &str) -> Option<String> {
 pub(super) fn block_text(html: &str) -> (String, Vec<String>) {
     let mut text = String::new();
     let mut links = Vec::new();
+    // The open `<a>`: its URL and where its text starts (a link around an
+    // image alone is a badge, not a link).
+    let mut open: Option<(String, usize)> = None;
     let mut rest = html;
     while let Some(start) = rest.find('<') {
         text.push_str(&decode_entities(&rest[..start]));
@@ -92,9 +95,17 @@ pub(super) fn block_text(html: &str) -> (String, Vec<String>) {
         }
         match tag(t) {
             Tag::Break => text.push('\n'),
-            Tag::LinkStart(url) if !links.contains(&url) => links.push(url),
-            _ if ends_a_line(&tag_name(t)) => text.push('\n'),
-            _ => {}
+            Tag::LinkStart(url) => open = Some((url, text.len())),
+            Tag::LinkEnd => {
+                if let Some((url, at)) = open.take()
+                    && !text[at..].trim().is_empty()
+                    && !links.contains(&url)
+                {
+                    links.push(url);
+                }
+            }
+            Tag::Other if ends_a_line(&tag_name(t)) => text.push('\n'),
+            Tag::Other => {}
         }
         rest = &after[end + 1..];
     }
@@ -204,6 +215,9 @@ mod tests {
         );
         assert_eq!(text, "Why this matters\nSee the docs & more\nnext");
         assert_eq!(links, ["https://a.test"]);
+        let (text, links) =
+            block_text("<p><a href=\"https://ci.test\"><img src=\"b.svg\"></a></p>");
+        assert_eq!((text.as_str(), links.len()), ("", 0), "a badge is no link");
         let (text, links) = block_text("<!--\nguidance kept\n-->");
         assert_eq!((text.as_str(), links.len()), ("guidance kept", 0));
         assert_eq!(block_text("a < b").0, "a < b");

@@ -274,3 +274,12 @@ fn front_matter_without_title_and_html_comments_between_items_are_quiet() {
     );
     assert_eq!(headings::front_matter_title("title:\n"), None);
 }
+
+#[test]
+fn an_html_title_names_the_project_and_badges_are_quiet() {
+    let md = "<h1 align=\"center\">\n<img src=\"logo.png\"><br>\n  Front  Checklist\n</h1>\n\n<p>\n<a href=\"https://ci.test\"><img src=\"badge.svg\"></a>\n</p>\n\nWhat it is.\n\n## A\n\n- [ ] item\n";
+    let imp = imp(md);
+    assert_eq!(imp.workbook.project, "Front Checklist");
+    assert_eq!(imp.workbook.description, "What it is.");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
