@@ -111,8 +111,19 @@ impl Builder<'_> {
                 ItemShape::Tables => "tables with a column of checks",
                 ItemShape::Headings => "headings that state or ask a check",
             };
+            // What was passed over says why: a table that holds no checks…
+            let mut why = String::new();
+            for w in self
+                .warnings
+                .iter()
+                .filter(|w| w.contains(" skipped: "))
+                .take(3)
+            {
+                why.push_str("\n  ");
+                why.push_str(w);
+            }
             return Err(ImportError::NoItems(format!(
-                "found no checklist items: expected {expected}"
+                "found no checklist items: expected {expected}{why}"
             )));
         }
         Ok(chosen)

@@ -161,6 +161,12 @@ fn tables_that_are_not_checks_are_skipped_with_a_warning() {
     // section title: nothing to import, said clearly.
     let err = err.unwrap_err();
     assert!(matches!(err, ImportError::NoItems(_)), "{err}");
+    assert!(
+        err.to_string().ends_with(
+            "bullet lists\n  line 13: table (Service Levels | Required SLO) skipped: no column holds checks (by its header: Check, Item, Task, Title…; or by its cells)"
+        ),
+        "the skipped table says why: {err}"
+    );
     let imp = imp("## A\n\n| Level | SLO |\n| - | - |\n| A | 99.9 |\n\n- [ ] real item\n");
     assert_eq!(imp.workbook.item_count(), 1);
     assert_eq!(imp.warnings.len(), 1);
