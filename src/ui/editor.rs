@@ -7,7 +7,7 @@ use egui::{Color32, RichText};
 use super::app::ShipshapeApp;
 use super::command::{Action, Command};
 use super::dates;
-use super::filter::{is_openable_link, owner_suggestions};
+use super::filter::{completion, is_openable_link, owner_suggestions};
 use super::style;
 use super::text::{self, LongText, clip, clip_to};
 use crate::model::{FieldKind, Interval, Item, ItemField, ItemLocation, Recheck, Status, Workbook};
@@ -80,6 +80,7 @@ impl ShipshapeApp {
                                 new_link: &mut view.new_link,
                                 interval: &mut view.interval_text,
                                 launch: wb.launch,
+                                workbook: wb,
                             },
                         );
                     }
@@ -225,8 +226,21 @@ impl ItemEditor<'_> {
             FieldKind::Interval => self.interval_ui(ui, item, field, scratch.interval),
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
-                let typed = self.line_ui(ui, item, field, focus);
+                let (typed, entered) = self.line_ui(ui, item, field, focus);
                 if field.kind() == FieldKind::Person {
+                    // A name the workbook knows apart from this very
+                    // item (whose field already holds what was typed).
+                    let wb = scratch.workbook;
+                    let elsewhere = |name: &str| {
+                        let same = |n: &str| n.trim().eq_ignore_ascii_case(name);
+                        wb.people.iter().any(|p| same(&p.name))
+                            || wb.items().any(|(_, i)| i.id != item.id && same(&i.owner))
+                    };
+                    if entered && let Some(name) = completion(known, &typed, elsewhere) {
+                        let id = self.id.to_owned();
+                        self.queue
+                            .push(Action::SetPerson(id, field, name.to_owned()));
+                    }
                     self.suggestions_ui(ui, field, known, &typed);
                 }
             }
@@ -263,7 +277,14 @@ impl ItemEditor<'_> {
     }
 
     /// A one-line text field beside its label; returns its text as typed.
-    fn line_ui(&mut self, ui: &mut egui::Ui, item: &Item, field: ItemField, focus: bool) -> String {
+    /// Returns the text as typed, and whether Enter ended the editing.
+    fn line_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &Item,
+        field: ItemField,
+        focus: bool,
+    ) -> (String, bool) {
         let mut text = field.text(item).unwrap_or_default().to_owned();
         let r = labelled_row(ui, field.label(), |ui| {
             let mut edit = egui::TextEdit::singleline(&mut text)
@@ -280,7 +301,8 @@ impl ItemEditor<'_> {
         if r.changed() {
             self.typed.push((field, text.clone()));
         }
-        text
+        let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        (text, entered)
     }
 
     /// The people the workbook knows that complete what is typed (everyone
@@ -562,6 +584,8 @@ struct Scratch<'a> {
     interval: &'a mut String,
     /// The workbook's launch date, which a relative due follows.
     launch: Option<NaiveDate>,
+    /// The workbook: which people it knows apart from the item edited.
+    workbook: &'a Workbook,
 }
 
 /// A field beside its label, the label column as wide as the others, the

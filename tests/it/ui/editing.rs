@@ -484,3 +484,34 @@ fn a_mitigation_without_acceptor_or_end_date_stays_red_in_the_window() {
     h.get_by_label("● Red: mitigated, but mitigation has no end date");
     assert!(!item(h.state(), AUTOSCALING).passes(today));
 }
+
+/// Typing the start of a known person's name and Enter assigns them: the
+/// keyboard walk of an item is `3`, `O a Enter`, `D f r i Enter` (9 keys;
+/// the owner took 7 before: O, the whole name, Enter).
+#[test]
+fn enter_in_the_owner_field_completes_a_known_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path(), Some(super::fixture(dir.path())));
+    super::select_row(&mut h, super::AUTOSCALING_TITLE);
+    h.key_press(Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Owner")
+        .type_text("a");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(super::item(h.state(), super::AUTOSCALING).owner, "Alice");
+    // A name no one knows stays as typed.
+    super::select_row(&mut h, "Health checks at every layer");
+    h.key_press(Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Owner")
+        .type_text("Zed");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        super::item(h.state(), "reliability.health-checks").owner,
+        "Zed"
+    );
+}
