@@ -245,4 +245,12 @@ mod tests {
             "the system clock is not set by hand"
         );
     }
+
+    #[test]
+    fn the_system_clock_moves_by_itself() {
+        // No sleep: the monotonic clock moves within a short busy wait.
+        let start = Clock::System.now();
+        let moved = (0..10_000_000).any(|_| Clock::System.now() > start);
+        assert!(moved, "the system clock stood still");
+    }
 }

@@ -394,8 +394,12 @@ fn the_meeting_clock_runs_on_injected_time_and_says_the_pace() {
     assert!(h.query_by_label("2 min behind").is_some());
     press(&mut h, Key::End);
     assert!(h.query_by_label("51 min ahead").is_some());
-    // A longer plan; C starts the meeting over.
+    // A longer plan (+, or = unshifted); C starts the meeting over.
     press(&mut h, Key::Plus);
+    assert_eq!(h.state().presenter_settings().planned_minutes, 65);
+    press(&mut h, Key::Equals);
+    assert_eq!(h.state().presenter_settings().planned_minutes, 70);
+    press(&mut h, Key::Minus);
     assert_eq!(h.state().presenter_settings().planned_minutes, 65);
     press(&mut h, Key::C);
     assert!(h.query_by_label_contains("0:00 elapsed").is_some());
@@ -508,6 +512,37 @@ fn at_1080p_the_title_is_40_px_and_nothing_is_under_24() {
     for p in pinned {
         assert!(text.iter().any(|(t, _)| t.contains(p)), "{p} drawn");
     }
+}
+
+#[test]
+fn the_plan_stays_between_five_minutes_and_eight_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    enter(&mut h);
+    for _ in 0..20 {
+        press(&mut h, Key::Minus);
+    }
+    assert_eq!(h.state().presenter_settings().planned_minutes, 5);
+    assert!(
+        h.query_by_label_contains("plan 5 min for 25 items, 12 s each")
+            .is_some()
+    );
+    for _ in 0..100 {
+        h.key_press(Key::Plus);
+    }
+    h.run();
+    assert_eq!(h.state().presenter_settings().planned_minutes, 480);
+}
+
+#[test]
+fn t_switches_dark_and_light_without_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    enter(&mut h);
+    let before = h.ctx.theme();
+    press(&mut h, Key::T);
+    assert_ne!(h.ctx.theme(), before);
+    assert!(h.state().is_presenting());
 }
 
 #[test]
