@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Args, Subcommand};
 
-use super::{AsOf, load};
+use super::AsOf;
 use crate::export;
 use crate::export::pdf::{Paper, PdfKind, PdfOptions};
 
@@ -75,12 +75,12 @@ pub struct CsvArgs {
 pub fn export(cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         ExportCommand::Md(args) => {
-            let wb = load(&args.file)?.workbook;
+            let wb = crate::storage::read_workbook(&args.file)?;
             let text = export::markdown::to_markdown(&wb, args.as_of.date());
             write_out(&args, &text, "Markdown")
         }
         ExportCommand::Csv(CsvArgs { text: args, bom }) => {
-            let wb = load(&args.file)?.workbook;
+            let wb = crate::storage::read_workbook(&args.file)?;
             let mut text = export::csv::to_csv(&wb, args.as_of.date())?;
             if bom {
                 text.insert(0, '\u{feff}');
@@ -96,7 +96,7 @@ fn export_pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
     if !to_stdout {
         refuse_overwriting_input(&args.file, &args.output)?;
     }
-    let wb = load(&args.file)?.workbook;
+    let wb = crate::storage::read_workbook(&args.file)?;
     let options = PdfOptions {
         kind: args.kind,
         paper: args.paper.unwrap_or_else(Paper::from_locale),

@@ -123,6 +123,16 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Reads and parses a workbook file only to read it (exports): [`load`]
+/// without the [`Fingerprint`], which only saving back over the file needs.
+/// Hashing the file is about a fortieth of a small PDF export's work.
+pub fn read_workbook(path: &Path) -> Result<Workbook, LoadError> {
+    let bytes = read_capped(path).map_err(|e| e.in_file(path))?;
+    parse(&bytes)
+        .map(|parsed| parsed.workbook)
+        .map_err(|e| e.in_file(path))
+}
+
 /// Reads a regular file of at most [`MAX_FILE_BYTES`]. A workbook path may
 /// name a FIFO (whose open blocks until a writer comes) or `/dev/zero`
 /// (endless): both must end in an error, not a hang.

@@ -434,3 +434,17 @@ fn item_lines_point_at_each_items_id_line() {
     // An escaped ID reads back as the ID.
     assert_eq!(item_lines("id: \"a\\\"b\",\ntitle: \"T\"")["a\"b"], 1);
 }
+
+#[test]
+fn read_workbook_reads_what_load_does_and_names_the_file_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.shipshape.ron");
+    let mut wb = builtin_template();
+    wb.project = "Read only".into();
+    save(&path, &wb).unwrap();
+    assert_eq!(read_workbook(&path).unwrap(), load(&path).unwrap().workbook);
+    std::fs::write(&path, "not a workbook").unwrap();
+    let err = read_workbook(&path).unwrap_err().to_string();
+    assert_eq!(err, load(&path).unwrap_err().to_string());
+    assert!(err.contains("w.shipshape.ron"), "{err}");
+}
