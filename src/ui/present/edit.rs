@@ -12,7 +12,7 @@ use super::layout::{BODY, SMALL, body_font};
 use crate::model::{Item, ItemField};
 use crate::ui::command::Action;
 use crate::ui::dates::DateField;
-use crate::ui::filter::owner_suggestions;
+use crate::ui::filter::{completion, owner_suggestions};
 
 /// A large field open on an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn edit_ui(
         _ => paragraph_ui(ui, editing, label.id),
     };
     let hint = match editing.field {
-        ItemField::Owner => "Enter sets · Tab completes · Esc cancels",
+        ItemField::Owner => "Enter sets (completing a known name) · Tab completes · Esc cancels",
         ItemField::Due => "2027-01-15, +2w, fri, T-14, none · Enter sets · Esc cancels",
         ItemField::Notes => "Enter adds the note · Shift+Enter new line · Esc cancels",
         _ => "Enter sets · Shift+Enter new line · Esc cancels",
@@ -110,7 +110,13 @@ fn owner_ui(
         .labelled_by(label);
     let mut closed = opened(ui, editing, &r, id);
     if r.lost_focus() {
-        closed = Some(escape_or(ui, editing.text.trim().to_owned()));
+        // Enter completes to a known person, as in the editor: `O`, `a`,
+        // Enter assigns Alice; a name the workbook knows stays as typed.
+        let typed = editing.text.trim();
+        let known_name = |n: &str| known.iter().any(|k| k.trim().eq_ignore_ascii_case(n));
+        let entered = ui.input(|i| i.key_pressed(Key::Enter));
+        let name = completion(known, typed, known_name).filter(|_| entered);
+        closed = Some(escape_or(ui, name.unwrap_or(typed).to_owned()));
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {

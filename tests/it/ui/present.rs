@@ -268,6 +268,11 @@ fn o_sets_the_owner_with_completion_from_the_workbooks_people() {
     h.key_press_modifiers(ctrl(), Key::Z);
     h.run();
     assert_eq!(item(h.state(), AUTOSCALING).owner, "", "one undo step");
+    // Enter completes a known name, as in the editor: O, b, Enter.
+    press(&mut h, Key::O);
+    type_in(&mut h, "Owner", "b");
+    press(&mut h, Key::Enter);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Bob");
 }
 
 #[test]
