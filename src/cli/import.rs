@@ -141,7 +141,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
     let wb = &mut imported.workbook;
     if wb.project == import::UNTITLED
-        && let Some(stem) = file_stem(&args.input)
+        && let Some(stem) = import::format::file_stem(&args.input)
     {
         wb.project = stem;
     }
@@ -194,10 +194,4 @@ fn update(
         output.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn file_stem(path: &std::path::Path) -> Option<String> {
-    let name = path.file_name()?.to_str()?;
-    let stem = name.split('.').next().unwrap_or(name).trim();
-    (!stem.is_empty()).then(|| stem.to_owned())
 }

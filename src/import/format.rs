@@ -2,6 +2,7 @@
 //! chooser) and, to refuse the wrong one with a clear word ("this looks
 //! like Markdown: use `shipshape import md`"), by its first bytes.
 
+use super::markdown::{ItemShape, MarkdownOptions};
 use super::sheet::SheetOptions;
 use super::sheet::columns::Mapping;
 use super::{ImportError, Imported};
@@ -157,6 +158,8 @@ pub struct Options {
     pub map: Vec<Mapping>,
     /// Spreadsheets: the sheet to read (default: the first with a checklist).
     pub sheet: Option<String>,
+    /// Markdown: which blocks are the checks.
+    pub items: ItemShape,
 }
 
 /// Imports `bytes` as `format`; bytes that are clearly another format are
@@ -168,11 +171,26 @@ pub fn import(format: Format, bytes: &[u8], options: &Options) -> Result<Importe
         map: options.map.clone(),
     };
     match format {
-        Format::Markdown => super::markdown::import(bytes, options.project.as_deref()),
+        Format::Markdown => super::markdown::import_with(
+            bytes,
+            &MarkdownOptions {
+                project: options.project.clone(),
+                items: options.items,
+                item_column: None,
+            },
+        ),
         Format::Csv => super::csv::import(bytes, &sheet()),
         Format::Xlsx => super::xlsx::import(bytes, options.sheet.as_deref(), &sheet()),
         Format::Azure => super::azure::import(bytes, options.project.as_deref()),
     }
+}
+
+/// The project name a file's name gives (`team-sheet.csv` → `team-sheet`),
+/// for a checklist that names none.
+pub fn file_stem(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.split('.').next().unwrap_or(name).trim();
+    (!stem.is_empty()).then(|| stem.to_owned())
 }
 
 #[cfg(test)]

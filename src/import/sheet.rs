@@ -273,6 +273,9 @@ impl Builder<'_> {
         };
         let why = result.err()?;
         let label = field.label();
+        // The field's own error may name it already ("due: …").
+        let prefix = format!("{}: ", field.name());
+        let why = why.strip_prefix(&prefix).unwrap_or(&why);
         self.warnings.push(format!(
             "{place}: {label}: {why}; kept in the notes instead"
         ));
@@ -354,7 +357,7 @@ impl Builder<'_> {
             .collect();
         if !used.is_empty() {
             self.warnings.push(format!(
-                "columns with no field of their own, kept in each item's description as \"Column: value\": {} (give one a field with --map COLUMN=FIELD, or drop it with --map COLUMN=ignore)",
+                "columns with no field of their own, kept in each item's description as \"Column: value\": {} (`shipshape import` with --map COLUMN=FIELD gives one a field, --map COLUMN=ignore drops it)",
                 used.join(", ")
             ));
         }

@@ -146,6 +146,11 @@ impl ShipshapeApp {
         match path.or_else(|| app.recent.paths.first().cloned()) {
             // `shipshape FOLDER`: that folder's portfolio.
             Some(path) if path.is_dir() => app.queue.push(Action::OpenFolder(path)),
+            // `shipshape checklist.md`: its import preview, over the start view.
+            Some(path) if super::import::is_checklist(&path) => {
+                app.view.new_form = Some(app.default_new_form());
+                app.queue.push(Action::ImportPath(path));
+            }
             Some(path) => app.queue.push(Action::OpenPath(path)),
             None => app.queue.push(Action::OpenSample),
         }
@@ -312,7 +317,11 @@ impl ShipshapeApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.queue.push(Action::OpenPath(path));
+            self.queue.push(if super::import::is_checklist(&path) {
+                Action::ImportPath(path)
+            } else {
+                Action::OpenPath(path)
+            });
         }
         self.queue.extend(self.background.reports());
         let focused = ctx.input(|i| {

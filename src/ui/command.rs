@@ -15,6 +15,7 @@ use crate::model::Status;
 pub enum Command {
     NewWorkbook,
     Open,
+    ImportChecklist,
     OpenFolder,
     Save,
     SaveAs,
@@ -99,6 +100,7 @@ impl Command {
     in_menu_order![
         NewWorkbook,
         Open,
+        ImportChecklist,
         OpenFolder,
         Save,
         SaveAs,
@@ -155,6 +157,7 @@ impl Command {
         match self {
             Self::NewWorkbook => "New workbook…",
             Self::Open => "Open…",
+            Self::ImportChecklist => "Import checklist…",
             Self::OpenFolder => "Open folder…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
@@ -208,6 +211,9 @@ impl Command {
         match self {
             Self::NewWorkbook => "Start a workbook from the built-in checklist or another workbook",
             Self::Open => "Open a .shipshape.ron workbook",
+            Self::ImportChecklist => {
+                "Make a workbook from a Markdown, CSV, Excel or Azure review checklist, after a preview"
+            }
             Self::OpenFolder => {
                 "Every workbook under a folder in one table, most urgent first (.gitignore honoured)"
             }
@@ -318,6 +324,7 @@ impl Command {
             | Self::EndReview
             | Self::History
             | Self::UpdateFromTemplate
+            | Self::ImportChecklist
             | Self::Share
             | Self::ClearFilters
             | Self::ToggleRedOnly
@@ -351,6 +358,7 @@ impl Command {
         match self {
             Self::NewWorkbook
             | Self::Open
+            | Self::ImportChecklist
             | Self::OpenFolder
             | Self::Save
             | Self::SaveAs
@@ -427,6 +435,7 @@ impl Command {
             self,
             Self::NewWorkbook
                 | Self::Open
+                | Self::ImportChecklist
                 | Self::OpenFolder
                 | Self::ShowPortfolio
                 | Self::Quit

@@ -98,6 +98,7 @@ impl ShipshapeApp {
             Action::Guard(answer) => self.guard_answer(ctx, answer),
             // Files.
             Action::OpenPath(path) => self.request_open(path),
+            Action::ImportPath(path) => self.import_chosen(path),
             Action::OpenFolder(folder) => self.open_folder(ctx, folder),
             Action::RescanPortfolio => self.rescan_portfolio(ctx),
             Action::SortPortfolio(column) => self.sort_portfolio(column),
@@ -187,6 +188,7 @@ impl ShipshapeApp {
             Command::SaveAs => self.ask_path(ctx, PathPurpose::SaveAs { then: None }),
             Command::History => self.show_history(),
             Command::UpdateFromTemplate => self.ask_path(ctx, PathPurpose::UpgradeTemplate),
+            Command::ImportChecklist => self.ask_path(ctx, PathPurpose::ImportChecklist),
             Command::ExportPdf => self.open_export_dialog(),
             Command::Share => self.open_share_dialog(),
             Command::CopySummary => self.copy_summary(ctx),

@@ -37,6 +37,8 @@ pub enum PathPurpose {
     Template,
     /// The new checklist for File → Update from template….
     UpgradeTemplate,
+    /// A checklist to import (File → Import checklist…).
+    ImportChecklist,
     /// Where to write a PDF, rendered with these settings.
     ExportPdf(PdfRequest),
     /// The folder Share… writes the workbook and its report into.
@@ -53,6 +55,15 @@ type Filters = &'static [(&'static str, &'static [&'static str])];
 const WORKBOOK_FILTERS: Filters = &[("Shipshape workbook", &["ron"]), ("All files", &["*"])];
 const PDF_FILTERS: Filters = &[("PDF document", &["pdf"]), ("All files", &["*"])];
 const TEXT_FILTERS: Filters = &[("Text", &["txt"]), ("All files", &["*"])];
+const CHECKLIST_FILTERS: Filters = &[
+    (
+        "Checklist (Markdown, CSV, spreadsheet, Azure JSON)",
+        &[
+            "md", "markdown", "txt", "csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods", "json",
+        ],
+    ),
+    ("All files", &["*"]),
+];
 
 impl PathPurpose {
     /// The native dialog's title.
@@ -62,6 +73,7 @@ impl PathPurpose {
             Self::SaveAs { .. } => "Save workbook as",
             Self::Template => "Choose a workbook to use as template",
             Self::UpgradeTemplate => "Choose the new version of the checklist",
+            Self::ImportChecklist => "Import a checklist",
             Self::ExportPdf(_) => "Export PDF",
             Self::ShareFolder => "Choose a folder for the files to share",
             Self::PortfolioFolder => "Open a folder of workbooks",
@@ -76,6 +88,7 @@ impl PathPurpose {
             Self::SaveAs { .. } => "Save workbook as",
             Self::Template => "Workbook to use as template",
             Self::UpgradeTemplate => "New version of the checklist (any workbook)",
+            Self::ImportChecklist => "Checklist to import (Markdown, CSV, spreadsheet, Azure JSON)",
             Self::ExportPdf(_) => "Export PDF to",
             Self::ShareFolder => "Folder for the files to share",
             Self::PortfolioFolder => "Folder of workbooks",
@@ -98,6 +111,7 @@ impl PathPurpose {
                 "/path/to/name.shipshape.ron"
             }
             Self::ExportPdf(_) => "/path/to/report.pdf",
+            Self::ImportChecklist => "/path/to/checklist.md",
             Self::ShareFolder | Self::PortfolioFolder => "/path/to/folder",
             Self::ExportText(_) => "/path/to/notes.txt",
         }
@@ -110,6 +124,7 @@ impl PathPurpose {
                 WORKBOOK_FILTERS
             }
             Self::ExportPdf(_) => PDF_FILTERS,
+            Self::ImportChecklist => CHECKLIST_FILTERS,
             Self::ExportText(_) => TEXT_FILTERS,
             Self::ShareFolder | Self::PortfolioFolder => &[],
         }
@@ -124,6 +139,7 @@ impl PathPurpose {
             Self::Open
             | Self::Template
             | Self::UpgradeTemplate
+            | Self::ImportChecklist
             | Self::ShareFolder
             | Self::PortfolioFolder => None,
         }
@@ -149,6 +165,7 @@ impl PathPurpose {
             Self::Open
             | Self::Template
             | Self::UpgradeTemplate
+            | Self::ImportChecklist
             | Self::ShareFolder
             | Self::PortfolioFolder => false,
         }
@@ -362,6 +379,7 @@ impl ShipshapeApp {
                 }
             }
             PathPurpose::UpgradeTemplate => self.upgrade_template_chosen(path),
+            PathPurpose::ImportChecklist => self.import_chosen(path),
             PathPurpose::ExportPdf(request) => self.export_pdf_to(ctx, request, path),
             PathPurpose::ShareFolder => self.share_to(ctx, path),
             PathPurpose::PortfolioFolder => self.queue.push(Action::OpenFolder(path)),

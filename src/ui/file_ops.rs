@@ -74,6 +74,14 @@ impl ShipshapeApp {
                 self.view.new_form = Some(self.default_new_form());
             }
             AfterClose::Open(path, loaded) => self.show_loaded(path, *loaded),
+            AfterClose::Imported(wb) => {
+                let summary = format!(
+                    "Imported {} items into a new workbook, not saved yet: Save (Ctrl+S) picks its file.",
+                    wb.item_count()
+                );
+                self.install(Document::unsaved(*wb));
+                self.view.info(summary);
+            }
         }
     }
 

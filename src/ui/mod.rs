@@ -58,6 +58,7 @@ mod filter;
 mod filter_bar;
 mod header;
 mod history;
+mod import;
 mod layout;
 mod portfolio;
 mod portfolio_table;

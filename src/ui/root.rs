@@ -460,6 +460,12 @@ impl ShipshapeApp {
                 let template = std::sync::Arc::clone(&dialog.template);
                 self.answered(outcome, |options| Action::ApplyUpgrade(template, options))
             }
+            Modal::Import(dialog) => {
+                let outcome = dialogs::show(ctx, |ui| dialog.ui(ui));
+                self.answered(outcome, |wb| {
+                    Action::CloseThen(super::command::AfterClose::Imported(Box::new(wb)))
+                })
+            }
         };
         if !close && self.view.modal.is_none() {
             self.view.modal = Some(modal);
@@ -516,7 +522,15 @@ fn drop_hint_ui(ctx: &egui::Context) {
     ));
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, Color32::from_black_alpha(170));
+    let checklist = ctx.input(|i| {
+        i.raw
+            .hovered_files
+            .iter()
+            .filter_map(|f| f.path.as_deref())
+            .any(super::import::is_checklist)
+    });
     let text = match names.first() {
+        Some(name) if checklist => format!("Drop to import {name}"),
         Some(name) => format!("Drop to open {name}"),
         None => "Drop a .shipshape.ron file to open it".to_owned(),
     };

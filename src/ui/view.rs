@@ -71,6 +71,8 @@ pub enum Modal {
     Recovery(RecoveryOffer),
     History(HistoryDialog),
     Upgrade(Box<UpgradeDialog>),
+    /// The preview of a checklist to import.
+    Import(Box<super::import::ImportDialog>),
     StartReview(StartReviewDialog),
     EndReview(EndReviewDialog),
 }

@@ -34,6 +34,8 @@ pub enum AfterClose {
     ShowStart,
     /// Show a workbook already read from its file.
     Open(PathBuf, Box<Loaded>),
+    /// Show a workbook made by an import, unsaved.
+    Imported(Box<Workbook>),
 }
 
 /// The user's answer to "Save changes?".
@@ -90,6 +92,9 @@ pub enum Action {
     /// The search field's text.
     FilterText(String),
     OpenPath(PathBuf),
+    /// A checklist to import (dropped, or given on the command line): its
+    /// preview.
+    ImportPath(PathBuf),
     /// Show the portfolio of every workbook under this folder.
     OpenFolder(PathBuf),
     /// Read the portfolio's folder again (the watcher saw a change).

@@ -23,6 +23,7 @@ mod editing;
 mod export;
 mod files;
 mod hidden;
+mod import;
 mod layout;
 mod long_text;
 mod portfolio;
