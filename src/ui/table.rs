@@ -51,29 +51,7 @@ impl ShipshapeApp {
         self.view.rows_per_page = (in_view.floor() as usize).saturating_sub(1).max(1);
         let columns = Columns::for_width(ui.available_width());
         let nothing_focused = ui.memory(|m| m.focused().is_none());
-        let mut table = TableBuilder::new(ui)
-            .id_salt("items")
-            .striped(true)
-            // Cells take clicks but not the keyboard: Tab reaches the rows
-            // (one focusable widget each, in the title cell), not a run of
-            // unnamed cells.
-            .sense(Sense::CLICK)
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(widths::MARK))
-            .column(Column::exact(widths::STATUS))
-            .column(Column::remainder().at_least(widths::MIN_TITLE).clip(true));
-        if columns.owner {
-            // Not resizable: egui_extras' resize handle is an unnamed Tab
-            // stop, heard as "unknown" by a screen reader.
-            table = table.column(Column::exact(widths::OWNER).clip(true));
-        }
-        if columns.due {
-            table = table.column(Column::exact(widths::DUE));
-        }
-        if columns.mitigation {
-            table = table.column(Column::exact(widths::MITIGATION));
-        }
-        let mut table = table.min_scrolled_height(0.0);
+        let mut table = items_table(ui, columns);
         // Keys that moved the selection move the keyboard to its row, so
         // a screen reader says the new row; unless a field or button
         // elsewhere has the keyboard.
@@ -84,23 +62,7 @@ impl ShipshapeApp {
             table = table.scroll_to_row(row, None);
         }
         table
-            .header(HEADER_HEIGHT, |mut header| {
-                header.col(|ui| {
-                    ui.weak("");
-                });
-                let titles = [
-                    ("Status", true),
-                    ("Item", true),
-                    ("Owner", columns.owner),
-                    ("Due", columns.due),
-                    ("Mit.", columns.mitigation),
-                ];
-                for (title, _) in titles.iter().filter(|(_, shown)| *shown) {
-                    header.col(|ui| {
-                        ui.strong(*title);
-                    });
-                }
-            })
+            .header(HEADER_HEIGHT, |header| header_ui(header, columns))
             .body(|body| {
                 body.rows(ROW_HEIGHT, rows.len(), |mut row| {
                     let loc = rows[row.index()];
@@ -121,23 +83,7 @@ impl ShipshapeApp {
                     if let Some(r) = &row_widget {
                         let name = row_name(item, red.as_ref(), &look, (today, launch));
                         super::a11y::row(r, &name, is_selected);
-                        if is_selected && focus_selected {
-                            // The arrow key that moved the selection must
-                            // not also move egui's focus past this row.
-                            r.ctx.memory_mut(|m| {
-                                m.request_focus(r.id);
-                                m.move_focus(egui::FocusDirection::None);
-                            });
-                        }
-                        if r.has_focus() {
-                            row_focused = true;
-                            // ↑/↓ move the selection, not egui's focus.
-                            let keys = egui::EventFilter {
-                                vertical_arrows: true,
-                                ..Default::default()
-                            };
-                            r.ctx.memory_mut(|m| m.set_focus_lock_filter(r.id, keys));
-                        }
+                        row_focused |= row_keyboard(r, is_selected && focus_selected);
                     }
                     let response = row.response();
                     // A click, or Enter / Space on the focused row, selects
@@ -160,6 +106,76 @@ impl ShipshapeApp {
             });
         self.view.row_focused = row_focused;
     }
+}
+
+/// The table with the columns that fit.
+fn items_table(ui: &mut egui::Ui, columns: Columns) -> TableBuilder<'_> {
+    let mut table = TableBuilder::new(ui)
+        .id_salt("items")
+        .striped(true)
+        // Cells take clicks but not the keyboard: Tab reaches the rows
+        // (one focusable widget each, in the title cell), not a run of
+        // unnamed cells.
+        .sense(Sense::CLICK)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(widths::MARK))
+        .column(Column::exact(widths::STATUS))
+        .column(Column::remainder().at_least(widths::MIN_TITLE).clip(true));
+    if columns.owner {
+        // Not resizable: egui_extras' resize handle is an unnamed Tab
+        // stop, heard as "unknown" by a screen reader.
+        table = table.column(Column::exact(widths::OWNER).clip(true));
+    }
+    if columns.due {
+        table = table.column(Column::exact(widths::DUE));
+    }
+    if columns.mitigation {
+        table = table.column(Column::exact(widths::MITIGATION));
+    }
+    table.min_scrolled_height(0.0)
+}
+
+/// The column headings of the columns shown.
+fn header_ui(mut header: egui_extras::TableRow<'_, '_>, columns: Columns) {
+    header.col(|ui| {
+        ui.weak("");
+    });
+    let titles = [
+        ("Status", true),
+        ("Item", true),
+        ("Owner", columns.owner),
+        ("Due", columns.due),
+        ("Mit.", columns.mitigation),
+    ];
+    for (title, _) in titles.iter().filter(|(_, shown)| *shown) {
+        header.col(|ui| {
+            ui.strong(*title);
+        });
+    }
+}
+
+/// The keyboard on a row's widget: takes it when `take` (the keys moved
+/// the selection here), and while it has it, ↑/↓ are the table's (they
+/// move the selection) rather than egui's focus moves. Returns whether
+/// the row has the keyboard.
+fn row_keyboard(r: &egui::Response, take: bool) -> bool {
+    if take {
+        // The arrow key that moved the selection must not also move
+        // egui's focus past this row.
+        r.ctx.memory_mut(|m| {
+            m.request_focus(r.id);
+            m.move_focus(egui::FocusDirection::None);
+        });
+    }
+    if !r.has_focus() {
+        return false;
+    }
+    let keys = egui::EventFilter {
+        vertical_arrows: true,
+        ..Default::default()
+    };
+    r.ctx.memory_mut(|m| m.set_focus_lock_filter(r.id, keys));
+    true
 }
 
 /// An empty table: an empty workbook offers to add an item, filters that
