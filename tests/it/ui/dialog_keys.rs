@@ -4,7 +4,7 @@
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::{self, Queryable};
+use egui_kittest::kittest::Queryable;
 use shipshape::model::Status;
 use shipshape::storage;
 
@@ -20,15 +20,7 @@ fn enter_in_save_changes_saves() {
     h.key_press(Key::Num3);
     h.run();
     request_close(&mut h);
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Save changes to")
-        )
-        .next()
-        .is_some()
-    );
+    assert!(super::dialog_open(&h, "Save changes to"));
     h.key_press(Key::Enter);
     h.run();
     h.run();
@@ -47,15 +39,7 @@ fn escape_in_save_changes_keeps_the_window_and_the_edits() {
     request_close(&mut h);
     h.key_press(Key::Escape);
     h.run();
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Save changes to")
-        )
-        .next()
-        .is_none()
-    );
+    assert!(!super::dialog_open(&h, "Save changes to"));
     assert!(!h.state().close_allowed());
     assert!(h.state_mut().is_dirty());
 }

@@ -7,9 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use egui::Key;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{self, Queryable};
+use egui_kittest::kittest::Queryable;
 use proptest::prelude::*;
 use shipshape::model::{Status, Workbook};
 use shipshape::storage::{self, StateDir};
@@ -324,15 +323,7 @@ fn a_crash_leaves_a_recovery_copy_that_the_next_start_offers() {
     drop(h); // the crash: nothing saved
 
     let mut h = harness(dir.path(), Some(path.clone()));
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Recover unsaved changes from")
-        )
-        .next()
-        .is_some()
-    );
+    assert!(super::dialog_open(&h, "Recover unsaved changes from"));
     assert!(
         h.query_by_label_contains("1 item changed (status, verified)")
             .is_some()
@@ -408,15 +399,7 @@ fn history_restores_a_version_as_an_undoable_edit() {
 
     h.state_mut().run_command(Command::History);
     h.run();
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("History of payments.shipshape.ron")
-        )
-        .next()
-        .is_some()
-    );
+    assert!(super::dialog_open(&h, "History of payments.shipshape.ron"));
     h.get_all_by_label_contains("#1 ").next().unwrap().click();
     h.run();
     h.get_by_label("Restore this version").click();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::Key;
 use egui::Modifiers;
 use egui::accesskit::Role;
-use egui_kittest::kittest::{self, Queryable};
+use egui_kittest::kittest::Queryable;
 use shipshape::model::{Status, Workbook};
 use shipshape::storage;
 use shipshape::ui::Command;
@@ -27,27 +27,11 @@ fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_edits() {
     h.run();
 
     request_close(&mut h);
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Save changes to")
-        )
-        .next()
-        .is_some()
-    );
+    assert!(super::dialog_open(&h, "Save changes to"));
     assert!(!h.state().close_allowed());
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Save changes to")
-        )
-        .next()
-        .is_none()
-    );
+    assert!(!super::dialog_open(&h, "Save changes to"));
     assert!(h.state_mut().is_dirty());
     assert_eq!(item(h.state(), AUTOSCALING).status, Status::Done);
 
@@ -146,15 +130,7 @@ fn an_invalid_file_opened_over_a_workbook_keeps_its_unsaved_edits() {
     );
     h.key_press(Key::Enter);
     h.run();
-    assert!(
-        h.query_all(
-            kittest::by()
-                .role(Role::Dialog)
-                .label_contains("Save changes to")
-        )
-        .next()
-        .is_some()
-    );
+    assert!(super::dialog_open(&h, "Save changes to"));
     h.get_by_label("Discard").click();
     h.run();
     assert_eq!(h.state().workbook().unwrap().project, "Other");

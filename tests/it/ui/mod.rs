@@ -110,6 +110,34 @@ pub fn harness_zoomed(
     h
 }
 
+/// Whether a dialog whose name (its heading) contains `name` is open.
+pub fn dialog_open(h: &Harness<'static, ShipshapeApp>, name: &str) -> bool {
+    h.query_all(
+        egui_kittest::kittest::by()
+            .role(Role::Dialog)
+            .label_contains(name),
+    )
+    .next()
+    .is_some()
+}
+
+/// eframe's storage, in memory: what the app saves between runs.
+#[derive(Default)]
+pub struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
 pub fn item<'a>(app: &'a ShipshapeApp, id: &str) -> &'a shipshape::model::Item {
     app.workbook().unwrap().item(id).unwrap()
 }

@@ -3,7 +3,6 @@
 //! one, the meeting clock on injected time, and its settings remembered
 //! between runs (point 7).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -415,23 +414,6 @@ fn the_meeting_clock_runs_on_injected_time_and_says_the_pace() {
     assert!(h.query_by_label_contains("1:30 elapsed").is_some());
 }
 
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct Memory(HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn presenter_settings_come_back_at_the_next_start_not_in_the_workbook() {
     let dir = tempfile::tempdir().unwrap();
@@ -443,7 +425,7 @@ fn presenter_settings_come_back_at_the_next_start_not_in_the_workbook() {
     for _ in 0..3 {
         press(&mut h, Key::Minus);
     }
-    let mut storage = Memory::default();
+    let mut storage = super::MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
     assert_eq!(
         std::fs::read(&path).unwrap(),

@@ -2,31 +2,12 @@
 //! zoom, in eframe's storage, not in the workbook) and the keys that move
 //! through a long list a page at a time.
 
-use std::collections::HashMap;
-
 use egui::Key;
 use shipshape::model::{Category, Item};
 use shipshape::storage;
 use shipshape::ui::{AppConfig, Command, Settings, ShipshapeApp, Theme};
 
 use super::{ctrl, fixture, harness, today};
-
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct Memory(HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
 
 /// Theme and zoom reset at every start.
 #[test]
@@ -41,7 +22,7 @@ fn theme_and_zoom_come_back_at_the_next_start() {
     h.state_mut().run_command(Command::ToggleTheme);
     h.run();
     let theme = h.ctx.theme();
-    let mut storage = Memory::default();
+    let mut storage = super::MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
 
     // The next start, as eframe makes it: the stored settings go in with
