@@ -1,6 +1,7 @@
 //! What a person types into a date field, read with today's date in hand:
-//! `2027-01-15`, `today`, `tomorrow`, `+2w`, `-3d`, `+1m`, `fri` (the next
-//! Friday), `T-14` (14 days before launch), `none`.
+//! `2027-01-15`, `today`, `tomorrow`, `+2w` (or `2w`), `-3d`, `+1m`, `9`
+//! (nine days on), `fri` or `fr` (the next Friday), `T-14` (14 days before
+//! launch), `none`.
 //!
 //! The file, `set` and merge speak only the canonical forms ([`Due`]'s
 //! text and `YYYY-MM-DD`): a typed `+2w` is turned into the day it means
@@ -15,7 +16,7 @@ use super::{Due, DueError, MAX_LAUNCH_OFFSET_DAYS};
 
 /// The shapes a date field takes, for hints and errors.
 pub const TYPED_DATE_HINT: &str =
-    "2027-01-15, today, +2w, -3d, +1m, fri, T-14 (before launch), none";
+    "2027-01-15, today, +2w, 9 (days), -3d, +1m, fri, T-14 (before launch), none";
 
 /// Text a date field cannot read, with what it takes instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -166,7 +167,7 @@ fn within_range(today: NaiveDate, date: NaiveDate) -> Option<NaiveDate> {
     ((date - today).num_days().unsigned_abs() <= u64::from(MAX_LAUNCH_OFFSET_DAYS)).then_some(date)
 }
 
-/// `fri`, `friday`, `Fri.` (any case).
+/// `fr`, `fri`, `friday`, `Fri.` (any case).
 fn weekday(word: &str) -> Option<Weekday> {
     let word = word.trim_end_matches('.');
     const NAMES: [(&str, Weekday); 7] = [
@@ -178,8 +179,9 @@ fn weekday(word: &str) -> Option<Weekday> {
         ("saturday", Weekday::Sat),
         ("sunday", Weekday::Sun),
     ];
-    // Three letters at least: `t` and `s` name two days each.
-    (word.len() >= 3)
+    // Two letters at least: `t` and `s` name two days each, `fr`, `th`
+    // and `sa` one.
+    (word.len() >= 2)
         .then(|| NAMES.iter().find(|(name, _)| name.starts_with(word)))
         .flatten()
         .map(|&(_, day)| day)

@@ -106,7 +106,9 @@ impl DateField<'_> {
                 r = r.labelled_by(label);
             }
             if self.focus {
+                // `D` then `fri` replaces the date the field shows.
                 r.request_focus();
+                super::cursor::place(ui.ctx(), text_id, draft.text.chars().count(), true);
             }
             if r.changed() {
                 draft.error = None;

@@ -227,7 +227,7 @@ impl ItemEditor<'_> {
             FieldKind::Interval => self.interval_ui(ui, item, field, scratch.interval),
             FieldKind::Multiline => self.multiline_ui(ui, item, field),
             FieldKind::Text | FieldKind::Person => {
-                let (typed, entered) = self.line_ui(ui, item, field, focus);
+                let (typed, left) = self.line_ui(ui, item, field, focus);
                 if field.kind() == FieldKind::Person {
                     // A name the workbook knows apart from this very
                     // item (whose field already holds what was typed).
@@ -237,10 +237,17 @@ impl ItemEditor<'_> {
                         wb.people.iter().any(|p| same(&p.name))
                             || wb.items().any(|(_, i)| i.id != item.id && same(&i.owner))
                     };
-                    if entered && let Some(name) = completion(known, &typed, elsewhere) {
+                    if left != Left::Stayed
+                        && let Some(name) = completion(known, &typed, elsewhere)
+                    {
                         let id = self.id.to_owned();
                         self.queue
                             .push(Action::SetPerson(id, field, name.to_owned()));
+                    }
+                    if left == Left::Tab && field == ItemField::Owner {
+                        // The walk of an item is status, owner, due: Tab
+                        // goes to the due date, past the name buttons.
+                        self.queue.push(Action::Run(Command::FocusDue));
                     }
                     self.suggestions_ui(ui, field, known, &typed);
                 }
@@ -277,19 +284,24 @@ impl ItemEditor<'_> {
         ui.add_space(4.0);
     }
 
-    /// A one-line text field beside its label; returns its text as typed.
-    /// Returns the text as typed, and whether Enter ended the editing.
+    /// A one-line text field beside its label. Returns the text as typed,
+    /// and whether Enter or Tab ended the editing this frame. A shortcut
+    /// (`focus`) selects the text, so what is typed replaces it.
     fn line_ui(
         &mut self,
         ui: &mut egui::Ui,
         item: &Item,
         field: ItemField,
         focus: bool,
-    ) -> (String, bool) {
+    ) -> (String, Left) {
         let mut text = field.text(item).unwrap_or_default().to_owned();
+        let id = ui.make_persistent_id(("field", field.name()));
+        // Read before the field: egui moves the focus on Tab.
+        let tab = ui.memory(|m| m.has_focus(id))
+            && ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
         let r = labelled_row(ui, field.label(), |ui| {
             let mut edit = egui::TextEdit::singleline(&mut text)
-                .id_salt(("field", field.name()))
+                .id(id)
                 .desired_width(self.field_width);
             if field == ItemField::Owner {
                 edit = edit.hint_text("unassigned (O)");
@@ -298,12 +310,19 @@ impl ItemEditor<'_> {
         });
         if focus {
             r.request_focus();
+            super::cursor::place(ui.ctx(), id, text.chars().count(), true);
         }
         if r.changed() {
             self.typed.push((field, text.clone()));
         }
-        let entered = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        (text, entered)
+        let left = if tab {
+            Left::Tab
+        } else if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            Left::Enter
+        } else {
+            Left::Stayed
+        };
+        (text, left)
     }
 
     /// The people the workbook knows that complete what is typed (everyone
@@ -372,6 +391,15 @@ const SECTIONS: [&[ItemField]; 6] = [
     &[ItemField::Notes],
     &[ItemField::Evidence],
 ];
+
+/// How a one-line field was left this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Left {
+    /// Still being edited, or left some other way (a click elsewhere).
+    Stayed,
+    Enter,
+    Tab,
+}
 
 /// The editor's scratch texts, typed before they become a value.
 struct Scratch<'a> {

@@ -46,6 +46,7 @@ mod bidi;
 mod command;
 mod command_handling;
 mod conflicts;
+mod cursor;
 mod dates;
 mod dialogs;
 mod disk;

@@ -64,8 +64,14 @@ fn weekdays_are_the_next_one_after_today() {
     // On the day itself: a week later ("today" says today).
     assert_eq!(due("wed"), Some(Due::On(d(2026, 12, 9))));
     assert_eq!(due("saturday"), Some(Due::On(d(2026, 12, 5))));
-    // Two letters name two days: not a date.
-    assert!(parse_due("tu", today()).is_err());
+    // Two letters are enough (`fr`, `th`: the walk's short due dates);
+    // one names two days (or, `t`, the launch).
+    assert_eq!(due("fr"), Some(Due::On(d(2026, 12, 4))));
+    assert_eq!(due("th"), Some(Due::On(d(2026, 12, 3))));
+    assert_eq!(due("tu"), Some(Due::On(d(2026, 12, 8))));
+    assert_eq!(due("Sa"), Some(Due::On(d(2026, 12, 5))));
+    assert!(parse_due("s", today()).is_err());
+    assert_eq!(due("t"), Some(Due::FromLaunch(0)));
 }
 
 #[test]
@@ -78,6 +84,13 @@ fn launch_relative_dues_stay_relative() {
         parse_due("T-x", today()),
         Err(TypedDateError::Due(_))
     ));
+}
+
+#[test]
+fn a_bare_number_counts_days_and_a_bare_unit_needs_no_plus() {
+    assert_eq!(due("9"), Some(Due::On(d(2026, 12, 11))));
+    assert_eq!(due("2w"), Some(Due::On(d(2026, 12, 16))));
+    assert_eq!(due("1m"), Some(Due::On(d(2027, 1, 2))));
 }
 
 #[test]

@@ -1,16 +1,18 @@
-//! The presenter's large inline fields: `O` the owner (Tab completes from
-//! the workbook's people), `D` the due date (the window's typed date
-//! field: `fri`, `+2w`, `T-14`, `none`), `M` the mitigation and `N` a new
+//! The presenter's large inline fields: `O` the owner (completed from the
+//! workbook's people), `D` the due date (the window's typed date field:
+//! `fri`, `+2w`, `9`, `T-14`, `none`), `M` the mitigation and `N` a new
 //! note. Enter sets, Escape cancels; each close is queued as
-//! [`PresentAction::Commit`], which becomes one ordinary edit.
+//! [`PresentAction::Commit`], which becomes one ordinary edit. Tab in the
+//! owner sets it and opens the due date: the walk of one item is
+//! status, owner, due — `2`, `O`, `a`, Tab, `9`, Enter.
 
-use egui::text::{CCursor, CCursorRange};
 use egui::{FontId, Key, Modifiers, RichText, TextEdit, TextStyle};
 
-use super::PresentAction;
 use super::layout::{BODY, SMALL, body_font};
+use super::{PresentAction, PresentKey};
 use crate::model::{Item, ItemField};
 use crate::ui::command::Action;
+use crate::ui::cursor;
 use crate::ui::dates::DateField;
 use crate::ui::filter::{completion, owner_suggestions};
 
@@ -60,13 +62,16 @@ pub fn edit_ui(
     queue: &mut Vec<Action>,
 ) {
     let label = ui.label(RichText::new(editing.field.label()).size(SMALL).strong());
+    let mut then_due = false;
     let closed = match editing.field {
-        ItemField::Owner => owner_ui(ui, editing, label.id, cx.known_owners),
+        ItemField::Owner => owner_ui(ui, editing, label.id, cx.known_owners, &mut then_due),
         ItemField::Due => due_ui(ui, editing, label.id, item, cx),
         _ => paragraph_ui(ui, editing, label.id),
     };
     let hint = match editing.field {
-        ItemField::Owner => "Enter sets (completing a known name) · Tab completes · Esc cancels",
+        ItemField::Owner => {
+            "Enter sets (completing a known name) · Tab sets and goes to the due date · Esc cancels"
+        }
         ItemField::Due => "2027-01-15, +2w, fri, T-14, none · Enter sets · Esc cancels",
         ItemField::Notes => "Enter adds the note · Shift+Enter new line · Esc cancels",
         _ => "Enter sets · Shift+Enter new line · Esc cancels",
@@ -74,16 +79,24 @@ pub fn edit_ui(
     ui.label(RichText::new(hint).size(SMALL).weak());
     if let Some(text) = closed {
         queue.push(Action::Present(PresentAction::Commit(text)));
+        if then_due {
+            // Applied after the commit, so the due field opens on the same
+            // item once the owner field has closed.
+            let due = PresentKey::Edit(ItemField::Due);
+            queue.push(Action::Present(PresentAction::Key(due)));
+        }
     }
 }
 
-/// The owner: Tab completes with the first known person who fits, a
-/// click on a name sets it. Returns the close (`Some(None)`: cancelled).
+/// The owner: Enter sets it, completing a known name; Tab does the same
+/// and goes on to the due date (`then_due`); a click on a name sets it.
+/// Returns the close (`Some(None)`: cancelled).
 fn owner_ui(
     ui: &mut egui::Ui,
     editing: &mut Editing,
     label: egui::Id,
     known: &[String],
+    then_due: &mut bool,
 ) -> Option<Option<String>> {
     let id = ui.make_persistent_id(("present-edit", editing.field.name(), &editing.id));
     let suggestions: Vec<String> = owner_suggestions(known, &editing.text, 6)
@@ -91,13 +104,8 @@ fn owner_ui(
         .map(str::to_owned)
         .collect();
     let focused = ui.memory(|m| m.has_focus(id));
-    if focused
-        && let Some(first) = suggestions.first()
-        && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab))
-    {
-        editing.text.clone_from(first);
-        select(ui.ctx(), id, editing.text.chars().count(), false);
-    }
+    // Taken before the text field sees it, which would move the focus.
+    *then_due = focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab));
     let r = ui
         .add(
             TextEdit::singleline(&mut editing.text)
@@ -109,14 +117,16 @@ fn owner_ui(
         )
         .labelled_by(label);
     let mut closed = opened(ui, editing, &r, id);
-    if r.lost_focus() {
-        // Enter completes to a known person, as in the editor: `O`, `a`,
-        // Enter assigns Alice; a name the workbook knows stays as typed.
+    let entered = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if entered || *then_due {
+        // Completes to a known person, as in the editor: `O`, `a`, Enter
+        // assigns Alice; a name the workbook knows stays as typed.
         let typed = editing.text.trim();
         let known_name = |n: &str| known.iter().any(|k| k.trim().eq_ignore_ascii_case(n));
-        let entered = ui.input(|i| i.key_pressed(Key::Enter));
-        let name = completion(known, typed, known_name).filter(|_| entered);
-        closed = Some(escape_or(ui, name.unwrap_or(typed).to_owned()));
+        let name = completion(known, typed, known_name).unwrap_or(typed);
+        closed = Some(Some(name.to_owned()));
+    } else if r.lost_focus() {
+        closed = Some(escape_or(ui, editing.text.trim().to_owned()));
     }
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -158,7 +168,7 @@ fn due_ui(
         if fresh {
             // Selected, so what is typed replaces it.
             let shown = item.due.map(|d| d.to_string()).unwrap_or_default();
-            select(ui.ctx(), text_id, shown.chars().count(), true);
+            cursor::place(ui.ctx(), text_id, shown.chars().count(), true);
         }
         let picked = crate::ui::dates::due_ui(
             ui,
@@ -233,7 +243,7 @@ fn opened(
     if std::mem::take(&mut editing.fresh) {
         r.request_focus();
         let whole = editing.field == ItemField::Owner;
-        select(ui.ctx(), id, editing.text.chars().count(), whole);
+        cursor::place(ui.ctx(), id, editing.text.chars().count(), whole);
     }
     None
 }
@@ -242,20 +252,6 @@ fn opened(
 /// click elsewhere) keeps what was typed.
 fn escape_or(ui: &egui::Ui, text: String) -> Option<String> {
     (!ui.input(|i| i.key_pressed(Key::Escape))).then_some(text)
-}
-
-/// Puts the text cursor of field `id` at the end of its `len` characters,
-/// or selects them all.
-fn select(ctx: &egui::Context, id: egui::Id, len: usize, whole: bool) {
-    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
-    let end = CCursor::new(len);
-    let range = if whole {
-        CCursorRange::two(CCursor::new(0), end)
-    } else {
-        CCursorRange::one(end)
-    };
-    state.cursor.set_char_range(Some(range));
-    state.store(ctx, id);
 }
 
 #[cfg(test)]

@@ -485,9 +485,8 @@ fn a_mitigation_without_acceptor_or_end_date_stays_red_in_the_window() {
     assert!(!item(h.state(), AUTOSCALING).passes(today));
 }
 
-/// Typing the start of a known person's name and Enter assigns them: the
-/// keyboard walk of an item is `3`, `O a Enter`, `D f r i Enter` (9 keys;
-/// the owner took 7 before: O, the whole name, Enter).
+/// Typing the start of a known person's name and Enter assigns them (the
+/// owner took 7 keys before: O, the whole name, Enter).
 #[test]
 fn enter_in_the_owner_field_completes_a_known_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -514,4 +513,71 @@ fn enter_in_the_owner_field_completes_a_known_name() {
         super::item(h.state(), "reliability.health-checks").owner,
         "Zed"
     );
+}
+
+/// Issue 13: the keyboard walk of an item (status, a known owner, a typed
+/// due date) took 9 keys (`3`, `O a Enter`, `D f r i Enter`); Tab in the
+/// owner sets it and goes on to the due date, so it takes 6.
+#[test]
+fn walking_an_item_takes_six_keys_status_owner_tab_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path(), Some(super::fixture(dir.path())));
+    super::select_row(&mut h, super::AUTOSCALING_TITLE);
+    let mut keys = 0;
+    let mut press = |h: &mut egui_kittest::Harness<'static, _>, key: Key| {
+        h.key_press(key);
+        h.run();
+        keys += 1;
+    };
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::O);
+    h.get_by_role_and_label(Role::TextInput, "Owner")
+        .type_text("a");
+    h.run();
+    press(&mut h, Key::Tab);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Due date")
+            .is_focused(),
+        "Tab goes from the owner to the due date"
+    );
+    h.get_by_role_and_label(Role::TextInput, "Due date")
+        .type_text("9");
+    h.run();
+    press(&mut h, Key::Enter);
+    let item = super::item(h.state(), super::AUTOSCALING);
+    assert_eq!(item.status, shipshape::model::Status::InProgress);
+    assert_eq!(item.owner, "Alice");
+    // The app's today is 2026-03-01: nine days on.
+    let tenth = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    assert_eq!(item.due, Some(shipshape::model::Due::On(tenth)));
+    assert_eq!(keys + 2, 6, "two typed characters, four keys");
+}
+
+/// `O` and `D` select what the field holds, so typing replaces it: `O b
+/// Enter` on an item Alice owns assigns Bob, not "Aliceb".
+#[test]
+fn o_and_d_replace_the_owner_and_due_date_instead_of_appending() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path(), Some(super::fixture(dir.path())));
+    super::select_row(&mut h, super::AUTOSCALING_TITLE);
+    for (key, label, typed) in [
+        (Key::O, "Owner", "Alice"),
+        (Key::D, "Due date", "2026-05-01"),
+        (Key::O, "Owner", "b"),
+        (Key::D, "Due date", "fr"),
+    ] {
+        h.key_press(key);
+        h.run();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(typed);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let item = super::item(h.state(), super::AUTOSCALING);
+    assert_eq!(item.owner, "Bob");
+    // Sunday 2026-03-01: the next Friday.
+    let friday = chrono::NaiveDate::from_ymd_opt(2026, 3, 6).unwrap();
+    assert_eq!(item.due, Some(shipshape::model::Due::On(friday)));
 }

@@ -250,7 +250,6 @@ fn o_sets_the_owner_with_completion_from_the_workbooks_people() {
     assert!(h.state().presenter_walk().len() > 2, "R did not toggle");
     h.key_press_modifiers(ctrl(), Key::A);
     type_in(&mut h, "Owner", "al");
-    press(&mut h, Key::Tab);
     press(&mut h, Key::Enter);
     assert_eq!(item(h.state(), AUTOSCALING).owner, "Alice");
     assert!(
@@ -551,4 +550,44 @@ fn status_is_a_word_with_an_icon_not_a_colour_alone() {
     h.run();
     let first = ids(&h)[0].clone();
     assert_eq!(item(h.state(), &first).status, Status::InProgress);
+}
+
+/// Issue 13: status, a known owner and a typed due date in six keys — `2`,
+/// `O`, `a`, Tab (sets the owner and opens the due date), `9`, Enter — as
+/// two ordinary undo steps plus the status.
+#[test]
+fn tab_in_the_owner_sets_it_and_opens_the_due_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    enter(&mut h);
+    press(&mut h, Key::PageDown);
+    assert_eq!(shown(&h), AUTOSCALING);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::O);
+    type_in(&mut h, "Owner", "a");
+    press(&mut h, Key::Tab);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Alice");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Due date")
+            .is_focused(),
+        "the due date is open and has the keyboard"
+    );
+    type_in(&mut h, "Due date", "9");
+    press(&mut h, Key::Enter);
+    let item_now = item(h.state(), AUTOSCALING);
+    assert_eq!(item_now.status, Status::InProgress);
+    let tenth = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+    assert_eq!(item_now.due, Some(Due::On(tenth)));
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Due date")
+            .is_none()
+    );
+    // Undo takes the due date, then the owner, one at a time.
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).due, None);
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "Alice");
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(item(h.state(), AUTOSCALING).owner, "");
 }
