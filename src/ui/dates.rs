@@ -76,6 +76,13 @@ impl DateField<'_> {
             .is_some_and(|draft| draft.error.is_some())
     }
 
+    /// The text in the date field `salt` in `ui` as typed (what it shows
+    /// when nothing is being typed).
+    pub fn typed(ui: &egui::Ui, salt: &str) -> Option<String> {
+        let id = ui.make_persistent_id(("date-field", salt));
+        ui.data(|d| d.get_temp::<Draft>(id)).map(|draft| draft.text)
+    }
+
     /// Draws the field and its calendar button. `parse` reads typed text
     /// (`Ok(None)` clears); `pick` turns a day picked on the calendar into
     /// a value.

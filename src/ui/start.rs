@@ -65,20 +65,25 @@ impl ShipshapeApp {
             }
         }
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let open = Command::Open;
-            let mut text = open.label().to_owned();
-            if let Some(s) = open.shortcut() {
-                text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
-            }
-            if ui.button(text).clicked() {
-                self.queue.push(Action::Run(open));
+        ui.horizontal_wrapped(|ui| {
+            for command in [Command::Open, Command::ImportChecklist] {
+                let mut text = command.label().to_owned();
+                if let Some(s) = command.shortcut() {
+                    text = format!("{text} ({})", ui.ctx().format_shortcut(&s));
+                }
+                let r = ui.button(text).on_hover_text(command.tooltip());
+                if r.clicked() {
+                    self.queue.push(Action::Run(command));
+                }
             }
             if ui.button("Open the sample workbook").clicked() {
                 self.queue.push(Action::OpenSample);
             }
         });
-        ui.weak("You can also drop a .shipshape.ron file onto this window.");
+        ui.weak(
+            "You can also drop a workbook (.shipshape.ron) onto this window, \
+             or a checklist to import (.md, .csv, .xlsx, Azure review .json).",
+        );
     }
 
     /// The New form: project, launch date and which checklist to start

@@ -25,6 +25,7 @@ pub struct Editing {
     pub id: String,
     /// The field's text when opened; `None` for a note (a new paragraph).
     pub initial: Option<String>,
+    /// The text as typed (for the due date, the date field's draft).
     pub text: String,
     /// The date field has had the keyboard, so losing it closes it.
     had_focus: bool,
@@ -179,6 +180,10 @@ fn due_ui(
         );
         if picked.is_some() {
             return picked.map(Some);
+        }
+        // Kept in step, so leaving the view with the field open keeps it.
+        if let Some(typed) = DateField::typed(ui, &salt) {
+            editing.text = typed;
         }
         let focused = ui.memory(|m| m.has_focus(text_id));
         editing.had_focus |= focused;

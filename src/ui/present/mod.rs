@@ -144,6 +144,7 @@ impl ShipshapeApp {
     }
 
     fn leave_presenter(&mut self, ctx: &egui::Context) {
+        self.keep_open_field();
         if let Some(session) = self.present.session.take() {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(session.was_fullscreen));
             self.view.scroll_to_selected = true;
@@ -288,6 +289,32 @@ impl ShipshapeApp {
         if let Some(session) = &mut self.present.session {
             session.editing = Some(editing);
         }
+    }
+
+    /// Leaving (the Leave button, or the workbook closing) with a large
+    /// field open keeps what was typed in it, as a click elsewhere does;
+    /// only Escape cancels. A due date is read as typed (`fri`); one that
+    /// is not a date is reported, not guessed.
+    fn keep_open_field(&mut self) {
+        let Some(editing) = self
+            .present
+            .session
+            .as_ref()
+            .and_then(|s| s.editing.as_ref())
+        else {
+            return;
+        };
+        let mut text = editing.text.trim().to_owned();
+        if editing.field == ItemField::Due && editing.initial.as_deref() != Some(text.as_str()) {
+            match crate::model::parse_due(&text, self.today()) {
+                Ok(due) => text = due.map(|d| d.to_string()).unwrap_or_default(),
+                Err(e) => {
+                    self.view.error(format!("Due date not set: {e}"));
+                    return;
+                }
+            }
+        }
+        self.commit_edit(Some(text));
     }
 
     /// A large field closed: its text becomes one ordinary edit of the

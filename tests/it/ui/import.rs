@@ -150,3 +150,28 @@ fn a_dropped_file_that_does_not_import_says_why() {
     ));
     assert!(h.query_by_label("Create workbook").is_none());
 }
+
+/// The start view, where a new team arrives with its own checklist,
+/// offers the import beside Open and says checklists can be dropped.
+#[test]
+fn the_start_view_offers_import_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("team.csv");
+    std::fs::write(&csv, "Check,Status\nMFA for admins,Done\n").unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    h.state_mut().run_command(Command::CloseWorkbook);
+    h.run();
+    assert!(h.query_by_label("Recent workbooks").is_some(), "start view");
+    assert!(shows(&h, "a checklist to import (.md, .csv, .xlsx"));
+    h.get_by_label_contains("Import checklist…").click();
+    h.run();
+    answer_path_field(&mut h, "Path", &csv);
+    h.run();
+    assert!(h.query_by_label("1 item in 1 category").is_some());
+    // Enter is the preview's default button (the New form beside has a
+    // Create workbook of its own).
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(wb.items().next().unwrap().1.title, "MFA for admins");
+}

@@ -591,3 +591,33 @@ fn tab_in_the_owner_sets_it_and_opens_the_due_date() {
     h.run();
     assert_eq!(item(h.state(), AUTOSCALING).owner, "");
 }
+
+/// Regression: leaving with the Leave button while a large field was open
+/// dropped what had been typed in it.
+#[test]
+fn leaving_with_the_mouse_keeps_what_was_typed_in_an_open_field() {
+    for (key, label, typed) in [
+        (Key::M, "Mitigation", "Manual scaling runbook"),
+        (Key::N, "Notes", "Quota raised"),
+        (Key::O, "Owner", "Zed"),
+        (Key::D, "Due date", "2026-05-01"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut h, _) = presenter(dir.path());
+        enter(&mut h);
+        press(&mut h, Key::PageDown);
+        press(&mut h, key);
+        type_in(&mut h, label, typed);
+        h.get_by_role_and_label(Role::Button, "Leave").click();
+        h.run();
+        assert!(!h.state().is_presenting(), "{label}: left");
+        let it = item(h.state(), AUTOSCALING);
+        let kept = match key {
+            Key::M => it.mitigation.text.clone(),
+            Key::N => it.notes.clone(),
+            Key::O => it.owner.clone(),
+            _ => it.due.map(|d| d.to_string()).unwrap_or_default(),
+        };
+        assert!(kept.contains(typed), "{label}: {kept:?}");
+    }
+}
