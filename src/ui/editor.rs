@@ -16,6 +16,9 @@ mod fields;
 /// Width of the label column of the editor's field grids.
 const LABEL_WIDTH: f32 = 100.0;
 
+/// An editor shorter than this many points draws a compact header.
+const COMPACT_BELOW: f32 = 360.0;
+
 impl ShipshapeApp {
     /// The selected item's editor, section by section. Text fields edit a
     /// copy of their text, written into the workbook when it changes (see
@@ -46,6 +49,9 @@ impl ShipshapeApp {
             ui.weak("The selected item no longer exists.");
             return;
         };
+        // Short (the sheet of a tiny window, a zoomed projector): the
+        // header gives way so the status buttons are in view.
+        let compact = ui.available_height() < COMPACT_BELOW;
         let mut typed = Vec::new();
         egui::ScrollArea::vertical()
             .id_salt("editor")
@@ -61,7 +67,7 @@ impl ShipshapeApp {
                     field_width: (full_width - 110.0).max(120.0),
                 };
                 let wb = doc.workbook();
-                editor.header_ui(ui, wb, loc);
+                editor.header_ui(ui, wb, loc, compact);
                 let item = &wb.categories[loc.category].items[loc.item];
                 let known = &view.derived.known_owners;
                 for (n, section) in SECTIONS.iter().enumerate() {
@@ -132,24 +138,31 @@ struct ItemEditor<'a> {
 impl ItemEditor<'_> {
     /// Title, category and ID, description, the verdict on the item and
     /// its merge conflicts.
-    fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation) {
+    /// `compact`: the title smaller, the description on one line (all of
+    /// it on hover).
+    fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation, compact: bool) {
         let dark = ui.visuals().dark_mode;
         let category = &wb.categories[loc.category];
         let item = &category.items[loc.item];
-        ui.add_space(6.0);
-        ui.add(
+        ui.add_space(if compact { 2.0 } else { 6.0 });
+        let size = if compact { 16.0 } else { 19.0 };
+        let place = format!("{} · {}", clip(&category.name), clip(&item.id));
+        let title = ui.add(
             egui::Label::new(
                 RichText::new(super::bidi::display(&clip_to(
                     &item.title,
                     text::MAX_TITLE_CHARS,
                 )))
-                .font(egui::FontId::new(19.0, style::bold()))
+                .font(egui::FontId::new(size, style::bold()))
                 .color(ui.visuals().strong_text_color()),
             )
             .wrap(),
         );
-        let place = format!("{} · {}", clip(&category.name), clip(&item.id));
-        ui.weak(clip(&place));
+        if compact {
+            title.on_hover_text(clip(&place));
+        } else {
+            ui.weak(clip(&place));
+        }
         for field in [ItemField::Title, ItemField::Description] {
             let text = field.text(item).unwrap_or_default();
             if text::too_long(text) {
@@ -159,7 +172,12 @@ impl ItemEditor<'_> {
                 };
                 text::too_long_ui(ui, &source, text, self.full_width, self.queue);
             } else if field == ItemField::Description && !text.is_empty() {
-                ui.add(egui::Label::new(RichText::new(clip(text)).weak()).wrap());
+                let label = egui::Label::new(RichText::new(clip(text)).weak());
+                if compact {
+                    ui.add(label.truncate()).on_hover_text(clip(text));
+                } else {
+                    ui.add(label.wrap());
+                }
             }
         }
         ui.add_space(4.0);

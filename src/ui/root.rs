@@ -137,7 +137,8 @@ impl ShipshapeApp {
         if back || escape {
             self.queue.push(Action::CloseEditorSheet);
         }
-        ui.separator();
+        // No rule under the button: in a 300-point window every point
+        // goes to the status buttons.
         self.editor_ui(ui);
     }
 
