@@ -65,9 +65,10 @@ impl ShipshapeApp {
                     typed: Vec::new(),
                     full_width,
                     field_width: (full_width - 110.0).max(120.0),
+                    compact,
                 };
                 let wb = doc.workbook();
-                editor.header_ui(ui, wb, loc, compact);
+                editor.header_ui(ui, wb, loc);
                 let item = &wb.categories[loc.category].items[loc.item];
                 let known = &view.derived.known_owners;
                 for (n, section) in SECTIONS.iter().enumerate() {
@@ -133,14 +134,17 @@ struct ItemEditor<'a> {
     /// Width of a multi-line field, and of a field beside its label.
     full_width: f32,
     field_width: f32,
+    /// A short editor: a compact header and status row.
+    compact: bool,
 }
 
 impl ItemEditor<'_> {
     /// Title, category and ID, description, the verdict on the item and
     /// its merge conflicts.
-    /// `compact`: the title smaller, the description on one line (all of
-    /// it on hover).
-    fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation, compact: bool) {
+    /// Compact: the title smaller, the description on one line (all of it
+    /// on hover), the overdue words beside the verdict.
+    fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation) {
+        let compact = self.compact;
         let dark = ui.visuals().dark_mode;
         let category = &wb.categories[loc.category];
         let item = &category.items[loc.item];
@@ -180,27 +184,47 @@ impl ItemEditor<'_> {
                 }
             }
         }
-        ui.add_space(4.0);
-        // Announced when a status key changes it.
-        let verdict = match item.red_reason(self.today) {
-            Some(reason) => ui.label(
-                RichText::new(format!("● Red: {reason}"))
-                    .color(style::red_text(dark))
-                    .strong(),
-            ),
-            None => ui.label(
-                RichText::new("✔ Passes")
-                    .color(style::green_text(dark))
-                    .strong(),
-            ),
+        ui.add_space(if compact { 0.0 } else { 4.0 });
+        // Compact: the overdue words beside the verdict, not under it.
+        let verdict_ui = |ui: &mut egui::Ui| {
+            // Announced when a status key changes it.
+            let verdict = match item.red_reason(self.today) {
+                Some(reason) => ui.label(
+                    RichText::new(format!("● Red: {reason}"))
+                        .color(style::red_text(dark))
+                        .strong(),
+                ),
+                None => ui.label(
+                    RichText::new("✔ Passes")
+                        .color(style::green_text(dark))
+                        .strong(),
+                ),
+            };
+            super::a11y::live(&verdict);
+            if item.is_overdue(self.today, wb.launch)
+                && let Some(due) = wb.due_date(item)
+            {
+                let days = (self.today - due).num_days();
+                let text = if compact {
+                    format!("⚠ Overdue {days} d")
+                } else {
+                    format!("⚠ Overdue: due {due}, {days} days ago")
+                };
+                // One piece: to the next line whole, never "⚠" alone.
+                let label =
+                    egui::Label::new(RichText::new(text).color(style::red_text(dark)).strong())
+                        .wrap_mode(egui::TextWrapMode::Extend);
+                ui.add(label)
+                    .on_hover_text(format!("Due {due}, {days} days ago"));
+            }
         };
-        super::a11y::live(&verdict);
-        if item.is_overdue(self.today, wb.launch)
-            && let Some(due) = wb.due_date(item)
-        {
-            let days = (self.today - due).num_days();
-            let text = format!("⚠ Overdue: due {due}, {days} days ago");
-            ui.label(RichText::new(text).color(style::red_text(dark)).strong());
+        if compact {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                verdict_ui(ui);
+            });
+        } else {
+            verdict_ui(ui);
         }
         if let Some(Recheck::DueSoon { due, .. }) = item.recheck(self.today, wb.launch) {
             ui.label(
@@ -238,7 +262,7 @@ impl ItemEditor<'_> {
         }
         let focus = focus == Some(field);
         match field.kind() {
-            FieldKind::Status => self.status_ui(ui, item.status),
+            FieldKind::Status => self.status_ui(ui, item.status, self.compact),
             FieldKind::Links => self.evidence_ui(ui, field, item, scratch.new_link),
             FieldKind::Date => self.date_ui(ui, item, field, scratch.launch),
             FieldKind::Due => self.due_ui(ui, item, field, scratch.launch, focus),
@@ -274,8 +298,12 @@ impl ItemEditor<'_> {
     }
 
     /// One button per status, numbered like their keys.
-    fn status_ui(&mut self, ui: &mut egui::Ui, current: Status) {
-        ui.label(RichText::new(ItemField::Status.label()).strong());
+    /// `compact`: without the "Status" label over them (the group is
+    /// still named Status for a screen reader).
+    fn status_ui(&mut self, ui: &mut egui::Ui, current: Status, compact: bool) {
+        if !compact {
+            ui.label(RichText::new(ItemField::Status.label()).strong());
+        }
         let group = egui::UiBuilder::new()
             .accessibility_role(egui::accesskit::Role::RadioGroup)
             .accessibility_label(ItemField::Status.label());

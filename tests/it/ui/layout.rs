@@ -161,7 +161,13 @@ fn an_overdue_due_date_reads_as_words_in_the_table() {
 fn a_tiny_window_opens_the_editor_as_a_sheet_and_goes_back_with_escape() {
     use egui::Key;
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness_zoomed(dir.path(), Some(fixture(dir.path())), [800.0, 600.0], 2.0);
+    // Overdue, for the longest header an item has.
+    let path = fixture(dir.path());
+    let mut wb = shipshape::storage::load(&path).unwrap().workbook;
+    let due = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).map(shipshape::model::Due::On);
+    wb.item_mut(AUTOSCALING).unwrap().due = due;
+    shipshape::storage::save(&path, &wb).unwrap();
+    let mut h = harness_zoomed(dir.path(), Some(path), [800.0, 600.0], 2.0);
     let size = "800×600 at 200 %";
     assert!(h.query_by_label("3 Done").is_none(), "no editor yet");
     for title in ["SLOs published", AUTOSCALING_TITLE, ROWS[1]] {
@@ -169,6 +175,7 @@ fn a_tiny_window_opens_the_editor_as_a_sheet_and_goes_back_with_escape() {
     }
     h.key_press(Key::ArrowDown);
     h.run();
+    assert!(super::item(h.state(), AUTOSCALING).is_overdue(super::today(), None));
     h.key_press(Key::Enter);
     h.run();
     assert!(
