@@ -68,6 +68,27 @@ fn tabs_separate_when_the_header_has_most_of_them() {
 }
 
 #[test]
+fn the_header_line_alone_chooses_the_delimiter() {
+    assert_eq!(
+        delimiter("Item;Status\nA, b, c, d;done\n"),
+        b';',
+        "the rows' commas do not count"
+    );
+    assert_eq!(
+        delimiter("\"Check\nname\";Status;Owner\nA, b, c;done;Bo\n"),
+        b';',
+        "a line break in a quoted header cell does not end the header"
+    );
+    for quoted in ["\"a,b,c\";d\n", "\"a\tb\tc\";d\n"] {
+        assert_eq!(
+            delimiter(quoted),
+            b';',
+            "quoted delimiters do not count: {quoted:?}"
+        );
+    }
+}
+
+#[test]
 fn utf16_with_a_bom_is_excels_unicode_text() {
     let text = "Item\tOwner\r\nRunbook\t李雷\r\n";
     let mut bytes = vec![0xFF, 0xFE];
@@ -112,6 +133,20 @@ fn a_quote_that_never_closes_names_its_line_and_column() {
     let notes: Vec<&str> = ok.workbook.items().map(|(_, i)| i.notes.as_str()).collect();
     assert_eq!(notes, ["say \"hi\"", "x"]);
     assert_eq!(ok.workbook.categories[0].items[1].title, "B 5\" disk");
+}
+
+#[test]
+fn an_unclosed_quote_is_placed_after_doubled_quotes_and_at_a_lines_start() {
+    let place = |text: &str| {
+        let e = check_quotes(text).unwrap_err().to_string();
+        e[..e.find(':').unwrap()].to_owned()
+    };
+    assert_eq!(
+        place("Item,Notes\n\"say \"\"hi\"\"\",\"open\n"),
+        "line 2, column 14",
+        "a doubled quote is two columns"
+    );
+    assert_eq!(place("Item,Notes\n\"never closed,x\n"), "line 2, column 1");
 }
 
 #[test]
