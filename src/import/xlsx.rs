@@ -6,6 +6,10 @@
 //! title column is read, so the instructions and value-list sheets of
 //! Azure's review-checklist spreadsheets are passed over. Dates come as
 //! dates (`YYYY-MM-DD`), whole numbers without a decimal point.
+//!
+//! The file is untrusted: a zip's parts are refused unread when they would
+//! unpack to more than [`MAX_UNPACKED_BYTES`] (a zip bomb), and a reader
+//! that panics is caught.
 
 use std::io::Cursor;
 
@@ -79,12 +83,21 @@ fn in_sheet(name: &str, e: ImportError) -> ImportError {
 
 type Book = Sheets<Cursor<Vec<u8>>>;
 
+/// The most the parts of a zipped spreadsheet (.xlsx, .xlsm, .xlsb, .ods)
+/// may unpack to, together. A checklist of ten thousand rows unpacks to a
+/// few tens of megabytes; a file declaring more is damaged or a zip bomb (a
+/// few kilobytes that inflate to gigabytes), which would take all memory.
+pub const MAX_UNPACKED_BYTES: u64 = 128 * MIB;
+
+const MIB: u64 = 1024 * 1024;
+
 /// The spreadsheet, or why it is not one. A reader that panics on a
 /// malformed file is an error too, never a crash.
 fn open(bytes: &[u8]) -> Result<Book, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
+    refuse_zip_bomb(bytes)?;
     let data = bytes.to_vec();
     guarded(move || calamine::open_workbook_auto_from_rs(Cursor::new(data)))?.map_err(|e| {
         ImportError::Invalid(if bytes.starts_with(b"PK") {
@@ -93,6 +106,41 @@ fn open(bytes: &[u8]) -> Result<Book, ImportError> {
             format!("not a spreadsheet Shipshape can read (.xlsx, .xlsm, .xls, .xlsb or .ods): {e}")
         })
     })
+}
+
+/// Refuses a zip whose parts would unpack to more than
+/// [`MAX_UNPACKED_BYTES`], before anything is inflated. The sizes its
+/// directory declares are a true bound: the zip reader calamine reads
+/// through stops with an error at a part's declared size.
+fn refuse_zip_bomb(bytes: &[u8]) -> Result<(), ImportError> {
+    let Some((total, largest, size)) = unpacked_size(bytes) else {
+        return Ok(());
+    };
+    if total <= MAX_UNPACKED_BYTES {
+        return Ok(());
+    }
+    Err(ImportError::Invalid(format!(
+        "the spreadsheet would unpack to {} MiB ({largest:?} alone to {} MiB), more than the {} MiB Shipshape reads of a spreadsheet: it is damaged or a zip bomb, not a checklist",
+        total.div_ceil(MIB),
+        size.div_ceil(MIB),
+        MAX_UNPACKED_BYTES / MIB
+    )))
+}
+
+/// What a zip's parts declare they unpack to: the total, and the largest
+/// part's name and size. `None` when `bytes` are not a zip (an .xls is an
+/// uncompressed Office file) or a damaged one, which [`open`] reports.
+fn unpacked_size(bytes: &[u8]) -> Option<(u64, String, u64)> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let (mut total, mut largest, mut size) = (0u64, String::new(), 0);
+    for part in (0..zip.len()).filter_map(|i| zip.by_index_data(i).ok()) {
+        total = total.saturating_add(part.size());
+        if part.size() > size {
+            size = part.size();
+            largest = String::from_utf8_lossy(part.name_raw()).into_owned();
+        }
+    }
+    Some((total, largest, size))
 }
 
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, ImportError> {
@@ -126,7 +174,7 @@ fn text(cell: &Data) -> String {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        // Display writes a whole number without `.0`, and never an exponent.
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
         Data::DateTime(dt) if dt.is_datetime() => match dt.as_datetime() {

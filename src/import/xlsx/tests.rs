@@ -292,6 +292,7 @@ fn cells_of_every_kind_become_text() {
     assert_eq!(text(&Data::Float(2.0)), "2");
     assert_eq!(text(&Data::Float(1e16)), "10000000000000000");
     assert_eq!(text(&Data::Float(0.25)), "0.25");
+    assert_eq!(text(&Data::Float(-1e21)), "-1000000000000000000000");
     assert_eq!(text(&Data::Bool(true)), "yes");
     assert_eq!(text(&Data::Bool(false)), "no");
     assert_eq!(
@@ -302,7 +303,11 @@ fn cells_of_every_kind_become_text() {
         text(&date(46_402.5, ExcelDateTimeType::DateTime)),
         "2027-01-15 12:00"
     );
-    assert_ne!(text(&date(1.5, ExcelDateTimeType::TimeDelta)), "");
+    assert_eq!(
+        text(&date(1.5, ExcelDateTimeType::TimeDelta)),
+        "1.5",
+        "a duration is its number of days, not a date"
+    );
     assert_eq!(text(&Data::DateTimeIso("2027-01-15".into())), "2027-01-15");
     assert_eq!(text(&Data::Error(CellErrorType::Div0)), "#DIV/0!");
 }
@@ -318,6 +323,58 @@ fn the_committed_fixture_is_what_the_generator_writes() {
         std::fs::write(path, &made).unwrap();
     }
     assert_eq!(std::fs::read(path).unwrap(), made);
+}
+
+/// `book` with the size its zip directory declares for `part` set to
+/// `size`: a zip bomb's directory, without its gigabytes.
+fn declaring(mut book: Vec<u8>, part: &str, size: u32) -> Vec<u8> {
+    // A central directory entry: its signature, the unpacked size at 24, the
+    // name's length at 28 and the name from 46.
+    let at = (0..book.len() - 46)
+        .find(|&i| {
+            let len = usize::from(u16::from_le_bytes([book[i + 28], book[i + 29]]));
+            book[i..].starts_with(b"PK\x01\x02")
+                && book[i + 46..].starts_with(part.as_bytes())
+                && len == part.len()
+        })
+        .unwrap();
+    book[at + 24..at + 28].copy_from_slice(&size.to_le_bytes());
+    book
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let bomb = declaring(team_sheet(), "xl/worksheets/sheet2.xml", 3 << 30);
+    let e = import(&bomb, None, &opts()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the spreadsheet would unpack to 3073 MiB (\"xl/worksheets/sheet2.xml\" alone to 3072 MiB), more than the 128 MiB Shipshape reads of a spreadsheet: it is damaged or a zip bomb, not a checklist"
+    );
+    assert_eq!(sheet_names(&bomb).unwrap_err(), e, "the sheet chooser too");
+}
+
+#[test]
+fn a_spreadsheet_unpacking_to_the_limit_is_read() {
+    let (total, largest, size) = unpacked_size(&team_sheet()).unwrap();
+    assert_eq!(
+        largest, "xl/worksheets/sheet2.xml",
+        "the checklist sheet is the largest part"
+    );
+    let rest = total - size;
+    let at_limit = declaring(
+        team_sheet(),
+        &largest,
+        u32::try_from(MAX_UNPACKED_BYTES - rest).unwrap(),
+    );
+    assert_eq!(unpacked_size(&at_limit).unwrap().0, MAX_UNPACKED_BYTES);
+    refuse_zip_bomb(&at_limit).unwrap();
+    let over = declaring(
+        team_sheet(),
+        &largest,
+        u32::try_from(MAX_UNPACKED_BYTES - rest + 1).unwrap(),
+    );
+    assert!(refuse_zip_bomb(&over).is_err());
+    assert_eq!(unpacked_size(b"not a zip"), None, "an .xls is not unpacked");
 }
 
 proptest::proptest! {
