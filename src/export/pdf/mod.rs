@@ -10,6 +10,7 @@
 //! workbook, options and as-of date: no clock, no random IDs.
 
 mod agenda;
+mod beside;
 mod canvas;
 mod content;
 mod faces;
@@ -24,14 +25,14 @@ mod shape;
 mod signoff;
 mod system;
 mod walkthrough;
+mod write;
 
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use printpdf::{
-    Codepoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
-    TextRenderingMode,
+    Codepoint, Op, PdfDocument, PdfFontHandle, PdfPage, Pt, Rect, TextItem, TextRenderingMode,
 };
 
 use crate::model::Workbook;
@@ -266,20 +267,30 @@ pub enum PdfError {
 ///
 /// Layout first (pages of drawing, and the glyphs they use); then printpdf
 /// builds the document around placeholder pages and subsets the fonts;
-/// then `write_file` puts the real page contents in, with the subsets' glyph
-/// numbers.
+/// then `write::write_file` puts the real page contents in, with the
+/// subsets' glyph numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
     render_with(workbook, options, &report::Reviews::of(workbook))
 }
 
 /// [`render`] with the report's record of the reviews given.
+///
+/// The content hash printed in the footer (the workbook written out and
+/// hashed) is computed beside the layout, which needs it only at the end.
 fn render_with(
     workbook: &Workbook,
     options: &PdfOptions,
     reviews: &report::Reviews,
 ) -> Result<Rendered, PdfError> {
-    let hash = crate::storage::content_hash(workbook);
-    let (pages, mut glyphs, nav) = lay_out(workbook, options, &hash, reviews)?;
+    let LaidOut {
+        pages,
+        mut glyphs,
+        nav,
+        hash,
+    } = std::thread::scope(|scope| {
+        let hash = beside::Beside::start(scope, || crate::storage::content_hash(workbook));
+        lay_out(workbook, options, reviews, || hash.join())
+    })?;
     let meta = document_meta(workbook, options, &hash);
     let mut pdf = PdfDocument::new(&meta.title);
     let embedded = glyphs.embed(&mut pdf)?;
@@ -291,7 +302,7 @@ fn render_with(
         pdfa: options.pdfa,
         page_h: options.paper.size_pt().1,
     };
-    let bytes = write_file(pdf, pages, embedded, &file_id(&hash, options), &extras)?;
+    let bytes = write::write_file(pdf, pages, embedded, &file_id(&hash, options), &extras)?;
     Ok(Rendered {
         bytes,
         missing_glyphs,
@@ -299,13 +310,22 @@ fn render_with(
 }
 
 /// The document's pages as drawing, with header and footer, the glyphs
-/// they use, and their outline and links.
+/// they use, their outline and links, and the content hash in the footer.
+struct LaidOut {
+    pages: Vec<content::Page>,
+    glyphs: glyphs::Glyphs,
+    nav: nav::Nav,
+    hash: String,
+}
+
+/// Lays the document out; `hash` gives the content hash when the footer
+/// needs it.
 fn lay_out(
     workbook: &Workbook,
     options: &PdfOptions,
-    hash: &str,
     reviews: &report::Reviews,
-) -> Result<(Vec<content::Page>, glyphs::Glyphs, nav::Nav), PdfError> {
+    hash: impl FnOnce() -> String,
+) -> Result<LaidOut, PdfError> {
     let glyphs = glyphs::Glyphs::with_system_fonts(options.system_fonts);
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
@@ -313,8 +333,15 @@ fn lay_out(
         PdfKind::Walkthrough => walkthrough::layout(&mut doc, workbook, options.as_of),
         PdfKind::Report => report::layout(&mut doc, workbook, options.as_of, reviews),
     }
+    let hash = hash();
     let footer = format!("As of {} · content {hash}", options.as_of);
-    Ok(doc.finish(&workbook.project, options.kind.title(), &footer))
+    let (pages, glyphs, nav) = doc.finish(&workbook.project, options.kind.title(), &footer);
+    Ok(LaidOut {
+        pages,
+        glyphs,
+        nav,
+        hash,
+    })
 }
 
 /// The document information: what it is, about what, by whom.
@@ -348,7 +375,8 @@ struct Extras {
 }
 
 /// `count` pages of `paper`'s size for printpdf to write: the first holds
-/// the [`carrier_ops`], the others nothing, until [`write_file`] replaces them.
+/// the [`carrier_ops`], the others nothing, until [`write::write_file`]
+/// replaces them.
 fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) -> Vec<PdfPage> {
     let (width, height) = paper.size_pt();
     let size = Rect::from_wh(Pt(width), Pt(height));
@@ -364,105 +392,6 @@ fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) 
             },
         })
         .collect()
-}
-
-/// The file: printpdf's document as lopdf objects, with the placeholder
-/// page contents replaced by `pages`, the trailer ID set to `file_id`, and
-/// every stream compressed. (lopdf's types are printpdf's private
-/// dependency, so what touches them stays in this one function.)
-fn write_file(
-    pdf: PdfDocument,
-    pages: Vec<content::Page>,
-    embedded: Vec<glyphs::Embedded>,
-    file_id: &str,
-    extras: &Extras,
-) -> Result<Vec<u8>, PdfError> {
-    let save = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&save, &mut warnings);
-    drop(pdf);
-
-    let mut remap: Vec<Vec<u16>> = vec![Vec::new(); glyphs::Face::COUNT];
-    for e in embedded {
-        remap[e.face.index()] = e.remap;
-    }
-    let page_ids: Vec<_> = lo.get_pages().into_values().collect();
-    if page_ids.len() != pages.len() {
-        return Err(PdfError::Write(format!(
-            "{} pages laid out but {} written",
-            pages.len(),
-            page_ids.len()
-        )));
-    }
-    let page_count = pages.len();
-    extras.nav.write(&mut lo, &page_ids, extras.page_h)?;
-    meta::write(&mut lo, &extras.meta, extras.pdfa)?;
-    let mut content_bytes = 0;
-    let mut deflater = Deflater::new(3);
-    for (page, page_id) in pages.into_iter().zip(page_ids) {
-        let content = page_content(page, &remap, &mut deflater)?;
-        let Some(&content_id) = lo.get_page_contents(page_id).first() else {
-            return Err(PdfError::Write("a page has no content stream".to_owned()));
-        };
-        let stream = lo
-            .get_object_mut(content_id)
-            .and_then(|o| o.as_stream_mut())
-            .map_err(|e| PdfError::Write(e.to_string()))?;
-        stream.dict.set("Filter", "FlateDecode");
-        content_bytes += content.len();
-        stream.set_content(content);
-    }
-
-    // printpdf fills the trailer /ID with process-global pseudo-random
-    // strings; derive it from the content instead (it only has to identify
-    // the file).
-    if let Ok(ids) = lo.trailer.get_mut(b"ID").and_then(|o| o.as_array_mut()) {
-        for id in ids.iter_mut() {
-            if let Ok(bytes) = id.as_str_mut() {
-                *bytes = file_id.as_bytes().to_vec();
-            }
-        }
-    }
-    // What is left (font programs, ToUnicode maps) is small; lopdf would
-    // compress it at level 9 with a new compressor per stream.
-    for object in lo.objects.values_mut() {
-        if let Ok(stream) = object.as_stream_mut()
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let packed = deflater.deflate(&stream.content)?;
-            if packed.len() + 19 < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(packed);
-            }
-        }
-    }
-    // Sized up front: growing a 10 MiB Vec by doubling briefly needs three
-    // times that.
-    let mut bytes = Vec::with_capacity(content_bytes + 256 * page_count + (1 << 20));
-    lo.save_to(&mut bytes)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// One page's content stream in the subsets' glyph indices (`remap`),
-/// compressed here at level 3: lopdf would use 9, at 10,000 items several
-/// times slower for a file 3% smaller. The page's drawing is freed first.
-fn page_content(
-    page: content::Page,
-    remap: &[Vec<u16>],
-    deflater: &mut Deflater,
-) -> Result<Vec<u8>, PdfError> {
-    let plain = page
-        .finish(remap)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    drop(page);
-    deflater.deflate(&plain)
 }
 
 /// Operations that show every used glyph once, invisibly, so that printpdf
@@ -493,36 +422,6 @@ fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
     }
     ops.push(Op::EndTextSection);
     ops
-}
-
-/// One zlib compressor for every stream of a document: setting one up costs
-/// about as much as compressing a page of a small document.
-struct Deflater(flate2::Compress);
-
-impl Deflater {
-    fn new(level: u32) -> Self {
-        Self(flate2::Compress::new(flate2::Compression::new(level), true))
-    }
-
-    fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
-        self.0.reset();
-        let mut out = Vec::with_capacity(data.len() / 3 + 64);
-        loop {
-            let read = usize::try_from(self.0.total_in()).unwrap_or(data.len());
-            let status = self
-                .0
-                .compress_vec(
-                    data.get(read..).unwrap_or_default(),
-                    &mut out,
-                    flate2::FlushCompress::Finish,
-                )
-                .map_err(|e| PdfError::Write(e.to_string()))?;
-            if status == flate2::Status::StreamEnd {
-                return Ok(out);
-            }
-            out.reserve(out.capacity().max(1024));
-        }
-    }
 }
 
 /// 32 hex digits identifying this rendering of this content.
