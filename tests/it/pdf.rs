@@ -278,6 +278,36 @@ fn fonts_are_embedded_subset_and_the_report_is_small() {
     );
 }
 
+/// The page contents, font programs and ToUnicode maps are compressed by
+/// separate compressors on two threads (`export/pdf/write.rs`); none may be
+/// left plain, and every page must get its own content.
+#[test]
+fn every_stream_of_the_file_is_compressed() {
+    for kind in PdfKind::ALL {
+        let bytes = render(&sample(), kind).bytes;
+        let doc = Document::load_mem(&bytes).unwrap();
+        let mut streams = 0;
+        for (id, object) in &doc.objects {
+            let Ok(stream) = object.as_stream() else {
+                continue;
+            };
+            streams += 1;
+            // The XMP metadata must stay readable as it is (PDF/A).
+            if stream.dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Metadata") {
+                continue;
+            }
+            let filter = stream.dict.get(b"Filter").and_then(|f| f.as_name());
+            assert_eq!(
+                filter.ok(),
+                Some(&b"FlateDecode"[..]),
+                "{kind}: stream {id:?} ({} bytes) is not compressed",
+                stream.content.len()
+            );
+        }
+        assert!(streams > page_count(&bytes), "{kind}: {streams} streams");
+    }
+}
+
 #[test]
 fn latin_only_workbook_does_not_embed_the_cjk_font() {
     let wb = one_item(Item {

@@ -276,20 +276,27 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
 /// [`render`] with the report's record of the reviews given.
 ///
 /// The content hash printed in the footer (the workbook written out and
-/// hashed) is computed beside the layout, which needs it only at the end.
+/// hashed) is computed beside the layout, which needs it only at the end,
+/// and so are the two compressors [`write::write_file`] uses.
 fn render_with(
     workbook: &Workbook,
     options: &PdfOptions,
     reviews: &report::Reviews,
 ) -> Result<Rendered, PdfError> {
-    let LaidOut {
-        pages,
-        mut glyphs,
-        nav,
-        hash,
-    } = std::thread::scope(|scope| {
-        let hash = beside::Beside::start(scope, || crate::storage::content_hash(workbook));
-        lay_out(workbook, options, reviews, || hash.join())
+    let (
+        LaidOut {
+            pages,
+            mut glyphs,
+            nav,
+            hash,
+        },
+        deflaters,
+    ) = std::thread::scope(|scope| {
+        let beside = beside::Beside::start(scope, || {
+            let hash = crate::storage::content_hash(workbook);
+            (hash, (write::Deflater::new(), write::Deflater::new()))
+        });
+        lay_out(workbook, options, reviews, || beside.join())
     })?;
     let meta = document_meta(workbook, options, &hash);
     let mut pdf = PdfDocument::new(&meta.title);
@@ -302,7 +309,14 @@ fn render_with(
         pdfa: options.pdfa,
         page_h: options.paper.size_pt().1,
     };
-    let bytes = write::write_file(pdf, pages, embedded, &file_id(&hash, options), &extras)?;
+    let bytes = write::write_file(
+        pdf,
+        pages,
+        embedded,
+        &file_id(&hash, options),
+        &extras,
+        deflaters,
+    )?;
     Ok(Rendered {
         bytes,
         missing_glyphs,
@@ -318,14 +332,14 @@ struct LaidOut {
     hash: String,
 }
 
-/// Lays the document out; `hash` gives the content hash when the footer
-/// needs it.
-fn lay_out(
+/// Lays the document out; `hash` gives the content hash (and whatever was
+/// made with it) when the footer needs it.
+fn lay_out<T>(
     workbook: &Workbook,
     options: &PdfOptions,
     reviews: &report::Reviews,
-    hash: impl FnOnce() -> String,
-) -> Result<LaidOut, PdfError> {
+    hash: impl FnOnce() -> (String, T),
+) -> Result<(LaidOut, T), PdfError> {
     let glyphs = glyphs::Glyphs::with_system_fonts(options.system_fonts);
     glyphs.check_primary()?;
     let mut doc = canvas::Doc::new(options.paper, glyphs);
@@ -333,15 +347,16 @@ fn lay_out(
         PdfKind::Walkthrough => walkthrough::layout(&mut doc, workbook, options.as_of),
         PdfKind::Report => report::layout(&mut doc, workbook, options.as_of, reviews),
     }
-    let hash = hash();
+    let (hash, made) = hash();
     let footer = format!("As of {} · content {hash}", options.as_of);
     let (pages, glyphs, nav) = doc.finish(&workbook.project, options.kind.title(), &footer);
-    Ok(LaidOut {
+    let laid_out = LaidOut {
         pages,
         glyphs,
         nav,
         hash,
-    })
+    };
+    Ok((laid_out, made))
 }
 
 /// The document information: what it is, about what, by whom.

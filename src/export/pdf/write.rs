@@ -8,26 +8,29 @@ use super::beside::Beside;
 use super::{Extras, PdfError, content, glyphs, meta};
 
 /// printpdf's document with the placeholder page contents replaced by
-/// `pages`, the trailer ID set to `file_id`, and every stream compressed.
+/// `pages`, the trailer ID set to `file_id`, and every stream compressed,
+/// with one of `deflaters` for the pages and the other for the rest.
 ///
 /// The pages are finished and compressed on a second thread while this one
-/// has printpdf build the document (which subsets the fonts): the two take
-/// about as long at every size.
+/// has printpdf build the document (which subsets the fonts) and compresses
+/// the font programs: the two halves take about as long.
 pub(super) fn write_file(
     pdf: PdfDocument,
     pages: Vec<content::Page>,
     embedded: Vec<glyphs::Embedded>,
     file_id: &str,
     extras: &Extras,
+    deflaters: (Deflater, Deflater),
 ) -> Result<Vec<u8>, PdfError> {
     let mut remap: Vec<Vec<u16>> = vec![Vec::new(); glyphs::Face::COUNT];
     for e in embedded {
         remap[e.face.index()] = e.remap;
     }
     let page_count = pages.len();
+    let (mut for_pages, mut for_rest) = deflaters;
     std::thread::scope(|scope| {
         let remap = &remap;
-        let packed = Beside::start(scope, move || pack_pages(pages, remap));
+        let packed = Beside::start(scope, move || pack_pages(pages, remap, &mut for_pages));
         let mut lo = printpdf_document(pdf);
         let page_ids: Vec<_> = lo.get_pages().into_values().collect();
         if page_ids.len() != page_count {
@@ -36,14 +39,20 @@ pub(super) fn write_file(
                 page_ids.len()
             )));
         }
-        extras.nav.write(&mut lo, &page_ids, extras.page_h)?;
-        meta::write(&mut lo, &extras.meta, extras.pdfa)?;
-        let (contents, mut deflater) = packed.join()?;
-        let mut content_bytes = 0;
-        for (content, page_id) in contents.into_iter().zip(page_ids) {
+        let mut content_ids = Vec::with_capacity(page_count);
+        for &page_id in &page_ids {
             let Some(&content_id) = lo.get_page_contents(page_id).first() else {
                 return Err(PdfError::Write("a page has no content stream".to_owned()));
             };
+            content_ids.push(content_id);
+        }
+        extras.nav.write(&mut lo, &page_ids, extras.page_h)?;
+        meta::write(&mut lo, &extras.meta, extras.pdfa)?;
+        set_file_id(&mut lo, file_id);
+        compress_the_rest(&mut lo, &content_ids, &mut for_rest)?;
+        let contents = packed.join()?;
+        let mut content_bytes = 0;
+        for (content, content_id) in contents.into_iter().zip(content_ids) {
             let stream = lo
                 .get_object_mut(content_id)
                 .and_then(|o| o.as_stream_mut())
@@ -52,21 +61,6 @@ pub(super) fn write_file(
             content_bytes += content.len();
             stream.set_content(content);
         }
-        set_file_id(&mut lo, file_id);
-        // What is left (font programs, ToUnicode maps) is small; lopdf would
-        // compress it at level 9 with a new compressor per stream.
-        for object in lo.objects.values_mut() {
-            if let Ok(stream) = object.as_stream_mut()
-                && stream.allows_compression
-                && stream.dict.get(b"Filter").is_err()
-            {
-                let packed = deflater.deflate(&stream.content)?;
-                if packed.len() + 19 < stream.content.len() {
-                    stream.dict.set("Filter", "FlateDecode");
-                    stream.set_content(packed);
-                }
-            }
-        }
         // Sized up front: growing a 10 MiB Vec by doubling briefly needs three
         // times that.
         let mut bytes = Vec::with_capacity(content_bytes + 256 * page_count + (1 << 20));
@@ -74,6 +68,32 @@ pub(super) fn write_file(
             .map_err(|e| PdfError::Write(e.to_string()))?;
         Ok(bytes)
     })
+}
+
+/// Compresses the streams printpdf left plain (font programs, ToUnicode
+/// maps; small: lopdf would compress them at level 9 with a new compressor
+/// per stream), except the page contents `skip`, which are replaced.
+fn compress_the_rest(
+    lo: &mut printpdf_lopdf::Document,
+    skip: &[printpdf_lopdf::ObjectId],
+    deflater: &mut Deflater,
+) -> Result<(), PdfError> {
+    for (id, object) in lo.objects.iter_mut() {
+        if skip.contains(id) {
+            continue;
+        }
+        if let Ok(stream) = object.as_stream_mut()
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let packed = deflater.deflate(&stream.content)?;
+            if packed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// printpdf's document as lopdf objects, its fonts subset.
@@ -101,18 +121,17 @@ fn set_file_id(lo: &mut printpdf_lopdf::Document, file_id: &str) {
     }
 }
 
-/// Every page's content stream, compressed, and the compressor for the
-/// file's other streams.
+/// Every page's content stream, compressed.
 fn pack_pages(
     pages: Vec<content::Page>,
     remap: &[Vec<u16>],
-) -> Result<(Vec<Vec<u8>>, Deflater), PdfError> {
-    let mut deflater = Deflater::new(3);
+    deflater: &mut Deflater,
+) -> Result<Vec<Vec<u8>>, PdfError> {
     let mut contents = Vec::with_capacity(pages.len());
     for page in pages {
-        contents.push(page_content(page, remap, &mut deflater)?);
+        contents.push(page_content(page, remap, deflater)?);
     }
-    Ok((contents, deflater))
+    Ok(contents)
 }
 
 /// One page's content stream in the subsets' glyph indices (`remap`),
@@ -130,12 +149,14 @@ fn page_content(
     deflater.deflate(&plain)
 }
 
-/// One zlib compressor for every stream of a document: setting one up costs
+/// A zlib compressor reused for stream after stream: setting one up costs
 /// about as much as compressing a page of a small document.
-struct Deflater(flate2::Compress);
+pub(super) struct Deflater(flate2::Compress);
 
 impl Deflater {
-    fn new(level: u32) -> Self {
+    /// A compressor at level 3 (see [`page_content`]).
+    pub(super) fn new() -> Self {
+        let level = 3;
         Self(flate2::Compress::new(flate2::Compression::new(level), true))
     }
 
