@@ -621,3 +621,104 @@ fn leaving_with_the_mouse_keeps_what_was_typed_in_an_open_field() {
         assert!(kept.contains(typed), "{label}: {kept:?}");
     }
 }
+
+#[test]
+fn undo_while_presenting_brings_a_removed_item_back_into_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    let all = ids(&h);
+    // In the table: Delete on the first item, confirmed.
+    press(&mut h, Key::Delete);
+    press(&mut h, Key::Enter);
+    assert_eq!(ids(&h).len(), all.len() - 1, "removed");
+    enter(&mut h);
+    assert_eq!(h.state().presenter_walk().len(), all.len() - 1);
+    h.key_press_modifiers(ctrl(), Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().presenter_walk(),
+        all,
+        "the item undo put back is walked again"
+    );
+    assert_eq!(shown(&h), all[0], "undo shows what it changed");
+}
+
+#[test]
+fn the_item_shows_its_description_resolved_due_date_and_accepted_mitigation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut wb = storage::load(&path).unwrap().workbook;
+    let it = wb.item_mut(AUTOSCALING).unwrap();
+    it.description = "Scale out at 70 % CPU, tested to 5× peak".into();
+    it.due = Some(Due::FromLaunch(-7));
+    it.mitigation.text = "Manual scaling runbook".into();
+    it.mitigation.accepted_by = "Carol".into();
+    it.mitigation.until = chrono::NaiveDate::from_ymd_opt(2026, 6, 30);
+    storage::save(&path, &wb).unwrap();
+    let (mut h, _) = presenter_on(dir.path(), &path);
+    enter(&mut h);
+    press(&mut h, Key::PageDown);
+    assert_eq!(shown(&h), AUTOSCALING);
+    assert!(
+        h.query_by_label("Scale out at 70 % CPU, tested to 5× peak")
+            .is_some(),
+        "the description"
+    );
+    assert!(
+        h.query_by_label("T-7 · 2026-03-25").is_some(),
+        "a due date relative to launch is also said as its day"
+    );
+    assert!(
+        h.query_by_label("Manual scaling runbook\naccepted by Carol, until 2026-06-30")
+            .is_some(),
+        "the mitigation with who accepted it and until when"
+    );
+}
+
+#[test]
+fn each_large_field_says_its_keys_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    enter(&mut h);
+    for label in [
+        "Owner  (O)",
+        "Due date  (D)",
+        "Mitigation  (M)",
+        "Notes  (N)",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
+    assert!(h.query_by_label("no due date").is_some());
+    for (key, hint) in [
+        (Key::O, "Tab sets and goes to the due date"),
+        (Key::D, "2027-01-15, +2w, fri, T-14, none"),
+        (Key::M, "Enter sets · Shift+Enter new line"),
+        (Key::N, "Enter adds the note"),
+    ] {
+        press(&mut h, key);
+        assert!(h.query_by_label_contains(hint).is_some(), "{key:?}: {hint}");
+        press(&mut h, Key::Escape);
+        assert!(h.state().is_presenting(), "{key:?}: Esc closed the field");
+    }
+}
+
+#[test]
+fn enter_on_an_unchanged_due_date_closes_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = presenter(dir.path());
+    enter(&mut h);
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::D);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Due date")
+            .is_some()
+    );
+    press(&mut h, Key::Enter);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Due date")
+            .is_none(),
+        "closed, nothing to refuse"
+    );
+    assert_eq!(item(h.state(), AUTOSCALING).due, None);
+    assert!(!h.state_mut().is_dirty());
+}
