@@ -185,10 +185,18 @@ fn an_edited_export_still_imports_its_new_rows() {
     text.push_str("Launch,,,Press release approved,,,,,Ann,,,,,,,,,,,,\r\n");
     // A row copied from another: its ID is taken.
     text.push_str("Reliability,reliability,reliability.slos,Copy,,Done,,,,,,,,,,,,,,,\r\n");
+    // A row with no category at all: in our export that is no category, not
+    // the one above (as an empty cell is in other sheets).
+    text.push_str(",,,Unfiled,,,,,,,,,,,,,,,,,\r\n");
     let imp = import(text.as_bytes(), &options()).unwrap();
     let wb2 = &imp.workbook;
-    assert_eq!(wb2.item_count(), 27);
-    let launch = wb2.categories.last().unwrap();
+    assert_eq!(wb2.item_count(), 28);
+    let general = wb2.categories.last().unwrap();
+    assert_eq!(
+        (general.name.as_str(), general.items[0].title.as_str()),
+        ("General", "Unfiled")
+    );
+    let launch = &wb2.categories[wb2.categories.len() - 2];
     assert_eq!(launch.name, "Launch");
     assert_eq!(launch.items[0].id, "launch.press-release-approved");
     assert_eq!(launch.items[0].owner, "Ann");
@@ -200,6 +208,20 @@ fn an_edited_export_still_imports_its_new_rows() {
         imp.warnings,
         ["row 28: ID \"reliability.slos\" is used by an earlier row; the item gets a new one"]
     );
+}
+
+#[test]
+fn our_exports_evidence_is_one_link_per_line_spaces_and_all() {
+    let mut wb = Workbook::new("P");
+    let ci = wb.add_category("Ops");
+    wb.categories[ci].items.push(Item {
+        id: "ops.a".into(),
+        title: "A".into(),
+        evidence: vec!["board minutes of 3 May".into(), "https://x".into()],
+        ..Item::default()
+    });
+    let imp = round_trip(&wb);
+    assert_eq!(imp.workbook.categories, wb.categories);
 }
 
 #[test]

@@ -100,6 +100,18 @@ fn an_empty_category_cell_continues_the_category_above() {
 }
 
 #[test]
+fn evidence_links_in_one_cell_of_a_teams_sheet_are_split_at_spaces() {
+    let imp = import(&[
+        &["Item", "Evidence"],
+        &["A", "https://a https://b\nhttps://c"],
+    ]);
+    assert_eq!(
+        imp.workbook.categories[0].items[0].evidence,
+        ["https://a", "https://b", "https://c"]
+    );
+}
+
+#[test]
 fn a_category_seen_again_later_collects_its_items_in_one_place() {
     let imp = import(&[
         &["Category", "Item"],
