@@ -265,6 +265,23 @@ mod tests {
     }
 
     #[test]
+    fn our_own_column_names_are_understood_in_any_sheet() {
+        for (header, want) in [
+            ("Category ID", Target::CategoryId),
+            ("Until", Target::Field(ItemField::MitigationUntil)),
+            ("Accepted until", Target::Field(ItemField::MitigationUntil)),
+            (
+                "Mitigation until",
+                Target::Field(ItemField::MitigationUntil),
+            ),
+            ("due_relative", Target::DueRelative),
+            ("Conflicts", Target::Conflicts),
+        ] {
+            assert_eq!(guess(header), Some(want), "{header}");
+        }
+    }
+
+    #[test]
     fn a_second_column_for_a_taken_field_is_kept_as_a_fact() {
         let t = assign(
             &headers(&["Item", "Title", "Notes", "Comments"]),
