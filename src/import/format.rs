@@ -274,6 +274,15 @@ mod tests {
     }
 
     #[test]
+    fn a_file_name_up_to_its_first_dot_is_the_project_name() {
+        let stem = |p: &str| file_stem(std::path::Path::new(p));
+        assert_eq!(stem("dir/team-sheet.csv").as_deref(), Some("team-sheet"));
+        assert_eq!(stem("checklist.en.json").as_deref(), Some("checklist"));
+        assert_eq!(stem(" padded .md").as_deref(), Some("padded"));
+        assert_eq!(stem(".md"), None, "no name before the dot");
+    }
+
+    #[test]
     fn file_names_give_the_format() {
         for (name, want) in [
             ("a.md", Some(Format::Markdown)),
