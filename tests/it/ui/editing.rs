@@ -581,3 +581,40 @@ fn o_and_d_replace_the_owner_and_due_date_instead_of_appending() {
     let friday = chrono::NaiveDate::from_ymd_opt(2026, 3, 6).unwrap();
     assert_eq!(item.due, Some(shipshape::model::Due::On(friday)));
 }
+
+/// The editor shows the selected item's description under its title.
+#[test]
+fn the_editor_shows_the_item_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path(), Some(super::fixture(dir.path())));
+    super::select_row(&mut h, super::AUTOSCALING_TITLE);
+    let description = super::item(h.state(), super::AUTOSCALING)
+        .description
+        .clone();
+    assert!(!description.is_empty(), "the template describes it");
+    assert!(h.query_by_label(&description).is_some());
+}
+
+/// Enter completes the owner only when it ends the owner's own editing: a
+/// name typed and left with a click ("Al", a new person, though Alice is
+/// known) must not turn into Alice when Enter is later pressed in another
+/// field — a hidden edit.
+#[test]
+fn enter_in_another_field_does_not_complete_an_owner_left_with_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = super::harness(dir.path(), Some(super::fixture(dir.path())));
+    super::select_row(&mut h, super::AUTOSCALING_TITLE);
+    h.get_by_role_and_label(Role::TextInput, "Owner").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Owner")
+        .type_text("Al");
+    h.run();
+    super::leave_field(&mut h);
+    assert_eq!(super::item(h.state(), super::AUTOSCALING).owner, "Al");
+    super::type_into(&mut h, Role::TextInput, "Due date", "fri");
+    h.key_press(Key::Enter);
+    h.run();
+    let item = super::item(h.state(), super::AUTOSCALING);
+    assert!(item.due.is_some(), "the due date was set");
+    assert_eq!(item.owner, "Al", "the owner stays as typed");
+}

@@ -113,6 +113,11 @@ fn a_missing_recent_file_can_be_forgotten() {
     );
     assert!(!h.state().errors().is_empty());
     assert!(h.query_by_label("file not found").is_some());
+    // Which file is missing: its path under the error.
+    assert!(
+        h.query_by_label(&gone.display().to_string()).is_some(),
+        "the missing file's path is shown"
+    );
     h.get_by_label("Forget").click();
     h.run();
     assert!(h.state().recent().paths.is_empty());
