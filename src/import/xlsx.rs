@@ -13,7 +13,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Sheets};
+use calamine::{Data, DataType, Range, Reader, Sheets};
 
 use super::sheet::{self, Row, SheetOptions};
 use super::{ImportError, Imported};
@@ -149,8 +149,51 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, ImportError> {
     })
 }
 
+/// The most cells the filled part of a sheet may span (its first to last
+/// row times its first to last column). A checklist of ten thousand rows
+/// and thirty columns is 300,000. The reader makes a cell of every place in
+/// that span, so two cells at A1 and XFD1048576 — a few bytes of XML —
+/// would take seventeen billion of them.
+pub const MAX_SHEET_CELLS: u64 = 2_000_000;
+
+/// Refuses an .xlsx sheet whose filled cells span more than
+/// [`MAX_SHEET_CELLS`], reading its cells one at a time before the reader
+/// lays them out. Other formats are read as they are.
+fn refuse_sprawling_sheet(book: &mut Book, name: &str) -> Result<(), ImportError> {
+    let Sheets::Xlsx(xlsx) = book else {
+        return Ok(());
+    };
+    let Ok(mut cells) = xlsx.worksheet_cells_reader(name) else {
+        return Ok(()); // `read` reports it.
+    };
+    let mut span: Option<((u32, u32), (u32, u32))> = None;
+    let mut filled = 0u64;
+    // A cell that does not read ends the count; `read` reports it.
+    while let Ok(Some(cell)) = cells.next_cell() {
+        if cell.get_value().is_empty() {
+            continue;
+        }
+        filled += 1;
+        let (r, c) = cell.get_position();
+        let ((r0, c0), (r1, c1)) = span.unwrap_or(((r, c), (r, c)));
+        span = Some(((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c))));
+    }
+    let Some(((r0, c0), (r1, c1))) = span else {
+        return Ok(());
+    };
+    let (rows, columns) = (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1);
+    if rows * columns <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    Err(ImportError::Invalid(format!(
+        "sheet {name:?} spreads {filled} filled cells over {rows} rows × {columns} columns ({} cells), more than the {MAX_SHEET_CELLS} cells Shipshape reads of a sheet: it is damaged or hostile, not a checklist",
+        rows * columns
+    )))
+}
+
 /// A sheet's rows, numbered as the spreadsheet numbers them.
 fn read(book: &mut Book, name: &str) -> Result<Vec<Row>, ImportError> {
+    guarded(|| refuse_sprawling_sheet(book, name))??;
     let range: Range<Data> = guarded(|| book.worksheet_range(name))?
         .map_err(|e| ImportError::Invalid(format!("sheet {name:?} cannot be read: {e}")))?;
     let first_row = range.start().map_or(0, |(r, _)| r as usize);

@@ -56,6 +56,12 @@ fn worksheet(rows: &[Vec<Cell<'_>>]) -> String {
 
 /// An .xlsx file with these sheets.
 pub fn xlsx(sheets: &[(&str, Vec<Vec<Cell<'_>>>)]) -> Vec<u8> {
+    xlsx_edited(sheets, |xml| xml)
+}
+
+/// An .xlsx file with these sheets, each sheet's XML passed through
+/// `edit` (to write what the generator does not).
+fn xlsx_edited(sheets: &[(&str, Vec<Vec<Cell<'_>>>)], edit: impl Fn(String) -> String) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -98,7 +104,10 @@ pub fn xlsx(sheets: &[(&str, Vec<Vec<Cell<'_>>>)]) -> Vec<u8> {
         ("xl/styles.xml".to_owned(), styles),
     ];
     for (n, (_, rows)) in sheets.iter().enumerate() {
-        parts.push((format!("xl/worksheets/sheet{}.xml", n + 1), worksheet(rows)));
+        parts.push((
+            format!("xl/worksheets/sheet{}.xml", n + 1),
+            edit(worksheet(rows)),
+        ));
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -388,4 +397,31 @@ proptest::proptest! {
         book.splice(at..end, junk);
         let _ = import(&book, None, &opts());
     }
+}
+
+/// A few bytes of XML with cells at A1 and XFD1048576 would make the
+/// reader lay out seventeen billion cells: refused, by the sheet's name,
+/// before that.
+#[test]
+fn a_sheet_spread_over_the_whole_grid_is_refused_before_it_is_laid_out() {
+    let far = |at: &str| {
+        let sheet = vec![
+            vec![Text("Check"), Text("Status")],
+            vec![Text("MFA"), Text("Done")],
+        ];
+        // The generator writes B2 as the last cell: move it far away.
+        xlsx_edited(&[("Checks", sheet)], |xml| {
+            xml.replace(r#"r="B2""#, &format!(r#"r="{at}""#))
+        })
+    };
+    let err = import(&far("XFD1048576"), None, &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("sheet \"Checks\" spreads 4 filled cells over 1048576 rows × 16384 columns"),
+        "{err}"
+    );
+    assert!(err.contains("more than the 2000000 cells"), "{err}");
+    // Within the limit (1,000 rows × 2,000 columns), it reads.
+    assert!(import(&far("BXX1000"), None, &opts()).is_ok());
 }
