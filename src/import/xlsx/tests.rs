@@ -424,4 +424,23 @@ fn a_sheet_spread_over_the_whole_grid_is_refused_before_it_is_laid_out() {
     assert!(err.contains("more than the 2000000 cells"), "{err}");
     // Within the limit (1,000 rows × 2,000 columns), it reads.
     assert!(import(&far("BXX1000"), None, &opts()).is_ok());
+    // The span counts from the first filled cell, not from A1: from C3 to
+    // the 2,002nd column of row 1,002 is 1,000 × 2,000 too.
+    let last = format!("{}1002", crate::import::sheet::letters(2001));
+    let shifted = xlsx_edited(
+        &[(
+            "Checks",
+            vec![
+                vec![Text("Check"), Text("Status")],
+                vec![Text("MFA"), Text("Done")],
+            ],
+        )],
+        |xml| {
+            xml.replace(r#"r="A1""#, r#"r="C3""#)
+                .replace(r#"r="B1""#, r#"r="D3""#)
+                .replace(r#"r="A2""#, r#"r="C4""#)
+                .replace(r#"r="B2""#, &format!(r#"r="{last}""#))
+        },
+    );
+    assert!(import(&shifted, None, &opts()).is_ok());
 }
