@@ -283,3 +283,16 @@ fn an_html_title_names_the_project_and_badges_are_quiet() {
     assert_eq!(imp.workbook.description, "What it is.");
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
 }
+
+/// Links in an HTML block inside an item (a `<details>` with a runbook
+/// link) stay with the item; only an HTML `<h1>` at the top names the
+/// project, not any HTML block before the title.
+#[test]
+fn html_blocks_keep_their_links_and_only_an_h1_names_the_project() {
+    let md = "<p align=\"center\">Badges and a banner</p>\n\n# Launch list\n\n## Ops\n\n- [ ] Backups restored\n\n  <details><summary>How</summary>See <a href=\"https://runbook.test/restore\">the runbook</a></details>\n";
+    let imp = imp(md);
+    assert_eq!(imp.workbook.project, "Launch list");
+    let backups = item(&imp.workbook, "Backups restored");
+    let kept = format!("{} {:?}", backups.description, backups.evidence);
+    assert!(kept.contains("https://runbook.test/restore"), "{kept}");
+}
