@@ -141,6 +141,7 @@ struct ItemEditor<'a> {
 impl ItemEditor<'_> {
     /// Title, category and ID, description, the verdict on the item and
     /// its merge conflicts.
+    ///
     /// Compact: the title smaller, the description on one line (all of it
     /// on hover), the overdue words beside the verdict.
     fn header_ui(&mut self, ui: &mut egui::Ui, wb: &Workbook, loc: ItemLocation) {
@@ -262,7 +263,7 @@ impl ItemEditor<'_> {
         }
         let focus = focus == Some(field);
         match field.kind() {
-            FieldKind::Status => self.status_ui(ui, item.status, self.compact),
+            FieldKind::Status => self.status_ui(ui, item.status),
             FieldKind::Links => self.evidence_ui(ui, field, item, scratch.new_link),
             FieldKind::Date => self.date_ui(ui, item, field, scratch.launch),
             FieldKind::Due => self.due_ui(ui, item, field, scratch.launch, focus),
@@ -297,11 +298,11 @@ impl ItemEditor<'_> {
         }
     }
 
-    /// One button per status, numbered like their keys.
-    /// `compact`: without the "Status" label over them (the group is
-    /// still named Status for a screen reader).
-    fn status_ui(&mut self, ui: &mut egui::Ui, current: Status, compact: bool) {
-        if !compact {
+    /// One button per status, numbered like their keys; in a compact
+    /// editor without the "Status" label over them (the group is still
+    /// named Status for a screen reader).
+    fn status_ui(&mut self, ui: &mut egui::Ui, current: Status) {
+        if !self.compact {
             ui.label(RichText::new(ItemField::Status.label()).strong());
         }
         let group = egui::UiBuilder::new()
