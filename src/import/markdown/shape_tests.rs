@@ -296,3 +296,59 @@ fn html_blocks_keep_their_links_and_only_an_h1_names_the_project() {
     let kept = format!("{} {:?}", backups.description, backups.evidence);
     assert!(kept.contains("https://runbook.test/restore"), "{kept}");
 }
+
+/// With no header naming the check, a bold column wins only when most of
+/// its cells are bold: one bold cell of two does not move the check.
+#[test]
+fn a_column_is_the_bold_one_only_when_most_of_its_cells_are_bold() {
+    let md = "| Goal | Reason |\n|---|---|\n| Pages load fast | Users leave slow pages |\n| Images are small | **Bandwidth** costs money |\n";
+    let wb = imp(md).workbook;
+    assert_eq!(titles(&wb), ["Pages load fast", "Images are small"]);
+}
+
+/// A table whose cells are mostly e-mail addresses is a contact list,
+/// whatever its header says.
+#[test]
+fn a_table_of_addresses_is_skipped_as_contacts() {
+    let md = "| Team | Reach |\n|---|---|\n| Payments on-call | pay@example.com |\n| Storage on-call | store@example.com |\n| Search on-call | see the wiki |\n\n- [ ] a task\n";
+    let imp = imp(md);
+    assert_eq!(titles(&imp.workbook), ["a task"]);
+    assert_eq!(
+        imp.warnings,
+        ["line 1: table (Team | Reach) skipped: it lists contacts, not checks"]
+    );
+}
+
+/// `auto` reads a heading-per-check level only in a document with no other
+/// items: beside task items, prose under headings is named as dropped.
+#[test]
+fn beside_task_items_headings_with_prose_are_not_checks() {
+    let md = "# Doc\n\n## Ops\n\n- [ ] Backups restored\n\n## Security\n\n### Secrets come from the vault\n\nNo secret is in the repo.\n\n### TLS everywhere\n\nAll traffic is encrypted.\n";
+    let imp = imp(md);
+    assert_eq!(titles(&imp.workbook), ["Backups restored"]);
+    assert_eq!(
+        imp.warnings,
+        [
+            "line 11: text under “Secrets come from the vault” not imported (not part of an item): “No secret is in the repo.”",
+            "line 15: text under “TLS everywhere” not imported (not part of an item): “All traffic is encrypted.”",
+        ]
+    );
+}
+
+/// A heading inside a task item is a heading of its own: it does not run
+/// into the task's text.
+#[test]
+fn a_heading_inside_a_task_item_leaves_the_task_title_alone() {
+    let md = "## Ops\n\n- [ ] Backups restored\n  ### Notes\n";
+    let wb = imp(md).workbook;
+    assert_eq!(titles(&wb), ["Backups restored"]);
+}
+
+/// Only `:shortcode:` emoji are taken off a heading's start; other text
+/// between colons is the heading's own.
+#[test]
+fn a_heading_keeps_colon_text_that_is_not_an_emoji_shortcode() {
+    let md = "## :lock: Security\n\n- [ ] a\n\n## :Ops team: duties\n\n- [ ] b\n";
+    let wb = imp(md).workbook;
+    assert_eq!(names(&wb), ["Security", ":Ops team: duties"]);
+}

@@ -451,3 +451,95 @@ fn shapes_parse_from_their_names() {
     );
     assert_eq!(ItemShape::default(), ItemShape::Auto);
 }
+
+/// Only a long field (description-like: mitigation, notes, evidence) runs
+/// on over the following lines; after a short one (status, owner) the next
+/// line, or the words before a label on it, are description again.
+#[test]
+fn a_line_after_a_short_field_is_description_not_part_of_the_field() {
+    let md = "- [ ] Backups restored\n  Status: Done\n  checked by hand · Owner: Ann\n  weekly on Mondays\n";
+    let imp = imp(md);
+    let i = imp.workbook.items().next().unwrap().1;
+    assert_eq!(i.status, Status::Done);
+    assert_eq!(i.owner, "Ann");
+    assert_eq!(i.description, "checked by hand\nweekly on Mondays");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+#[test]
+fn evidence_lines_of_urls_and_paths_are_lists_of_links() {
+    let md = "- [ ] Drill done\n  Evidence: https://ci.test/run/1 www.status.test mailto:ops@test.example /srv/logs/drill ./drill.md ../ops/drill.md\n";
+    let imp = imp(md);
+    let i = imp.workbook.items().next().unwrap().1;
+    assert_eq!(
+        i.evidence,
+        [
+            "https://ci.test/run/1",
+            "www.status.test",
+            "mailto:ops@test.example",
+            "/srv/logs/drill",
+            "./drill.md",
+            "../ops/drill.md"
+        ]
+    );
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+/// A reference code (`REL-01 —`, `SEC.4:`) makes the ID; an ordinary first
+/// word before a colon, or a code with no separator after it, does not.
+#[test]
+fn only_a_separated_reference_code_makes_the_id() {
+    let md = "## Ops\n\n- [ ] SEC.4: TLS everywhere\n- [ ] Backups: restored weekly\n- [ ] V2 rollout finished\n";
+    let wb = imp(md).workbook;
+    let ids: Vec<&str> = wb.items().map(|(_, i)| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "ops.sec-4",
+            "ops.backups-restored-weekly",
+            "ops.v2-rollout-finished"
+        ]
+    );
+}
+
+/// Words under the title that merely end in "passing" are the project's
+/// description, not the count line our export writes (`3 of 5 passing`).
+#[test]
+fn only_a_count_of_passing_items_is_taken_for_the_export_summary() {
+    let md = "# Launch\n\nMost of the smoke suites passing.\n\nAll of them passing\n\n3 of 5 passing\n\n## Ops\n\n- [ ] a\n";
+    let wb = imp(md).workbook;
+    assert_eq!(
+        wb.description,
+        "Most of the smoke suites passing.\n\nAll of them passing"
+    );
+}
+
+/// `import md --help` (and the window's tooltip) explains each `--items`
+/// choice by the blocks it reads.
+#[test]
+fn each_shape_explains_which_blocks_it_reads() {
+    use clap::CommandFactory as _;
+    let mut cli = crate::cli::Cli::command();
+    let md = cli
+        .find_subcommand_mut("import")
+        .and_then(|c| c.find_subcommand_mut("md"))
+        .expect("import md");
+    let help = md.render_long_help().to_string();
+    let reads = [
+        (
+            ItemShape::Auto,
+            "task lists, tables of checks and check headings",
+        ),
+        (ItemShape::Tasks, "task-list items (- [ ] …)"),
+        (ItemShape::Tables, "rows of tables"),
+        (ItemShape::Headings, "one heading per check"),
+    ];
+    for (shape, what) in reads {
+        assert!(shape.help().contains(what), "{shape}: {}", shape.help());
+        let listed = help.lines().any(|l| {
+            l.trim_start().starts_with(&format!("- {}:", shape.name()))
+                && l.trim_end().ends_with(shape.help())
+        });
+        assert!(listed, "{shape} not explained in\n{help}");
+    }
+}
