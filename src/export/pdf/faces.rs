@@ -119,7 +119,7 @@ pub(super) enum Source {
 
 impl Source {
     /// Sources before the system ones.
-    const BUNDLED: usize = 8;
+    pub const BUNDLED: usize = 8;
     pub const COUNT: usize = Self::BUNDLED + MAX_SYSTEM;
 
     pub fn index(self) -> usize {

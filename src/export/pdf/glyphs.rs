@@ -17,6 +17,10 @@
 //! (core glyphs translated through their characters). Parsing and
 //! subsetting the full faces is most of the time of a small export.
 //! Text that needs shaping (`shape`) is shaped with the full cut.
+//!
+//! Characters are looked up in the font's own bytes (`read`); printpdf's
+//! parse of a font is only made to embed it, and for the core cuts beside
+//! the layout, on another thread.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -27,6 +31,8 @@ pub(super) use super::faces::Face;
 use super::faces::{Program, Source};
 use super::system::SystemFonts;
 use super::{MissingGlyph, PdfError};
+pub(super) use read::CoreFonts;
+use read::{Metrics, parse_for_printpdf};
 
 /// Added to a glyph index of a full DejaVu face, to tell it from the core
 /// cut's (which has fewer glyphs than this; the full faces have fewer than
@@ -130,8 +136,8 @@ pub(super) struct Embedded {
 pub(super) const REPLACEMENT: char = '\u{FFFD}';
 
 pub(super) struct Glyphs {
-    /// Parsed fonts, by [`Source::index`].
-    fonts: Vec<OnceCell<Option<ParsedFont>>>,
+    /// The bundled fonts' character maps and advances, by [`Source::index`].
+    metrics: Vec<OnceCell<Option<Metrics<'static>>>>,
     /// Shaping tables, by [`Source::index`].
     shapers: Vec<OnceCell<Option<harfrust::ShaperData>>>,
     pub(super) system: SystemFonts,
@@ -157,7 +163,7 @@ impl Glyphs {
     /// system's for what they lack.
     pub(super) fn with_system_fonts(system_fonts: bool) -> Self {
         Self {
-            fonts: (0..Source::COUNT).map(|_| OnceCell::new()).collect(),
+            metrics: (0..Source::BUNDLED).map(|_| OnceCell::new()).collect(),
             shapers: (0..Source::COUNT).map(|_| OnceCell::new()).collect(),
             system: SystemFonts::new(system_fonts),
             latin: [[None; 256]; 2],
@@ -187,24 +193,25 @@ impl Glyphs {
         }
     }
 
-    pub(super) fn font(&self, source: Source) -> Option<&ParsedFont> {
-        self.fonts[source.index()]
-            .get_or_init(|| {
-                // Shared bytes and outlines left unparsed: printpdf's
-                // `from_bytes` copies the font twice and decodes every
-                // glyph's location, none of which looking up characters
-                // and advances needs (subsetting reads the bytes again).
+    /// Runs `f` with the character map and advances of `source`: a
+    /// bundled font's are read once, a system font's each time (they are
+    /// rare, and their bytes are not `'static`).
+    fn with_metrics<T>(&self, source: Source, f: impl FnOnce(&Metrics<'_>) -> T) -> Option<T> {
+        match source.bundled_bytes() {
+            Some(bytes) => self.metrics[source.index()]
+                .get_or_init(|| Metrics::read(bytes, 0))
+                .as_ref()
+                .map(f),
+            None => {
                 let program = self.program(source)?;
-                let bytes = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(program.bytes));
-                let mut warnings = Vec::new();
-                printpdf::AzulParsedFont::from_bytes_shared(
-                    bytes,
-                    program.index as usize,
-                    &mut warnings,
-                )
-                .map(ParsedFont::from_azul)
-            })
-            .as_ref()
+                Metrics::read(&program.bytes, program.index).as_ref().map(f)
+            }
+        }
+    }
+
+    /// printpdf's parse of `source`, which embedding it needs.
+    fn parsed(&self, source: Source) -> Option<ParsedFont> {
+        parse_for_printpdf(self.program(source)?)
     }
 
     /// Runs `f` with a shaper for `source`.
@@ -225,20 +232,16 @@ impl Glyphs {
 
     /// The font's own advance of glyph `gid` of `source`, in em.
     pub(super) fn advance_of(&self, source: Source, gid: u16) -> Option<f32> {
-        let font = self.font(source)?;
-        let upm = f32::from(font.font_metrics.units_per_em.max(1));
-        Some(f32::from(font.get_horizontal_advance(gid)) / upm)
+        self.with_metrics(source, |m| m.advance_em(gid)).flatten()
     }
 
     /// The glyph index of `ch` in `source` and its advance in em.
     fn glyph_of(&self, source: Source, ch: char) -> Option<(u16, f32)> {
-        let font = self.font(source)?;
-        let gid = font.lookup_glyph_index(ch as u32)?;
-        // A cmap entry pointing at .notdef is no glyph at all.
-        if gid == 0 {
-            return None;
-        }
-        Some((gid, self.advance_of(source, gid)?))
+        self.with_metrics(source, |m| {
+            let gid = m.glyph(ch)?;
+            Some((gid, m.advance_em(gid)?))
+        })
+        .flatten()
     }
 
     fn glyph_in(&self, face: Face, ch: char) -> Option<Glyph> {
@@ -401,7 +404,12 @@ impl Glyphs {
     /// Adds the faces that drew something to `doc`, under their fixed IDs,
     /// and returns per face the glyphs to show once (for printpdf to subset
     /// and map) and the glyph renumbering of the subset.
-    pub(super) fn embed(&mut self, doc: &mut PdfDocument) -> Result<Vec<Embedded>, PdfError> {
+    /// `cores` is printpdf's parse of the core cuts, if made already.
+    pub(super) fn embed(
+        &mut self,
+        doc: &mut PdfDocument,
+        mut cores: CoreFonts,
+    ) -> Result<Vec<Embedded>, PdfError> {
         let mut out = Vec::new();
         for index in 0..Face::COUNT {
             let Some(face) = Face::from_index(index) else {
@@ -434,8 +442,8 @@ impl Glyphs {
                 } else {
                     // A core glyph, found again in the full font by its
                     // character (both cuts draw it with the same outline).
-                    self.font(full)
-                        .and_then(|f| f.lookup_glyph_index(ch as u32))
+                    self.with_metrics(full, |m| m.glyph(ch))
+                        .flatten()
                         .unwrap_or(0)
                 };
                 if target != 0 {
@@ -457,9 +465,9 @@ impl Glyphs {
                 }
                 remap[usize::from(gid)] = next;
             }
-            let font = self.fonts[source.index()]
-                .take()
-                .flatten()
+            let font = cores
+                .take(source)
+                .or_else(|| self.parsed(source))
                 .ok_or(PdfError::Font(face.resource_name()))?;
             doc.resources
                 .fonts
@@ -480,7 +488,7 @@ impl Glyphs {
             (Source::CoreRegular, Face::REGULAR),
             (Source::CoreBold, Face::BOLD),
         ] {
-            self.font(source)
+            self.with_metrics(source, |_| ())
                 .ok_or(PdfError::Font(face.resource_name()))?;
         }
         Ok(())
@@ -494,6 +502,8 @@ pub(super) fn is_invisible(c: char) -> bool {
         | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
         | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{fe00}'..='\u{fe0f}')
 }
+
+mod read;
 
 #[cfg(test)]
 mod tests;

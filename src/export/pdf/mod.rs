@@ -277,7 +277,8 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
 ///
 /// The content hash printed in the footer (the workbook written out and
 /// hashed) is computed beside the layout, which needs it only at the end,
-/// and so are the two compressors [`write::write_file`] uses.
+/// and so are the two compressors [`write::write_file`] uses and printpdf's
+/// parse of the core fonts, which only embedding them needs.
 fn render_with(
     workbook: &Workbook,
     options: &PdfOptions,
@@ -290,17 +291,19 @@ fn render_with(
             nav,
             hash,
         },
-        deflaters,
+        made,
     ) = std::thread::scope(|scope| {
         let beside = beside::Beside::start(scope, || {
             let hash = crate::storage::content_hash(workbook);
-            (hash, (write::Deflater::new(), write::Deflater::new()))
+            let deflaters = (write::Deflater::new(), write::Deflater::new());
+            (hash, (deflaters, glyphs::CoreFonts::parse()))
         });
         lay_out(workbook, options, reviews, || beside.join())
     })?;
+    let (deflaters, cores) = made;
     let meta = document_meta(workbook, options, &hash);
     let mut pdf = PdfDocument::new(&meta.title);
-    let embedded = glyphs.embed(&mut pdf)?;
+    let embedded = glyphs.embed(&mut pdf, cores)?;
     let missing_glyphs = glyphs.take_missing();
     pdf.pages = placeholder_pages(options.paper, pages.len(), &embedded);
     let extras = Extras {

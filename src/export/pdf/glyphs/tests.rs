@@ -65,8 +65,8 @@ fn core_faces_cover_what_make_core_claims_with_the_full_faces_advances() {
         g.resolve(text, bold, Origin::Fixed, &mut out);
     }
     assert!(out.iter().all(|g| g.gid < FULL_OFFSET), "{out:?}");
-    assert!(g.fonts[Source::Regular.index()].get().is_none());
-    assert!(g.fonts[Source::Bold.index()].get().is_none());
+    assert!(g.metrics[Source::Regular.index()].get().is_none());
+    assert!(g.metrics[Source::Bold.index()].get().is_none());
 }
 
 #[test]
@@ -83,7 +83,8 @@ fn a_character_beyond_the_core_face_comes_from_the_full_face() {
         g.mark_used(*glyph);
     }
     let mut doc = PdfDocument::new("test");
-    let embedded = g.embed(&mut doc).unwrap();
+    // The core cuts parsed beforehand are not what this face embeds.
+    let embedded = g.embed(&mut doc, CoreFonts::parse()).unwrap();
     assert_eq!(embedded.len(), 1);
     // The full face is embedded, the core glyphs found again in it: four
     // distinct glyphs, numbered 1..=4 in the subset.
@@ -102,15 +103,65 @@ fn a_character_beyond_the_core_face_comes_from_the_full_face() {
 fn a_document_the_core_face_covers_embeds_the_core_face() {
     let mut g = Glyphs::new();
     let mut out = Vec::new();
-    g.resolve("Zoë ✓", false, Origin::Fixed, &mut out);
-    for glyph in &out {
-        g.mark_used(*glyph);
+    g.resolve("Zoë ✓", true, Origin::Fixed, &mut out);
+    let embedded_with = |cores| {
+        let mut g = Glyphs::new();
+        for glyph in &out {
+            g.mark_used(*glyph);
+        }
+        let mut doc = PdfDocument::new("test");
+        let embedded = g.embed(&mut doc, cores).unwrap();
+        let font = &doc.resources.fonts.map[&Face::BOLD.id()];
+        assert!(font.parsed_font.num_glyphs < FULL_OFFSET);
+        assert_eq!(embedded.len(), 1);
+        assert_eq!(embedded[0].face, Face::BOLD);
+        assert_eq!(embedded[0].glyphs.len(), 5);
+        (embedded[0].glyphs.clone(), embedded[0].remap.clone())
+    };
+    // Parsed beside the layout or at embedding: the same subset.
+    assert_eq!(
+        embedded_with(CoreFonts::parse()),
+        embedded_with(CoreFonts::none())
+    );
+}
+
+#[test]
+fn characters_are_looked_up_as_printpdf_reads_the_font_it_embeds() {
+    let sources = [
+        Source::CoreRegular,
+        Source::CoreBold,
+        Source::Regular,
+        Source::Bold,
+        Source::Fallback,
+        Source::Devanagari,
+        Source::Thai,
+        Source::Hangul,
+    ];
+    for source in sources {
+        let bytes = source.bundled_bytes().unwrap();
+        let ours = Metrics::read(bytes, 0).unwrap();
+        let program = Program {
+            bytes: std::sync::Arc::from(bytes),
+            index: 0,
+        };
+        let theirs = parse_for_printpdf(program).unwrap();
+        let upm = f32::from(theirs.font_metrics.units_per_em);
+        let mut mapped = 0;
+        for code in (0..0x11_0000).step_by(7) {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let gid = ours.glyph(ch);
+            let expected = theirs.lookup_glyph_index(code).filter(|&g| g != 0);
+            assert_eq!(gid, expected, "{source:?} U+{code:04X}");
+            if let Some(gid) = gid {
+                let advance = f32::from(theirs.get_horizontal_advance(gid)) / upm;
+                assert_eq!(ours.advance_em(gid), Some(advance), "{source:?} {gid}");
+                mapped += 1;
+            }
+        }
+        assert!(mapped > 8, "{source:?}: {mapped} characters mapped");
     }
-    let mut doc = PdfDocument::new("test");
-    let embedded = g.embed(&mut doc).unwrap();
-    let font = &doc.resources.fonts.map[&Face::REGULAR.id()];
-    assert!(font.parsed_font.num_glyphs < FULL_OFFSET);
-    assert_eq!(embedded[0].glyphs.len(), 5);
 }
 
 #[test]
@@ -157,7 +208,7 @@ fn devanagari_thai_and_hangul_have_bundled_faces() {
     assert!(g.take_missing().is_empty());
     // Neither DejaVu nor Droid Sans Fallback was parsed for them.
     for source in [Source::Regular, Source::Bold, Source::Fallback] {
-        assert!(g.fonts[source.index()].get().is_none(), "{source:?}");
+        assert!(g.metrics[source.index()].get().is_none(), "{source:?}");
     }
     assert!(!g.system.scanned());
 }
