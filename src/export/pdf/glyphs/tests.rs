@@ -239,3 +239,14 @@ fn a_glyph_keeps_the_first_character_it_was_drawn_for() {
     g.mark_used(Glyph::plain('b', Face::REGULAR, 3, 0.5));
     assert_eq!(g.used[0][3], 'a' as u32);
 }
+
+#[test]
+fn the_core_faces_parsed_beside_the_layout_are_handed_over_once() {
+    let mut cores = CoreFonts::parse();
+    for source in [Source::CoreRegular, Source::CoreBold] {
+        let font = cores.take(source).expect("parsed beforehand");
+        assert!(font.num_glyphs < FULL_OFFSET, "{source:?} is the core cut");
+        assert!(cores.take(source).is_none(), "{source:?} handed over twice");
+    }
+    assert!(CoreFonts::parse().take(Source::Regular).is_none());
+}

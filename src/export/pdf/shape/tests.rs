@@ -1,4 +1,5 @@
 use super::*;
+use crate::export::pdf::faces::Source;
 
 fn shaped(text: &str) -> (Vec<Glyph>, u8, Glyphs) {
     let mut g = Glyphs::new();
@@ -156,4 +157,19 @@ fn runs_split_at_a_change_of_level_face_or_script() {
         ]
     );
     assert_eq!(runs[3].face, Some(Face::FALLBACK));
+}
+
+#[test]
+fn glyphs_at_their_own_advance_are_not_placed_one_by_one() {
+    // Joined Arabic and Hebrew letters without marks keep each glyph's
+    // advance from the font: drawn as plain text, not positioned glyph by
+    // glyph (which would take the PDF several times the operators).
+    for text in ["محمد", "דוד כהן"] {
+        let (out, _, g) = shaped(text);
+        assert!(out.iter().all(|o| !o.placed()), "{text}: {out:?}");
+        for o in &out {
+            let own = g.advance_of(Source::Regular, o.gid - FULL_OFFSET);
+            assert_eq!(own, Some(o.advance_em), "{text}: {o:?}");
+        }
+    }
 }
