@@ -221,6 +221,16 @@ mod tests {
         let (text, links) = block_text("<!--\nguidance kept\n-->");
         assert_eq!((text.as_str(), links.len()), ("guidance kept", 0));
         assert_eq!(block_text("a < b").0, "a < b");
+        assert_eq!(
+            block_text("<p>p99 < 200 ms, errors > 1%</p>").0,
+            "p99 < 200 ms, errors > 1%"
+        );
+        assert_eq!(block_text("<!DOCTYPE html>\n<p>text</p>").0, "text");
+        assert_eq!(
+            block_text("<ul><li>one</li><li>two</li></ul>").0,
+            "one\ntwo",
+            "block tags end a line"
+        );
         assert_eq!(block_text("<p>unclosed <b").0, "unclosed <b");
         assert_eq!(block_text("<!-- open").0, "open");
     }

@@ -304,6 +304,9 @@ fn a_column_is_the_bold_one_only_when_most_of_its_cells_are_bold() {
     let md = "| Goal | Reason |\n|---|---|\n| Pages load fast | Users leave slow pages |\n| Images are small | **Bandwidth** costs money |\n";
     let wb = imp(md).workbook;
     assert_eq!(titles(&wb), ["Pages load fast", "Images are small"]);
+    let md = "| Context | Goal |\n|---|---|\n| Pages were slow | **Images are compressed** |\n| Fonts were big | **Fonts are subset** |\n";
+    let wb = imp(md).workbook;
+    assert_eq!(titles(&wb), ["Images are compressed", "Fonts are subset"]);
 }
 
 /// A table whose cells are mostly e-mail addresses is a contact list,
@@ -351,4 +354,86 @@ fn a_heading_keeps_colon_text_that_is_not_an_emoji_shortcode() {
     let md = "## :lock: Security\n\n- [ ] a\n\n## :Ops team: duties\n\n- [ ] b\n";
     let wb = imp(md).workbook;
     assert_eq!(names(&wb), ["Security", ":Ops team: duties"]);
+}
+
+/// `auto` takes a level of headings for checks only when at least half of
+/// them have prose under them: a level of mostly bullet lists is sections.
+#[test]
+fn headings_mostly_over_bullet_lists_are_sections_not_checks() {
+    let md = "# Doc\n\n## Security\n\n### Vault\n\nSecrets live there.\n\n### Keys\n\nRotated yearly.\n\n### Reading\n\n- the TLS guide\n\n### People\n\n- Ann on call\n\n### Tools\n\n- the scanner\n";
+    let wb = imp(md).workbook;
+    assert_eq!(titles(&wb), ["the TLS guide", "Ann on call", "the scanner"]);
+}
+
+/// A link around a badge (an image, no words) is no link of the item's.
+#[test]
+fn a_badge_in_a_task_item_adds_no_link() {
+    let md = "- [ ] Build is green [![CI](https://ci.test/badge.svg)](https://ci.test/job)\n";
+    let wb = imp(md).workbook;
+    let i = wb.items().next().unwrap().1;
+    assert_eq!(i.title, "Build is green");
+    assert_eq!(i.description, "");
+}
+
+/// After a block quote, a plain list is no longer the quoted references of
+/// the task before it.
+#[test]
+fn a_plain_list_after_a_quote_is_not_the_tasks() {
+    let md = "- [ ] Backups restored\n\n> Ask the DBA first.\n\n- a plain bullet\n";
+    let imp = imp(md);
+    let i = imp.workbook.items().next().unwrap().1;
+    assert_eq!(imp.workbook.item_count(), 1);
+    assert!(!i.description.contains("plain bullet"), "{}", i.description);
+    assert_eq!(
+        imp.warnings,
+        ["line 5: 1 plain bullet outside any section not imported (not task items)"]
+    );
+}
+
+/// An empty heading (a placeholder) below the checks is not a deeper level
+/// of checks.
+#[test]
+fn an_empty_sub_heading_does_not_move_the_level_of_checks() {
+    let md = "# Doc\n\n## Security\n\n### Secrets live in the vault\n\nNo secret in the repo.\n\n### Keys are rotated\n\nYearly.\n\n#### TODO\n";
+    let wb = imp(md).workbook;
+    assert_eq!(
+        titles(&wb),
+        ["Secrets live in the vault", "Keys are rotated"]
+    );
+}
+
+/// An ID marker in a table's check cell is the item's ID.
+#[test]
+fn an_id_marker_in_a_check_cell_is_the_items_id() {
+    let md =
+        "| Check | Status |\n|---|---|\n| Backups restored <!-- id: ops.backups --> | Done |\n";
+    let wb = imp(md).workbook;
+    let i = wb.items().next().unwrap().1;
+    assert_eq!(
+        (i.id.as_str(), i.title.as_str()),
+        ("ops.backups", "Backups restored")
+    );
+}
+
+/// `--items headings` takes a level of headings only when at least half of
+/// them have prose under them.
+#[test]
+fn forced_headings_need_half_of_their_level_to_read_as_checks() {
+    let md = "## Security\n\n### Vault\n\nSecrets live there.\n\n### Reading\n\n- the TLS guide\n\n### People\n\n- Ann on call\n";
+    assert!(matches!(
+        imp_as(md, ItemShape::Headings),
+        Err(ImportError::NoItems(_))
+    ));
+}
+
+/// Heading-per-check items under same-named sections of different parents
+/// keep the parent in their category, as task items do.
+#[test]
+fn repeated_sections_of_heading_checks_keep_their_parent() {
+    let md = "# Doc\n\n## HTML\n\n### Best practices\n\n#### Pages validate\n\nRun the validator.\n\n#### Pages are small\n\nUnder 1 MB.\n\n## Images\n\n### Best practices\n\n#### Images are compressed\n\nUse the optimizer.\n";
+    let wb = imp(md).workbook;
+    assert_eq!(
+        names(&wb),
+        ["HTML › Best practices", "Images › Best practices"]
+    );
 }

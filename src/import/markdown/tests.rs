@@ -506,11 +506,11 @@ fn only_a_separated_reference_code_makes_the_id() {
 /// description, not the count line our export writes (`3 of 5 passing`).
 #[test]
 fn only_a_count_of_passing_items_is_taken_for_the_export_summary() {
-    let md = "# Launch\n\nMost of the smoke suites passing.\n\nAll of them passing\n\n3 of 5 passing\n\n## Ops\n\n- [ ] a\n";
+    let md = "# Launch\n\nMost of the smoke suites passing.\n\nAll of them passing\n\n3 of 5 passing\n\nProduction-ready means every item is done.\n\n## Ops\n\n- [ ] a\n";
     let wb = imp(md).workbook;
     assert_eq!(
         wb.description,
-        "Most of the smoke suites passing.\n\nAll of them passing"
+        "Most of the smoke suites passing.\n\nAll of them passing\n\nProduction-ready means every item is done."
     );
 }
 
@@ -542,4 +542,70 @@ fn each_shape_explains_which_blocks_it_reads() {
         });
         assert!(listed, "{shape} not explained in\n{help}");
     }
+}
+
+/// A warning names the line of the labelled value itself, however far down
+/// the item it sits.
+#[test]
+fn a_bad_value_on_a_later_line_is_named_by_its_own_line() {
+    let imp = imp("## Ops\n\n- [ ] Backups\n  Owner: Ann\n  Status: Blocked\n");
+    assert_eq!(imp.warnings.len(), 1, "{:?}", imp.warnings);
+    assert!(
+        imp.warnings[0].starts_with("line 5: status \"Blocked\""),
+        "{:?}",
+        imp.warnings
+    );
+}
+
+/// A dash in a table cell is an empty cell, not an owner called "-".
+#[test]
+fn a_dash_in_a_table_cell_is_empty() {
+    let md = "| Check | Owner |\n|---|---|\n| Backups restored | - |\n";
+    let i = imp(md).workbook.items().next().unwrap().1.clone();
+    assert_eq!(i.owner, "");
+}
+
+/// Items nested deeper than the cap are text of their ancestor; the list
+/// after them is read as before.
+#[test]
+fn items_after_a_folded_list_are_items_again() {
+    let mut md = String::from("- [ ] top\n");
+    for depth in 1..40 {
+        md.push_str(&"  ".repeat(depth));
+        md.push_str("- [ ] nested\n");
+    }
+    md.push_str("- [ ] after\n");
+    let wb = imp(&md).workbook;
+    let titles: Vec<&str> = wb.items().map(|(_, i)| i.title.as_str()).collect();
+    assert_eq!(titles.first(), Some(&"top"));
+    assert_eq!(titles.last(), Some(&"after"));
+}
+
+/// The words other checklists use for our labels fill the same fields.
+#[test]
+fn other_checklists_label_words_fill_the_fields() {
+    let md = "- [ ] Backups restored\n  State: Done\n  Assignee: Ann\n  Deadline: 2026-05-01\n  Note: ask the DBA\n";
+    let imp = imp(md);
+    let i = imp.workbook.items().next().unwrap().1;
+    assert_eq!(i.status, Status::Done);
+    assert_eq!(i.owner, "Ann");
+    assert_eq!(i.due, NaiveDate::from_ymd_opt(2026, 5, 1).map(Due::On));
+    assert_eq!(i.notes, "ask the DBA");
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+/// A dropped block's warning quotes its first 60 characters, and says so
+/// with "…" only when there is more.
+#[test]
+fn a_dropped_block_is_quoted_whole_or_cut_with_an_ellipsis() {
+    let sixty = "x".repeat(60);
+    let md = format!("## A\n\n{sixty}\n\n{sixty}yz\n\n- [ ] item\n");
+    let imp = imp(&md);
+    assert_eq!(
+        imp.warnings,
+        [
+            format!("line 3: text under “A” not imported (not part of an item): “{sixty}”"),
+            format!("line 5: text under “A” not imported (not part of an item): “{sixty}…”"),
+        ]
+    );
 }
