@@ -350,6 +350,8 @@ mod labels;
 mod table;
 
 #[cfg(test)]
+mod label_tests;
+#[cfg(test)]
 mod round_trip;
 #[cfg(test)]
 mod shape_tests;
