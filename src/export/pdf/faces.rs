@@ -160,6 +160,17 @@ pub(super) struct Program {
     pub index: u32,
 }
 
+impl Program {
+    /// A bundled font's program, its bytes copied (printpdf wants them
+    /// owned); `None` for a system font.
+    pub fn bundled(source: Source) -> Option<Self> {
+        source.bundled_bytes().map(|bytes| Self {
+            bytes: Arc::from(bytes),
+            index: 0,
+        })
+    }
+}
+
 impl std::fmt::Debug for Program {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Program({} bytes, #{})", self.bytes.len(), self.index)

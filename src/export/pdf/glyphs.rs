@@ -178,10 +178,7 @@ impl Glyphs {
     pub(super) fn program(&self, source: Source) -> Option<Program> {
         match source {
             Source::System(n) => self.system.program(usize::from(n)).cloned(),
-            _ => source.bundled_bytes().map(|bytes| Program {
-                bytes: std::sync::Arc::from(bytes),
-                index: 0,
-            }),
+            _ => Program::bundled(source),
         }
     }
 

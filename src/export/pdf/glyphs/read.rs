@@ -50,13 +50,7 @@ pub(in crate::export::pdf) struct CoreFonts([Option<ParsedFont>; 2]);
 impl CoreFonts {
     /// Parses both core cuts.
     pub(in crate::export::pdf) fn parse() -> Self {
-        let core = |source: Source| {
-            let bytes = source.bundled_bytes()?;
-            parse_for_printpdf(Program {
-                bytes: std::sync::Arc::from(bytes),
-                index: 0,
-            })
-        };
+        let core = |source| parse_for_printpdf(Program::bundled(source)?);
         Self([core(Source::CoreRegular), core(Source::CoreBold)])
     }
 

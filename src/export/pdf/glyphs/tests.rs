@@ -140,11 +140,7 @@ fn characters_are_looked_up_as_printpdf_reads_the_font_it_embeds() {
     for source in sources {
         let bytes = source.bundled_bytes().unwrap();
         let ours = Metrics::read(bytes, 0).unwrap();
-        let program = Program {
-            bytes: std::sync::Arc::from(bytes),
-            index: 0,
-        };
-        let theirs = parse_for_printpdf(program).unwrap();
+        let theirs = parse_for_printpdf(Program::bundled(source).unwrap()).unwrap();
         let upm = f32::from(theirs.font_metrics.units_per_em);
         let mut mapped = 0;
         for code in (0..0x11_0000).step_by(7) {
