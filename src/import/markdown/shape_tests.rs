@@ -437,3 +437,18 @@ fn repeated_sections_of_heading_checks_keep_their_parent() {
         ["HTML › Best practices", "Images › Best practices"]
     );
 }
+
+/// Question headings and table rows under same-named sections of different
+/// parents keep the parent in their category, as task items do.
+#[test]
+fn repeated_sections_of_questions_and_table_rows_keep_their_parent() {
+    let questions = "# Doc\n\n## HTML\n\n### Best practices\n\n#### Is the doctype set?\n\n## Images\n\n### Best practices\n\n#### Are images compressed?\n";
+    let table = "# Doc\n\n## HTML\n\n### Best practices\n\n| Check | Notes |\n|---|---|\n| Doctype is set | always |\n\n## Images\n\n### Best practices\n\n| Check | Notes |\n|---|---|\n| Images are compressed | lossless |\n";
+    for md in [questions, table] {
+        assert_eq!(
+            names(&imp(md).workbook),
+            ["HTML › Best practices", "Images › Best practices"],
+            "{md}"
+        );
+    }
+}

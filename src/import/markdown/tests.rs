@@ -271,6 +271,34 @@ fn deep_nesting_is_folded_not_a_stack_overflow() {
     assert!(wb.categories[0].items[0].description.contains("nested"));
 }
 
+/// Task items nested past the depth limit are their parent's text, check
+/// marks and all, and the item after them sits at the depth it is written
+/// at, not under some grandparent.
+#[test]
+fn a_folded_list_is_its_parents_text_and_the_nesting_after_it_holds() {
+    // One letter per level keeps the `a › b › …` titles under the cut.
+    let names: Vec<String> = ('a'..='z').chain('A'..='H').map(String::from).collect();
+    let mut md = String::new();
+    for (depth, name) in names.iter().enumerate().take(MAX_DEPTH + 2) {
+        md.push_str(&format!("{}- [ ] {name}\n", "  ".repeat(depth)));
+    }
+    md.push_str(&format!("{}- [ ] sibling\n", "  ".repeat(MAX_DEPTH - 1)));
+    md.push_str("- [ ] after\n");
+    let wb = imp(&md).workbook;
+    let items: Vec<(&str, &str)> = wb
+        .items()
+        .map(|(_, i)| (i.title.as_str(), i.description.as_str()))
+        .collect();
+    let deepest = names[..MAX_DEPTH].join(" › ");
+    let sibling = format!("{} › sibling", names[..MAX_DEPTH - 1].join(" › "));
+    assert_eq!(items.len(), MAX_DEPTH + 2);
+    assert_eq!(
+        items[MAX_DEPTH - 1],
+        (deepest.as_str(), "- [ ] G\n\n- [ ] H")
+    );
+    assert_eq!(items[MAX_DEPTH..], [(sibling.as_str(), ""), ("after", "")]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
