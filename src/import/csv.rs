@@ -28,6 +28,14 @@ pub fn import(bytes: &[u8], options: &SheetOptions) -> Result<Imported, ImportEr
     Ok(imported)
 }
 
+/// The columns an import of `bytes` reads and where each goes under `maps`
+/// (see [`sheet::columns_of`]); `None` when the file cannot be read.
+pub fn columns(bytes: &[u8], maps: &[sheet::columns::Mapping]) -> Option<Vec<sheet::ColumnUse>> {
+    let (text, _) = decode(bytes);
+    check_quotes(&text).ok()?;
+    sheet::columns_of(&rows(&text).ok()?, maps)
+}
+
 /// The text, and a note when it was not UTF-8.
 fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {

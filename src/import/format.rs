@@ -3,8 +3,8 @@
 //! like Markdown: use `shipshape import md`"), by its first bytes.
 
 use super::markdown::{ItemShape, MarkdownOptions};
-use super::sheet::SheetOptions;
 use super::sheet::columns::Mapping;
+use super::sheet::{ColumnUse, SheetOptions};
 use super::{ImportError, Imported};
 
 /// The formats Shipshape imports.
@@ -182,6 +182,17 @@ pub fn import(format: Format, bytes: &[u8], options: &Options) -> Result<Importe
         Format::Csv => super::csv::import(bytes, &sheet()),
         Format::Xlsx => super::xlsx::import(bytes, options.sheet.as_deref(), &sheet()),
         Format::Azure => super::azure::import(bytes, options.project.as_deref()),
+    }
+}
+
+/// The columns a CSV or spreadsheet import of `bytes` reads and where
+/// each goes under the options' maps, for a chooser; `None` for the other
+/// formats and for files that cannot be read.
+pub fn columns(format: Format, bytes: &[u8], options: &Options) -> Option<Vec<ColumnUse>> {
+    match format {
+        Format::Csv => super::csv::columns(bytes, &options.map),
+        Format::Xlsx => super::xlsx::columns(bytes, options.sheet.as_deref(), &options.map),
+        Format::Markdown | Format::Azure => None,
     }
 }
 

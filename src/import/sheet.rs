@@ -47,18 +47,7 @@ pub fn to_workbook(rows: &[Row], options: &SheetOptions) -> Result<Imported, Imp
         return Err(ImportError::Empty);
     };
     let own = columns::is_own_export(&first.cells);
-    let header_at = if own {
-        0
-    } else {
-        rows.iter()
-            .take(HEADER_SEARCH_ROWS)
-            .position(|r| {
-                r.cells
-                    .iter()
-                    .any(|c| columns::names_title(c, &options.map))
-            })
-            .ok_or_else(|| no_title_column(first))?
-    };
+    let header_at = header_at(&rows, own, &options.map).ok_or_else(|| no_title_column(first))?;
     let header = &rows[header_at].cells;
     let targets = columns::assign(header, own, &options.map)
         .map_err(|e| ImportError::Invalid(e.to_string()))?;
@@ -93,6 +82,61 @@ pub fn to_workbook(rows: &[Row], options: &SheetOptions) -> Result<Imported, Imp
         workbook: b.wb,
         warnings: b.warnings,
     })
+}
+
+/// Where the header row is among the non-blank `rows`: the first (our
+/// export's), else the first of the top [`HEADER_SEARCH_ROWS`] that names a
+/// title column.
+fn header_at(rows: &[&Row], own: bool, maps: &[Mapping]) -> Option<usize> {
+    if own {
+        return Some(0);
+    }
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|r| r.cells.iter().any(|c| columns::names_title(c, maps)))
+}
+
+/// A column of a sheet's header row and where its values would go, for a
+/// chooser that changes it (`--map` in the window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnUse {
+    /// The header as written; empty for a column without one.
+    pub header: String,
+    /// What messages call it: the header, else its letter ("Column C").
+    pub label: String,
+    pub target: Target,
+}
+
+/// The columns a sheet import of `rows` reads and their targets under
+/// `maps`. When no row names a title column, the columns of the likeliest
+/// header (the first of the widest top rows: a title or a note above it
+/// fills fewer cells), as they would be read if it were the header, so
+/// that the user can say which of them holds the checks; `None` for a
+/// sheet with no non-blank row, or maps naming columns the header does
+/// not have.
+pub fn columns_of(rows: &[Row], maps: &[Mapping]) -> Option<Vec<ColumnUse>> {
+    let rows: Vec<&Row> = rows.iter().filter(|r| !blank(&r.cells)).collect();
+    let own = columns::is_own_export(&rows.first()?.cells);
+    let widest = || {
+        let filled = |r: &&Row| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let top = &rows[..rows.len().min(HEADER_SEARCH_ROWS)];
+        let most = top.iter().map(filled).max().unwrap_or(0);
+        top.iter().position(|r| filled(r) == most).unwrap_or(0)
+    };
+    let header = &rows[header_at(&rows, own, maps).unwrap_or_else(widest)].cells;
+    let targets = columns::assign(header, own, maps).ok()?;
+    Some(
+        header
+            .iter()
+            .zip(targets)
+            .enumerate()
+            .map(|(i, (h, target))| ColumnUse {
+                header: h.trim().to_owned(),
+                label: label(header, i),
+                target,
+            })
+            .collect(),
+    )
 }
 
 fn blank(cells: &[String]) -> bool {

@@ -29,11 +29,7 @@ pub fn import(
     let mut book = open(bytes)?;
     let names = book.sheet_names();
     if let Some(wanted) = sheet {
-        let Some(name) = names.iter().find(|n| n.as_str() == wanted).or_else(|| {
-            names
-                .iter()
-                .find(|n| n.to_lowercase() == wanted.to_lowercase())
-        }) else {
+        let Some(name) = find_sheet(&names, wanted) else {
             return Err(ImportError::Invalid(format!(
                 "no sheet is named {wanted:?} (sheets: {})",
                 quoted(&names)
@@ -64,6 +60,46 @@ pub fn import(
 /// The sheet names of a spreadsheet, for a chooser.
 pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
     Ok(open(bytes)?.sheet_names())
+}
+
+/// The columns an import of sheet `sheet` (else of the sheet an import
+/// picks, else the first) reads and where each goes under `maps` (see
+/// [`sheet::columns_of`]); `None` when the file cannot be read.
+pub fn columns(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    maps: &[sheet::columns::Mapping],
+) -> Option<Vec<sheet::ColumnUse>> {
+    let mut book = open(bytes).ok()?;
+    let names = book.sheet_names();
+    if let Some(wanted) = sheet {
+        let rows = read(&mut book, find_sheet(&names, wanted)?).ok()?;
+        return sheet::columns_of(&rows, maps);
+    }
+    let opts = SheetOptions {
+        project: None,
+        map: maps.to_vec(),
+    };
+    // The sheet an import reads is the first that imports; failing that,
+    // the first sheet's columns are the ones to choose from.
+    let mut first = None;
+    for name in &names {
+        let rows = read(&mut book, name).ok()?;
+        if sheet::to_workbook(&rows, &opts).is_ok() {
+            return sheet::columns_of(&rows, maps);
+        }
+        first.get_or_insert(rows);
+    }
+    sheet::columns_of(&first?, maps)
+}
+
+/// The sheet named `wanted`, in the same case or failing that in any.
+fn find_sheet<'a>(names: &'a [String], wanted: &str) -> Option<&'a String> {
+    names.iter().find(|n| n.as_str() == wanted).or_else(|| {
+        names
+            .iter()
+            .find(|n| n.to_lowercase() == wanted.to_lowercase())
+    })
 }
 
 fn quoted(names: &[String]) -> String {

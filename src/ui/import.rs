@@ -2,8 +2,8 @@
 //! `shipshape CHECKLIST.md`: the preview of what the import makes — the
 //! project, how many items in which categories, the first items and every
 //! warning — with the choices that change it (for Markdown which blocks
-//! are the checks, for a spreadsheet which sheet), before anything is
-//! created. Create makes an unsaved workbook, as New does: Save picks its
+//! are the checks, for a spreadsheet which sheet and what each column
+//! holds), before anything is created. Create makes an unsaved workbook, as New does: Save picks its
 //! file, and unsaved edits to the open workbook are asked about first.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +17,8 @@ use super::style;
 use super::text::clip;
 use super::view::Modal;
 use crate::import::markdown::ItemShape;
+use crate::import::sheet::ColumnUse;
+use crate::import::sheet::columns::{Mapping, Target};
 use crate::import::{self, Format, Imported, Options};
 use crate::model::Workbook;
 
@@ -34,6 +36,10 @@ pub struct ImportDialog {
     /// Spreadsheets: the sheet read (`None`: the first with a checklist).
     pub sheet: Option<String>,
     sheets: Vec<String>,
+    /// Spreadsheets: the columns the user gave a target (`--map`).
+    pub map: Vec<Mapping>,
+    /// Spreadsheets: the header's columns and where each goes.
+    columns: Option<Vec<ColumnUse>>,
     result: Result<Imported, String>,
 }
 
@@ -50,6 +56,8 @@ impl ImportDialog {
             shape: ItemShape::Auto,
             sheet: None,
             sheets,
+            map: Vec::new(),
+            columns: None,
             result: Err(String::new()),
         };
         dialog.recompute();
@@ -61,10 +69,11 @@ impl ImportDialog {
     fn recompute(&mut self) {
         let options = Options {
             project: None,
-            map: Vec::new(),
+            map: self.map.clone(),
             sheet: self.sheet.clone(),
             items: self.shape,
         };
+        self.columns = import::format::columns(self.format, &self.bytes, &options);
         self.result = import::format::import(self.format, &self.bytes, &options)
             .map(|mut imported| {
                 if imported.workbook.project == import::UNTITLED
@@ -86,7 +95,7 @@ impl ImportDialog {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         ui.label(format!("{} — {}", clip(&name), self.format.label()));
-        if self.choices_ui(ui) {
+        if self.choices_ui(ui) | self.columns_ui(ui) {
             self.recompute();
         }
         ui.add_space(6.0);
@@ -95,6 +104,9 @@ impl ImportDialog {
             Ok(imported) => preview_ui(ui, imported, dark),
             Err(e) => {
                 ui.label(RichText::new(format!("Cannot import: {e}")).color(style::red_text(dark)));
+                if self.columns.is_some() {
+                    ui.label("Under Columns, set the column that holds the checks to Title.");
+                }
             }
         }
         ui.add_space(6.0);
@@ -150,11 +162,82 @@ impl ImportDialog {
                                 .changed();
                         }
                     });
+                if changed {
+                    // Another sheet has other columns.
+                    self.map.clear();
+                }
             }
             Format::Xlsx | Format::Csv | Format::Azure => {}
         }
         changed
     }
+}
+
+impl ImportDialog {
+    /// Spreadsheets: each header column with where its values go, to be
+    /// changed (the window's `--map`); whether a choice changed. Open by
+    /// itself when the import fails, which is when no column was taken
+    /// for the checks.
+    fn columns_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let Some(columns) = &self.columns else {
+            return false;
+        };
+        let mut picked: Option<(String, Target)> = None;
+        let mut reset = false;
+        egui::CollapsingHeader::new(format!("Columns ({})", columns.len()))
+            .default_open(self.result.is_err())
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("import-columns")
+                    .max_height(180.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("import-columns-grid")
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                for (i, column) in columns.iter().enumerate() {
+                                    if let Some(target) = target_ui(ui, i, column) {
+                                        picked = Some((column.header.clone(), target));
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    });
+                if !self.map.is_empty() {
+                    reset = ui.button("Use the guessed columns").clicked();
+                }
+            });
+        if reset {
+            self.map.clear();
+            return true;
+        }
+        let Some((column, target)) = picked else {
+            return false;
+        };
+        self.map.retain(|m| m.column != column);
+        self.map.push(Mapping { column, target });
+        true
+    }
+}
+
+/// One column's row: its name, and where its values go; the target
+/// picked, if one was. A column without a header cannot be named in a
+/// map, so its target is shown but not offered.
+fn target_ui(ui: &mut egui::Ui, i: usize, column: &ColumnUse) -> Option<Target> {
+    let name = ui.label(clip(&column.label));
+    let mut target = column.target;
+    ui.add_enabled_ui(!column.header.is_empty(), |ui| {
+        egui::ComboBox::from_id_salt(("import-column", i))
+            .selected_text(target.label())
+            .show_ui(ui, |ui| {
+                for t in Target::CHOICES {
+                    ui.selectable_value(&mut target, t, t.label());
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_disabled_hover_text("A column without a header is kept in each item's description");
+    });
+    (target != column.target).then_some(target)
 }
 
 /// The project, counts, categories, first items and warnings.

@@ -394,3 +394,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_columns_offered_are_the_header_whatever_the_delimiter() {
+    let cols = columns(b"Check;Owner\nMFA;Ann\n", &[]).unwrap();
+    let labels: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Check", "Owner"]);
+    assert_eq!(
+        columns(b"Check,Owner\n\"MFA,Ann\n", &[]),
+        None,
+        "an unclosed quote"
+    );
+}

@@ -52,6 +52,46 @@ impl Target {
         })
     }
 
+    /// The targets offered for a column in the import window, in order:
+    /// the item's own fields first, then where a column's values can go
+    /// instead (our export's ID, relative-due and conflict columns keep
+    /// theirs without being offered).
+    pub const CHOICES: [Self; 16] = {
+        use ItemField as F;
+        [
+            Self::Field(F::Title),
+            Self::Category,
+            Self::Id,
+            Self::Field(F::Description),
+            Self::Field(F::Status),
+            Self::Field(F::Owner),
+            Self::Field(F::Due),
+            Self::Field(F::MitigationText),
+            Self::Field(F::MitigationAcceptedBy),
+            Self::Field(F::MitigationUntil),
+            Self::Field(F::Notes),
+            Self::Field(F::Evidence),
+            Self::Field(F::Verified),
+            Self::Field(F::Every),
+            Self::Fact,
+            Self::Ignore,
+        ]
+    };
+
+    /// What the import window calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Category => "Category",
+            Self::CategoryId => "Category ID",
+            Self::Id => "Item ID",
+            Self::Field(f) => f.label(),
+            Self::DueRelative => "Due, relative to launch",
+            Self::Conflicts => "Merge conflicts",
+            Self::Ignore => "Left out",
+            Self::Fact => "Kept in the description",
+        }
+    }
+
     /// Whether only one column may have this target (the rest become facts).
     fn is_single(self) -> bool {
         !matches!(self, Self::Ignore | Self::Fact)

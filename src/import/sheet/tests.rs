@@ -344,3 +344,95 @@ fn column_letters_go_past_z() {
     assert_eq!(letters(701), "ZZ");
     assert_eq!(letters(702), "AAA");
 }
+
+fn uses(columns: &[ColumnUse]) -> Vec<(&str, Target)> {
+    columns
+        .iter()
+        .map(|c| (c.label.as_str(), c.target))
+        .collect()
+}
+
+#[test]
+fn the_columns_offered_are_the_header_rows_with_where_each_goes() {
+    let rows = sheet(&[
+        &["Readiness — fill in one row per check"],
+        &["Area", "Check", "", "Severity"],
+        &["Security", "MFA for admins", "x", "High"],
+    ]);
+    let cols = columns_of(&rows, &[]).unwrap();
+    assert_eq!(
+        uses(&cols),
+        [
+            ("Area", Target::Category),
+            ("Check", Target::Field(ItemField::Title)),
+            ("Column C", Target::Fact),
+            ("Severity", Target::Fact),
+        ]
+    );
+    assert_eq!(
+        cols[2].header, "",
+        "a column without a header has no name to map"
+    );
+    let maps = [
+        "Severity=ignore".parse().unwrap(),
+        "area=owner".parse().unwrap(),
+    ];
+    let cols = columns_of(&rows, &maps).unwrap();
+    assert_eq!(cols[0].target, Target::Field(ItemField::Owner));
+    assert_eq!(cols[3].target, Target::Ignore);
+    assert_eq!(columns_of(&rows, &["Nope=title".parse().unwrap()]), None);
+    assert_eq!(columns_of(&sheet(&[&["", " "]]), &[]), None);
+}
+
+/// A sheet whose column of checks has a name no guess knows offers its
+/// likeliest header — not the title row above it — so that the user can
+/// name the column; once named, the import reads that header.
+#[test]
+fn without_a_title_column_the_widest_top_row_is_offered_as_the_header() {
+    let rows = sheet(&[
+        &["Controls 2026"],
+        &["Domain", "Control objective", "Steward"],
+        &["Security", "MFA for admins", "Ann"],
+        &["", "Secrets rotated", ""],
+    ]);
+    let cols = columns_of(&rows, &[]).unwrap();
+    assert_eq!(
+        uses(&cols),
+        [
+            ("Domain", Target::Category),
+            ("Control objective", Target::Fact),
+            ("Steward", Target::Fact),
+        ]
+    );
+    let maps = vec!["Control objective=title".parse().unwrap()];
+    let cols = columns_of(&rows, &maps).unwrap();
+    assert_eq!(cols[1].target, Target::Field(ItemField::Title));
+    let opts = SheetOptions {
+        project: None,
+        map: maps,
+    };
+    let wb = to_workbook(&rows, &opts).unwrap().workbook;
+    assert_eq!(
+        titles(&wb),
+        [
+            ("Security", "MFA for admins"),
+            ("Security", "Secrets rotated")
+        ]
+    );
+}
+
+#[test]
+fn our_own_exports_columns_are_offered_as_the_export_wrote_them() {
+    let header: Vec<&str> = crate::export::csv::Column::all()
+        .into_iter()
+        .map(|c| c.name())
+        .collect();
+    let rows = sheet(&[&header, &["Security", "security", "security.mfa", "MFA"]]);
+    let cols = columns_of(&rows, &[]).unwrap();
+    assert_eq!(cols[0].target, Target::Category);
+    assert_eq!(cols[1].target, Target::CategoryId);
+    assert!(
+        cols.iter()
+            .any(|c| c.label == "result" && c.target == Target::Ignore)
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use shipshape::ui::{Command, ShipshapeApp};
 
 use super::{answer_path_field, fixture, harness};
@@ -174,4 +174,105 @@ fn the_start_view_offers_import_checklist() {
     h.run();
     let wb = h.state().workbook().unwrap();
     assert_eq!(wb.items().next().unwrap().1.title, "MFA for admins");
+}
+
+/// Picks `target` in the combo of column `column` of the preview's Columns.
+fn set_column(h: &mut Harness<'static, ShipshapeApp>, column: &str, target: &str) {
+    h.get_by_role_and_label(Role::ComboBox, column).click();
+    h.run();
+    // The list scrolls: the last entries are out of sight until asked for.
+    popup_entry(h, target).scroll_to_me();
+    h.run();
+    popup_entry(h, target).click();
+    h.run();
+}
+
+/// The open combo popup's entry `label`: the workbook behind the preview
+/// has labels of the same names, the popup alone has "Kept in the
+/// description" beside.
+fn popup_entry<'h>(
+    h: &'h Harness<'static, ShipshapeApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    h.get_all_by_label(label)
+        .find(|n| {
+            n.parent()
+                .is_some_and(|p| p.query_by_label("Kept in the description").is_some())
+        })
+        .unwrap()
+}
+
+/// A team's sheet whose column of checks has a name no guess knows: the
+/// preview cannot import it, says so, and opens the columns; naming the
+/// column Title imports it, and another column can be given a field or
+/// left out — what `--map` does on the command line.
+#[test]
+fn a_sheet_with_an_unknown_check_column_is_mapped_in_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("controls.csv");
+    std::fs::write(
+        &csv,
+        "Domain,Control objective,Steward,Severity\nSecurity,MFA for admins,Ann,High\n,Secrets rotated,Bo,Low\n",
+    )
+    .unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    drop_file(&mut h, &csv);
+    assert!(shows(&h, "Cannot import: no title column"));
+    assert!(shows(&h, "set the column that holds the checks to Title"));
+    assert!(h.query_by_label("Columns (4)").is_some());
+    assert!(h.query_by_label("Create workbook").is_none());
+
+    set_column(&mut h, "Control objective", "Title");
+    assert!(h.query_by_label("2 items in 1 category").is_some());
+    assert!(shows(&h, "Security › MFA for admins"));
+    assert!(shows(&h, "\"Steward\", \"Severity\""), "both kept as facts");
+
+    set_column(&mut h, "Steward", "Owner");
+    set_column(&mut h, "Severity", "Left out");
+    assert!(
+        h.query_by_label("No warnings: nothing in the file was left out.")
+            .is_some()
+    );
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    let items: Vec<(&str, &str, &str)> = wb
+        .items()
+        .map(|(_, i)| (i.title.as_str(), i.owner.as_str(), i.description.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [("MFA for admins", "Ann", ""), ("Secrets rotated", "Bo", "")]
+    );
+}
+
+/// A guessed column can be given another field, and the guesses come back
+/// with one click.
+#[test]
+fn a_guessed_column_is_changed_and_the_guesses_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("team.csv");
+    std::fs::write(&csv, "Check,Comments\nMFA for admins,Accepted by Ann\n").unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    drop_file(&mut h, &csv);
+    assert!(h.query_by_label("1 item in 1 category").is_some());
+    h.get_by_label("Columns (2)").click();
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::ComboBox, "Comments")
+            .is_some_and(|c| c.value().as_deref() == Some("Notes")),
+        "Comments are guessed to be notes"
+    );
+    assert!(h.query_by_label("Use the guessed columns").is_none());
+    set_column(&mut h, "Comments", "Mitigation");
+    h.get_by_label("Use the guessed columns").click();
+    h.run();
+    assert!(h.query_by_label("Use the guessed columns").is_none());
+    set_column(&mut h, "Comments", "Mitigation");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    let item = wb.items().next().unwrap().1;
+    assert_eq!(item.mitigation.text, "Accepted by Ann");
+    assert_eq!(item.notes, "");
 }
