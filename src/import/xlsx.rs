@@ -267,4 +267,4 @@ fn text(cell: &Data) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

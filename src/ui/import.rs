@@ -355,6 +355,30 @@ mod tests {
         assert!(!is_checklist(Path::new("noext")));
     }
 
+    /// Sheet is offered only when there is a sheet to choose.
+    #[test]
+    fn a_spreadsheet_of_one_sheet_offers_no_sheet_choice() {
+        use crate::import::xlsx::tests::{Cell::Text, xlsx};
+        use egui_kittest::kittest::Queryable;
+        let checks = || vec![vec![Text("Check")], vec![Text("MFA for admins")]];
+        for (sheets, offered) in [
+            (vec![("Only", checks())], false),
+            (vec![("A", checks()), ("B", checks())], true),
+        ] {
+            let book = xlsx(&sheets);
+            let dialog = ImportDialog::new("team.xlsx".into(), book, Format::Xlsx);
+            let mut h = crate::ui::dialogs::testing::harness(dialog, ImportDialog::ui);
+            h.run();
+            assert!(h.query_by_label("1 item in 1 category").is_some());
+            assert_eq!(
+                h.query_by_label("Sheet").is_some(),
+                offered,
+                "{} sheets",
+                sheets.len()
+            );
+        }
+    }
+
     #[test]
     fn a_file_of_no_known_kind_is_refused_with_what_can_be() {
         let dir = tempfile::tempdir().unwrap();

@@ -276,3 +276,53 @@ fn a_guessed_column_is_changed_and_the_guesses_restored() {
     assert_eq!(item.mitigation.text, "Accepted by Ann");
     assert_eq!(item.notes, "");
 }
+
+/// A spreadsheet of several sheets: the preview reads the first with a
+/// checklist, Sheet picks another, and the columns follow the sheet (a
+/// column given a field on one sheet is not looked for on the next).
+#[test]
+fn a_spreadsheets_sheet_is_chosen_in_the_preview_and_its_columns_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("team-readiness.xlsx");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists/team-readiness.xlsx"),
+        &xlsx,
+    )
+    .unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    drop_file(&mut h, &xlsx);
+    assert!(shows(&h, "team-readiness.xlsx — a spreadsheet"));
+    assert!(h.query_by_label("3 items in 2 categories").is_some());
+    h.get_by_label("Columns (7)").click();
+    h.run();
+    set_column(&mut h, "Priority", "Left out");
+    assert!(h.query_by_label("Use the guessed columns").is_some());
+
+    h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
+    h.run();
+    h.get_by_label("Instructions").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "Cannot import: sheet \"Instructions\": no title column"
+    ));
+    assert!(
+        h.query_by_label("Columns (1)").is_some(),
+        "the instructions' one column, with no map left over from the checklist"
+    );
+    assert!(h.query_by_label("Use the guessed columns").is_none());
+
+    h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
+    h.run();
+    h.get_by_label("The first with a checklist").click();
+    h.run();
+    assert!(h.query_by_label("3 items in 2 categories").is_some());
+    h.get_by_label("Create workbook").click();
+    h.run();
+    let wb = h.state().workbook().unwrap();
+    assert_eq!(
+        wb.items().next().unwrap().1.description,
+        "Priority: 1",
+        "the guess again"
+    );
+}
