@@ -246,5 +246,6 @@ mod tests {
             "AT&T &bogus; &#xZZ; &"
         );
         assert_eq!(decode_entities("&#1114112;"), "&#1114112;");
+        assert_eq!(decode_entities("&quot;a&quot; &apos;b&#39;"), "\"a\" 'b'");
     }
 }

@@ -56,15 +56,16 @@ fn only_a_separated_reference_code_makes_the_id() {
     );
 }
 
-/// Words under the title that merely end in "passing" are the project's
-/// description, not the count line our export writes (`3 of 5 passing`).
+/// Words under the title that merely end in "passing", or name "items:"
+/// without a number, are the project's description, not the count lines our
+/// export writes (`3 of 5 passing`, `25 items: …`).
 #[test]
 fn only_a_count_of_passing_items_is_taken_for_the_export_summary() {
-    let md = "# Launch\n\nMost of the smoke suites passing.\n\nAll of them passing\n\n3 of 5 passing\n\nProduction-ready means every item is done.\n\n## Ops\n\n- [ ] a\n";
+    let md = "# Launch\n\nMost of the smoke suites passing.\n\nAll of them passing\n\n3 of 5 passing\n\nProduction-ready means every item is done.\n\nCritical items: backups first.\n\n## Ops\n\n- [ ] a\n";
     let wb = imp(md).workbook;
     assert_eq!(
         wb.description,
-        "Most of the smoke suites passing.\n\nAll of them passing\n\nProduction-ready means every item is done."
+        "Most of the smoke suites passing.\n\nAll of them passing\n\nProduction-ready means every item is done.\n\nCritical items: backups first."
     );
 }
 
@@ -161,5 +162,50 @@ fn a_dropped_block_is_quoted_whole_or_cut_with_an_ellipsis() {
             format!("line 3: text under “A” not imported (not part of an item): “{sixty}”"),
             format!("line 5: text under “A” not imported (not part of an item): “{sixty}…”"),
         ]
+    );
+}
+
+/// The status words other checklists write (Azure's, teams' own) map to our
+/// statuses, with or without a final dot.
+#[test]
+fn other_checklists_status_words_are_read() {
+    let words = [
+        ("Not applicable", Status::NotApplicable),
+        ("N.A.", Status::NotApplicable),
+        ("not required.", Status::NotApplicable),
+        ("Fulfilled", Status::Done),
+        ("Yes", Status::Done),
+        ("Passed", Status::Done),
+        ("pass", Status::Done),
+        ("Not verified", Status::NotStarted),
+        ("No", Status::NotStarted),
+    ];
+    let md: String = words
+        .iter()
+        // The check mark says the opposite, so only the word can decide.
+        .map(|(w, s)| {
+            let mark = if *s == Status::Done { ' ' } else { 'x' };
+            format!("- [{mark}] {w}\n  Status: {w}\n")
+        })
+        .collect();
+    let imp = imp(&md);
+    let got: Vec<(&str, Status)> = imp
+        .workbook
+        .items()
+        .map(|(_, i)| (i.title.as_str(), i.status))
+        .collect();
+    let want: Vec<(&str, Status)> = words.iter().map(|&(w, s)| (w, s)).collect();
+    assert_eq!(got, want);
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+/// The window's shape choice names each shape in words, not by its
+/// command-line name.
+#[test]
+fn the_window_names_each_shape_in_words() {
+    let labels = ItemShape::ALL.map(ItemShape::label);
+    assert_eq!(
+        labels,
+        ["Automatic", "Task lists", "Table rows", "Headings"]
     );
 }

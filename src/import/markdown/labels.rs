@@ -161,7 +161,8 @@ pub(super) fn is_meta(lines: &[&str]) -> bool {
 pub(super) fn parse_status(value: &str) -> Option<Status> {
     let v = value.trim().trim_end_matches('.');
     Status::from_word(v).or_else(|| match v.to_ascii_lowercase().as_str() {
-        "not applicable" | "n.a." | "not required" => Some(Status::NotApplicable),
+        // Final dots are trimmed above: "N.A." arrives as "n.a".
+        "not applicable" | "n.a" | "not required" => Some(Status::NotApplicable),
         "fulfilled" | "yes" | "passed" | "pass" => Some(Status::Done),
         "not verified" | "no" => Some(Status::NotStarted),
         _ => None,

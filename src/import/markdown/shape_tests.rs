@@ -452,3 +452,102 @@ fn repeated_sections_of_questions_and_table_rows_keep_their_parent() {
         );
     }
 }
+
+/// A paragraph right after a task (not indented under it) brings its links
+/// to the task, and a URL written out in the text is not listed again.
+#[test]
+fn a_paragraph_after_a_task_brings_its_links_once() {
+    let md = "- [ ] Backups restored\n\nSee [the runbook](https://runbook.test/backups).\n\n- [ ] Failover drilled\n\n  Notes at <https://wiki.test/failover>.\n";
+    let wb = imp(md).workbook;
+    assert_eq!(
+        item(&wb, "Backups restored").description,
+        "See the runbook.\n\nLinks: https://runbook.test/backups"
+    );
+    assert_eq!(
+        item(&wb, "Failover drilled").description,
+        "Notes at https://wiki.test/failover."
+    );
+}
+
+/// A contact column (phone, Slack…) makes a contact list only in a table
+/// without a status column; half the rows holding an address is not yet
+/// one.
+#[test]
+fn contact_columns_and_addresses_make_a_contact_list_only_without_status() {
+    let md = "| Item | Pager |\n|---|---|\n| Payments on-call | +1 555 0100 |\n\n| Check | Status | Contact |\n|---|---|---|\n| Backups restored | Done | Ann |\n\n| Check | Who |\n|---|---|\n| Failover drilled | ops@example.com |\n| Alerts routed | the SRE team |\n";
+    let imp = imp(md);
+    assert_eq!(
+        titles(&imp.workbook),
+        ["Backups restored", "Failover drilled", "Alerts routed"]
+    );
+    assert_eq!(
+        imp.warnings,
+        ["line 1: table (Item | Pager) skipped: it lists contacts, not checks"]
+    );
+}
+
+/// Without a header naming the check, a column reads as checks only when
+/// more than half of its cells are wordy: half is not enough.
+#[test]
+fn half_wordy_cells_are_not_a_column_of_checks() {
+    let md =
+        "| Area | Target |\n|---|---|\n| Backups restored | 99 |\n| P1 | 42 |\n\n- [ ] a task\n";
+    let imp = imp(md);
+    assert_eq!(titles(&imp.workbook), ["a task"]);
+    assert_eq!(imp.warnings.len(), 1, "{:?}", imp.warnings);
+    assert!(
+        imp.warnings[0]
+            .starts_with("line 1: table (Area | Target) skipped: no column holds checks"),
+        "{:?}",
+        imp.warnings
+    );
+}
+
+/// `--items headings` reads statement headings beside task items, but a
+/// document that asks questions in its headings is read by its questions.
+#[test]
+fn forced_headings_read_statements_beside_tasks_and_questions_first() {
+    let md = "# Doc\n\n## Ops\n\n- [ ] Backups restored\n\n## Security\n\n### Secrets come from the vault\n\nNo secret is in the repo.\n\n### TLS everywhere\n\nAll traffic is encrypted.\n";
+    let imp = imp_as(md, ItemShape::Headings).unwrap();
+    assert_eq!(
+        titles(&imp.workbook),
+        ["Secrets come from the vault", "TLS everywhere"]
+    );
+    assert_eq!(
+        imp.warnings,
+        ["1 task-list item not read as items (--items headings)"]
+    );
+    let md = "# Doc\n\n## Security\n\n### Is TLS on everywhere?\n\nCheck the load balancers.\n\n## Ops\n\n### Backups are restored\n\nEvery month.\n\n### Failover is drilled\n\nEvery quarter.\n";
+    let wb = imp_as(md, ItemShape::Headings).unwrap().workbook;
+    assert_eq!(titles(&wb), ["Is TLS on everywhere?"]);
+}
+
+/// Prose before any heading is never a check heading's body, even when
+/// headings are forced.
+#[test]
+fn text_before_any_heading_is_no_check_heading() {
+    let md = "Read this first.\n\n# Doc\n\n## Ops\n\n- a bullet\n";
+    assert!(matches!(
+        imp_as(md, ItemShape::Headings),
+        Err(ImportError::NoItems(_))
+    ));
+}
+
+/// A document of plain bullets imports them as items and warns of nothing.
+#[test]
+fn plain_bullets_read_as_items_are_not_named_as_dropped() {
+    let imp = imp("# Doc\n\n## Ops\n\n- Backups restored\n- Failover drilled\n");
+    assert_eq!(
+        titles(&imp.workbook),
+        ["Backups restored", "Failover drilled"]
+    );
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+}
+
+/// A quote in a tight task item is its description, apart from the title.
+#[test]
+fn a_quote_in_a_tight_task_item_is_its_description() {
+    let wb = imp("- [ ] Backups restored\n  > restore tested on staging\n").workbook;
+    let i = item(&wb, "Backups restored");
+    assert_eq!(i.description, "restore tested on staging");
+}
