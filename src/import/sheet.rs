@@ -96,6 +96,15 @@ fn header_at(rows: &[&Row], own: bool, maps: &[Mapping]) -> Option<usize> {
         .position(|r| r.cells.iter().any(|c| columns::names_title(c, maps)))
 }
 
+/// Whether `rows` has a header row naming a title column (under `maps`):
+/// an import without a sheet named reads the first sheet that has one
+/// (and an item under it).
+pub fn has_header(rows: &[Row], maps: &[Mapping]) -> bool {
+    let rows: Vec<&Row> = rows.iter().filter(|r| !blank(&r.cells)).collect();
+    rows.first()
+        .is_some_and(|first| header_at(&rows, columns::is_own_export(&first.cells), maps).is_some())
+}
+
 /// A column of a sheet's header row and where its values would go, for a
 /// chooser that changes it (`--map` in the window).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -76,16 +76,13 @@ pub fn columns(
         let rows = read(&mut book, find_sheet(&names, wanted)?).ok()?;
         return sheet::columns_of(&rows, maps);
     }
-    let opts = SheetOptions {
-        project: None,
-        map: maps.to_vec(),
-    };
-    // The sheet an import reads is the first that imports; failing that,
-    // the first sheet's columns are the ones to choose from.
+    // The sheet an import reads is the first with a header naming a title
+    // column; failing that, the first sheet's columns are the ones to
+    // choose from.
     let mut first = None;
     for name in &names {
         let rows = read(&mut book, name).ok()?;
-        if sheet::to_workbook(&rows, &opts).is_ok() {
+        if sheet::has_header(&rows, maps) {
             return sheet::columns_of(&rows, maps);
         }
         first.get_or_insert(rows);
@@ -266,5 +263,7 @@ fn text(cell: &Data) -> String {
     }
 }
 
+#[cfg(test)]
+mod azure_tests;
 #[cfg(test)]
 pub(crate) mod tests;

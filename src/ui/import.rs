@@ -3,8 +3,9 @@
 //! project, how many items in which categories, the first items and every
 //! warning — with the choices that change it (for Markdown which blocks
 //! are the checks, for a spreadsheet which sheet and what each column
-//! holds), before anything is created. Create makes an unsaved workbook, as New does: Save picks its
-//! file, and unsaved edits to the open workbook are asked about first.
+//! holds), before anything is created. Create makes an unsaved workbook,
+//! as New does: Save picks its file, and unsaved edits to the open
+//! workbook are asked about first.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -95,20 +96,7 @@ impl ImportDialog {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         ui.label(format!("{} — {}", clip(&name), self.format.label()));
-        if self.choices_ui(ui) | self.columns_ui(ui) {
-            self.recompute();
-        }
-        ui.add_space(6.0);
-        let dark = ui.visuals().dark_mode;
-        match &self.result {
-            Ok(imported) => preview_ui(ui, imported, dark),
-            Err(e) => {
-                ui.label(RichText::new(format!("Cannot import: {e}")).color(style::red_text(dark)));
-                if self.columns.is_some() {
-                    ui.label("Under Columns, set the column that holds the checks to Title.");
-                }
-            }
-        }
+        self.body_ui(ui);
         ui.add_space(6.0);
         let outcome = ui
             .horizontal(|ui| match &self.result {
@@ -126,6 +114,25 @@ impl ImportDialog {
             (Outcome::Ok(()), Ok(imported)) => Outcome::Ok(imported.workbook.clone()),
             (Outcome::Ok(()), Err(_)) | (Outcome::Open, _) => Outcome::Open,
             (Outcome::Cancel, _) => Outcome::Cancel,
+        }
+    }
+
+    /// The choices, then the preview or why there is none.
+    fn body_ui(&mut self, ui: &mut egui::Ui) {
+        // `|`, not `||`: both are drawn every frame.
+        if self.choices_ui(ui) | self.columns_ui(ui) {
+            self.recompute();
+        }
+        ui.add_space(6.0);
+        let dark = ui.visuals().dark_mode;
+        match &self.result {
+            Ok(imported) => preview_ui(ui, imported, dark),
+            Err(e) => {
+                ui.label(RichText::new(format!("Cannot import: {e}")).color(style::red_text(dark)));
+                if self.columns.is_some() {
+                    ui.label("Under Columns, set the column that holds the checks to Title.");
+                }
+            }
         }
     }
 
