@@ -344,6 +344,11 @@ impl ShipshapeApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         if self.view.modal.is_some() {
+            for (command, shortcut) in Command::shortcut_table() {
+                if command.acts_over_dialogs() && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.queue.push(Action::Run(command));
+                }
+            }
             return;
         }
         if self.present.is_active() {

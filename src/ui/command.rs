@@ -463,6 +463,13 @@ impl Command {
         )
     }
 
+    /// Whether the command's shortcut still acts while a dialog is open:
+    /// only the zoom, which the room watching a projector needs for the
+    /// dialog too.
+    pub fn acts_over_dialogs(self) -> bool {
+        matches!(self, Self::ZoomIn | Self::ZoomOut | Self::ZoomReset)
+    }
+
     /// Whether the command's shortcut still acts over the presenter view,
     /// whose own keys replace the table's (see `present::keys`).
     pub fn acts_while_presenting(self) -> bool {

@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use shipshape::ui::{Command, ShipshapeApp};
 
-use super::{answer_path_field, fixture, harness};
+use super::{answer_path_field, ctrl, fixture, harness};
 
 #[derive(Debug)]
 struct Dropped(PathBuf);
@@ -325,4 +325,27 @@ fn a_spreadsheets_sheet_is_chosen_in_the_preview_and_its_columns_follow() {
         "Priority: 1",
         "the guess again"
     );
+}
+
+/// On a projector the room reads the dialog too: Ctrl+= and Ctrl+- zoom
+/// while the import preview is open (they did nothing before), and the
+/// workbook's own shortcuts still do not act behind it.
+#[test]
+fn zoom_shortcuts_act_while_a_dialog_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("launch.md");
+    std::fs::write(&md, LAUNCH_MD).unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    drop_file(&mut h, &md);
+    assert!(h.query_by_label("Import checklist").is_some());
+    h.key_press_modifiers(ctrl(), egui::Key::Equals);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    h.key_press_modifiers(ctrl(), egui::Key::Minus);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+    h.key_press(egui::Key::Num3);
+    h.run();
+    assert!(!h.state_mut().is_dirty(), "no status set behind the dialog");
+    assert!(h.query_by_label("Import checklist").is_some());
 }
