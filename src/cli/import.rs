@@ -83,6 +83,19 @@ pub struct XlsxArgs {
     pub sheet: Option<String>,
 }
 
+/// How to mend a failed import on the command line, after its message.
+fn remedy(e: &import::ImportError) -> &'static str {
+    match e {
+        import::ImportError::NoTitleColumn(_) => {
+            "; name the column of checks with --map COLUMN=title"
+        }
+        import::ImportError::NoChecklistSheet(_) => {
+            "; pick one with --sheet NAME and name its column of checks with --map COLUMN=title"
+        }
+        _ => "",
+    }
+}
+
 /// An importer: the file's bytes and an optional project name to a workbook.
 type Importer = Box<dyn Fn(&[u8], Option<&str>) -> Result<Imported, import::ImportError>>;
 
@@ -138,7 +151,7 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
     let mut imported = import::format::refuse_other(&bytes, format)
         .and_then(|()| parse(&bytes, args.project.as_deref()))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.input.display()))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}{}", args.input.display(), remedy(&e)))?;
     let wb = &mut imported.workbook;
     if wb.project == import::UNTITLED
         && let Some(stem) = import::format::file_stem(&args.input)
@@ -147,6 +160,11 @@ pub fn import(cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     }
     for w in &imported.warnings {
         errln!("warning: {}: {w}", args.input.display());
+    }
+    if !imported.kept_columns.is_empty() {
+        errln!(
+            "hint: --map COLUMN=FIELD gives a column a field of its own, --map COLUMN=ignore leaves it out"
+        );
     }
     if args.update {
         return update(&args.output, format, imported.workbook);

@@ -153,6 +153,7 @@ pub fn import(bytes: &[u8], project: Option<&str>) -> Result<Imported, ImportErr
     Ok(Imported {
         workbook: wb,
         warnings,
+        kept_columns: Vec::new(),
     })
 }
 

@@ -22,6 +22,11 @@ pub const UNTITLED: &str = "Imported checklist";
 pub struct Imported {
     pub workbook: crate::model::Workbook,
     pub warnings: Vec<String>,
+    /// Spreadsheets: the columns with no field of their own, whose values
+    /// are kept in each item's description as "Column: value" (also a
+    /// warning). Each front end says how to give one a field: the command
+    /// line with `--map`, the window under Columns.
+    pub kept_columns: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,6 +45,15 @@ pub enum ImportError {
     },
     #[error("{0}")]
     Invalid(String),
+    /// No column of the sheet was taken for the checks: the user names it
+    /// (`--map COLUMN=title`, or Columns in the window; each front end
+    /// adds how).
+    #[error("{0}")]
+    NoTitleColumn(String),
+    /// A spreadsheet none of whose sheets has a column of checks: the user
+    /// picks the sheet and names the column.
+    #[error("{0}")]
+    NoChecklistSheet(String),
 }
 
 /// The text of `bytes`, without a BOM; an error names the line of the first

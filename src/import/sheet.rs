@@ -67,6 +67,7 @@ pub fn to_workbook(rows: &[Row], options: &SheetOptions) -> Result<Imported, Imp
         by_name: HashMap::new(),
         last: None,
         warnings: Vec::new(),
+        kept_columns: Vec::new(),
     };
     for row in &rows[header_at + 1..] {
         b.row(row);
@@ -81,6 +82,7 @@ pub fn to_workbook(rows: &[Row], options: &SheetOptions) -> Result<Imported, Imp
     Ok(Imported {
         workbook: b.wb,
         warnings: b.warnings,
+        kept_columns: b.kept_columns,
     })
 }
 
@@ -160,8 +162,8 @@ fn no_title_column(first: &Row) -> ImportError {
         .take(8)
         .map(|c| format!("{:?}", c.trim()))
         .collect();
-    ImportError::Invalid(format!(
-        "no title column: none of the first {HEADER_SEARCH_ROWS} rows names a column Item, Check, Task, Title or Question ({} has {}); name the column of checks with --map COLUMN=title",
+    ImportError::NoTitleColumn(format!(
+        "no title column: none of the first {HEADER_SEARCH_ROWS} rows names a column Item, Check, Task, Title or Question ({} has {})",
         first.place,
         seen.join(", ")
     ))
@@ -202,6 +204,8 @@ struct Builder<'a> {
     /// The category of the row above, for a row whose category cell is empty.
     last: Option<usize>,
     warnings: Vec<String>,
+    /// The columns kept as "Column: value" facts that hold values.
+    kept_columns: Vec<String>,
 }
 
 /// One row's cells, sorted by target.
@@ -400,18 +404,19 @@ impl Builder<'_> {
             .max()
             .unwrap_or(0)
             .max(self.header.len());
-        let used: Vec<String> = (0..width)
+        self.kept_columns = (0..width)
             .filter(|&i| self.target(i) == Target::Fact)
             .filter(|&i| {
                 rows.iter()
                     .any(|r| r.cells.get(i).is_some_and(|c| !c.trim().is_empty()))
             })
-            .map(|i| format!("{:?}", label(self.header, i)))
+            .map(|i| label(self.header, i))
             .collect();
-        if !used.is_empty() {
+        if !self.kept_columns.is_empty() {
+            let quoted: Vec<String> = self.kept_columns.iter().map(|c| format!("{c:?}")).collect();
             self.warnings.push(format!(
-                "columns with no field of their own, kept in each item's description as \"Column: value\": {} (`shipshape import` with --map COLUMN=FIELD gives one a field, --map COLUMN=ignore drops it)",
-                used.join(", ")
+                "columns with no field of their own, kept in each item's description as \"Column: value\": {}",
+                quoted.join(", ")
             ));
         }
     }

@@ -50,8 +50,8 @@ pub fn import(
     }
     Err(match (names.len(), first_error) {
         (1, Some(e)) => e,
-        _ => ImportError::Invalid(format!(
-            "no sheet has a checklist: none has a header row naming a column Item, Check, Task, Title or Question (sheets: {}); pick one with --sheet NAME and name its column of checks with --map COLUMN=title",
+        _ => ImportError::NoChecklistSheet(format!(
+            "no sheet has a checklist: none has a header row naming a column Item, Check, Task, Title or Question (sheets: {})",
             quoted(&names)
         )),
     })
@@ -110,6 +110,8 @@ fn quoted(names: &[String]) -> String {
 fn in_sheet(name: &str, e: ImportError) -> ImportError {
     match e {
         ImportError::Empty => ImportError::Invalid(format!("sheet {name:?} is empty")),
+        // Still a missing column of checks, which the user can name.
+        ImportError::NoTitleColumn(m) => ImportError::NoTitleColumn(format!("sheet {name:?}: {m}")),
         other => ImportError::Invalid(format!("sheet {name:?}: {other}")),
     }
 }

@@ -20,7 +20,7 @@ use super::view::Modal;
 use crate::import::markdown::ItemShape;
 use crate::import::sheet::ColumnUse;
 use crate::import::sheet::columns::{Mapping, Target};
-use crate::import::{self, Format, Imported, Options};
+use crate::import::{self, Format, ImportError, Imported, Options};
 use crate::model::Workbook;
 
 /// How many items the preview lists.
@@ -41,7 +41,7 @@ pub struct ImportDialog {
     pub map: Vec<Mapping>,
     /// Spreadsheets: the header's columns and where each goes.
     columns: Option<Vec<ColumnUse>>,
-    result: Result<Imported, String>,
+    result: Result<Imported, ImportError>,
 }
 
 impl ImportDialog {
@@ -59,7 +59,7 @@ impl ImportDialog {
             sheets,
             map: Vec::new(),
             columns: None,
-            result: Err(String::new()),
+            result: Err(ImportError::Empty),
         };
         dialog.recompute();
         dialog
@@ -75,16 +75,15 @@ impl ImportDialog {
             items: self.shape,
         };
         self.columns = import::format::columns(self.format, &self.bytes, &options);
-        self.result = import::format::import(self.format, &self.bytes, &options)
-            .map(|mut imported| {
+        self.result =
+            import::format::import(self.format, &self.bytes, &options).map(|mut imported| {
                 if imported.workbook.project == import::UNTITLED
                     && let Some(stem) = import::format::file_stem(&self.path)
                 {
                     imported.workbook.project = stem;
                 }
                 imported
-            })
-            .map_err(|e| e.to_string());
+            });
     }
 
     /// Create workbook answers the imported workbook; Cancel nothing.
@@ -96,7 +95,19 @@ impl ImportDialog {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         ui.label(format!("{} — {}", clip(&name), self.format.label()));
-        self.body_ui(ui);
+        // A window too short for the whole preview (1024×768 on a projector
+        // at 150 %) scrolls the body, so the heading and buttons stay on
+        // screen. Its height is set, not taken from the space left: a
+        // modal's space is its size of the frame before, so a growing
+        // preview would otherwise grow a little each frame, moving the
+        // buttons under the pointer.
+        let height = body_height(ui);
+        egui::ScrollArea::vertical()
+            .id_salt("import-body")
+            .max_height(height)
+            .min_scrolled_height(height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| self.body_ui(ui));
         ui.add_space(6.0);
         let outcome = ui
             .horizontal(|ui| match &self.result {
@@ -129,8 +140,16 @@ impl ImportDialog {
             Ok(imported) => preview_ui(ui, imported, dark),
             Err(e) => {
                 ui.label(RichText::new(format!("Cannot import: {e}")).color(style::red_text(dark)));
-                if self.columns.is_some() {
-                    ui.label("Under Columns, set the column that holds the checks to Title.");
+                // The window's way to what the command line's --sheet and
+                // --map do, which the message does not name.
+                match e {
+                    ImportError::NoChecklistSheet(_) => {
+                        ui.label("Choose the sheet with the checklist under Sheet, then set the column that holds the checks to Title under Columns.");
+                    }
+                    ImportError::NoTitleColumn(_) => {
+                        ui.label("Under Columns, set the column that holds the checks to Title.");
+                    }
+                    _ => {}
                 }
             }
         }
@@ -247,6 +266,17 @@ fn target_ui(ui: &mut egui::Ui, i: usize, column: &ColumnUse) -> Option<Target> 
     (target != column.target).then_some(target)
 }
 
+/// The most the preview's body may take: the window's height less the
+/// heading and file line above it, the buttons below, and the dialog's frame
+/// and the gap around it.
+fn body_height(ui: &egui::Ui) -> f32 {
+    let spacing = &ui.style().spacing;
+    let above = ui.min_rect().height();
+    let below = 6.0 + spacing.interact_size.y + 2.0 * spacing.item_spacing.y;
+    let frame = spacing.window_margin.sum().y + 2.0 * 16.0;
+    (ui.ctx().content_rect().height() - above - below - frame).max(120.0)
+}
+
 /// The project, counts, categories, first items and warnings.
 fn preview_ui(ui: &mut egui::Ui, imported: &Imported, dark: bool) {
     let wb = &imported.workbook;
@@ -291,6 +321,9 @@ fn preview_ui(ui: &mut egui::Ui, imported: &Imported, dark: bool) {
                 ui.label(clip(w));
             }
         });
+    if !imported.kept_columns.is_empty() {
+        ui.label("Under Columns, a column kept in the description can be given a field of its own, or left out.");
+    }
 }
 
 /// "12 items in 3 categories".

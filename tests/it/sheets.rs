@@ -118,6 +118,14 @@ fn a_teams_csv_is_mapped_by_header_with_map_overrides() {
         "{o}"
     );
     assert!(o.stderr.contains("\"Severity\""), "{o}");
+    // The library's warning names the columns; the command line says how
+    // to map one (the window says it with its Columns).
+    assert!(
+        o.stderr.contains(
+            "hint: --map COLUMN=FIELD gives a column a field of its own, --map COLUMN=ignore leaves it out"
+        ),
+        "{o}"
+    );
     let wb = d.load("t.ron");
     let got: Vec<(&str, &str, &str)> = wb
         .items()
@@ -143,6 +151,11 @@ fn a_teams_csv_is_mapped_by_header_with_map_overrides() {
             "Colour=title",
         ],
         "team.csv: --map: no column is named \"Colour\"",
+    );
+    d.write("controls.csv", "Domain,Control objective\nSecurity,MFA\n");
+    d.fails(
+        &["import", "csv", "controls.csv", "-o", "u.ron"],
+        "controls.csv: no title column: none of the first 30 rows names a column Item, Check, Task, Title or Question (row 1 has \"Domain\", \"Control objective\"); name the column of checks with --map COLUMN=title",
     );
     let o = d.run(&[
         "import", "csv", "team.csv", "-o", "u.ron", "--map", "Control",
@@ -173,6 +186,12 @@ fn import_xlsx_reads_the_sheet_with_the_checklist() {
         "--sheet",
         "Checklist",
     ]);
+    // With its column of checks left out, no sheet has a checklist: the
+    // error names the sheets, and the command line's way to both choices.
+    d.fails(
+        &["import", "xlsx", book, "-o", "z.ron", "--map", "Check=ignore"],
+        "(sheets: \"Instructions\", \"Checklist\"); pick one with --sheet NAME and name its column of checks with --map COLUMN=title",
+    );
     d.fails(
         &["import", "xlsx", book, "-o", "z.ron", "--sheet", "Nope"],
         "team-readiness.xlsx: no sheet is named \"Nope\" (sheets: \"Instructions\", \"Checklist\")",

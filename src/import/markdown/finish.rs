@@ -68,6 +68,7 @@ impl Builder<'_> {
         Ok(Imported {
             workbook: wb,
             warnings: self.warnings,
+            kept_columns: Vec::new(),
         })
     }
 

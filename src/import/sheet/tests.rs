@@ -160,8 +160,13 @@ fn columns_without_a_field_go_to_the_description_with_one_warning() {
     assert_eq!(
         imp.warnings,
         [
-            "columns with no field of their own, kept in each item's description as \"Column: value\": \"Subcategory\", \"Severity\", \"GUID\", \"Column H\" (`shipshape import` with --map COLUMN=FIELD gives one a field, --map COLUMN=ignore drops it)"
+            "columns with no field of their own, kept in each item's description as \"Column: value\": \"Subcategory\", \"Severity\", \"GUID\", \"Column H\""
         ]
+    );
+    assert_eq!(
+        imp.kept_columns,
+        ["Subcategory", "Severity", "GUID", "Column H"],
+        "what the front ends offer to map"
     );
 }
 
@@ -315,7 +320,11 @@ fn a_sheet_without_a_title_column_or_items_says_so() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "no title column: none of the first 30 rows names a column Item, Check, Task, Title or Question (row 1 has \"Name\", \"Phone\"); name the column of checks with --map COLUMN=title"
+        "no title column: none of the first 30 rows names a column Item, Check, Task, Title or Question (row 1 has \"Name\", \"Phone\")"
+    );
+    assert!(
+        matches!(e, ImportError::NoTitleColumn(_)),
+        "a column the user can name: {e:?}"
     );
     let e = to_workbook(&sheet(&[&["Item"], &[" "]]), &SheetOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "no row under the header (row 1) has a title");

@@ -263,11 +263,16 @@ fn a_book_without_a_checklist_says_which_sheets_it_has() {
         ),
         "{e}"
     );
+    assert!(matches!(e, ImportError::NoChecklistSheet(_)), "{e:?}");
     let one = xlsx(&[("Only", vec![vec![Text("Name")]])]);
     let e = import(&one, None, &opts()).unwrap_err();
     assert!(
         e.to_string().starts_with("sheet \"Only\": no title column"),
         "{e}"
+    );
+    assert!(
+        matches!(e, ImportError::NoTitleColumn(_)),
+        "still a column to name, in its sheet: {e:?}"
     );
     let e = import(&book, Some("Empty"), &opts()).unwrap_err();
     assert_eq!(e.to_string(), "sheet \"Empty\" is empty");

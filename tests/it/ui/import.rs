@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use shipshape::ui::{Command, ShipshapeApp};
 
-use super::{answer_path_field, ctrl, fixture, harness};
+use super::{answer_path_field, ctrl, fixture, harness, harness_zoomed};
 
 #[derive(Debug)]
 struct Dropped(PathBuf);
@@ -105,6 +105,9 @@ fn file_import_checklist_previews_a_csv_and_cancel_changes_nothing() {
     assert!(h.query_by_label("2 items in 1 category").is_some());
     assert!(h.query_by_label("Project: team").is_some());
     assert!(shows(&h, "kept in each item's description"));
+    // The window's way to map a column, not the command line's.
+    assert!(shows(&h, "Under Columns, a column kept in the description"));
+    assert!(!shows(&h, "--map"));
     assert!(
         h.query_by_role_and_label(Role::RadioButton, "Task lists")
             .is_none()
@@ -219,6 +222,10 @@ fn a_sheet_with_an_unknown_check_column_is_mapped_in_the_preview() {
     drop_file(&mut h, &csv);
     assert!(shows(&h, "Cannot import: no title column"));
     assert!(shows(&h, "set the column that holds the checks to Title"));
+    assert!(
+        !shows(&h, "--map"),
+        "the command line's flag, in the window"
+    );
     assert!(h.query_by_label("Columns (4)").is_some());
     assert!(h.query_by_label("Create workbook").is_none());
 
@@ -348,4 +355,46 @@ fn zoom_shortcuts_act_while_a_dialog_is_open() {
     h.run();
     assert!(!h.state_mut().is_dirty(), "no status set behind the dialog");
     assert!(h.query_by_label("Import checklist").is_some());
+}
+
+/// At 1024×768 and 150 % (683×512 points) the preview of a sheet with its
+/// columns open was taller than the window: the heading and the buttons were
+/// off screen, above and below. The body scrolls instead; the whole dialog,
+/// heading and buttons included, stays in the window while it grows.
+#[test]
+fn a_tall_import_preview_keeps_heading_and_buttons_on_a_projector_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("controls.csv");
+    let header = "Domain,Control objective,Steward,Severity,Ref,Link,Area,Tier,Phase,Risk";
+    let rows: String = (1..=12)
+        .map(|n| format!("Security,Control {n},Ann,High,R-{n},x,y,1,2,3\n"))
+        .collect();
+    std::fs::write(&csv, format!("{header}\n{rows}")).unwrap();
+    let mut h = harness_zoomed(dir.path(), Some(fixture(dir.path())), [1024.0, 768.0], 1.5);
+    drop_file(&mut h, &csv);
+    // The modal centres itself on its size of the frame before.
+    h.run();
+    let on_screen = |h: &Harness<'static, ShipshapeApp>, label: &str| {
+        let screen = h.ctx.content_rect();
+        for node in h.get_all_by_label(label) {
+            let r = node.rect();
+            assert!(
+                screen.expand(0.5).contains_rect(r),
+                "{label:?} at {r:?} is not inside the window {screen:?}"
+            );
+        }
+    };
+    assert!(shows(&h, "Cannot import: no title column"));
+    on_screen(&h, "Import checklist");
+    on_screen(&h, "Cancel");
+
+    set_column(&mut h, "Control objective", "Title");
+    h.run();
+    assert!(h.query_by_label("12 items in 1 category").is_some());
+    on_screen(&h, "Import checklist");
+    on_screen(&h, "Create workbook");
+    on_screen(&h, "Cancel");
+    h.get_by_label("Create workbook").click();
+    h.run();
+    assert_eq!(h.state().workbook().unwrap().item_count(), 12);
 }
