@@ -304,6 +304,21 @@ fn a_spreadsheets_sheet_is_chosen_in_the_preview_and_its_columns_follow() {
     h.run();
     set_column(&mut h, "Priority", "Left out");
     assert!(h.query_by_label("Use the guessed columns").is_some());
+    // With its column of checks left out, no sheet has a checklist: the
+    // preview says to choose the sheet and the column, the window's way.
+    set_column(&mut h, "Check", "Left out");
+    assert!(shows(&h, "Cannot import: no sheet has a checklist"));
+    assert!(shows(&h, "Choose the sheet with the checklist under Sheet"));
+    assert!(!shows(&h, "--sheet"));
+    h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
+    h.run();
+    h.get_by_label("Checklist").click();
+    h.run();
+    assert!(
+        h.query_by_label("3 items in 2 categories").is_some(),
+        "a sheet chosen starts from the guessed columns"
+    );
+    set_column(&mut h, "Priority", "Left out");
 
     h.get_by_role_and_label(Role::ComboBox, "Sheet").click();
     h.run();
