@@ -406,10 +406,43 @@ fn a_tall_import_preview_keeps_heading_and_buttons_on_a_projector_screen() {
     set_column(&mut h, "Control objective", "Title");
     h.run();
     assert!(h.query_by_label("12 items in 1 category").is_some());
+    assert!(shows(&h, "… and 4 more"), "the first 8 items are listed");
     on_screen(&h, "Import checklist");
     on_screen(&h, "Create workbook");
     on_screen(&h, "Cancel");
+    // The body takes the window's height, less a small gap above and below.
+    let gaps = (
+        h.get_by_label("Import checklist").rect().top(),
+        h.ctx.content_rect().bottom() - h.get_by_label("Cancel").rect().bottom(),
+    );
+    assert!(
+        (8.0..=24.0).contains(&gaps.0) && (8.0..=24.0).contains(&gaps.1),
+        "gaps above and below the dialog: {gaps:?}"
+    );
     h.get_by_label("Create workbook").click();
     h.run();
     assert_eq!(h.state().workbook().unwrap().item_count(), 12);
+}
+
+/// The preview lists the first eight items, and counts the rest.
+#[test]
+fn the_preview_lists_eight_items_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Some(fixture(dir.path())));
+    for (n, more) in [(8, None), (9, Some("… and 1 more"))] {
+        let csv = dir.path().join(format!("checks-{n}.csv"));
+        let rows: String = (1..=n).map(|i| format!("Check {i}\n")).collect();
+        std::fs::write(&csv, format!("Check\n{rows}")).unwrap();
+        drop_file(&mut h, &csv);
+        assert!(shows(&h, &format!("› Check {}", n.min(8))), "{n}");
+        assert_eq!(
+            h.query_by_label_contains("… and ").is_some(),
+            more.is_some()
+        );
+        if let Some(more) = more {
+            assert!(shows(&h, more), "{n}");
+        }
+        h.get_by_label("Cancel").click();
+        h.run();
+    }
 }
