@@ -410,13 +410,14 @@ fn a_tall_import_preview_keeps_heading_and_buttons_on_a_projector_screen() {
     on_screen(&h, "Import checklist");
     on_screen(&h, "Create workbook");
     on_screen(&h, "Cancel");
-    // The body takes the window's height, less a small gap above and below.
+    // The body takes the window's height, less the 16-point gap and the
+    // frame above and below.
     let gaps = (
         h.get_by_label("Import checklist").rect().top(),
         h.ctx.content_rect().bottom() - h.get_by_label("Cancel").rect().bottom(),
     );
     assert!(
-        (8.0..=24.0).contains(&gaps.0) && (8.0..=24.0).contains(&gaps.1),
+        (16.0..=24.0).contains(&gaps.0) && (16.0..=24.0).contains(&gaps.1),
         "gaps above and below the dialog: {gaps:?}"
     );
     h.get_by_label("Create workbook").click();
