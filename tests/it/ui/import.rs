@@ -36,6 +36,16 @@ fn drop_file(h: &mut Harness<'static, ShipshapeApp>, path: &Path) {
     h.run();
 }
 
+/// The app with the fixture workbook open and `name` (holding `contents`)
+/// dropped on it: the import preview of that file.
+fn dropped(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> Harness<'static, ShipshapeApp> {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    let mut h = harness(dir, Some(fixture(dir)));
+    drop_file(&mut h, &path);
+    h
+}
+
 fn shows(h: &Harness<'static, ShipshapeApp>, text: &str) -> bool {
     h.query_by_label_contains(text).is_some()
 }
@@ -43,10 +53,7 @@ fn shows(h: &Harness<'static, ShipshapeApp>, text: &str) -> bool {
 #[test]
 fn a_dropped_markdown_checklist_is_previewed_reshaped_and_created() {
     let dir = tempfile::tempdir().unwrap();
-    let md = dir.path().join("launch.md");
-    std::fs::write(&md, LAUNCH_MD).unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
-    drop_file(&mut h, &md);
+    let mut h = dropped(dir.path(), "launch.md", LAUNCH_MD);
     assert!(h.query_by_label("Import checklist").is_some());
     assert!(shows(&h, "launch.md — Markdown"));
     assert!(h.query_by_label("4 items in 2 categories").is_some());
@@ -143,10 +150,11 @@ fn creating_over_unsaved_edits_asks_first() {
 #[test]
 fn a_dropped_file_that_does_not_import_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let json = dir.path().join("notes.json");
-    std::fs::write(&json, "# Notes\n\n- [ ] not JSON at all\n").unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
-    drop_file(&mut h, &json);
+    let h = dropped(
+        dir.path(),
+        "notes.json",
+        "# Notes\n\n- [ ] not JSON at all\n",
+    );
     assert!(shows(
         &h,
         "Cannot import: this looks like Markdown, not JSON (an Azure review checklist)"
@@ -212,14 +220,11 @@ fn popup_entry<'h>(
 #[test]
 fn a_sheet_with_an_unknown_check_column_is_mapped_in_the_preview() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("controls.csv");
-    std::fs::write(
-        &csv,
+    let mut h = dropped(
+        dir.path(),
+        "controls.csv",
         "Domain,Control objective,Steward,Severity\nSecurity,MFA for admins,Ann,High\n,Secrets rotated,Bo,Low\n",
-    )
-    .unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
-    drop_file(&mut h, &csv);
+    );
     assert!(shows(&h, "Cannot import: no title column"));
     assert!(shows(&h, "set the column that holds the checks to Title"));
     assert!(
@@ -258,10 +263,11 @@ fn a_sheet_with_an_unknown_check_column_is_mapped_in_the_preview() {
 #[test]
 fn a_guessed_column_is_changed_and_the_guesses_restored() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("team.csv");
-    std::fs::write(&csv, "Check,Comments\nMFA for admins,Accepted by Ann\n").unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
-    drop_file(&mut h, &csv);
+    let mut h = dropped(
+        dir.path(),
+        "team.csv",
+        "Check,Comments\nMFA for admins,Accepted by Ann\n",
+    );
     assert!(h.query_by_label("1 item in 1 category").is_some());
     h.get_by_label("Columns (2)").click();
     h.run();
@@ -355,10 +361,7 @@ fn a_spreadsheets_sheet_is_chosen_in_the_preview_and_its_columns_follow() {
 #[test]
 fn zoom_shortcuts_act_while_a_dialog_is_open() {
     let dir = tempfile::tempdir().unwrap();
-    let md = dir.path().join("launch.md");
-    std::fs::write(&md, LAUNCH_MD).unwrap();
-    let mut h = harness(dir.path(), Some(fixture(dir.path())));
-    drop_file(&mut h, &md);
+    let mut h = dropped(dir.path(), "launch.md", LAUNCH_MD);
     assert!(h.query_by_label("Import checklist").is_some());
     h.key_press_modifiers(ctrl(), egui::Key::Equals);
     h.run();
