@@ -22,10 +22,12 @@ pub const UNTITLED: &str = "Imported checklist";
 pub struct Imported {
     pub workbook: crate::model::Workbook,
     pub warnings: Vec<String>,
-    /// Spreadsheets: the columns with no field of their own, whose values
-    /// are kept in each item's description as "Column: value" (also a
-    /// warning). Each front end says how to give one a field: the command
-    /// line with `--map`, the window under Columns.
+    /// Spreadsheets: the columns with a header and no field of their own,
+    /// whose values are kept in each item's description as "Column: value"
+    /// (a warning names them, and any without a header). Each front end
+    /// says how to give one a field: the command line with `--map`, the
+    /// window under Columns. A column without a header cannot be named, so
+    /// it is not here.
     pub kept_columns: Vec<String>,
 }
 

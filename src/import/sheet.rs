@@ -204,7 +204,8 @@ struct Builder<'a> {
     /// The category of the row above, for a row whose category cell is empty.
     last: Option<usize>,
     warnings: Vec<String>,
-    /// The columns kept as "Column: value" facts that hold values.
+    /// The columns with a header kept as "Column: value" facts that hold
+    /// values.
     kept_columns: Vec<String>,
 }
 
@@ -404,16 +405,25 @@ impl Builder<'_> {
             .max()
             .unwrap_or(0)
             .max(self.header.len());
-        self.kept_columns = (0..width)
+        let kept: Vec<usize> = (0..width)
             .filter(|&i| self.target(i) == Target::Fact)
             .filter(|&i| {
                 rows.iter()
                     .any(|r| r.cells.get(i).is_some_and(|c| !c.trim().is_empty()))
             })
-            .map(|i| label(self.header, i))
             .collect();
-        if !self.kept_columns.is_empty() {
-            let quoted: Vec<String> = self.kept_columns.iter().map(|c| format!("{c:?}")).collect();
+        // A column without a header cannot be named in a map.
+        self.kept_columns = kept
+            .iter()
+            .filter_map(|&i| self.header.get(i).map(|h| h.trim()))
+            .filter(|h| !h.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if !kept.is_empty() {
+            let quoted: Vec<String> = kept
+                .iter()
+                .map(|&i| format!("{:?}", label(self.header, i)))
+                .collect();
             self.warnings.push(format!(
                 "columns with no field of their own, kept in each item's description as \"Column: value\": {}",
                 quoted.join(", ")

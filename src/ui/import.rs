@@ -42,6 +42,9 @@ pub struct ImportDialog {
     /// Spreadsheets: the header's columns and where each goes.
     columns: Option<Vec<ColumnUse>>,
     result: Result<Imported, ImportError>,
+    /// Whether a frame has drawn it: its scroll areas start at the top,
+    /// not where the last preview's were left (egui keeps them by ID).
+    shown: bool,
 }
 
 impl ImportDialog {
@@ -60,6 +63,7 @@ impl ImportDialog {
             map: Vec::new(),
             columns: None,
             result: Err(ImportError::Empty),
+            shown: false,
         };
         dialog.recompute();
         dialog
@@ -102,12 +106,16 @@ impl ImportDialog {
         // preview would otherwise grow a little each frame, moving the
         // buttons under the pointer.
         let height = body_height(ui);
-        egui::ScrollArea::vertical()
-            .id_salt("import-body")
-            .max_height(height)
-            .min_scrolled_height(height)
-            .auto_shrink([false, true])
-            .show(ui, |ui| self.body_ui(ui));
+        from_top(
+            egui::ScrollArea::vertical()
+                .id_salt("import-body")
+                .max_height(height)
+                .min_scrolled_height(height)
+                .auto_shrink([false, true]),
+            self.shown,
+        )
+        .show(ui, |ui| self.body_ui(ui, height));
+        self.shown = true;
         ui.add_space(6.0);
         let outcome = ui
             .horizontal(|ui| match &self.result {
@@ -129,9 +137,9 @@ impl ImportDialog {
     }
 
     /// The choices, then the preview or why there is none.
-    fn body_ui(&mut self, ui: &mut egui::Ui) {
+    fn body_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         // `|`, not `||`: both are drawn every frame.
-        if self.choices_ui(ui) | self.columns_ui(ui) {
+        if self.choices_ui(ui) | self.columns_ui(ui, height) {
             self.recompute();
         }
         ui.add_space(6.0);
@@ -146,7 +154,11 @@ impl ImportDialog {
                     ImportError::NoChecklistSheet(_) => {
                         ui.label("Choose the sheet with the checklist under Sheet, then set the column that holds the checks to Title under Columns.");
                     }
-                    ImportError::NoTitleColumn(_) => {
+                    // No title in the column taken for the checks: maybe
+                    // the wrong one.
+                    ImportError::NoTitleColumn(_) | ImportError::NoItems(_)
+                        if self.columns.is_some() =>
+                    {
                         ui.label("Under Columns, set the column that holds the checks to Title.");
                     }
                     _ => {}
@@ -204,7 +216,7 @@ impl ImportDialog {
     /// changed (the window's `--map`); whether a choice changed. Open by
     /// itself when the import fails, which is when no column was taken
     /// for the checks.
-    fn columns_ui(&mut self, ui: &mut egui::Ui) -> bool {
+    fn columns_ui(&mut self, ui: &mut egui::Ui, body_height: f32) -> bool {
         let Some(columns) = &self.columns else {
             return false;
         };
@@ -213,21 +225,25 @@ impl ImportDialog {
         egui::CollapsingHeader::new(format!("Columns ({})", columns.len()))
             .default_open(self.result.is_err())
             .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("import-columns")
-                    .max_height(180.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("import-columns-grid")
-                            .num_columns(2)
-                            .show(ui, |ui| {
-                                for (i, column) in columns.iter().enumerate() {
-                                    if let Some(target) = target_ui(ui, i, column) {
-                                        picked = Some((column.header.clone(), target));
-                                    }
-                                    ui.end_row();
+                // At most half the body, so the preview under it shows.
+                from_top(
+                    egui::ScrollArea::vertical()
+                        .id_salt("import-columns")
+                        .max_height(180.0_f32.min(body_height / 2.0)),
+                    self.shown,
+                )
+                .show(ui, |ui| {
+                    egui::Grid::new("import-columns-grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            for (i, column) in columns.iter().enumerate() {
+                                if let Some(target) = target_ui(ui, i, column) {
+                                    picked = Some((column.header.clone(), target));
                                 }
-                            });
-                    });
+                                ui.end_row();
+                            }
+                        });
+                });
                 if !self.map.is_empty() {
                     reset = ui.button("Use the guessed columns").clicked();
                 }
@@ -273,8 +289,18 @@ fn body_height(ui: &egui::Ui) -> f32 {
     let spacing = &ui.style().spacing;
     let above = ui.min_rect().height();
     let below = 6.0 + spacing.interact_size.y + 2.0 * spacing.item_spacing.y;
-    let frame = spacing.window_margin.sum().y + 2.0 * 16.0;
+    // A modal's frame is a popup's, whose margin is the menus'.
+    let frame = spacing.menu_margin.sum().y + 2.0 * 16.0;
     (ui.ctx().content_rect().height() - above - below - frame).max(120.0)
+}
+
+/// `area`, scrolled to the top unless the dialog was `shown` before.
+fn from_top(area: egui::ScrollArea, shown: bool) -> egui::ScrollArea {
+    if shown {
+        area
+    } else {
+        area.vertical_scroll_offset(0.0)
+    }
 }
 
 /// The project, counts, categories, first items and warnings.

@@ -97,8 +97,9 @@ impl Builder<'_> {
             let n = left.iter().filter(|d| d.shape == other).count();
             if n > 0 {
                 self.warnings.push(format!(
-                    "{n} {} not read as items (--items {shape})",
-                    noun(other, n)
+                    "{n} {} not read as items (only {} asked for)",
+                    noun(other, n),
+                    shape.label().to_lowercase()
                 ));
             }
         }

@@ -515,7 +515,7 @@ fn forced_headings_read_statements_beside_tasks_and_questions_first() {
     );
     assert_eq!(
         imp.warnings,
-        ["1 task-list item not read as items (--items headings)"]
+        ["1 task-list item not read as items (only headings asked for)"]
     );
     let md = "# Doc\n\n## Security\n\n### Is TLS on everywhere?\n\nCheck the load balancers.\n\n## Ops\n\n### Backups are restored\n\nEvery month.\n\n### Failover is drilled\n\nEvery quarter.\n";
     let wb = imp_as(md, ItemShape::Headings).unwrap().workbook;

@@ -421,8 +421,8 @@ fn a_forced_shape_reads_only_its_blocks_and_counts_the_rest() {
     assert_eq!(
         w,
         [
-            "1 table row not read as items (--items tasks)",
-            "1 check heading not read as items (--items tasks)"
+            "1 table row not read as items (only task lists asked for)",
+            "1 check heading not read as items (only task lists asked for)"
         ]
     );
     let (t, w) = only(ItemShape::Tables);

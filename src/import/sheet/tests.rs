@@ -165,9 +165,21 @@ fn columns_without_a_field_go_to_the_description_with_one_warning() {
     );
     assert_eq!(
         imp.kept_columns,
-        ["Subcategory", "Severity", "GUID", "Column H"],
-        "what the front ends offer to map"
+        ["Subcategory", "Severity", "GUID"],
+        "what the front ends offer to map: not column H, which has no header to name"
     );
+}
+
+#[test]
+fn a_kept_column_without_a_header_is_warned_of_but_not_offered_to_map() {
+    let imp = import(&[&["Item", ""], &["Backups", "stray"]]);
+    assert_eq!(
+        imp.warnings,
+        [
+            "columns with no field of their own, kept in each item's description as \"Column: value\": \"Column B\""
+        ]
+    );
+    assert!(imp.kept_columns.is_empty(), "{:?}", imp.kept_columns);
 }
 
 #[test]

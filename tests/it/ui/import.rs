@@ -277,6 +277,10 @@ fn a_guessed_column_is_changed_and_the_guesses_restored() {
         "Comments are guessed to be notes"
     );
     assert!(h.query_by_label("Use the guessed columns").is_none());
+    assert!(
+        !shows(&h, "a column kept in the description"),
+        "no column is kept, so none to map"
+    );
     set_column(&mut h, "Comments", "Mitigation");
     h.get_by_label("Use the guessed columns").click();
     h.run();
@@ -449,4 +453,37 @@ fn the_preview_lists_eight_items_and_counts_the_rest() {
         h.get_by_label("Cancel").click();
         h.run();
     }
+}
+
+/// egui keeps a scroll area's offset by its ID, and every preview's body
+/// has the same: a preview scrolled to its end and closed made the next one
+/// open scrolled down, its choices out of sight. Each opens at the top.
+#[test]
+fn a_new_import_preview_opens_scrolled_to_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("checks.csv");
+    let rows: String = (1..=12).map(|n| format!("Check {n},a,b,c,d,e\n")).collect();
+    std::fs::write(&csv, format!("Check,S,T,U,V,W\n{rows}")).unwrap();
+    let mut h = harness_zoomed(dir.path(), Some(fixture(dir.path())), [1024.0, 768.0], 1.5);
+    drop_file(&mut h, &csv);
+    h.get_by_label("Columns (6)").click();
+    h.run();
+    // The columns' heading, below the file's name: where the body begins.
+    let offset = |h: &Harness<'static, ShipshapeApp>| {
+        h.get_by_label("Columns (6)").rect().top()
+            - h.get_by_label_contains("checks.csv — ").rect().bottom()
+    };
+    let at_top = offset(&h);
+    h.get_by_label_contains("a column kept in the description")
+        .scroll_to_me();
+    h.run();
+    assert!(offset(&h) < at_top - 50.0, "scrolled down: {}", offset(&h));
+    h.get_by_label("Cancel").click();
+    h.run();
+    drop_file(&mut h, &csv);
+    assert!(
+        (offset(&h) - at_top).abs() < 1.0,
+        "the new preview at the top: {} against {at_top}",
+        offset(&h)
+    );
 }
