@@ -78,6 +78,10 @@ fn a_dropped_markdown_checklist_is_previewed_reshaped_and_created() {
         .click();
     h.run();
     assert!(shows(&h, "Cannot import: found no checklist items"));
+    assert!(
+        !shows(&h, "Under Columns"),
+        "Markdown has no columns to advise on"
+    );
     assert!(h.query_by_label("Create workbook").is_none());
     h.get_by_role_and_label(Role::RadioButton, "Table rows")
         .click();
