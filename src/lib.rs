@@ -2,7 +2,8 @@
 //! over in a meeting, prints, and keeps in git.
 //!
 //! The library holds everything so that tests and benchmarks use the real
-//! code; `main.rs` only chooses between the CLI and the GUI. See
+//! code; the two programs' `main`s (`shipshape`, the command line, and
+//! `shipshape-gui`, the window) only choose what to run. See
 //! `ARCHITECTURE.md` for how the modules fit together.
 
 pub mod cli;

@@ -1,10 +1,10 @@
-//! The `shipshape` binary: the window, or the command line when given a
-//! subcommand. This is the one place that knows both; `cli` never opens the
-//! window.
+//! The `shipshape` program: the command line. Without a subcommand it hands
+//! over to the window's program, `shipshape-gui` (see `cli::window` for why
+//! they are two).
 
 use std::process::ExitCode;
 
-use shipshape::{cli, ui};
+use shipshape::cli;
 
 fn main() -> ExitCode {
     let args = match cli::parse() {
@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     };
     let result = match args.command {
         Some(command) => cli::run(command),
-        None => ui::run(args.file).map(|()| ExitCode::SUCCESS),
+        None => cli::window::hand_over(),
     };
     cli::exit_code(result)
 }

@@ -136,10 +136,14 @@ fn git_setup(args: GitSetupArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// How git should call this program: `shipshape` when that name on PATH is
-/// this program, else the full path (quoted for the shell git runs it with).
+/// How git should call the command-line program: `shipshape` when that
+/// name on PATH is it, else the full path (quoted for the shell git runs it with).
 fn self_command() -> anyhow::Result<String> {
     let exe = std::env::current_exe().context("cannot find this program's path")?;
+    // Run from the window's program, git still gets the command line's:
+    // the merge driver starts faster without the window's libraries.
+    let cli = super::window::beside(&exe, super::window::CLI_PROGRAM);
+    let exe = if cli.is_file() { cli } else { exe };
     let exe = exe.canonicalize().unwrap_or(exe);
     let on_path = std::env::var_os("PATH").is_some_and(|paths| {
         std::env::split_paths(&paths)

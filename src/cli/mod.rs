@@ -62,6 +62,7 @@ mod merge_driver;
 mod review;
 mod status;
 mod upgrade;
+pub mod window;
 mod write;
 
 use std::path::PathBuf;

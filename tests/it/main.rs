@@ -29,6 +29,7 @@ mod pdf;
 mod pdf_layout;
 mod pdf_meeting;
 mod pdf_scripts;
+mod programs;
 mod recheck;
 mod review;
 mod robustness;

@@ -12,8 +12,12 @@ use lopdf::{Document, Object, content::Content};
 use shipshape::model::Workbook;
 use shipshape::storage;
 
-/// The binary under test, built by cargo for this test run.
+/// The binary under test, built by cargo for this test run: the command
+/// line.
 pub const BIN: &str = env!("CARGO_BIN_EXE_shipshape");
+
+/// The window's program, which also runs every command.
+pub const GUI_BIN: &str = env!("CARGO_BIN_EXE_shipshape-gui");
 
 /// The workbook most CLI tests work on (see [`Dir::workbook`]).
 pub const WB: &str = "w.shipshape.ron";
@@ -33,7 +37,7 @@ pub struct Out {
 }
 
 impl Out {
-    fn from(output: std::process::Output) -> Self {
+    pub fn from(output: std::process::Output) -> Self {
         Self {
             code: output.status.code().expect("exited by signal"),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -125,7 +129,13 @@ impl Dir {
     /// The binary with `args`, run here, not yet started (for tests that
     /// need its pipes).
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(BIN);
+        self.program(BIN, args)
+    }
+
+    /// [`Dir::command`] for another program ([`GUI_BIN`], a copy of
+    /// [`BIN`]).
+    pub fn program(&self, program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Command {
+        let mut cmd = Command::new(program);
         cmd.args(args);
         self.isolate(&mut cmd);
         cmd
