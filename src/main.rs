@@ -7,13 +7,6 @@ use std::process::ExitCode;
 use shipshape::cli;
 
 fn main() -> ExitCode {
-    let args = match cli::parse() {
-        Ok(args) => args,
-        Err(code) => return code,
-    };
-    let result = match args.command {
-        Some(command) => cli::run(command),
-        None => cli::window::hand_over(),
-    };
-    cli::exit_code(result)
+    // The window's program gets this process's own arguments, file included.
+    cli::main(|_file| cli::window::hand_over())
 }

@@ -7,13 +7,5 @@ use std::process::ExitCode;
 use shipshape::{cli, ui};
 
 fn main() -> ExitCode {
-    let args = match cli::parse() {
-        Ok(args) => args,
-        Err(code) => return code,
-    };
-    let result = match args.command {
-        Some(command) => cli::run(command),
-        None => ui::run(args.file).map(|()| ExitCode::SUCCESS),
-    };
-    cli::exit_code(result)
+    cli::main(|file| ui::run(file).map(|()| ExitCode::SUCCESS))
 }

@@ -208,6 +208,21 @@ pub fn parse() -> Result<Cli, ExitCode> {
     })
 }
 
+/// A program's `main`: parses the arguments and runs the command given, or,
+/// without one, `window` with the file given (each program opens the
+/// window its own way: see [`window`]).
+pub fn main(window: impl FnOnce(Option<PathBuf>) -> anyhow::Result<ExitCode>) -> ExitCode {
+    let args = match parse() {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
+    let result = match args.command {
+        Some(command) => run(command),
+        None => window(args.file),
+    };
+    exit_code(result)
+}
+
 /// The process's exit code for what a command (or the window) returned,
 /// printing any error once.
 pub fn exit_code(result: anyhow::Result<ExitCode>) -> ExitCode {

@@ -68,6 +68,46 @@ fn run(gui: &Path, args: &[OsString]) -> anyhow::Result<ExitCode> {
 mod tests {
     use super::*;
 
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_command_line_program_names_no_window_code() {
+        // The linker leaves the window's crates out of `shipshape` only as
+        // long as nothing it runs names `ui`.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("src/main.rs")];
+        sources(&root.join("src/cli"), &mut files);
+        assert!(files.len() > 10, "found the sources: {files:?}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            // Split so that this file does not name them either.
+            let needles = [
+                concat!("crate", "::ui"),
+                concat!("shipshape", "::ui"),
+                concat!("ui", "::run"),
+                concat!("eframe", "::"),
+                concat!("egui", "::"),
+            ];
+            for needle in needles {
+                assert!(
+                    !text.contains(needle),
+                    "{} names {needle}: the command line would link the window",
+                    file.display()
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_window_program_is_looked_for_beside_this_one() {
         let exe = Path::new("/opt/shipshape/bin")
