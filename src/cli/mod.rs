@@ -195,7 +195,7 @@ pub fn parse_status(s: &str) -> Result<Status, String> {
 
 /// Parses the process's arguments. `Err` is the exit code once clap has
 /// printed its error, or the help or version asked for.
-pub fn parse() -> Result<Cli, ExitCode> {
+fn parse() -> Result<Cli, ExitCode> {
     Cli::try_parse().map_err(|e| {
         // clap formats its own `error: …` with usage; help and version
         // are not errors.
@@ -225,7 +225,7 @@ pub fn main(window: impl FnOnce(Option<PathBuf>) -> anyhow::Result<ExitCode>) ->
 
 /// The process's exit code for what a command (or the window) returned,
 /// printing any error once.
-pub fn exit_code(result: anyhow::Result<ExitCode>) -> ExitCode {
+fn exit_code(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         // The reader went away (`| head`): nothing left to say to anyone.
@@ -269,7 +269,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// Runs a subcommand (without one, `main` opens the window instead).
-pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::New(args) => edit::new(args),
         Command::List(args) => list::list(args),
