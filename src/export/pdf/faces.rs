@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use printpdf::FontId;
-
 /// A face text is drawn with: one of the bundled ones, or the `n`th system
 /// font the document needed. The number indexes per-face tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,19 +70,14 @@ impl Face {
         }
     }
 
-    /// The PDF resource name. Fixed rather than printpdf's random `FontId`s so
-    /// that output is byte-identical; the first six capitals become the
-    /// subset tag (`DJVSNR+DejaVuSans`).
+    /// The PDF resource name. Fixed, so that output is byte-identical; it is
+    /// also the subset tag (`DJVSNR+DejaVuSans`), six capitals.
     pub fn resource_name(self) -> &'static str {
         const NAMES: [&str; Face::COUNT] = [
             "DJVSNR", "DJVSNB", "DROIDF", "NOTODV", "NOTOTH", "SHHANG", "SYSFNA", "SYSFNB",
             "SYSFNC", "SYSFND", "SYSFNE", "SYSFNF", "SYSFNG", "SYSFNH",
         ];
         NAMES[self.index()]
-    }
-
-    pub fn id(self) -> FontId {
-        FontId(self.resource_name().to_owned())
     }
 
     /// Where the face's glyphs come from: the core cut (if any), then the
@@ -156,16 +149,34 @@ impl Source {
 /// A font program's bytes and its index in a collection file.
 #[derive(Clone)]
 pub(super) struct Program {
-    pub bytes: Arc<[u8]>,
+    pub bytes: Bytes,
     pub index: u32,
 }
 
+/// A bundled font's bytes, in the binary, or a system font's, read once
+/// and shared.
+#[derive(Clone)]
+pub(super) enum Bytes {
+    Bundled(&'static [u8]),
+    System(Arc<[u8]>),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Self::Bundled(bytes) => bytes,
+            Self::System(bytes) => bytes,
+        }
+    }
+}
+
 impl Program {
-    /// A bundled font's program, its bytes copied (printpdf wants them
-    /// owned); `None` for a system font.
+    /// A bundled font's program; `None` for a system font.
     pub fn bundled(source: Source) -> Option<Self> {
         source.bundled_bytes().map(|bytes| Self {
-            bytes: Arc::from(bytes),
+            bytes: Bytes::Bundled(bytes),
             index: 0,
         })
     }

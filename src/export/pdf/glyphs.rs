@@ -18,21 +18,17 @@
 //! subsetting the full faces is most of the time of a small export.
 //! Text that needs shaping (`shape`) is shaped with the full cut.
 //!
-//! Characters are looked up in the font's own bytes (`read`); printpdf's
-//! parse of a font is only made to embed it, and for the core cuts beside
-//! the layout, on another thread.
+//! Characters are looked up in the font's own bytes (`read`), which
+//! `subset` then cuts down to the glyphs drawn.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-
-use printpdf::{ParsedFont, PdfDocument};
 
 pub(super) use super::faces::Face;
 use super::faces::{Program, Source};
 use super::system::SystemFonts;
 use super::{MissingGlyph, PdfError};
-pub(super) use read::CoreFonts;
-use read::{Metrics, parse_for_printpdf};
+use read::Metrics;
 
 /// Added to a glyph index of a full DejaVu face, to tell it from the core
 /// cut's (which has fewer glyphs than this; the full faces have fewer than
@@ -123,13 +119,25 @@ impl Origin<'_> {
     }
 }
 
-/// A face as embedded: each used glyph once, as (glyph index in the
-/// embedded font, the text it stands for), for printpdf to subset and map;
-/// and old glyph index → subset glyph index.
+/// A face to embed: its font program, each used glyph once in index
+/// order, and old glyph index → subset glyph index.
 pub(super) struct Embedded {
     pub face: Face,
-    pub glyphs: Vec<(u16, String)>,
+    pub program: Program,
+    pub glyphs: Vec<Kept>,
     pub remap: Vec<u16>,
+}
+
+/// A glyph the subset keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Kept {
+    /// Its index in the font program.
+    pub gid: u16,
+    /// The (first) character it was drawn for: its text in the PDF.
+    pub ch: char,
+    /// Whether the font's own `cmap` maps `ch` to it (it is not a form
+    /// chosen by shaping), so the subset's `cmap` may too.
+    pub in_cmap: bool,
 }
 
 /// Drawn in place of a character no embedded font has.
@@ -204,11 +212,6 @@ impl Glyphs {
                 Metrics::read(&program.bytes, program.index).as_ref().map(f)
             }
         }
-    }
-
-    /// printpdf's parse of `source`, which embedding it needs.
-    fn parsed(&self, source: Source) -> Option<ParsedFont> {
-        parse_for_printpdf(self.program(source)?)
     }
 
     /// Runs `f` with a shaper for `source`.
@@ -398,15 +401,9 @@ impl Glyphs {
         }
     }
 
-    /// Adds the faces that drew something to `doc`, under their fixed IDs,
-    /// and returns per face the glyphs to show once (for printpdf to subset
-    /// and map) and the glyph renumbering of the subset.
-    /// `cores` is printpdf's parse of the core cuts, if made already.
-    pub(super) fn embed(
-        &mut self,
-        doc: &mut PdfDocument,
-        mut cores: CoreFonts,
-    ) -> Result<Vec<Embedded>, PdfError> {
+    /// The faces that drew something: per face, the font program to
+    /// embed, the glyphs to keep and the renumbering of the subset.
+    pub(super) fn embed(&mut self) -> Result<Vec<Embedded>, PdfError> {
         let mut out = Vec::new();
         for index in 0..Face::COUNT {
             let Some(face) = Face::from_index(index) else {
@@ -448,31 +445,33 @@ impl Glyphs {
                 }
             }
             glyphs.sort_unstable();
-            // printpdf subsets to .notdef followed by the used glyphs in
-            // index order; a glyph's new index is its position in that list.
+            // The subset is .notdef followed by the used glyphs in index
+            // order (`subset`); a glyph's new index is its place in that list.
             let mut remap = vec![0u16; used.len()];
-            let mut shown = Vec::new();
-            let mut next = 0u16;
-            let mut last = 0u16;
+            let mut kept: Vec<Kept> = Vec::new();
             for &(target, gid, ch) in &glyphs {
-                if target != last {
-                    last = target;
-                    next = next.saturating_add(1);
-                    shown.push((target, ch.to_string()));
+                if kept.last().is_none_or(|k| k.gid != target) {
+                    kept.push(Kept {
+                        gid: target,
+                        ch,
+                        in_cmap: false,
+                    });
                 }
-                remap[usize::from(gid)] = next;
+                remap[usize::from(gid)] = kept.len() as u16;
             }
-            let font = cores
-                .take(source)
-                .or_else(|| self.parsed(source))
+            let program = self
+                .program(source)
                 .ok_or(PdfError::Font(face.resource_name()))?;
-            doc.resources
-                .fonts
-                .map
-                .insert(face.id(), printpdf::PdfFont::new(font));
+            self.with_metrics(source, |m| {
+                for k in &mut kept {
+                    k.in_cmap = m.glyph(k.ch) == Some(k.gid);
+                }
+            })
+            .ok_or(PdfError::Font(face.resource_name()))?;
             out.push(Embedded {
                 face,
-                glyphs: shown,
+                program,
+                glyphs: kept,
                 remap,
             });
         }

@@ -3,8 +3,9 @@
 //!
 //! [`render`] is a pure function from a workbook to PDF bytes. Layout, line
 //! breaking and font fallback are done here (`canvas`, `linebreak`, `glyphs`) because
-//! printpdf does none of them. printpdf builds the document and embeds,
-//! subsets and maps the fonts; the page content streams are written by
+//! printpdf does none of them. printpdf builds the document's frame
+//! (catalog, pages, information); the fonts are subset and embedded here
+//! (`subset`, `embed`), and the page content streams written by
 //! `content`, because printpdf's operations cost far more memory than the
 //! content itself (see there). The output is byte-identical for the same
 //! workbook, options and as-of date: no clock, no random IDs.
@@ -13,6 +14,7 @@ mod agenda;
 mod beside;
 mod canvas;
 mod content;
+mod embed;
 mod faces;
 mod glyphs;
 mod item;
@@ -23,6 +25,7 @@ mod parts;
 mod report;
 mod shape;
 mod signoff;
+mod subset;
 mod system;
 mod walkthrough;
 mod write;
@@ -31,9 +34,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use printpdf::{
-    Codepoint, Op, PdfDocument, PdfFontHandle, PdfPage, Pt, Rect, TextItem, TextRenderingMode,
-};
+use printpdf::{PdfDocument, PdfPage, Pt, Rect};
 
 use crate::model::Workbook;
 
@@ -259,6 +260,11 @@ impl fmt::Display for MissingGlyph {
 pub enum PdfError {
     #[error("the embedded font {0} could not be read")]
     Font(&'static str),
+    #[error("the font {face} could not be embedded: {why}")]
+    Subset {
+        face: &'static str,
+        why: subset::SubsetError,
+    },
     #[error("could not write the PDF: {0}")]
     Write(String),
 }
@@ -266,8 +272,8 @@ pub enum PdfError {
 /// Renders `workbook` as the PDF `options` describe.
 ///
 /// Layout first (pages of drawing, and the glyphs they use); then printpdf
-/// builds the document around placeholder pages and subsets the fonts;
-/// then `write::write_file` puts the real page contents in, with the
+/// builds the document around empty pages, and `write::write_file` puts
+/// the subset fonts and the real page contents in, the contents in the
 /// subsets' glyph numbers.
 pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, PdfError> {
     render_with(workbook, options, &report::Reviews::of(workbook))
@@ -277,8 +283,7 @@ pub fn render(workbook: &Workbook, options: &PdfOptions) -> Result<Rendered, Pdf
 ///
 /// The content hash printed in the footer (the workbook written out and
 /// hashed) is computed beside the layout, which needs it only at the end,
-/// and so are the two compressors [`write::write_file`] uses and printpdf's
-/// parse of the core fonts, which only embedding them needs.
+/// and so are the two compressors [`write::write_file`] uses.
 fn render_with(
     workbook: &Workbook,
     options: &PdfOptions,
@@ -296,16 +301,16 @@ fn render_with(
         let beside = beside::Beside::start(scope, || {
             let hash = crate::storage::content_hash(workbook);
             let deflaters = (write::Deflater::new(), write::Deflater::new());
-            (hash, (deflaters, glyphs::CoreFonts::parse()))
+            (hash, deflaters)
         });
         lay_out(workbook, options, reviews, || beside.join())
     })?;
-    let (deflaters, cores) = made;
+    let deflaters = made;
     let meta = document_meta(workbook, options, &hash);
     let mut pdf = PdfDocument::new(&meta.title);
-    let embedded = glyphs.embed(&mut pdf, cores)?;
+    let embedded = glyphs.embed()?;
     let missing_glyphs = glyphs.take_missing();
-    pdf.pages = placeholder_pages(options.paper, pages.len(), &embedded);
+    pdf.pages = placeholder_pages(options.paper, pages.len());
     let extras = Extras {
         nav,
         meta,
@@ -392,54 +397,19 @@ struct Extras {
     page_h: f32,
 }
 
-/// `count` pages of `paper`'s size for printpdf to write: the first holds
-/// the [`carrier_ops`], the others nothing, until [`write::write_file`]
-/// replaces them.
-fn placeholder_pages(paper: Paper, count: usize, embedded: &[glyphs::Embedded]) -> Vec<PdfPage> {
+/// `count` empty pages of `paper`'s size for printpdf to write, until
+/// [`write::write_file`] puts their contents in.
+fn placeholder_pages(paper: Paper, count: usize) -> Vec<PdfPage> {
     let (width, height) = paper.size_pt();
     let size = Rect::from_wh(Pt(width), Pt(height));
     (0..count)
-        .map(|n| PdfPage {
+        .map(|_| PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
             crop_box: size.clone(),
-            ops: if n == 0 {
-                carrier_ops(embedded)
-            } else {
-                Vec::new()
-            },
+            ops: Vec::new(),
         })
         .collect()
-}
-
-/// Operations that show every used glyph once, invisibly, so that printpdf
-/// subsets and maps exactly those glyphs. They only ever reach page 1's
-/// content stream, which is then replaced.
-fn carrier_ops(embedded: &[glyphs::Embedded]) -> Vec<Op> {
-    let mut ops = vec![
-        Op::StartTextSection,
-        Op::SetTextRenderingMode {
-            mode: TextRenderingMode::Invisible,
-        },
-    ];
-    for e in embedded {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(e.face.id()),
-            size: Pt(1.0),
-        });
-        // Glyph indices with their text, not characters: a shaped glyph
-        // (a joined Arabic letter, a conjunct) has no character of its own.
-        let glyphs = e
-            .glyphs
-            .iter()
-            .map(|(gid, text)| Codepoint::with_cid(*gid, 0.0, text.clone()))
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
 }
 
 /// 32 hex digits identifying this rendering of this content.

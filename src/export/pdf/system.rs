@@ -6,13 +6,13 @@
 //! (fontconfig, DirectWrite, CoreText, through fontique) name the families
 //! for the character's script, and the first TrueType face among them that
 //! has the character is used. CFF (`.otf`) faces are skipped: the export
-//! numbers glyphs as printpdf subsets TrueType outlines.
+//! subsets TrueType outlines only (`subset`).
 
 use std::sync::Arc;
 
 use fontique::{Collection, CollectionOptions, FallbackKey, QueryStatus, SourceCache};
 
-use super::faces::{MAX_SYSTEM, Program};
+use super::faces::{Bytes, MAX_SYSTEM, Program};
 
 /// The system fonts one document uses, found on demand.
 pub(super) struct SystemFonts {
@@ -94,7 +94,7 @@ impl SystemFonts {
         if self.found.len() >= MAX_SYSTEM {
             return None;
         }
-        let bytes: Arc<[u8]> = Arc::from(blob.as_ref());
+        let bytes = Bytes::System(Arc::from(blob.as_ref()));
         self.found.push((id, Program { bytes, index }));
         Some(self.found.len() - 1)
     }

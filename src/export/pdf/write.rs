@@ -1,30 +1,30 @@
-//! The file: printpdf's document as lopdf objects with the real page
-//! contents put in and every stream compressed. lopdf's types are
-//! printpdf's private dependency, so what touches them stays here.
+//! The file: printpdf's document as lopdf objects with the fonts and the
+//! real page contents put in and every stream compressed.
 
 use printpdf::{PdfDocument, PdfSaveOptions};
 
 use super::beside::Beside;
+use super::embed::FontFile;
 use super::{Extras, PdfError, content, glyphs, meta};
 
-/// printpdf's document with the placeholder page contents replaced by
-/// `pages`, the trailer ID set to `file_id`, and every stream compressed,
-/// with one of `deflaters` for the pages and the other for the rest.
+/// printpdf's document with the fonts of `embedded` added, the placeholder
+/// page contents replaced by `pages`, the trailer ID set to `file_id`, and
+/// every stream compressed, with one of `deflaters` for the pages and the
+/// other for the rest.
 ///
 /// The pages are finished and compressed on a second thread while this one
-/// has printpdf build the document (which subsets the fonts) and compresses
-/// the font programs: the two halves take about as long.
+/// has printpdf build the document, and subsets and compresses the fonts.
 pub(super) fn write_file(
     pdf: PdfDocument,
     pages: Vec<content::Page>,
-    embedded: Vec<glyphs::Embedded>,
+    mut embedded: Vec<glyphs::Embedded>,
     file_id: &str,
     extras: &Extras,
     deflaters: (Deflater, Deflater),
 ) -> Result<Vec<u8>, PdfError> {
     let mut remap: Vec<Vec<u16>> = vec![Vec::new(); glyphs::Face::COUNT];
-    for e in embedded {
-        remap[e.face.index()] = e.remap;
+    for e in &mut embedded {
+        remap[e.face.index()] = std::mem::take(&mut e.remap);
     }
     let page_count = pages.len();
     let (mut for_pages, mut for_rest) = deflaters;
@@ -46,6 +46,7 @@ pub(super) fn write_file(
             };
             content_ids.push(content_id);
         }
+        add_fonts(&mut lo, page_ids.first().copied(), &embedded, &mut for_rest)?;
         extras.nav.write(&mut lo, &page_ids, extras.page_h)?;
         meta::write(&mut lo, &extras.meta, extras.pdfa)?;
         set_file_id(&mut lo, file_id);
@@ -70,9 +71,39 @@ pub(super) fn write_file(
     })
 }
 
-/// Compresses the streams printpdf left plain (font programs, ToUnicode
-/// maps; small: lopdf would compress them at level 9 with a new compressor
-/// per stream), except the page contents `skip`, which are replaced.
+/// Subsets the `embedded` faces and adds them to the font resources the
+/// pages share (printpdf writes one dictionary for all, `first_page`'s).
+fn add_fonts(
+    lo: &mut printpdf_lopdf::Document,
+    first_page: Option<printpdf_lopdf::ObjectId>,
+    embedded: &[glyphs::Embedded],
+    deflater: &mut Deflater,
+) -> Result<(), PdfError> {
+    let Some(page) = first_page else {
+        return Ok(());
+    };
+    let fonts = lo
+        .get_dictionary(page)
+        .and_then(|page| page.get(b"Resources"))
+        .and_then(|r| lo.dereference(r))
+        .and_then(|(_, r)| r.as_dict())
+        .and_then(|r| r.get(b"Font"))
+        .and_then(|f| f.as_reference())
+        .map_err(|e| PdfError::Write(format!("the pages share no font resources: {e}")))?;
+    for face in embedded {
+        let file = FontFile::make(face, deflater)?;
+        let resource = file.resource;
+        let id = file.write(lo);
+        lo.get_dictionary_mut(fonts)
+            .map_err(|e| PdfError::Write(e.to_string()))?
+            .set(resource, printpdf_lopdf::Object::Reference(id));
+    }
+    Ok(())
+}
+
+/// Compresses the streams printpdf left plain (small: lopdf would compress
+/// them at level 9 with a new compressor per stream), except the page
+/// contents `skip`, which are replaced.
 fn compress_the_rest(
     lo: &mut printpdf_lopdf::Document,
     skip: &[printpdf_lopdf::ObjectId],
@@ -96,7 +127,7 @@ fn compress_the_rest(
     Ok(())
 }
 
-/// printpdf's document as lopdf objects, its fonts subset.
+/// printpdf's document as lopdf objects.
 fn printpdf_document(pdf: PdfDocument) -> printpdf_lopdf::Document {
     let save = PdfSaveOptions {
         optimize: true,
@@ -160,7 +191,7 @@ impl Deflater {
         Self(flate2::Compress::new(flate2::Compression::new(level), true))
     }
 
-    fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    pub(super) fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
         self.0.reset();
         let mut out = Vec::with_capacity(data.len() / 3 + 64);
         loop {

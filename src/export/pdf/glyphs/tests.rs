@@ -82,16 +82,13 @@ fn a_character_beyond_the_core_face_comes_from_the_full_face() {
     for glyph in &out {
         g.mark_used(*glyph);
     }
-    let mut doc = PdfDocument::new("test");
-    // The core cuts parsed beforehand are not what this face embeds.
-    let embedded = g.embed(&mut doc, CoreFonts::parse()).unwrap();
+    let embedded = g.embed().unwrap();
     assert_eq!(embedded.len(), 1);
     // The full face is embedded, the core glyphs found again in it: four
     // distinct glyphs, numbered 1..=4 in the subset.
     let e = &embedded[0];
-    let font = &doc.resources.fonts.map[&Face::REGULAR.id()];
-    assert!(font.parsed_font.num_glyphs > 5000);
-    let mut chars: Vec<char> = e.glyphs.iter().flat_map(|(_, t)| t.chars()).collect();
+    assert!(*e.program.bytes == *crate::fonts::DEJAVU_SANS);
+    let mut chars: Vec<char> = e.glyphs.iter().map(|k| k.ch).collect();
     chars.sort_unstable();
     assert_eq!(chars, ['a', 'b', 'Ἀ', '─']);
     let mut new: Vec<u16> = out.iter().map(|g| e.remap[usize::from(g.gid)]).collect();
@@ -104,59 +101,50 @@ fn a_document_the_core_face_covers_embeds_the_core_face() {
     let mut g = Glyphs::new();
     let mut out = Vec::new();
     g.resolve("Zoë ✓", true, Origin::Fixed, &mut out);
-    let embedded_with = |cores| {
-        let mut g = Glyphs::new();
-        for glyph in &out {
-            g.mark_used(*glyph);
-        }
-        let mut doc = PdfDocument::new("test");
-        let embedded = g.embed(&mut doc, cores).unwrap();
-        let font = &doc.resources.fonts.map[&Face::BOLD.id()];
-        assert!(font.parsed_font.num_glyphs < FULL_OFFSET);
-        assert_eq!(embedded.len(), 1);
-        assert_eq!(embedded[0].face, Face::BOLD);
-        assert_eq!(embedded[0].glyphs.len(), 5);
-        (embedded[0].glyphs.clone(), embedded[0].remap.clone())
-    };
-    // Parsed beside the layout or at embedding: the same subset.
-    assert_eq!(
-        embedded_with(CoreFonts::parse()),
-        embedded_with(CoreFonts::none())
-    );
+    for glyph in &out {
+        g.mark_used(*glyph);
+    }
+    let embedded = g.embed().unwrap();
+    assert_eq!(embedded.len(), 1);
+    let e = &embedded[0];
+    assert_eq!(e.face, Face::BOLD);
+    let core = crate::fonts::DEJAVU_SANS_BOLD_CORE;
+    assert!(*e.program.bytes == *core);
+    // "Zoë ✓": five glyphs, in glyph index order, each the font's own
+    // glyph for its character.
+    assert_eq!(e.glyphs.len(), 5);
+    let metrics = Metrics::read(core, 0).unwrap();
+    for k in &e.glyphs {
+        assert_eq!(metrics.glyph(k.ch), Some(k.gid), "{k:?}");
+        assert!(k.in_cmap, "{k:?}");
+    }
+    assert!(e.glyphs.windows(2).all(|w| w[0].gid < w[1].gid));
+    for (n, glyph) in out.iter().enumerate() {
+        let new = e.remap[usize::from(glyph.gid)];
+        assert_eq!(e.glyphs[usize::from(new) - 1].ch, glyph.ch, "{n}");
+    }
 }
 
 #[test]
-fn characters_are_looked_up_as_printpdf_reads_the_font_it_embeds() {
-    let sources = [
-        Source::CoreRegular,
-        Source::CoreBold,
-        Source::Regular,
-        Source::Bold,
-        Source::Fallback,
-        Source::Devanagari,
-        Source::Thai,
-        Source::Hangul,
-    ];
-    for source in sources {
-        let bytes = source.bundled_bytes().unwrap();
-        let ours = Metrics::read(bytes, 0).unwrap();
-        let theirs = parse_for_printpdf(Program::bundled(source).unwrap()).unwrap();
-        let upm = f32::from(theirs.font_metrics.units_per_em);
-        let mut mapped = 0;
-        for code in (0..0x11_0000).step_by(7) {
-            let Some(ch) = char::from_u32(code) else {
-                continue;
-            };
-            let gid = ours.glyph(ch);
-            let expected = theirs.lookup_glyph_index(code).filter(|&g| g != 0);
-            assert_eq!(gid, expected, "{source:?} U+{code:04X}");
-            if let Some(gid) = gid {
-                let advance = f32::from(theirs.get_horizontal_advance(gid)) / upm;
-                assert_eq!(ours.advance_em(gid), Some(advance), "{source:?} {gid}");
-                mapped += 1;
-            }
-        }
-        assert!(mapped > 8, "{source:?}: {mapped} characters mapped");
+fn a_glyph_drawn_by_shaping_is_kept_but_not_in_the_cmap() {
+    let mut g = Glyphs::new();
+    // An Arabic letter's medial form: drawn for the character, but not the
+    // glyph the font's cmap gives it.
+    let isolated = g.lookup('\u{0628}', false).unwrap();
+    let medial = g
+        .with_metrics(Source::Regular, |m| m.glyph('\u{FE92}'))
+        .flatten()
+        .unwrap();
+    g.mark_used(Glyph {
+        gid: medial + FULL_OFFSET,
+        ..isolated
+    });
+    g.mark_used(isolated);
+    let e = &g.embed().unwrap()[0];
+    assert_eq!(e.glyphs.len(), 2);
+    for k in &e.glyphs {
+        assert_eq!(k.ch, '\u{0628}');
+        assert_eq!(k.in_cmap, k.gid != medial, "{k:?}");
     }
 }
 
@@ -234,15 +222,4 @@ fn a_glyph_keeps_the_first_character_it_was_drawn_for() {
     g.mark_used(Glyph::plain('a', Face::REGULAR, 3, 0.5));
     g.mark_used(Glyph::plain('b', Face::REGULAR, 3, 0.5));
     assert_eq!(g.used[0][3], 'a' as u32);
-}
-
-#[test]
-fn the_core_faces_parsed_beside_the_layout_are_handed_over_once() {
-    let mut cores = CoreFonts::parse();
-    for source in [Source::CoreRegular, Source::CoreBold] {
-        let font = cores.take(source).expect("parsed beforehand");
-        assert!(font.num_glyphs < FULL_OFFSET, "{source:?} is the core cut");
-        assert!(cores.take(source).is_none(), "{source:?} handed over twice");
-    }
-    assert!(CoreFonts::parse().take(Source::Regular).is_none());
 }
