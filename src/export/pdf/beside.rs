@@ -1,6 +1,6 @@
 //! Work run on a second thread beside the caller's, for the independent
 //! parts of a render: the footer's content hash beside the layout, the page
-//! contents' compression beside printpdf's font subsetting. A small export
+//! contents' compression beside the document's frame and fonts (`pack`). A small export
 //! is a few milliseconds of one process, most of it one thread's work, so a
 //! second core takes a share of it; the output is the same bytes.
 

@@ -11,8 +11,8 @@ use read_fonts::{FontRef, TableProvider as _};
 
 use super::PdfError;
 use super::glyphs::{Embedded, Kept};
+use super::pack::Deflater;
 use super::subset::{SubsetError, subset};
-use super::write::Deflater;
 
 /// One face, ready to be written into the document.
 pub(super) struct FontFile {

@@ -21,6 +21,7 @@ mod item;
 mod linebreak;
 mod meta;
 mod nav;
+mod pack;
 mod parts;
 mod report;
 mod shape;
@@ -300,7 +301,7 @@ fn render_with(
     ) = std::thread::scope(|scope| {
         let beside = beside::Beside::start(scope, || {
             let hash = crate::storage::content_hash(workbook);
-            let deflaters = (write::Deflater::new(), write::Deflater::new());
+            let deflaters = (pack::Deflater::new(), pack::Deflater::new());
             (hash, deflaters)
         });
         lay_out(workbook, options, reviews, || beside.join())
