@@ -370,11 +370,12 @@ fn sfnt(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
 /// The OpenType table checksum: the sum of big-endian u32 words, the last
 /// one padded with zeros.
 fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, word| {
-        let mut w = [0; 4];
-        w[..word.len()].copy_from_slice(word);
-        sum.wrapping_add(u32::from_be_bytes(w))
-    })
+    let words = data.chunks_exact(4);
+    let mut last = [0; 4];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    words
+        .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
+        .fold(u32::from_be_bytes(last), u32::wrapping_add)
 }
 
 fn be16(data: &[u8], at: usize, tag: &'static str) -> Result<u16, SubsetError> {
