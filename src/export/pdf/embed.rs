@@ -65,7 +65,7 @@ impl FontFile {
                 .map(|k| k.ch)
         };
         let program = subset(bytes, index, &ids, cmap_char).map_err(fail)?;
-        let units = Units::of(&font).ok_or(fail(SubsetError::Missing("head")))?;
+        let units = Units::of(&font).ok_or(fail(SubsetError::Invalid("head")))?;
         Ok(Self {
             resource: name,
             base_font: format!(

@@ -30,6 +30,8 @@ pub enum SubsetError {
     Missing(&'static str),
     #[error("its {0} table is cut short")]
     Short(&'static str),
+    #[error("its {0} table is invalid")]
+    Invalid(&'static str),
     #[error("it has no glyph {0}")]
     NoGlyph(u16),
     #[error("the first glyph asked for is not .notdef")]

@@ -52,7 +52,7 @@ fn the_descriptor_has_the_faces_own_metrics_in_thousandths_of_an_em() {
             descent: -236,
             cap_height: 729,
             italic_angle: 0.0,
-            flags: NONSYMBOLIC,
+            flags: 32,
             stem_v: 88,
             bbox: [-1021, -280, 1681, 1068],
         }
@@ -166,4 +166,72 @@ fn a_font_that_cannot_be_read_is_an_error_naming_the_face() {
 fn postscript_names_keep_only_what_a_pdf_name_may_hold() {
     let font = FontRef::new(DEJAVU_SANS_BOLD_CORE).unwrap();
     assert_eq!(postscript_name(&font).as_deref(), Some("DejaVuSans-Bold"));
+}
+
+/// DejaVu Sans (core) with `bytes` written at `at` in its table `tag`.
+fn patched(tag: &str, at: usize, bytes: &[u8]) -> &'static [u8] {
+    patched_in(DEJAVU_SANS_CORE, tag, at, bytes)
+}
+
+/// `font` with `bytes` written at `at` in its table `tag`.
+fn patched_in(original: &[u8], tag: &str, at: usize, bytes: &[u8]) -> &'static [u8] {
+    let font = FontRef::new(original).unwrap();
+    let record = font
+        .table_directory()
+        .table_records()
+        .iter()
+        .find(|r| r.tag() == read_fonts::types::Tag::new_checked(tag.as_bytes()).unwrap())
+        .unwrap();
+    let mut out = original.to_vec();
+    let start = record.offset() as usize + at;
+    assert!(
+        at + bytes.len() <= record.length() as usize,
+        "{tag} is shorter"
+    );
+    out[start..start + bytes.len()].copy_from_slice(bytes);
+    out.leak()
+}
+
+fn made_from(bytes: &'static [u8]) -> Result<FontFile, PdfError> {
+    let mut face = embedded(Face::REGULAR, Source::CoreRegular, "Hi");
+    face.program.bytes = Bytes::Bundled(bytes);
+    FontFile::make(&face, &mut Deflater::new())
+}
+
+#[test]
+fn a_slanted_face_is_flagged_italic_with_its_angle() {
+    // post.italicAngle, 16.16 fixed: -12 degrees.
+    let italic = patched("post", 4, &(-12i32 << 16).to_be_bytes());
+    let file = made_from(italic).unwrap();
+    assert_eq!(file.descriptor.italic_angle, -12.0);
+    assert_eq!(file.descriptor.flags, 32 | 64);
+}
+
+#[test]
+fn a_font_with_no_units_per_em_is_refused() {
+    let broken = patched("head", 18, &[0, 0]);
+    let Err(err) = made_from(broken) else {
+        panic!("embedded a font with zero units per em");
+    };
+    assert_eq!(
+        err.to_string(),
+        "the font DJVSNR could not be embedded: its head table is invalid"
+    );
+    // One unit per em is odd but valid.
+    let file = made_from(patched("head", 18, &[0, 1])).unwrap();
+    assert_eq!(file.descriptor.ascent, 1_901_000);
+}
+
+#[test]
+fn the_cap_height_is_the_os2_tables_when_it_says_one() {
+    // Noto Sans Thai: OS/2 version 4, sCapHeight 714 of 1000.
+    let thai = made(Face::THAI, Source::Thai, "ก");
+    assert_eq!(thai.descriptor.cap_height, 714);
+    // Zero there means "not said": measured instead (DejaVu's OS/2 table
+    // is too old to have the field: see the first test).
+    let unsaid = patched_in(crate::fonts::NOTO_SANS_THAI, "OS/2", 88, &[0, 0]);
+    let mut face = embedded(Face::THAI, Source::Thai, "ก");
+    face.program.bytes = Bytes::Bundled(unsaid);
+    let file = FontFile::make(&face, &mut Deflater::new()).unwrap();
+    assert!(file.descriptor.cap_height > 300, "{:?}", file.descriptor);
 }
