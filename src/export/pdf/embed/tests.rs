@@ -235,3 +235,21 @@ fn the_cap_height_is_the_os2_tables_when_it_says_one() {
     let file = FontFile::make(&face, &mut Deflater::new()).unwrap();
     assert!(file.descriptor.cap_height > 300, "{:?}", file.descriptor);
 }
+
+#[test]
+fn a_system_face_is_embedded_from_its_shared_bytes_under_its_own_name() {
+    let mut face = embedded(Face::REGULAR, Source::CoreBold, "Tx");
+    face.face = Face::system(0).unwrap();
+    face.program = Program {
+        bytes: Bytes::System(std::sync::Arc::from(DEJAVU_SANS_BOLD_CORE)),
+        index: 0,
+    };
+    let file = FontFile::make(&face, &mut Deflater::new()).unwrap();
+    assert_eq!(file.resource, "SYSFNA");
+    assert_eq!(file.base_font, "SYSFNA+DejaVuSans-Bold");
+    let program = inflate(&file.program.0);
+    assert_eq!(
+        FontRef::new(&program).unwrap().maxp().unwrap().num_glyphs(),
+        3
+    );
+}
