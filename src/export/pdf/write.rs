@@ -10,8 +10,7 @@ use super::{Extras, PdfError, content, glyphs, meta};
 
 /// printpdf's document with the fonts of `embedded` added, the placeholder
 /// page contents replaced by `pages`, the trailer ID set to `file_id`, and
-/// every stream compressed, with one of `deflaters` for the pages and the
-/// other for the rest.
+/// every stream compressed, with one of `deflaters` on each thread.
 ///
 /// The pages are finished and compressed on a second thread while this one
 /// has printpdf build the document, and subsets and compresses the fonts;

@@ -34,6 +34,34 @@ fn same_outline(sub: &[u8], new: u16, font: &[u8], old: u16) -> bool {
         && ours.len() - theirs < 4
 }
 
+/// Glyph `gid` of `font` as read-fonts reads it (not through `Outlines`):
+/// its contour count and bounding box, or `None` for a blank glyph.
+fn shape(font: &[u8], gid: u16) -> Option<(i16, [i16; 4])> {
+    let font = FontRef::new(font).unwrap();
+    let glyph = font
+        .loca(None)
+        .unwrap()
+        .get_glyf(GlyphId::new(gid.into()), &font.glyf().unwrap())
+        .unwrap()?;
+    let contours = match &glyph {
+        Glyph::Simple(s) => s.number_of_contours(),
+        Glyph::Composite(_) => -1,
+    };
+    Some((
+        contours,
+        [glyph.x_min(), glyph.y_min(), glyph.x_max(), glyph.y_max()],
+    ))
+}
+
+/// Glyph `gid`'s left side bearing, as read-fonts reads it.
+fn bearing(font: &[u8], gid: u16) -> i16 {
+    let font = FontRef::new(font).unwrap();
+    font.hmtx()
+        .unwrap()
+        .side_bearing(GlyphId::new(gid.into()))
+        .unwrap()
+}
+
 fn advance(font: &[u8], gid: u16) -> u16 {
     let font = FontRef::new(font).unwrap();
     font.hmtx()
@@ -231,7 +259,9 @@ proptest! {
     /// Any set of glyphs: each keeps its outline and advance.
     #[test]
     fn any_glyphs_keep_their_outlines_and_advances(
-        mut ids in proptest::collection::btree_set(1u16..2000, 1..40)
+        // Up to the last glyph: DejaVu's last 15 have no advance of their
+        // own in `hmtx` (they take the last one).
+        mut ids in proptest::collection::btree_set(1u16..6253, 1..40)
     ) {
         ids.insert(0);
         let ids: Vec<u16> = ids.into_iter().collect();
@@ -239,6 +269,8 @@ proptest! {
         for (new, &old) in ids.iter().enumerate() {
             let new = new as u16;
             prop_assert_eq!(advance(&font, new), advance(DEJAVU_SANS, old));
+            prop_assert_eq!(bearing(&font, new), bearing(DEJAVU_SANS, old));
+            prop_assert_eq!(shape(&font, new), shape(DEJAVU_SANS, old));
             if parts(DEJAVU_SANS, old).is_empty() {
                 prop_assert!(same_outline(&font, new, DEJAVU_SANS, old));
             }
@@ -255,4 +287,38 @@ fn checksums_are_the_fonts_own() {
     assert!(checksums_hold(DEJAVU_SANS));
     assert_eq!(checksum(&[0, 0, 0, 1, 0, 0, 0, 2, 3]), 0x0300_0003);
     assert_eq!(checksum(&[]), 0);
+}
+
+#[test]
+fn a_font_with_short_glyph_offsets_is_read_right() {
+    // Noto Sans Thai's `loca` holds half offsets; the subset's holds long
+    // ones. Each glyph keeps its shape and metrics, as read-fonts reads
+    // both fonts.
+    let thai = crate::fonts::NOTO_SANS_THAI;
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain("กขฃคฅ".chars().map(|c| gid(thai, c)))
+        .collect();
+    let font = subset(thai, 0, &ids, |_| None).unwrap();
+    for (new, &old) in ids.iter().enumerate() {
+        let new = new as u16;
+        assert!(shape(thai, old).is_some(), "{old}");
+        assert_eq!(shape(&font, new), shape(thai, old), "{old}");
+        assert_eq!(advance(&font, new), advance(thai, old));
+        assert_eq!(bearing(&font, new), bearing(thai, old));
+    }
+    assert!(checksums_hold(&font));
+}
+
+#[test]
+fn glyphs_past_the_last_full_metric_take_its_advance() {
+    // DejaVu Sans: 6,253 glyphs, 6,238 full metrics.
+    let font = FontRef::new(DEJAVU_SANS).unwrap();
+    let long = font.hhea().unwrap().number_of_h_metrics();
+    assert!(long < font.maxp().unwrap().num_glyphs());
+    let last = font.maxp().unwrap().num_glyphs() - 1;
+    let sub = subset(DEJAVU_SANS, 0, &[0, long - 1, long, last], |_| None).unwrap();
+    for (new, old) in [(1, long - 1), (2, long), (3, last)] {
+        assert_eq!(advance(&sub, new), advance(DEJAVU_SANS, old), "{old}");
+        assert_eq!(bearing(&sub, new), bearing(DEJAVU_SANS, old), "{old}");
+    }
 }
