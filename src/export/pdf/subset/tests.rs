@@ -271,6 +271,11 @@ proptest! {
             prop_assert_eq!(advance(&font, new), advance(DEJAVU_SANS, old));
             prop_assert_eq!(bearing(&font, new), bearing(DEJAVU_SANS, old));
             prop_assert_eq!(shape(&font, new), shape(DEJAVU_SANS, old));
+            // A composite's components, found through the rewritten
+            // indices, are the original's.
+            let theirs: Vec<_> = parts(DEJAVU_SANS, old).iter().map(|&p| shape(DEJAVU_SANS, p)).collect();
+            let ours: Vec<_> = parts(&font, new).iter().map(|&p| shape(&font, p)).collect();
+            prop_assert_eq!(ours, theirs);
             if parts(DEJAVU_SANS, old).is_empty() {
                 prop_assert!(same_outline(&font, new, DEJAVU_SANS, old));
             }
@@ -321,4 +326,49 @@ fn glyphs_past_the_last_full_metric_take_its_advance() {
         assert_eq!(advance(&sub, new), advance(DEJAVU_SANS, old), "{old}");
         assert_eq!(bearing(&sub, new), bearing(DEJAVU_SANS, old), "{old}");
     }
+}
+
+fn be(data: &[u8], at: usize) -> u16 {
+    u16::from_be_bytes([data[at], data[at + 1]])
+}
+
+#[test]
+fn the_binary_search_headers_follow_the_spec() {
+    // Twelve tables: searchRange 8 * 16, entrySelector 3, rangeShift 64.
+    let font = subset(DEJAVU_SANS, 0, &[0, gid(DEJAVU_SANS, 'a')], |_| Some('a')).unwrap();
+    let tables = be(&font, 4);
+    assert_eq!(tables, 12);
+    assert_eq!([be(&font, 6), be(&font, 8), be(&font, 10)], [128, 3, 64]);
+    // The cmap subtable: "abc" on consecutive glyphs is one segment,
+    // "x" another, then the closing 0xFFFF one: three segments.
+    let ids: Vec<u16> = "abcx".chars().map(|c| gid(DEJAVU_SANS_CORE, c)).collect();
+    let chars = |old: u16| "abcx".chars().find(|&c| gid(DEJAVU_SANS_CORE, c) == old);
+    let font = subset(DEJAVU_SANS_CORE, 0, &[&[0], &ids[..]].concat(), chars).unwrap();
+    let cmap = table(&FontRef::new(&font).unwrap(), "cmap")
+        .unwrap()
+        .to_vec();
+    let sub = &cmap[12..];
+    assert_eq!(be(sub, 0), 4, "format 4");
+    assert_eq!(usize::from(be(sub, 2)), sub.len());
+    assert_eq!(
+        [be(sub, 6), be(sub, 8), be(sub, 10), be(sub, 12)],
+        [6, 4, 1, 2]
+    );
+    assert_eq!(
+        [be(sub, 14), be(sub, 16), be(sub, 18)],
+        [u16::from(b'c'), u16::from(b'x'), 0xFFFF]
+    );
+}
+
+#[test]
+fn post_is_version_3_with_the_fonts_own_header() {
+    let font = subset(DEJAVU_SANS_CORE, 0, &[0], |_| None).unwrap();
+    let ours = table(&FontRef::new(&font).unwrap(), "post")
+        .unwrap()
+        .to_vec();
+    let theirs = table(&FontRef::new(DEJAVU_SANS_CORE).unwrap(), "post").unwrap();
+    assert_eq!(ours.len(), 32);
+    assert_eq!(&ours[..4], &[0, 3, 0, 0]);
+    assert_eq!(&ours[4..], &theirs[4..32]);
+    assert_eq!(post(None)[..4], [0, 3, 0, 0]);
 }
