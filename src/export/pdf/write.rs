@@ -104,9 +104,10 @@ fn add_fonts(
     Ok(())
 }
 
-/// Compresses the streams printpdf left plain (small: lopdf would compress
-/// them at level 9 with a new compressor per stream), except the page
-/// contents `skip`, which are replaced.
+/// Compresses the streams left plain (PDF/A's colour profile; lopdf would
+/// compress them at level 9 with a new compressor per stream), except the
+/// page contents `skip`, which are replaced. The fonts come compressed and
+/// the XMP metadata stays readable as it is.
 fn compress_the_rest(
     lo: &mut printpdf_lopdf::Document,
     skip: &[printpdf_lopdf::ObjectId],
